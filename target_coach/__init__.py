@@ -1,0 +1,1 @@
+"""The target coach: checks a PEP target against the SMART test and helps fix it."""
