@@ -1,0 +1,108 @@
+"""The demo authority `make run` seeds on loopback: one school, one caseload, a child in every
+age band with an open PEP, and a second school. Never seeded in a deployment."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from api.config import LOOPBACK_HOSTS, Settings
+from api.models import Authority, Caseload, Child, Pep, School, User
+from api.models.enums import PepStatus, PepType, Role
+from api.repositories import users as users_repo
+from api.security import hash_password
+
+DEMO_PASSWORD = "demo-password"
+
+# (first name, last name, school year, legal status)
+DEMO_CHILDREN = [
+    ("Poppy", "Ahmed", 0, "Interim care order (s38)"),
+    ("Leo", "Barnes", 2, "Full care order (s31)"),
+    ("Sam", "Carter", 5, "Full care order (s31)"),
+    ("Aisha", "Douglas", 8, "Accommodated (s20)"),
+    ("Jordan", "Evans", 10, "Full care order (s31)"),
+    ("Kayla", "Fisher", 12, "Full care order (s31)"),
+]
+
+
+class DemoRefused(RuntimeError):
+    pass
+
+
+def birthday_for_year(school_year: int, today: date) -> date:
+    """A date of birth that puts the child in `school_year` in the current academic year."""
+    academic_start = today.year if today.month >= 9 else today.year - 1
+    return date(academic_start - school_year - 5, 3, 15)
+
+
+def seed_demo(session: Session, settings: Settings, today: date | None = None) -> bool:
+    """Seed once; True when it seeded, False when the demo was already there."""
+    if settings.host not in LOOPBACK_HOSTS or not settings.demo_mode:
+        raise DemoRefused("the demo authority is seeded only on loopback in demo mode")
+    if users_repo.by_username(session, "demo-vs") is not None:
+        return False
+    today = today or date.today()
+    authority = Authority(name="Demo Borough Council")
+    session.add(authority)
+    session.flush()
+    school = School(authority_id=authority.id, name="Riverside All-Through Academy", urn="900001")
+    other = School(authority_id=authority.id, name="Hillside School", urn="900002")
+    session.add_all([school, other])
+    session.flush()
+    password = hash_password(DEMO_PASSWORD)
+    users = {
+        name: User(authority_id=authority.id, school_id=sid, username=name, full_name=full,
+                   role=role, password_hash=password)
+        for name, full, role, sid in [
+            ("demo-vs", "Val Singh", Role.VIRTUAL_SCHOOL, None),
+            ("demo-dt", "Dee Turner", Role.DESIGNATED_TEACHER, school.id),
+            ("demo-sw", "Sol Walker", Role.SOCIAL_WORKER, None),
+            ("demo-ta", "Tia Adams", Role.TEACHING_ASSISTANT, school.id),
+            ("other-dt", "Owen Davies", Role.DESIGNATED_TEACHER, other.id),
+        ]
+    }
+    session.add_all(users.values())
+    session.flush()
+    for first, last, year, status in DEMO_CHILDREN:
+        _seed_child(session, authority.id, school.id, users, (first, last, year, status), today)
+    hillside = Child(authority_id=authority.id, school_id=other.id, first_name="Riley",
+                     last_name="Grant", date_of_birth=birthday_for_year(7, today), school_year=7,
+                     legal_status="Full care order (s31)")
+    session.add(hillside)
+    session.flush()
+    session.add(Pep(child_id=hillside.id, term=_term(today), pep_type=PepType.REVIEW,
+                    status=PepStatus.DRAFT, meeting_date=today + timedelta(days=21),
+                    attendees=[{"name": "Owen Davies", "role": "Designated teacher"}]))
+    session.flush()
+    return True
+
+
+def _seed_child(
+    session: Session, authority_id: str, school_id: str, users: dict[str, User],
+    details: tuple[str, str, int, str], today: date,
+) -> None:
+    first, last, year, status = details
+    child = Child(authority_id=authority_id, school_id=school_id, first_name=first,
+                  last_name=last, date_of_birth=birthday_for_year(year, today), school_year=year,
+                  legal_status=status, care_start_date=today - timedelta(days=400))
+    session.add(child)
+    session.flush()
+    session.add(Caseload(social_worker_id=users["demo-sw"].id, child_id=child.id))
+    session.add(Pep(
+        child_id=child.id, term=_term(today), pep_type=PepType.REVIEW, status=PepStatus.DRAFT,
+        meeting_date=today + timedelta(days=14), meeting_venue="Riverside, meeting room 2",
+        attendees=[
+            {"name": "Dee Turner", "role": "Designated teacher"},
+            {"name": "Sol Walker", "role": "Social worker"},
+            {"name": "Morgan Lee", "role": "Foster carer"},
+            {"name": "Val Singh", "role": "Virtual school"},
+        ],
+        next_meeting_date=today + timedelta(days=14 + 91), created_by_id=users["demo-sw"].id,
+    ))
+    session.flush()
+
+
+def _term(today: date) -> str:
+    season = "Autumn" if today.month >= 9 else ("Spring" if today.month <= 3 else "Summer")
+    return f"{season} {today.year}"

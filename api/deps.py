@@ -1,0 +1,58 @@
+"""Typed dependencies shared by every router: the DB session, settings and the caller."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy.orm import Session
+
+from api.config import Settings, get_settings
+from api.db.session import get_db_session
+from api.errors import NotAuthenticated
+from api.models import User
+from api.repositories import users as users_repo
+from api.security import read_access_token, same_secret
+
+SESSION_COOKIE = "pep_voice_session"
+
+SessionDep = Annotated[Session, Depends(get_db_session, scope="function")]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+BearerToken = Annotated[str | None, Depends(oauth2_scheme)]
+
+
+def _user_from_token(session: Session, settings: Settings, token: str | None) -> User | None:
+    if not token:
+        return None
+    user_id = read_access_token(token, secret=settings.secret_key)
+    if user_id is None:
+        return None
+    user = users_repo.by_id(session, user_id)
+    return user if user is not None and user.active else None
+
+
+def optional_user(
+    request: Request, session: SessionDep, settings: SettingsDep, token: BearerToken
+) -> User | None:
+    """The signed-in user from the bearer header, or from the pages' cookie."""
+    return _user_from_token(session, settings, token or request.cookies.get(SESSION_COOKIE))
+
+
+def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
+    if user is None:
+        raise NotAuthenticated("sign in first: send a valid bearer token")
+    return user
+
+
+def service_caller(settings: SettingsDep, token: BearerToken) -> None:
+    """Only the action server, holding the service token, may write the child's answers."""
+    if not token or not same_secret(token, settings.service_token):
+        raise NotAuthenticated("this endpoint needs the service token")
+
+
+OptionalUser = Annotated[User | None, Depends(optional_user)]
+CurrentUser = Annotated[User, Depends(current_user)]
+ServiceCaller = Annotated[None, Depends(service_caller)]

@@ -1,0 +1,102 @@
+"""Typed errors raised by services and rendered by one handler.
+
+Services never raise HTTPException: they say what went wrong, and the handler decides how it
+looks on the wire. Every error answer has the same shape: {"detail": "...", "errors": [...]}.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+
+class AppError(Exception):
+    status_code = 400
+
+    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if status_code is not None:
+            self.status_code = status_code
+
+    def headers(self) -> dict[str, str]:
+        return {}
+
+
+class NotFound(AppError):
+    """Also what a caller outside the child's caseload gets, so it never learns the child exists."""
+
+    status_code = 404
+
+
+class NotAuthenticated(AppError):
+    status_code = 401
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": "Bearer"}
+
+
+class Forbidden(AppError):
+    status_code = 403
+
+
+class Conflict(AppError):
+    status_code = 409
+
+
+class Unprocessable(AppError):
+    status_code = 422
+
+
+class ServiceUnavailable(AppError):
+    status_code = 503
+
+    def __init__(self, message: str, *, retry_after: int = 5) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
+def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "form")]
+    return ".".join(parts) or "body"
+
+
+def describe_validation_errors(errors: list[Any]) -> list[dict[str, str]]:
+    """Name each field and what is wrong with it, without echoing the value sent."""
+    described = []
+    for err in errors:
+        field = _field_path(err.get("loc", ()))
+        message = str(err.get("msg", "is not valid"))
+        if err.get("type") == "json_invalid":
+            field, message = "body", "the request body is not valid JSON"
+        described.append({"field": field, "message": message})
+    return described
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
+        return JSONResponse(
+            {"detail": exc.message, "errors": []}, status_code=exc.status_code,
+            headers=exc.headers(),
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = describe_validation_errors(list(exc.errors()))
+        summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return JSONResponse({"detail": summary, "errors": errors}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(
+            {"detail": str(exc.detail), "errors": []}, status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )

@@ -1,0 +1,51 @@
+"""The app factory: routers, error handlers, limits, static files and pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api.config import Settings, get_settings
+from api.errors import install_error_handlers
+from api.middleware import BodySizeLimit
+from api.routes import (
+    auth,
+    chat_pages,
+    children,
+    concerns,
+    health,
+    internal,
+    pages,
+    pep_pages,
+    peps,
+    voice_sessions,
+)
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="PEP Voice",
+        summary="Personal Education Plans with the child's own voice",
+        version="0.1.0",
+        docs_url="/docs",
+    )
+    install_error_handlers(app)
+    for router in (health.router, auth.router, children.router, peps.router,
+                   voice_sessions.router, concerns.router, internal.router, pages.router,
+                   pep_pages.router, chat_pages.router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
+    app.mount("/assets", StaticFiles(directory=STATIC_DIR / "govuk" / "assets", check_dir=False),
+              name="assets")
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app
+
+
+def app_factory() -> FastAPI:
+    """For `uvicorn --factory api.main:app_factory`."""
+    return create_app()

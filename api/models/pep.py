@@ -1,0 +1,69 @@
+"""The PEP itself, its sections A to E (Bradford's shape) and its targets (section D)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.db.base import Base, Timestamped, enum_column, new_id
+from api.models.enums import PepStatus, PepType
+
+
+class Pep(Base, Timestamped):
+    __tablename__ = "pep"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    term: Mapped[str] = mapped_column(String(40))
+    pep_type: Mapped[PepType] = mapped_column(enum_column(PepType, "pep_type"))
+    status: Mapped[PepStatus] = mapped_column(
+        enum_column(PepStatus, "pep_status"), default=PepStatus.DRAFT
+    )
+    meeting_date: Mapped[date | None] = mapped_column(Date)
+    meeting_venue: Mapped[str | None] = mapped_column(String(200))
+    # [{"name": "...", "role": "..."}]: who is invited, shown to the child before the meeting.
+    attendees: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    child_attended: Mapped[str | None] = mapped_column(String(20))
+    next_meeting_date: Mapped[date | None] = mapped_column(Date)
+    created_by_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    signed_off_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PepSection(Base, Timestamped):
+    """A: PEP type (SW). B: child's views. C: arrangements and actions (SW).
+    D: targets, SEND and education summary (school). E: virtual-school sign-off."""
+
+    __tablename__ = "pep_section"
+    __table_args__ = (UniqueConstraint("pep_id", "key"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), index=True)
+    key: Mapped[str] = mapped_column(String(1))
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_by_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class Target(Base, Timestamped):
+    """A row of the policy's six-column target table, new this term or reviewed from last."""
+
+    __tablename__ = "target"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    what: Mapped[str] = mapped_column(Text)
+    how: Mapped[str] = mapped_column(Text, default="")
+    who: Mapped[str] = mapped_column(Text, default="")
+    when: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    ppp: Mapped[str] = mapped_column(Text, default="")
+    ppp_cost_pence: Mapped[int | None] = mapped_column(Integer)
+    ppp_decision: Mapped[str | None] = mapped_column(String(20))
+    # Filled when the target is reviewed at the next PEP: met, partly, not_met.
+    review_status: Mapped[str | None] = mapped_column(String(20))
+    review_note: Mapped[str | None] = mapped_column(Text)
+    score: Mapped[int | None] = mapped_column(Integer)

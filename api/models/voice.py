@@ -1,0 +1,64 @@
+"""Voice sessions, their verbatim transcripts, and the concerns raised in them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.db.base import Base, Timestamped, enum_column, new_id, utcnow
+from api.models.enums import ConcernKind, ConcernStatus, HelperRole, VoiceMode
+
+
+class VoiceSession(Base, Timestamped):
+    __tablename__ = "voice_session"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), index=True)
+    mode: Mapped[VoiceMode] = mapped_column(enum_column(VoiceMode, "voice_mode"))
+    helper_role: Mapped[HelperRole] = mapped_column(enum_column(HelperRole, "helper_role"))
+    helper_user_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"), index=True)
+    opened_by_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
+    child_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    child_token_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    support: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class TranscriptMessage(Base):
+    """What was said, kept before the bot sees it: the API, not Rasa, is the record."""
+
+    __tablename__ = "transcript_message"
+    __table_args__ = (UniqueConstraint("session_id", "client_message_id"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(ForeignKey("voice_session.id"), index=True)
+    sender: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    client_message_id: Mapped[str | None] = mapped_column(String(100))
+    reply: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Concern(Base, Timestamped):
+    """Never deleted: acknowledged with a note, by whom and when."""
+
+    __tablename__ = "concern"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), index=True)
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("voice_session.id"))
+    kind: Mapped[ConcernKind] = mapped_column(enum_column(ConcernKind, "concern_kind"))
+    text: Mapped[str] = mapped_column(Text)
+    topic: Mapped[str | None] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(30), default="screen")
+    raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    status: Mapped[ConcernStatus] = mapped_column(
+        enum_column(ConcernStatus, "concern_status"), default=ConcernStatus.OPEN
+    )
+    acknowledged_by_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    acknowledged_note: Mapped[str | None] = mapped_column(Text)

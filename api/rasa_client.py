@@ -1,0 +1,52 @@
+"""The one place the API talks to Rasa: its REST channel, over loopback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+
+class RasaUnavailable(Exception):
+    """Rasa or its action server did not answer; the caller keeps what the child said."""
+
+
+def send_message(
+    base_url: str, sender: str, text: str, metadata: dict[str, Any], *, timeout: float
+) -> list[dict[str, Any]]:
+    """One turn through Rasa's REST channel; the sender id is the voice session id."""
+    try:
+        response = httpx.post(
+            f"{base_url.rstrip('/')}/webhooks/rest/webhook",
+            json={"sender": sender, "message": text, "metadata": metadata},
+            timeout=timeout,
+        )
+    except httpx.HTTPError as exc:
+        raise RasaUnavailable("the assistant is not reachable") from exc
+    if response.status_code != 200:
+        raise RasaUnavailable(f"the assistant answered {response.status_code}")
+    try:
+        messages = response.json()
+    except ValueError as exc:
+        raise RasaUnavailable("the assistant sent an unreadable answer") from exc
+    if not isinstance(messages, list) or not messages:
+        # Rasa answers an empty list when its action server is down.
+        raise RasaUnavailable("the assistant had nothing to say; its action server may be down")
+    return [m for m in messages if isinstance(m, dict)]
+
+
+def normalise(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep the contract's fields only: text, buttons (title, payload), image."""
+    out = []
+    for message in messages:
+        buttons = [
+            {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in message.get("buttons") or []
+            if isinstance(b, dict)
+        ]
+        text = message.get("text")
+        image = message.get("image")
+        if text is None and not buttons and image is None:
+            continue
+        out.append({"text": text, "buttons": buttons, "image": image})
+    return out

@@ -1,0 +1,65 @@
+"""PEPs, their sections and targets."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from api.models import Child, Pep, PepSection, Target, User
+from api.repositories.children import visible_child_ids
+
+
+def visible_pep(session: Session, user: User, pep_id: str) -> tuple[Pep, Child] | None:
+    stmt = (
+        select(Pep, Child)
+        .join(Child, Child.id == Pep.child_id)
+        .where(Pep.id == pep_id, Child.id.in_(visible_child_ids(user)))
+    )
+    row = session.execute(stmt).first()
+    return (row[0], row[1]) if row else None
+
+
+def list_visible(session: Session, user: User) -> list[tuple[Pep, Child]]:
+    stmt = (
+        select(Pep, Child)
+        .join(Child, Child.id == Pep.child_id)
+        .where(Child.id.in_(visible_child_ids(user)))
+        .order_by(Child.last_name, Child.first_name, Pep.created_at.desc())
+    )
+    return [(p, c) for p, c in session.execute(stmt).all()]
+
+
+def by_id(session: Session, pep_id: str) -> Pep | None:
+    return session.get(Pep, pep_id)
+
+
+def count_for_child(session: Session, child_id: str) -> int:
+    return session.scalar(select(func.count()).select_from(Pep).where(Pep.child_id == child_id)) or 0
+
+
+def add(session: Session, pep: Pep) -> Pep:
+    session.add(pep)
+    session.flush()
+    return pep
+
+
+def section(session: Session, pep_id: str, key: str) -> PepSection | None:
+    return session.scalar(
+        select(PepSection).where(PepSection.pep_id == pep_id, PepSection.key == key)
+    )
+
+
+def sections(session: Session, pep_id: str) -> list[PepSection]:
+    stmt = select(PepSection).where(PepSection.pep_id == pep_id).order_by(PepSection.key)
+    return list(session.scalars(stmt))
+
+
+def save_section(session: Session, section_row: PepSection) -> PepSection:
+    session.add(section_row)
+    session.flush()
+    return section_row
+
+
+def targets(session: Session, pep_id: str) -> list[Target]:
+    stmt = select(Target).where(Target.pep_id == pep_id).order_by(Target.position, Target.created_at)
+    return list(session.scalars(stmt))

@@ -1,0 +1,84 @@
+"""Voice sessions, transcripts and concerns."""
+
+from __future__ import annotations
+
+from sqlalchemy import case, select
+from sqlalchemy.orm import Session
+
+from api.models import Child, Concern, Pep, TranscriptMessage, User, VoiceSession
+from api.models.enums import ConcernStatus
+from api.repositories.children import visible_child_ids
+
+
+def session_by_id(session: Session, session_id: str) -> VoiceSession | None:
+    return session.get(VoiceSession, session_id)
+
+
+def session_by_token_digest(session: Session, digest: str) -> VoiceSession | None:
+    return session.scalar(select(VoiceSession).where(VoiceSession.child_token_hash == digest))
+
+
+def sessions_for_helper(session: Session, user_id: str) -> list[tuple[VoiceSession, Pep, Child]]:
+    stmt = (
+        select(VoiceSession, Pep, Child)
+        .join(Pep, Pep.id == VoiceSession.pep_id)
+        .join(Child, Child.id == Pep.child_id)
+        .where(VoiceSession.helper_user_id == user_id)
+        .order_by(VoiceSession.created_at.desc())
+    )
+    return [(v, p, c) for v, p, c in session.execute(stmt).all()]
+
+
+def sessions_for_pep(session: Session, pep_id: str) -> list[VoiceSession]:
+    stmt = select(VoiceSession).where(VoiceSession.pep_id == pep_id)
+    return list(session.scalars(stmt.order_by(VoiceSession.created_at.desc())))
+
+
+def add(session: Session, row: object) -> None:
+    session.add(row)
+    session.flush()
+
+
+def message_by_client_id(
+    session: Session, session_id: str, client_message_id: str
+) -> TranscriptMessage | None:
+    return session.scalar(
+        select(TranscriptMessage).where(
+            TranscriptMessage.session_id == session_id,
+            TranscriptMessage.client_message_id == client_message_id,
+        )
+    )
+
+
+def transcript(session: Session, session_id: str) -> list[TranscriptMessage]:
+    stmt = select(TranscriptMessage).where(TranscriptMessage.session_id == session_id)
+    return list(session.scalars(stmt.order_by(TranscriptMessage.created_at)))
+
+
+def concerns_for_pep(session: Session, pep_id: str) -> list[Concern]:
+    stmt = select(Concern).where(Concern.pep_id == pep_id).order_by(Concern.raised_at)
+    return list(session.scalars(stmt))
+
+
+def concerns_for_session(session: Session, session_id: str) -> list[Concern]:
+    stmt = select(Concern).where(Concern.session_id == session_id).order_by(Concern.raised_at)
+    return list(session.scalars(stmt))
+
+
+def visible_concerns(session: Session, user: User) -> list[tuple[Concern, Child]]:
+    """Open concerns first, newest first within each group."""
+    open_first = case((Concern.status == ConcernStatus.OPEN, 0), else_=1)
+    stmt = (
+        select(Concern, Child)
+        .join(Child, Child.id == Concern.child_id)
+        .where(Child.id.in_(visible_child_ids(user)))
+        .order_by(open_first, Concern.raised_at.desc())
+    )
+    return [(c, ch) for c, ch in session.execute(stmt).all()]
+
+
+def visible_concern(session: Session, user: User, concern_id: str) -> Concern | None:
+    stmt = select(Concern).where(
+        Concern.id == concern_id, Concern.child_id.in_(visible_child_ids(user))
+    )
+    return session.scalar(stmt)

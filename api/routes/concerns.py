@@ -1,0 +1,30 @@
+"""Concerns raised in voice sessions, for the DT, the SW and the virtual school."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter
+from pydantic import StringConstraints
+
+from api.deps import CurrentUser, SessionDep
+from api.schemas.common import StrictModel
+from api.services import concerns as concerns_service
+
+router = APIRouter(prefix="/api/v1/concerns", tags=["concerns"])
+
+
+class Acknowledgement(StrictModel):
+    note: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+
+@router.get("")
+def list_concerns(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
+    return concerns_service.list_concerns(session, user)
+
+
+@router.post("/{concern_id}/acknowledge")
+def acknowledge(
+    concern_id: str, data: Acknowledgement, user: CurrentUser, session: SessionDep
+) -> dict[str, Any]:
+    return concerns_service.acknowledge(session, user, concern_id, data.note)

@@ -1,0 +1,66 @@
+"""Endpoints only the action server calls, with the service token: the child's answers as given."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from api.deps import ServiceCaller, SessionDep
+from api.schemas.voice import AfterMeetingWrite, ConcernWrite, MeetingWrite, SummaryWrite, TopicWrite
+from api.services import bot_writes
+
+router = APIRouter(prefix="/api/v1/internal/voice-sessions", tags=["internal (action server)"])
+
+OK = {"status": "saved"}
+
+
+@router.get("/{session_id}")
+def state(session_id: str, _service: ServiceCaller, session: SessionDep) -> dict[str, Any]:
+    return bot_writes.state(session, session_id)
+
+
+@router.put("/{session_id}/topics/{topic}")
+def write_topic(
+    session_id: str, topic: str, data: TopicWrite, _service: ServiceCaller, session: SessionDep
+) -> dict[str, str]:
+    bot_writes.write_topic(session, session_id, topic, data)
+    return OK
+
+
+@router.put("/{session_id}/meeting")
+def write_meeting(
+    session_id: str, data: MeetingWrite, _service: ServiceCaller, session: SessionDep
+) -> dict[str, str]:
+    bot_writes.write_meeting(session, session_id, data)
+    return OK
+
+
+@router.put("/{session_id}/summary")
+def write_summary(
+    session_id: str, data: SummaryWrite, _service: ServiceCaller, session: SessionDep
+) -> dict[str, str]:
+    bot_writes.write_summary(session, session_id, data)
+    return OK
+
+
+@router.put("/{session_id}/after-meeting")
+def write_after_meeting(
+    session_id: str, data: AfterMeetingWrite, _service: ServiceCaller, session: SessionDep
+) -> dict[str, str]:
+    bot_writes.write_after_meeting(session, session_id, data)
+    return OK
+
+
+@router.post("/{session_id}/concerns", status_code=201)
+def raise_concern(
+    session_id: str, data: ConcernWrite, _service: ServiceCaller, session: SessionDep
+) -> dict[str, str]:
+    bot_writes.write_concern(session, session_id, data)
+    return {"status": "raised"}
+
+
+@router.post("/{session_id}/complete")
+def complete(session_id: str, _service: ServiceCaller, session: SessionDep) -> dict[str, str]:
+    bot_writes.complete(session, session_id)
+    return OK

@@ -1,0 +1,150 @@
+"""The pages people use: sign in, dashboard, a PEP, concerns. The chat page lives in chat_pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request, Response
+from fastapi.responses import RedirectResponse
+
+from api.deps import SESSION_COOKIE, OptionalUser, SessionDep, SettingsDep
+from api.errors import AppError
+from api.models import Pep
+from api.models.enums import Role
+from api.repositories import users as users_repo
+from api.repositories import voice as voice_repo
+from api.services import concerns as concerns_service
+from api.services import peps as peps_service
+from api.services.auth import sign_in
+from api.templating import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+ROLE_LABELS = {
+    Role.VIRTUAL_SCHOOL: "virtual school", Role.DESIGNATED_TEACHER: "designated teacher",
+    Role.SOCIAL_WORKER: "social worker", Role.TEACHING_ASSISTANT: "teaching assistant",
+}
+STATUS_LABELS = {"draft": "Draft", "submitted": "Submitted", "returned": "Returned",
+                 "signed_off": "Signed off"}
+STATUS_CLASSES = {"draft": "govuk-tag--grey", "submitted": "govuk-tag--blue",
+                  "returned": "govuk-tag--orange", "signed_off": "govuk-tag--green"}
+MODE_LABELS = {"my_views": "My views", "meeting_prep": "Getting ready for the PEP meeting",
+               "meeting_review": "After the PEP meeting"}
+
+
+def to_sign_in() -> RedirectResponse:
+    return RedirectResponse("/sign-in", status_code=303)
+
+
+@router.get("/")
+def home(user: OptionalUser) -> RedirectResponse:
+    return RedirectResponse("/dashboard" if user else "/sign-in", status_code=303)
+
+
+@router.get("/sign-in")
+def sign_in_page(request: Request, user: OptionalUser) -> Response:
+    if user:
+        return RedirectResponse("/dashboard", status_code=303)
+    return render(request, "sign_in.html", {"page_title": "Sign in", "user": None})
+
+
+@router.post("/sign-in")
+def sign_in_submit(
+    request: Request, session: SessionDep, settings: SettingsDep,
+    username: Annotated[str, Form(max_length=100)] = "",
+    password: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    if not username or not password:
+        error = "Enter your username and password"
+    else:
+        try:
+            token = sign_in(session, settings, username, password)
+        except AppError:
+            error = "The username or password is not right"
+        else:
+            response = RedirectResponse("/dashboard", status_code=303)
+            response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict",
+                                secure=settings.cookie_secure,
+                                max_age=settings.access_token_minutes * 60)
+            return response
+    return render(request, "sign_in.html", {"page_title": "Sign in", "user": None,
+                                            "error": error, "username": username},
+                  status_code=400)
+
+
+@router.post("/sign-out")
+def sign_out() -> Response:
+    response = RedirectResponse("/sign-in", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+def _next_meeting(pep: Pep) -> date | None:
+    if pep.meeting_date and pep.meeting_date >= date.today():
+        return pep.meeting_date
+    return pep.next_meeting_date or pep.meeting_date
+
+
+@router.get("/dashboard")
+def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Response:
+    if user is None:
+        return to_sign_in()
+    school = users_repo.school(session, user.school_id)
+    context: dict[str, Any] = {
+        "page_title": "Dashboard", "active_nav": "dashboard", "user": user,
+        "role_label": ROLE_LABELS[user.role], "school_name": school.name if school else None,
+        "status_labels": STATUS_LABELS, "status_classes": STATUS_CLASSES,
+        "mode_labels": MODE_LABELS, "sessions": None, "peps": [], "open_concerns": 0,
+    }
+    if user.role == Role.TEACHING_ASSISTANT:
+        context["heading"] = "Your voice sessions"
+        context["sessions"] = [
+            {"session_id": v.id, "child_first_name": c.first_name, "mode": v.mode.value,
+             "status": v.status} for v, _p, c in voice_repo.sessions_for_helper(session, user.id)
+        ]
+    else:
+        context["heading"] = "Your PEPs"
+        context["peps"] = [_pep_row(p, c) for p, c in peps_service.list_peps(session, user)]
+        context["open_concerns"] = sum(
+            1 for c, _ in voice_repo.visible_concerns(session, user) if c.status.value == "open"
+        )
+    return render(request, "dashboard.html", context)
+
+
+def _pep_row(pep: Pep, child: Any) -> dict[str, Any]:
+    return {"pep_id": pep.id, "child_name": child.full_name,
+            "age_band": peps_service.age_band(child), "term": pep.term, "status": pep.status,
+            "meeting_date": _next_meeting(pep)}
+
+
+@router.get("/concerns")
+def concerns_page(request: Request, user: OptionalUser, session: SessionDep) -> Response:
+    if user is None:
+        return to_sign_in()
+    if user.role not in concerns_service.READERS:
+        return render(request, "not_found.html", {"user": user}, status_code=404)
+    concerns = concerns_service.list_concerns(session, user)
+    return render(request, "concerns.html", {"page_title": "Concerns", "active_nav": "concerns",
+                                             "user": user, "concerns": concerns})
+
+
+@router.post("/concerns/{concern_id}/acknowledge")
+def acknowledge_concern(
+    request: Request, concern_id: str, user: OptionalUser, session: SessionDep,
+    note: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    if user is None:
+        return to_sign_in()
+    if not note.strip():
+        concerns = concerns_service.list_concerns(session, user)
+        return render(request, "concerns.html", {
+            "page_title": "Concerns", "active_nav": "concerns", "user": user,
+            "concerns": concerns, "error_for": concern_id,
+            "error": "Write what you have done about this concern"}, status_code=400)
+    try:
+        concerns_service.acknowledge(session, user, concern_id, note.strip())
+    except AppError as exc:
+        return render(request, "not_found.html", {"user": user, "message": exc.message},
+                      status_code=exc.status_code)
+    return RedirectResponse("/concerns", status_code=303)

@@ -1,0 +1,106 @@
+"""A PEP's page: the child, the meeting, the child's views, and opening a voice session."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request, Response
+from pydantic import ValidationError
+
+from api.deps import OptionalUser, SessionDep, SettingsDep
+from api.errors import AppError
+from api.models import User
+from api.models.enums import Role
+from api.repositories import users as users_repo
+from api.repositories import voice as voice_repo
+from api.routes.pages import MODE_LABELS, STATUS_CLASSES, STATUS_LABELS, to_sign_in
+from api.schemas.voice import VoiceSessionCreate
+from api.services import peps as peps_service
+from api.services import views as views_service
+from api.services import voice_sessions
+from api.templating import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+TOPIC_LABELS = {
+    "feelings_about_school": "How I feel about school",
+    "feelings_about_learning": "How I feel about my learning",
+    "relationships_with_teachers": "My teachers and other adults",
+    "relationships_with_peers": "My friends",
+    "feelings_about_self": "How I feel about myself",
+    "talents_and_interests": "What I am good at and enjoy",
+    "aspirations": "What I want to do in the future",
+    "going_well": "What is going well",
+    "not_going_well": "What is not going well",
+    "support_wanted": "What would help me",
+}
+STATUS_WORDS = {"answered": "Answered", "declined": "Chose not to say",
+                "dont_know": "Did not know", "not_asked": "Not asked"}
+ATTEND_WORDS = {"yes": "Yes", "no": "No", "part": "For part of it", "undecided": "Not sure yet"}
+
+
+def _pep_context(session: SessionDep, user: User, pep_id: str) -> dict[str, Any]:
+    pep, child = peps_service.get_pep(session, user, pep_id)
+    school = users_repo.school(session, child.school_id)
+    return {
+        "page_title": f"PEP for {child.full_name}", "user": user, "pep": pep, "child": child,
+        "school_name": school.name if school else "Not on a school roll",
+        "age_band": peps_service.age_band(child).value,
+        "view": views_service.build_view(session, pep, child),
+        "sessions": voice_repo.sessions_for_pep(session, pep.id),
+        "teaching_assistants": users_repo.teaching_assistants_at(session, child.school_id)
+        if child.school_id else [],
+        "can_open_session": user.role in voice_sessions.OPENERS,
+        "topic_labels": TOPIC_LABELS, "status_words": STATUS_WORDS,
+        "attend_words": ATTEND_WORDS, "mode_labels": MODE_LABELS,
+        "status_labels": STATUS_LABELS, "status_classes": STATUS_CLASSES,
+        "is_dt": user.role == Role.DESIGNATED_TEACHER,
+    }
+
+
+@router.get("/peps/{pep_id}")
+def pep_page(request: Request, pep_id: str, user: OptionalUser, session: SessionDep) -> Response:
+    if user is None:
+        return to_sign_in()
+    try:
+        context = _pep_context(session, user, pep_id)
+    except AppError as exc:
+        return render(request, "not_found.html", {"user": user, "message": exc.message},
+                      status_code=404)
+    return render(request, "pep.html", context)
+
+
+@router.post("/peps/{pep_id}/voice-sessions")
+def open_session_form(
+    request: Request, pep_id: str, user: OptionalUser, session: SessionDep,
+    settings: SettingsDep,
+    mode: Annotated[str, Form(max_length=30)] = "",
+    helper_role: Annotated[str, Form(max_length=30)] = "",
+    helper_username: Annotated[str, Form(max_length=100)] = "",
+    support: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    if user is None:
+        return to_sign_in()
+    try:
+        context = _pep_context(session, user, pep_id)
+    except AppError as exc:
+        return render(request, "not_found.html", {"user": user, "message": exc.message},
+                      status_code=404)
+    try:
+        data = VoiceSessionCreate(mode=mode, helper_role=helper_role,  # type: ignore[arg-type]
+                                  helper_username=helper_username or None,
+                                  support=support or [])  # type: ignore[arg-type]
+        voice, token = voice_sessions.open_session(session, settings, user, pep_id, data)
+    except ValidationError as exc:
+        fields = sorted({str(e["loc"][0]) for e in exc.errors()})
+        context["form_error"] = "Choose " + " and ".join(
+            {"mode": "what the conversation is for", "helper_role": "who is helping the child"}
+            .get(f, f) for f in fields)
+        return render(request, "pep.html", context, status_code=400)
+    except AppError as exc:
+        context["form_error"] = exc.message.split(": ", 1)[-1].capitalize()
+        return render(request, "pep.html", context, status_code=exc.status_code)
+    context["new_link"] = voice_sessions.child_url(settings, voice, token)
+    context["new_session"] = voice
+    context["sessions"] = voice_repo.sessions_for_pep(session, pep_id)
+    return render(request, "pep.html", context, status_code=201)

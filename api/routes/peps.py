@@ -1,0 +1,79 @@
+"""PEPs and their sections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from api.deps import CurrentUser, SessionDep
+from api.models import Child, Pep
+from api.schemas.peps import PepCreate, PepOut, PepSummary, PepUpdate, SectionOut, SectionUpdate
+from api.services import peps as peps_service
+from api.services import views as views_service
+
+router = APIRouter(prefix="/api/v1/peps", tags=["peps"])
+
+
+def pep_summary(pep: Pep, child: Child) -> PepSummary:
+    return PepSummary(
+        pep_id=pep.id, child_id=child.id, child_name=child.full_name,
+        age_band=peps_service.age_band(child), status=pep.status, term=pep.term,
+        pep_type=pep.pep_type, meeting_date=pep.meeting_date,
+        next_meeting_date=pep.next_meeting_date,
+    )
+
+
+def pep_out(session: SessionDep, pep: Pep, child: Child) -> PepOut:
+    return PepOut(
+        **pep_summary(pep, child).model_dump(), meeting_venue=pep.meeting_venue,
+        attendees=list(pep.attendees or []), child_attended=pep.child_attended,
+        sections=peps_service.section_contents(session, pep),
+    )
+
+
+@router.get("")
+def list_peps(user: CurrentUser, session: SessionDep) -> list[PepSummary]:
+    return [pep_summary(p, c) for p, c in peps_service.list_peps(session, user)]
+
+
+@router.post("", status_code=201)
+def create_pep(data: PepCreate, user: CurrentUser, session: SessionDep) -> PepOut:
+    pep, child = peps_service.create_pep(session, user, data)
+    return pep_out(session, pep, child)
+
+
+@router.get("/{pep_id}")
+def get_pep(pep_id: str, user: CurrentUser, session: SessionDep) -> PepOut:
+    pep, child = peps_service.get_pep(session, user, pep_id)
+    return pep_out(session, pep, child)
+
+
+@router.patch("/{pep_id}")
+def update_pep(pep_id: str, data: PepUpdate, user: CurrentUser, session: SessionDep) -> PepOut:
+    pep, child = peps_service.update_pep(session, user, pep_id, data)
+    return pep_out(session, pep, child)
+
+
+@router.get("/{pep_id}/sections/{key}")
+def get_section(pep_id: str, key: str, user: CurrentUser, session: SessionDep) -> SectionOut:
+    row = peps_service.get_section(session, user, pep_id, key)
+    return SectionOut(
+        pep_id=pep_id, key=key, title=peps_service.SECTION_TITLES[key],
+        content=row.content if row else {},
+        updated_at=row.updated_at.isoformat() if row else None,
+    )
+
+
+@router.put("/{pep_id}/sections/{key}")
+def put_section(
+    pep_id: str, key: str, data: SectionUpdate, user: CurrentUser, session: SessionDep
+) -> SectionOut:
+    row = peps_service.put_section(session, user, pep_id, key, data.content)
+    return SectionOut(pep_id=pep_id, key=key, title=peps_service.SECTION_TITLES[key],
+                      content=row.content, updated_at=row.updated_at.isoformat())
+
+
+@router.get("/{pep_id}/young-persons-view")
+def young_persons_view(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+    return views_service.read_view(session, user, pep_id)

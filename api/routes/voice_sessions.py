@@ -1,0 +1,107 @@
+"""Voice sessions: opened by a DT or SW, spoken in by the child (with their helper)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+
+from api.deps import BearerToken, CurrentUser, OptionalUser, SessionDep, SettingsDep
+from api.models import User, VoiceSession
+from api.models.enums import ConcernStatus
+from api.repositories import children as children_repo
+from api.repositories import views as views_repo
+from api.repositories import voice as voice_repo
+from api.schemas.voice import (
+    ChatMessageIn,
+    ChatReply,
+    SupportWrite,
+    VoiceSessionCreate,
+    VoiceSessionCreated,
+)
+from api.services import chat, voice_sessions
+from api.services.peps import age_band
+from api.screening import helper_alert
+
+router = APIRouter(prefix="/api/v1", tags=["voice sessions"])
+
+
+def voice_caller(
+    session_id: str, session: SessionDep, token: BearerToken, user: OptionalUser
+) -> tuple[VoiceSession, User | None]:
+    return voice_sessions.authorize(session, session_id, token=token, user=user)
+
+
+VoiceCaller = Annotated[tuple[VoiceSession, User | None], Depends(voice_caller)]
+
+
+@router.post("/peps/{pep_id}/voice-sessions", status_code=201)
+def open_session(
+    pep_id: str, data: VoiceSessionCreate, user: CurrentUser, session: SessionDep,
+    settings: SettingsDep,
+) -> VoiceSessionCreated:
+    voice, token = voice_sessions.open_session(session, settings, user, pep_id, data)
+    return VoiceSessionCreated(
+        session_id=voice.id, child_url=voice_sessions.child_url(settings, voice, token),
+        expires_at=voice.child_token_expires_at.isoformat(),
+    )
+
+
+@router.get("/voice-sessions")
+def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
+    """The sessions opened for a TA (or by a DT/SW): what a helper's dashboard lists."""
+    rows = voice_repo.sessions_for_helper(session, user.id)
+    return [{"session_id": v.id, "pep_id": p.id, "child_first_name": c.first_name,
+             "mode": v.mode.value, "status": v.status} for v, p, c in rows]
+
+
+@router.get("/voice-sessions/{session_id}")
+def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]:
+    """Progress through the topics and any alert for the helper; never the child's words."""
+    voice, _user = caller
+    pep = voice_sessions.pep_of(session, voice)
+    child = children_repo.by_id(session, pep.child_id)
+    topics = views_repo.topics(session, pep.id)
+    open_kinds = sorted({c.kind.value for c in voice_repo.concerns_for_session(session, voice.id)
+                         if c.status == ConcernStatus.OPEN})
+    return {
+        "session_id": voice.id, "mode": voice.mode.value, "status": voice.status,
+        "child_first_name": child.first_name if child else None,
+        "age_band": age_band(child).value if child else None,
+        "topics": {key: row.status.value for key, row in topics.items()},
+        "alerts": [helper_alert(open_kinds)] if open_kinds else [],
+        "alert_kinds": open_kinds,
+    }
+
+
+@router.post("/voice-sessions/{session_id}/messages")
+def post_message(
+    data: ChatMessageIn, caller: VoiceCaller, session: SessionDep, settings: SettingsDep
+) -> ChatReply:
+    voice, user = caller
+    turn = chat.take_message(session, voice, user, data.text, data.client_message_id)
+    session.commit()  # the child's words and any concern are kept before the bot sees them
+    reply = chat.answer(session, settings, voice, turn)
+    return ChatReply.model_validate({"messages": reply})
+
+
+@router.post("/voice-sessions/{session_id}/help")
+def press_help(caller: VoiceCaller, session: SessionDep) -> ChatReply:
+    voice, user = caller
+    return ChatReply.model_validate({"messages": chat.press_help(session, voice, user)})
+
+
+@router.put("/voice-sessions/{session_id}/support")
+def record_support(data: SupportWrite, caller: VoiceCaller, session: SessionDep) -> dict[str, Any]:
+    voice, _user = caller
+    pep = voice_sessions.pep_of(session, voice)
+    ypv = views_repo.get_or_create_view(session, pep.id)
+    ypv.support = sorted(set(data.support))
+    voice.support = sorted(set(data.support))
+    return {"support": ypv.support}
+
+
+@router.post("/voice-sessions/{session_id}/close")
+def close_session(session_id: str, user: CurrentUser, session: SessionDep) -> dict[str, str]:
+    voice = voice_sessions.close_session(session, user, session_id)
+    return {"session_id": voice.id, "status": voice.status}

@@ -1,0 +1,80 @@
+"""Voice sessions, chat turns and the bot's internal writes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from api.models.enums import HelperRole, TopicStatus, VoiceMode
+from api.schemas.common import LongText, StrictModel
+
+SUPPORT_KINDS = Literal["read aloud", "symbols", "scribed"]
+
+
+class VoiceSessionCreate(StrictModel):
+    mode: VoiceMode
+    helper_role: HelperRole
+    helper_username: str | None = Field(default=None, max_length=100)
+    support: list[SUPPORT_KINDS] = Field(default_factory=list, max_length=3)
+
+
+class VoiceSessionCreated(BaseModel):
+    session_id: str
+    child_url: str
+    expires_at: str
+
+
+class ChatMessageIn(StrictModel):
+    text: LongText
+    client_message_id: str | None = Field(default=None, max_length=100)
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class BotMessage(BaseModel):
+    text: str | None = None
+    buttons: list[Button] = Field(default_factory=list)
+    image: str | None = None
+
+
+class ChatReply(BaseModel):
+    messages: list[BotMessage]
+
+
+class TopicWrite(StrictModel):
+    question: LongText | None = None
+    rating: int | None = Field(default=None, ge=1, le=5)
+    answer: LongText | None = None
+    status: Literal[TopicStatus.ANSWERED, TopicStatus.DECLINED, TopicStatus.DONT_KNOW]
+
+
+class MeetingWrite(StrictModel):
+    wants_to_attend: Literal["yes", "no", "part", "undecided"] | None = None
+    message_for_meeting: LongText | None = None
+    spoken_by: LongText | None = None
+    wants_copy: bool | None = None
+
+
+class SummaryWrite(StrictModel):
+    summary: LongText
+    child_agreed: bool
+
+
+class AfterMeetingWrite(StrictModel):
+    how_it_went: LongText | None = None
+    agrees_with_plan: LongText | None = None
+    understands_plan: LongText | None = None
+
+
+class ConcernWrite(StrictModel):
+    kind: Literal["safeguarding", "move_school", "unhappy_in_school"]
+    text: LongText
+    topic: str | None = Field(default=None, max_length=40)
+
+
+class SupportWrite(StrictModel):
+    support: list[SUPPORT_KINDS] = Field(max_length=3)

@@ -1,0 +1,60 @@
+"""Password hashing (argon2), short-lived signed access tokens, and child-link tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import UTC, datetime, timedelta
+
+import jwt
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+ALGORITHM = "HS256"
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+# Verified against when the username is unknown, so timing does not reveal which users exist.
+DUMMY_HASH = hash_password("not-a-real-password")
+
+
+def create_access_token(user_id: str, *, secret: str, minutes: int) -> str:
+    now = datetime.now(UTC)
+    claims = {"sub": user_id, "iat": now, "exp": now + timedelta(minutes=minutes), "typ": "access"}
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def read_access_token(token: str, *, secret: str) -> str | None:
+    """The user id in a valid, unexpired access token; None for anything else."""
+    try:
+        claims = jwt.decode(token, secret, algorithms=[ALGORITHM])
+    except jwt.PyJWTError:
+        return None
+    if claims.get("typ") != "access" or not isinstance(claims.get("sub"), str):
+        return None
+    return str(claims["sub"])
+
+
+def new_child_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def token_digest(token: str) -> str:
+    """Child-link tokens are stored only as digests, so a database copy opens no session."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def same_secret(given: str, expected: str) -> bool:
+    return hmac.compare_digest(given.encode(), expected.encode())

@@ -1,0 +1,129 @@
+"""What the action server writes as the child speaks, and the state it resumes from.
+
+The action server holds a service token, not a user's; it may touch only voice sessions that
+exist, and only the PEP each session belongs to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.errors import NotFound
+from api.models import VoiceSession, ViewTopic, YoungPersonsView
+from api.models.enums import TOPIC_KEYS, TopicStatus
+from api.repositories import children as children_repo
+from api.repositories import views as views_repo
+from api.repositories import voice as voice_repo
+from api.schemas.voice import AfterMeetingWrite, ConcernWrite, MeetingWrite, SummaryWrite, TopicWrite
+from api.services import audit
+from api.services.chat import raise_concern
+from api.services.peps import age_band
+from api.services.views import build_view
+from api.services.voice_sessions import pep_of
+
+ASSISTANT = "assistant"
+
+
+def _session(session: Session, session_id: str) -> VoiceSession:
+    voice = voice_repo.session_by_id(session, session_id)
+    if voice is None:
+        raise NotFound("no voice session with that id")
+    return voice
+
+
+def _record(session: Session, voice: VoiceSession, action: str, detail: str | None = None) -> None:
+    pep = pep_of(session, voice)
+    audit.record(session, None, action, child_id=pep.child_id, pep_id=pep.id,
+                 actor_label=f"{ASSISTANT} ({voice.id[:8]})", detail=detail)
+
+
+def state(session: Session, session_id: str) -> dict[str, Any]:
+    voice = _session(session, session_id)
+    pep = pep_of(session, voice)
+    child = children_repo.by_id(session, pep.child_id)
+    if child is None:
+        raise NotFound("no voice session with that id")
+    view = build_view(session, pep, child)
+    _record(session, voice, "voice.state_read")
+    return {
+        "session_id": voice.id,
+        "mode": voice.mode.value,
+        "age_band": age_band(child).value,
+        "child_first_name": child.first_name,
+        "helper_role": voice.helper_role.value,
+        "topics": {t["topic"]: {k: t[k] for k in ("status", "rating", "answer", "question")}
+                   for t in view["topics"]},
+        "meeting": view["meeting"],
+        "attendees": list(pep.attendees or []),
+        "meeting_date": pep.meeting_date.isoformat() if pep.meeting_date else None,
+        "summary": view["summary"],
+        "child_agreed": view["child_agreed"],
+        "after_meeting": {k: view["after_meeting"].get(k)
+                          for k in ("how_it_went", "agrees_with_plan", "understands_plan")},
+        "completed": voice.status == "completed",
+    }
+
+
+def write_topic(session: Session, session_id: str, topic: str, data: TopicWrite) -> None:
+    if topic not in TOPIC_KEYS:
+        raise NotFound("no such topic")
+    voice = _session(session, session_id)
+    pep = pep_of(session, voice)
+    row = views_repo.topic(session, pep.id, topic) or ViewTopic(pep_id=pep.id, topic=topic)
+    row.question = data.question
+    row.status = TopicStatus(data.status)
+    # A declined or don't-know topic never keeps an earlier answer as if it were the child's view.
+    row.rating = data.rating if row.status == TopicStatus.ANSWERED else None
+    row.answer = data.answer if row.status == TopicStatus.ANSWERED else None
+    views_repo.save(session, row)
+    views_repo.get_or_create_view(session, pep.id)
+    _record(session, voice, "view.topic_write", detail=f"{topic}: {row.status.value}")
+
+
+def _view_for(session: Session, voice: VoiceSession) -> YoungPersonsView:
+    return views_repo.get_or_create_view(session, pep_of(session, voice).id)
+
+
+def write_meeting(session: Session, session_id: str, data: MeetingWrite) -> None:
+    voice = _session(session, session_id)
+    ypv = _view_for(session, voice)
+    changes = data.model_dump(exclude_unset=True)
+    for field, value in changes.items():
+        setattr(ypv, field, value)
+    _record(session, voice, "view.meeting_write", detail=",".join(sorted(changes)))
+
+
+def write_summary(session: Session, session_id: str, data: SummaryWrite) -> None:
+    voice = _session(session, session_id)
+    ypv = _view_for(session, voice)
+    ypv.summary = data.summary
+    ypv.child_agreed = data.child_agreed
+    _record(session, voice, "view.summary_write")
+
+
+def write_after_meeting(session: Session, session_id: str, data: AfterMeetingWrite) -> None:
+    voice = _session(session, session_id)
+    ypv = _view_for(session, voice)
+    changes = data.model_dump(exclude_unset=True)
+    ypv.after_meeting = {**(ypv.after_meeting or {}), **changes}
+    _record(session, voice, "view.after_meeting_write", detail=",".join(sorted(changes)))
+
+
+def write_concern(session: Session, session_id: str, data: ConcernWrite) -> None:
+    """The bot's own NLU heard a disclosure the screen missed: the third voice."""
+    voice = _session(session, session_id)
+    pep = pep_of(session, voice)
+    existing = [c for c in voice_repo.concerns_for_session(session, voice.id)
+                if c.text == data.text and c.kind.value == data.kind]
+    if existing:
+        return
+    raise_concern(session, voice, pep, data.kind, data.text, source="assistant", topic=data.topic)
+
+
+def complete(session: Session, session_id: str) -> None:
+    voice = _session(session, session_id)
+    if voice.status == "open":
+        voice.status = "completed"
+    _record(session, voice, "voice_session.complete")

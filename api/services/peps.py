@@ -1,0 +1,165 @@
+"""Children and PEPs: listing, starting, updating, and the sections each role writes.
+
+Sections follow Bradford's shape. Who writes what follows the policies: A and C by the social
+worker, D by the school, E by the virtual school; B is the child's own views, written only by
+the assistant. The virtual school may correct any section but B.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.errors import Conflict, Forbidden, NotFound
+from api.models import Child, Pep, PepSection, User
+from api.models.enums import AgeBand, PepStatus, PepType, Role, age_band_for_year
+from api.repositories import children as children_repo
+from api.repositories import peps as peps_repo
+from api.repositories import users as users_repo
+from api.schemas.peps import ChildCreate, PepCreate, PepUpdate
+from api.services import audit
+from api.services.access import child_for, pep_for
+
+SECTION_TITLES = {
+    "A": "PEP type and details",
+    "B": "The child's views",
+    "C": "Education arrangements and actions",
+    "D": "Targets, progress, SEND and education summary",
+    "E": "Virtual school sign-off",
+}
+SECTION_WRITERS: dict[str, set[Role]] = {
+    "A": {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL},
+    "B": set(),
+    "C": {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL},
+    "D": {Role.DESIGNATED_TEACHER, Role.VIRTUAL_SCHOOL},
+    "E": {Role.VIRTUAL_SCHOOL},
+}
+EDITABLE_STATUSES = {PepStatus.DRAFT, PepStatus.RETURNED}
+
+
+def child_age(child: Child, on: date | None = None) -> int:
+    on = on or date.today()
+    dob = child.date_of_birth
+    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+
+
+def age_band(child: Child) -> AgeBand:
+    return age_band_for_year(child.school_year, child_age(child))
+
+
+def list_children(session: Session, user: User) -> list[Child]:
+    return children_repo.list_visible(session, user)
+
+
+def get_child(session: Session, user: User, child_id: str) -> Child:
+    child = child_for(session, user, child_id)
+    audit.record(session, user, "child.read", child_id=child.id)
+    return child
+
+
+def create_child(session: Session, user: User, data: ChildCreate) -> Child:
+    if user.role != Role.VIRTUAL_SCHOOL:
+        raise Forbidden("only the virtual school adds children")
+    school = users_repo.school(session, data.school_id)
+    if data.school_id and (school is None or school.authority_id != user.authority_id):
+        raise NotFound("no school with that id in your authority")
+    child = children_repo.add(session, Child(
+        authority_id=user.authority_id, school_id=data.school_id, first_name=data.first_name,
+        last_name=data.last_name, date_of_birth=data.date_of_birth,
+        school_year=data.school_year, legal_status=data.legal_status,
+        care_start_date=data.care_start_date,
+    ))
+    if data.social_worker_username:
+        worker = users_repo.by_username(session, data.social_worker_username)
+        if worker is None or worker.role != Role.SOCIAL_WORKER or (
+            worker.authority_id != user.authority_id
+        ):
+            raise NotFound("no social worker with that username in your authority")
+        children_repo.add_to_caseload(session, worker.id, child.id)
+    audit.record(session, user, "child.create", child_id=child.id)
+    return child
+
+
+def list_peps(session: Session, user: User) -> list[tuple[Pep, Child]]:
+    rows = peps_repo.list_visible(session, user)
+    audit.record(session, user, "pep.list", detail=f"{len(rows)} PEPs")
+    return rows
+
+
+def get_pep(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
+    pep, child = pep_for(session, user, pep_id)
+    audit.record(session, user, "pep.read", child_id=child.id, pep_id=pep.id)
+    return pep, child
+
+
+def create_pep(session: Session, user: User, data: PepCreate) -> tuple[Pep, Child]:
+    """The social worker initiates a PEP; the virtual school may start the first one."""
+    child = child_for(session, user, data.child_id)
+    is_first = peps_repo.count_for_child(session, child.id) == 0
+    if user.role == Role.VIRTUAL_SCHOOL and not is_first:
+        raise Forbidden("the child's social worker starts review PEPs")
+    if user.role not in {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}:
+        raise Forbidden("a PEP is started by the child's social worker or the virtual school")
+    pep = peps_repo.add(session, Pep(
+        child_id=child.id, term=data.term,
+        pep_type=PepType.INITIAL if is_first else data.pep_type,
+        status=PepStatus.DRAFT, meeting_date=data.meeting_date,
+        meeting_venue=data.meeting_venue,
+        attendees=[a.model_dump() for a in data.attendees],
+        next_meeting_date=data.next_meeting_date, created_by_id=user.id,
+    ))
+    audit.record(session, user, "pep.create", child_id=child.id, pep_id=pep.id)
+    return pep, child
+
+
+def update_pep(session: Session, user: User, pep_id: str, data: PepUpdate) -> tuple[Pep, Child]:
+    pep, child = pep_for(session, user, pep_id)
+    if user.role == Role.TEACHING_ASSISTANT:
+        raise Forbidden("teaching assistants cannot change a PEP")
+    _require_editable(pep)
+    changes = data.model_dump(exclude_unset=True)
+    for field, value in changes.items():
+        setattr(pep, field, value)
+    audit.record(session, user, "pep.update", child_id=child.id, pep_id=pep.id,
+                 detail=",".join(sorted(changes)))
+    return pep, child
+
+
+def _require_editable(pep: Pep) -> None:
+    if pep.status not in EDITABLE_STATUSES:
+        raise Conflict(f"the PEP is {pep.status.value.replace('_', ' ')} and cannot be changed")
+
+
+def section_contents(session: Session, pep: Pep) -> dict[str, dict[str, Any]]:
+    stored = {row.key: row.content for row in peps_repo.sections(session, pep.id)}
+    return {key: stored.get(key, {}) for key in SECTION_TITLES}
+
+
+def get_section(session: Session, user: User, pep_id: str, key: str) -> PepSection | None:
+    pep, child = pep_for(session, user, pep_id)
+    _known_section(key)
+    audit.record(session, user, "section.read", child_id=child.id, pep_id=pep.id, detail=key)
+    return peps_repo.section(session, pep.id, key)
+
+
+def put_section(
+    session: Session, user: User, pep_id: str, key: str, content: dict[str, Any]
+) -> PepSection:
+    pep, child = pep_for(session, user, pep_id)
+    _known_section(key)
+    if user.role not in SECTION_WRITERS[key]:
+        raise Forbidden(f"section {key} is written by someone else")
+    _require_editable(pep)
+    row = peps_repo.section(session, pep.id, key) or PepSection(pep_id=pep.id, key=key)
+    row.content = content
+    row.updated_by_id = user.id
+    peps_repo.save_section(session, row)
+    audit.record(session, user, "section.write", child_id=child.id, pep_id=pep.id, detail=key)
+    return row
+
+
+def _known_section(key: str) -> None:
+    if key not in SECTION_TITLES:
+        raise NotFound("sections are A, B, C, D and E")

@@ -1,0 +1,66 @@
+"""The Young Person's View as DESIGN.md's contract lays it out, from the stored rows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.models import Child, Pep, User
+from api.models.enums import TOPIC_KEYS, TopicStatus
+from api.repositories import views as views_repo
+from api.repositories import voice as voice_repo
+from api.services import audit
+from api.services.access import pep_for
+from api.services.peps import age_band
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
+    ypv = views_repo.view(session, pep.id)
+    topics = views_repo.topics(session, pep.id)
+    sessions = voice_repo.sessions_for_pep(session, pep.id)
+    role = (ypv.completed_with_role if ypv and ypv.completed_with_role else None) or (
+        sessions[0].helper_role.value if sessions else None
+    )
+    support = list(ypv.support) if ypv and ypv.support else []
+    stamps = [row.updated_at for row in topics.values()] + ([ypv.updated_at] if ypv else [])
+    return {
+        "pep_id": pep.id,
+        "age_band": age_band(child).value,
+        "completed_with": {"role": role, "support": support},
+        "topics": [_topic(topics.get(key), key) for key in TOPIC_KEYS],
+        "meeting": {
+            "wants_to_attend": ypv.wants_to_attend if ypv else None,
+            "message_for_meeting": ypv.message_for_meeting if ypv else None,
+            "spoken_by": ypv.spoken_by if ypv else None,
+            "wants_copy": ypv.wants_copy if ypv else None,
+        },
+        "after_meeting": dict(ypv.after_meeting or {}) if ypv else {},
+        "concerns": [
+            {"kind": c.kind.value, "text": c.text, "topic": c.topic,
+             "raised_at": _iso(c.raised_at), "status": c.status.value}
+            for c in voice_repo.concerns_for_pep(session, pep.id)
+        ],
+        "summary": ypv.summary if ypv else None,
+        "child_agreed": ypv.child_agreed if ypv else None,
+        "updated_at": _iso(max(stamps)) if stamps else _iso(pep.updated_at),
+    }
+
+
+def _topic(row: Any, key: str) -> dict[str, Any]:
+    if row is None:
+        return {"topic": key, "question": None, "rating": None, "answer": None,
+                "status": TopicStatus.NOT_ASKED.value}
+    return {"topic": key, "question": row.question, "rating": row.rating,
+            "answer": row.answer, "status": row.status.value}
+
+
+def read_view(session: Session, user: User, pep_id: str) -> dict[str, Any]:
+    pep, child = pep_for(session, user, pep_id)
+    audit.record(session, user, "view.read", child_id=child.id, pep_id=pep.id)
+    return build_view(session, pep, child)

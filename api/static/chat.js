@@ -1,0 +1,193 @@
+/* PEP Voice chat widget: sends the child's words to the API and shows the assistant's replies.
+ * Every message carries a client id, so a retry after a dropped connection is stored once. */
+(function () {
+  "use strict";
+  var root = document.querySelector(".pv-chat");
+  if (!root) { return; }
+  var sessionId = root.getAttribute("data-session-id");
+  var isAdult = root.getAttribute("data-adult") === "true";
+  var storageKey = "pep-voice-token-" + sessionId;
+  var messages = document.getElementById("messages");
+  var choices = document.getElementById("choices");
+  var form = document.getElementById("chat-form");
+  var input = document.getElementById("chat-input");
+  var statusBox = document.getElementById("chat-status");
+  var progress = document.getElementById("progress");
+  var busy = false;
+
+  function readToken() {
+    var match = /(?:^|[#&])t=([^&]+)/.exec(window.location.hash);
+    if (match) {
+      var token = decodeURIComponent(match[1]);
+      try { window.sessionStorage.setItem(storageKey, token); } catch (e) { /* private mode */ }
+      history.replaceState(null, "", window.location.pathname);
+      return token;
+    }
+    try { return window.sessionStorage.getItem(storageKey); } catch (e) { return null; }
+  }
+  var token = readToken();
+
+  function headers() {
+    var h = { "Content-Type": "application/json", "Accept": "application/json" };
+    if (token) { h.Authorization = "Bearer " + token; }
+    return h;
+  }
+
+  function newId() {
+    if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
+    return String(Date.now()) + "-" + Math.random().toString(16).slice(2);
+  }
+
+  function showStatus(text) {
+    statusBox.textContent = text;
+    statusBox.hidden = !text;
+  }
+
+  function speak(text) {
+    if (!("speechSynthesis" in window)) { return; }
+    window.speechSynthesis.cancel();
+    var utterance = new SpeechSynthesisUtterance(text.replace(/[\u{1F300}-\u{1FAFF}]/gu, ""));
+    utterance.lang = "en-GB";
+    utterance.rate = 0.9;
+    window.speechSynthesis.speak(utterance);
+  }
+
+  function addMessage(who, text) {
+    var item = document.createElement("li");
+    item.className = "pv-message pv-message--" + who;
+    var words = document.createElement("p");
+    words.className = "govuk-body pv-message__text";
+    words.style.margin = "0";
+    words.textContent = text;
+    item.appendChild(words);
+    if (who === "bot") {
+      var read = document.createElement("button");
+      read.type = "button";
+      read.className = "govuk-button govuk-button--secondary pv-message__read";
+      read.textContent = "Read aloud";
+      read.setAttribute("aria-label", "Read this aloud");
+      read.addEventListener("click", function () { speak(text); });
+      item.appendChild(read);
+    }
+    messages.appendChild(item);
+    item.scrollIntoView({ block: "nearest" });
+  }
+
+  function faceParts(title) {
+    var match = /^(\p{Extended_Pictographic}\uFE0F?)\s*(.*)$/u.exec(title);
+    return match ? { face: match[1], words: match[2] } : null;
+  }
+
+  function showChoices(buttons) {
+    choices.innerHTML = "";
+    buttons.forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "govuk-button govuk-button--secondary pv-choice";
+      var parts = faceParts(b.title);
+      if (parts) {
+        button.classList.add("pv-choice--face");
+        var face = document.createElement("span");
+        face.className = "pv-choice__face";
+        face.setAttribute("aria-hidden", "true");
+        face.textContent = parts.face;
+        var words = document.createElement("span");
+        words.textContent = parts.words;
+        button.appendChild(face);
+        button.appendChild(words);
+      } else {
+        button.textContent = b.title;
+      }
+      button.addEventListener("click", function () { send(b.payload, b.title); });
+      choices.appendChild(button);
+    });
+    var first = choices.querySelector("button");
+    if (first && !isAdult) { first.focus(); }
+  }
+
+  function showReply(data) {
+    var last = [];
+    (data.messages || []).forEach(function (m) {
+      if (m.text) { addMessage("bot", m.text); }
+      if (m.buttons && m.buttons.length) { last = m.buttons; }
+    });
+    showChoices(last);
+  }
+
+  function post(path, body) {
+    return fetch("/api/v1/voice-sessions/" + sessionId + path, {
+      method: "POST", headers: headers(), credentials: "same-origin", body: JSON.stringify(body)
+    });
+  }
+
+  function send(text, shown, attempt, clientId) {
+    if (busy && !attempt) { return; }
+    busy = true;
+    clientId = clientId || newId();
+    attempt = attempt || 1;
+    if (shown && attempt === 1) { addMessage("child", shown); choices.innerHTML = ""; }
+    post("/messages", { text: text, client_message_id: clientId }).then(function (response) {
+      if (response.status === 503 && attempt < 20) {
+        var wait = parseInt(response.headers.get("Retry-After") || "5", 10);
+        showStatus("Your answer is saved. Waiting for the assistant to be ready again…");
+        window.setTimeout(function () { send(text, shown, attempt + 1, clientId); }, wait * 1000);
+        return null;
+      }
+      if (response.status === 404 || response.status === 401) {
+        busy = false;
+        showStatus("This link has expired or is not valid. Ask the adult helping you for a new one.");
+        return null;
+      }
+      return response.json().then(function (data) {
+        busy = false;
+        if (!response.ok) { showStatus(data.detail || "Something went wrong. Please try again."); return; }
+        showStatus("");
+        showReply(data);
+        refreshProgress();
+      });
+    }).catch(function () {
+      window.setTimeout(function () { send(text, shown, attempt + 1, clientId); }, 3000);
+      showStatus("Your answer is saved on this page. Trying again…");
+    });
+  }
+
+  function refreshProgress() {
+    fetch("/api/v1/voice-sessions/" + sessionId, { headers: headers(), credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (!data) { return; }
+        var statuses = Object.keys(data.topics || {}).map(function (k) { return data.topics[k]; });
+        var done = statuses.filter(function (s) { return s !== "not_asked"; }).length;
+        progress.textContent = done ? ("Questions done so far: " + done) : "";
+        var alertBox = document.getElementById("helper-alert");
+        if (isAdult && data.alerts && data.alerts.length) {
+          document.getElementById("helper-alert-text").textContent = data.alerts.join(" ");
+          if (alertBox.hidden) { alertBox.hidden = false; alertBox.focus(); }
+        }
+      });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim()) { input.focus(); return; }
+    input.value = "";
+    send(text, text);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+  });
+  document.getElementById("skip-button").addEventListener("click", function () {
+    send("/decline", "Skip this question");
+  });
+  document.getElementById("safety-button").addEventListener("click", function () {
+    addMessage("child", "I don't feel safe / I want to talk to a grown-up");
+    post("/help", {}).then(function (r) { return r.json(); }).then(function (data) {
+      showReply(data);
+      refreshProgress();
+    });
+  });
+
+  send("", null);
+  if (isAdult) { window.setInterval(refreshProgress, 5000); }
+})();

@@ -1,0 +1,51 @@
+"""Jinja2 templates with GOV.UK Frontend's macros, autoescaped, and UK date formatting."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from api.config import get_settings
+
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+def uk_date(value: date | datetime | str | None) -> str:
+    """27 March 2027: the long UK form GOV.UK's style guide asks for."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        return f"{value.day} {value:%B %Y at %H:%M}"
+    return f"{value.day} {value:%B %Y}"
+
+
+def _build() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    env = templates.env
+    env.loader = ChoiceLoader([
+        FileSystemLoader(str(TEMPLATES_DIR)),
+        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}),
+    ])
+    env.autoescape = True
+    env.filters["uk_date"] = uk_date
+    return templates
+
+
+templates = _build()
+
+
+def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> Response:
+    """Every page gets the signed-in user, demo mode and the sign-out form."""
+    user = context.get("user")
+    base = {"demo_mode": get_settings().demo_mode, "user": user}
+    if user is not None:
+        base["sign_out_form"] = templates.env.get_template("_sign_out.html").render(user=user)
+    return templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
