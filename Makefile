@@ -1,0 +1,85 @@
+# PEP Voice. `make help` lists the targets; CI runs only make targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PY311 ?= $(shell for p in python3.11 $$HOME/.pyenv/versions/3.11*/bin/python3.11 /usr/bin/python3.11; do $$p -V >/dev/null 2>&1 && { command -v $$p || echo $$p; } && break; done)
+PY310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do $$p -V >/dev/null 2>&1 && { command -v $$p || echo $$p; } && break; done)
+
+VENV := .venv
+BOTVENV := .venv-bot
+STAMP := .make
+BOT_DATA := $(shell find bot/config.yml bot/domain.yml bot/domain bot/data nlu_data -type f 2>/dev/null | sort)
+PEP_VOICE_PORT ?= 8000
+export PEP_VOICE_PORT
+
+.PHONY: help install run test test-api test-bot bench lint train system-deps clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed $(BOTVENV)/.installed api/static/govuk/.installed bot/models/.trained ## build both environments, the page assets and the bot (only what changed)
+
+$(VENV)/.installed: requirements/api.lock pyproject.toml
+	@test -n "$(PY311)" || { echo "Python 3.11 is needed"; exit 1; }
+	test -x $(VENV)/bin/python || $(PY311) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip wheel setuptools
+	# torch first, from the machine's CPU wheel, so nothing pulls the CUDA build.
+	$(VENV)/bin/pip install -q torch==2.13.0
+	$(VENV)/bin/pip install -q -r requirements/api.lock
+	$(VENV)/bin/pip install -q --no-deps -e .
+	touch $@
+
+$(BOTVENV)/.installed: requirements/bot.lock
+	@test -n "$(PY310)" || { echo "Python 3.10 is needed for Rasa 3.6"; exit 1; }
+	test -x $(BOTVENV)/bin/python || $(PY310) -m venv $(BOTVENV)
+	$(BOTVENV)/bin/pip install -q --upgrade pip wheel "setuptools<71"
+	$(BOTVENV)/bin/pip install -q -r requirements/bot.lock
+	touch $@
+
+api/static/govuk/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	mkdir -p api/static/govuk
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js api/static/govuk/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets api/static/govuk/
+	touch $@
+
+train: bot/models/.trained ## train the Rasa model if its data changed
+
+bot/models/.trained: $(BOTVENV)/.installed $(BOT_DATA)
+	cd bot && ../$(BOTVENV)/bin/rasa train --data data ../nlu_data --config config.yml --domain domain.yml --out models --fixed-model-name pep-voice
+	touch $@
+
+system-deps: $(STAMP)/system-deps ## Debian packages the tests need: chromium and PostgreSQL
+
+$(STAMP)/system-deps:
+	@mkdir -p $(STAMP)
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql >/dev/null; fi
+	touch $@
+
+run: install ## start the API and pages, Rasa and the action server on loopback with the demo authority
+	./scripts/run-stack.sh
+
+lint: $(VENV)/.installed ## ruff and mypy; both fail the build
+	$(VENV)/bin/ruff check api target_coach tests --exclude tests/bot
+	$(VENV)/bin/mypy
+
+test: install system-deps ## every test: lint, API on SQLite and PostgreSQL, browser, bot data and stories
+	$(MAKE) lint
+	$(MAKE) test-bot
+	$(MAKE) test-api
+
+test-api:
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider tests
+
+test-bot:
+	cd bot && ../$(BOTVENV)/bin/rasa data validate --data data ../nlu_data --domain domain.yml --config config.yml
+	cd bot && ../$(BOTVENV)/bin/rasa test core --stories tests --model models/pep-voice.tar.gz --out results/core --fail-on-prediction-errors
+	cd bot && ../$(BOTVENV)/bin/rasa test nlu --nlu tests/nlu --model models/pep-voice.tar.gz --out results/nlu
+	$(BOTVENV)/bin/python -m pytest -q -p no:cacheprovider -c tests/bot/pytest.ini tests/bot
+
+bench: install ## measure speed and quality; writes BENCHMARKS.md
+	$(VENV)/bin/python -m benchmarks.run
+
+clean: ## remove build outputs (not the environments)
+	rm -rf bot/models bot/results $(STAMP) api/static/govuk node_modules var

@@ -1,0 +1,55 @@
+"""Factories and small helpers shared by the API tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.models import Child, Pep, User
+from api.models.enums import Role
+
+DEMO_USERS = ("demo-vs", "demo-dt", "demo-sw", "demo-ta", "other-dt")
+
+
+@dataclass
+class Demo:
+    """The seeded demo authority, with ids the tests need."""
+
+    users: dict[str, User]
+    peps_by_band: dict[str, str]
+    other_school_pep: str
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def auth(self, username: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[username]}"}
+
+
+def load_demo(session: Session, client: TestClient) -> Demo:
+    from api.services.peps import age_band
+
+    users = {u.username: u for u in session.scalars(select(User))}
+    peps_by_band: dict[str, str] = {}
+    other = ""
+    for pep, child in session.execute(select(Pep, Child).join(Child, Child.id == Pep.child_id)):
+        if child.school_id == users["demo-dt"].school_id:
+            peps_by_band[age_band(child).value] = pep.id
+        else:
+            other = pep.id
+    demo = Demo(users=users, peps_by_band=peps_by_band, other_school_pep=other)
+    for name in DEMO_USERS:
+        demo.tokens[name] = sign_in(client, name)
+    return demo
+
+
+def sign_in(client: TestClient, username: str, password: str = "demo-password") -> str:
+    response = client.post("/api/v1/auth/token", data={"username": username,
+                                                       "password": password})
+    assert response.status_code == 200, response.text
+    return str(response.json()["access_token"])
+
+
+def role_of(demo: Demo, username: str) -> Role:
+    return demo.users[username].role
