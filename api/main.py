@@ -15,6 +15,7 @@ from api.routes import (
     chat_pages,
     children,
     concerns,
+    documents,
     health,
     internal,
     pages,
@@ -37,7 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     for router in (health.router, auth.router, children.router, peps.router,
                    voice_sessions.router, concerns.router, internal.router, pages.router,
-                   pep_pages.router, chat_pages.router):
+                   pep_pages.router, chat_pages.router, documents.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.mount("/assets", StaticFiles(directory=STATIC_DIR / "govuk" / "assets", check_dir=False),

@@ -81,9 +81,9 @@ class PepUpdate(StrictModel):
 class SectionUpdate(StrictModel):
     """A section's fields as a flat object of short texts, lists of texts or numbers."""
 
-    content: dict[str, LongText | int | float | bool | None | list[LongText]] = Field(
-        max_length=60
-    )
+    content: dict[
+        str, LongText | int | float | bool | None | list[LongText] | list[dict[str, LongText]]
+    ] = Field(max_length=60)
 
     @field_validator("content")
     @classmethod

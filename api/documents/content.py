@@ -1,0 +1,154 @@
+"""Gathering a PEP into one plain structure that every format renders the same way.
+
+Concerns are never part of it: they go to the people who act on them, not into a document
+that is copied to carers and schools. A declined topic is shown as "chose not to say".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.models import Child, Pep, User
+from api.repositories import peps as peps_repo
+from api.repositories import users as users_repo
+from api.services import audit
+from api.services.access import pep_for
+from api.services.peps import age_band, section_contents
+from api.services.views import build_view
+
+TOPIC_TITLES = {
+    "feelings_about_school": "How I feel about school",
+    "feelings_about_learning": "How I feel about my learning",
+    "relationships_with_teachers": "My teachers and other adults",
+    "relationships_with_peers": "My friends",
+    "feelings_about_self": "How I feel about myself",
+    "talents_and_interests": "What I am good at and enjoy",
+    "aspirations": "What I want to do in the future",
+    "going_well": "What is going well",
+    "not_going_well": "What is not going well",
+    "support_wanted": "What would help me",
+}
+STATUS_TEXT = {"declined": "Chose not to say", "dont_know": "Did not know yet",
+               "not_asked": "Not asked"}
+ATTEND_TEXT = {"yes": "Wants to attend", "no": "Does not want to attend",
+               "part": "Wants to attend part of the meeting", "undecided": "Not sure yet"}
+ATTENDED_TEXT = {"yes": "Attended", "no": "Did not attend", "part": "Attended part",
+                 "invited_declined": "Invited, chose not to attend"}
+RATING_WORDS = {1: "very unhappy", 2: "unhappy", 3: "OK", 4: "happy", 5: "very happy"}
+
+
+def uk(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "Not set"
+
+
+@dataclass
+class PepDocument:
+    title: str
+    child_name: str
+    rows: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    views: list[dict[str, str]] = field(default_factory=list)
+    view_notes: list[tuple[str, str]] = field(default_factory=list)
+    previous_targets: list[dict[str, str]] = field(default_factory=list)
+    targets: list[dict[str, str]] = field(default_factory=list)
+    actions: list[dict[str, str]] = field(default_factory=list)
+
+
+def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
+    pep, child = pep_for(session, user, pep_id)
+    audit.record(session, user, "document.read", child_id=child.id, pep_id=pep.id)
+    sections = section_contents(session, pep)
+    doc = PepDocument(title=f"Personal Education Plan: {child.full_name}",
+                      child_name=child.full_name)
+    doc.rows["The child"] = _child_rows(session, child, sections["A"])
+    doc.rows["The PEP meeting"] = _meeting_rows(pep)
+    _views(session, pep, child, doc)
+    doc.rows["Education arrangements"] = _pairs(sections["C"], exclude={"actions"})
+    doc.rows["Attendance, SEND and education summary"] = _pairs(sections["D"])
+    doc.actions = [_strings(a) for a in sections["C"].get("actions", []) if isinstance(a, dict)]
+    for target in peps_repo.targets(session, pep.id):
+        row = _target_row(target)
+        (doc.previous_targets if target.review_status else doc.targets).append(row)
+    doc.rows["Virtual school sign-off"] = _signoff_rows(pep, sections["E"])
+    return doc
+
+
+def _child_rows(session: Session, child: Child, section_a: dict[str, Any]) -> list[tuple[str, str]]:
+    school = users_repo.school(session, child.school_id)
+    year = child.school_year
+    year_text = ("Nursery" if year == -1 else "Reception" if year == 0 else
+                 f"Year {year}" if year is not None else "Not in school")
+    return [("Name", child.full_name), ("Date of birth", uk(child.date_of_birth)),
+            ("School year", f"{year_text} ({age_band(child).value})"),
+            ("School or setting", school.name if school else "None"),
+            ("Legal status", child.legal_status),
+            ("Date came into care", uk(child.care_start_date)),
+            *_pairs(section_a)]
+
+
+def _meeting_rows(pep: Pep) -> list[tuple[str, str]]:
+    attendees = "; ".join(f"{a.get('name')} ({a.get('role')})" for a in pep.attendees or [])
+    return [("PEP type", "Initial PEP" if pep.pep_type.value == "initial" else "Review PEP"),
+            ("Term", pep.term), ("Meeting date", uk(pep.meeting_date)),
+            ("Venue", pep.meeting_venue or "Not recorded"),
+            ("Attendees", attendees or "Not recorded"),
+            ("The child", ATTENDED_TEXT.get(pep.child_attended or "", "Not recorded")),
+            ("Next PEP meeting", uk(pep.next_meeting_date))]
+
+
+def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
+    view = build_view(session, pep, child)
+    for topic in view["topics"]:
+        rating = topic["rating"]
+        words = topic["answer"] or ""
+        if topic["status"] != "answered":
+            words = STATUS_TEXT[topic["status"]]
+        doc.views.append({"topic": TOPIC_TITLES[topic["topic"]], "question": topic["question"] or "",
+                          "rating": f"{rating} of 5 ({RATING_WORDS[rating]})" if rating else "",
+                          "words": words, "status": topic["status"]})
+    meeting = view["meeting"]
+    helper = view["completed_with"]
+    doc.view_notes = [
+        ("Completed with", (helper["role"] or "Not recorded").replace("_", " ")
+         + (f" ({', '.join(helper['support'])})" if helper["support"] else "")),
+        ("Summary in my words", view["summary"] or "Not completed"),
+        ("I agreed the summary", {True: "Yes", False: "No"}.get(view["child_agreed"], "Not asked")),
+        ("The meeting", ATTEND_TEXT.get(meeting["wants_to_attend"] or "", "Not asked")),
+        ("What I want the meeting to hear", meeting["message_for_meeting"] or "Nothing given"),
+        ("Who will say it for me", meeting["spoken_by"] or "Not chosen"),
+        ("I would like a copy of my PEP",
+         {True: "Yes", False: "No"}.get(meeting["wants_copy"], "Not asked")),
+    ]
+
+
+def _target_row(target: Any) -> dict[str, str]:
+    cost = f"£{target.ppp_cost_pence / 100:,.2f}" if target.ppp_cost_pence else ""
+    decision = f" ({target.ppp_decision})" if target.ppp_decision else ""
+    return {"what": target.what, "how": target.how, "who": target.who, "when": target.when,
+            "outcome": target.outcome, "ppp": " ".join(p for p in (target.ppp, cost) if p) + decision,
+            "review": (target.review_status or "").replace("_", " "),
+            "review_note": target.review_note or ""}
+
+
+def _signoff_rows(pep: Pep, section_e: dict[str, Any]) -> list[tuple[str, str]]:
+    status = pep.status.value.replace("_", " ").capitalize()
+    rows = [("Status", status)]
+    if pep.signed_off_at:
+        rows.append(("Signed off on", pep.signed_off_at.strftime("%d/%m/%Y")))
+    return rows + _pairs(section_e)
+
+
+def _pairs(content: dict[str, Any], exclude: set[str] | None = None) -> list[tuple[str, str]]:
+    out = []
+    for key, value in content.items():
+        if exclude and key in exclude or isinstance(value, list | dict):
+            continue
+        out.append((key.replace("_", " ").capitalize(), "" if value is None else str(value)))
+    return out
+
+
+def _strings(item: dict[str, Any]) -> dict[str, str]:
+    return {k: str(v) for k, v in item.items()}

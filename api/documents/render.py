@@ -1,0 +1,101 @@
+"""Rendering the one content model as HTML, PDF (WeasyPrint) and Word (python-docx)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from api.documents.content import PepDocument
+from api.templating import templates
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def to_html(doc: PepDocument) -> str:
+    template = templates.env.get_template("document.html")
+    return template.render(doc=doc, printed_on=date.today().strftime("%d/%m/%Y"))
+
+
+def to_pdf(doc: PepDocument) -> bytes:
+    from weasyprint import HTML
+
+    return bytes(HTML(string=to_html(doc)).write_pdf())
+
+
+def to_docx(doc: PepDocument) -> bytes:
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.header.paragraphs[0].text = f"{doc.child_name}: Personal Education Plan (OFFICIAL-SENSITIVE)"
+    _page_number_footer(section.footer.paragraphs[0])
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(10.5)
+    document.add_heading(doc.title, level=0)
+    for title in ("The child", "The PEP meeting"):
+        _pairs(document, title, doc.rows[title])
+    document.add_heading("My views (in my own words)", level=1)
+    _table(document, ["Topic", "Rating", "What I said"],
+           [[v["topic"], v["rating"], v["words"]] for v in doc.views])
+    _pairs(document, None, doc.view_notes)
+    for title in ("Education arrangements", "Attendance, SEND and education summary"):
+        _pairs(document, title, doc.rows[title])
+    document.add_heading("Previous targets reviewed", level=1)
+    _table(document, ["What", "Expected outcome", "Met?", "Note"],
+           [[t["what"], t["outcome"], t["review"], t["review_note"]] for t in doc.previous_targets])
+    document.add_heading("New targets", level=1)
+    _table(document, ["What", "How", "Who", "When", "Expected outcome", "PP+"],
+           [[t[k] for k in ("what", "how", "who", "when", "outcome", "ppp")] for t in doc.targets])
+    document.add_heading("Actions", level=1)
+    _table(document, ["What", "Who", "When"],
+           [[a.get("what", ""), a.get("who", ""), a.get("when", "")] for a in doc.actions])
+    _pairs(document, "Virtual school sign-off", doc.rows["Virtual school sign-off"])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _pairs(document: object, title: str | None, rows: list[tuple[str, str]]) -> None:
+    if title:
+        document.add_heading(title, level=1)  # type: ignore[attr-defined]
+    _table(document, None, [[k, v] for k, v in rows])
+
+
+def _table(document: object, header: list[str] | None, rows: list[list[str]]) -> None:
+    if not rows:
+        document.add_paragraph("Nothing recorded.")  # type: ignore[attr-defined]
+        return
+    width = len(header) if header else len(rows[0])
+    table = document.add_table(rows=0, cols=width)  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    if header:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, header, strict=True):
+            cell.text = text
+            cell.paragraphs[0].runs[0].bold = True
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+
+
+def _page_number_footer(paragraph: object) -> None:
+    """A PAGE field, so Word numbers every page itself."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # type: ignore[attr-defined]
+    run = paragraph.add_run("Page ")  # type: ignore[attr-defined]
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+            run._r.append(field)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
