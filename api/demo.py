@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from api.config import LOOPBACK_HOSTS, Settings
-from api.models import Authority, Caseload, Child, Pep, School, User
+from api.models import Authority, Caseload, Child, Pep, School, Target, User
 from api.models.enums import PepStatus, PepType, Role
 from api.repositories import users as users_repo
 from api.security import hash_password
@@ -23,6 +23,14 @@ DEMO_CHILDREN = [
     ("Aisha", "Douglas", 8, "Accommodated (s20)"),
     ("Jordan", "Evans", 10, "Full care order (s31)"),
     ("Kayla", "Fisher", 12, "Full care order (s31)"),
+]
+
+
+# Last term's targets, carried over so the school can review them at this PEP.
+PREVIOUS_TARGETS = [
+    ("Read aloud to an adult for 10 minutes, 4 times a week",
+     "Reading log shows 4 sessions a week for 8 weeks"),
+    ("Join one lunchtime club", "Attends the club at least once a week"),
 ]
 
 
@@ -89,7 +97,7 @@ def _seed_child(
     session.add(child)
     session.flush()
     session.add(Caseload(social_worker_id=users["demo-sw"].id, child_id=child.id))
-    session.add(Pep(
+    pep = Pep(
         child_id=child.id, term=_term(today), pep_type=PepType.REVIEW, status=PepStatus.DRAFT,
         meeting_date=today + timedelta(days=14), meeting_venue="Riverside, meeting room 2",
         attendees=[
@@ -99,7 +107,12 @@ def _seed_child(
             {"name": "Val Singh", "role": "Virtual school"},
         ],
         next_meeting_date=today + timedelta(days=14 + 91), created_by_id=users["demo-sw"].id,
-    ))
+    )
+    session.add(pep)
+    session.flush()
+    for position, (what, outcome) in enumerate(PREVIOUS_TARGETS):
+        session.add(Target(pep_id=pep.id, kind="previous", position=position, what=what,
+                           outcome=outcome, who=f"{first} and class teacher"))
     session.flush()
 
 

@@ -71,7 +71,7 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
     doc.actions = [_strings(a) for a in sections["C"].get("actions", []) if isinstance(a, dict)]
     for target in peps_repo.targets(session, pep.id):
         row = _target_row(target)
-        (doc.previous_targets if target.review_status else doc.targets).append(row)
+        (doc.previous_targets if target.kind == "previous" else doc.targets).append(row)
     doc.rows["Virtual school sign-off"] = _signoff_rows(pep, sections["E"])
     return doc
 

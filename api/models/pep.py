@@ -55,12 +55,18 @@ class Target(Base, Timestamped):
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # "new" this term, or "previous": last term's target, carried over to be reviewed.
+    kind: Mapped[str] = mapped_column(String(10), default="new")
     what: Mapped[str] = mapped_column(Text)
     how: Mapped[str] = mapped_column(Text, default="")
     who: Mapped[str] = mapped_column(Text, default="")
     when: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
     ppp: Mapped[str] = mapped_column(Text, default="")
+    # What the child can do now, and the needs the target answers: the coach judges
+    # "achievable" and "relevant" against these.
+    baseline: Mapped[str] = mapped_column(Text, default="")
+    needs: Mapped[str] = mapped_column(Text, default="")
     ppp_cost_pence: Mapped[int | None] = mapped_column(Integer)
     ppp_decision: Mapped[str | None] = mapped_column(String(20))
     # Filled when the target is reviewed at the next PEP: met, partly, not_met.

@@ -16,6 +16,7 @@ from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
 from api.services import concerns as concerns_service
 from api.services import peps as peps_service
+from api.services import workflow
 from api.services.auth import sign_in
 from api.templating import render
 
@@ -29,6 +30,8 @@ STATUS_LABELS = {"draft": "Draft", "submitted": "Submitted", "returned": "Return
                  "signed_off": "Signed off"}
 STATUS_CLASSES = {"draft": "govuk-tag--grey", "submitted": "govuk-tag--blue",
                   "returned": "govuk-tag--orange", "signed_off": "govuk-tag--green"}
+DEADLINE_LABELS = {"due": "Due", "overdue": "Overdue", "awaiting_qa": "Awaiting QA",
+                   "signed_off": "Signed off", "no_date": "No date set"}
 MODE_LABELS = {"my_views": "My views", "meeting_prep": "Getting ready for the PEP meeting",
                "meeting_review": "After the PEP meeting"}
 
@@ -95,7 +98,7 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
         "page_title": "Dashboard", "active_nav": "dashboard", "user": user,
         "role_label": ROLE_LABELS[user.role], "school_name": school.name if school else None,
         "status_labels": STATUS_LABELS, "status_classes": STATUS_CLASSES,
-        "mode_labels": MODE_LABELS, "sessions": None, "peps": [], "open_concerns": 0,
+        "mode_labels": MODE_LABELS, "deadline_labels": DEADLINE_LABELS, "sessions": None, "peps": [], "open_concerns": 0,
     }
     if user.role == Role.TEACHING_ASSISTANT:
         context["heading"] = "Your voice sessions"
@@ -115,7 +118,8 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
 def _pep_row(pep: Pep, child: Any) -> dict[str, Any]:
     return {"pep_id": pep.id, "child_name": child.full_name,
             "age_band": peps_service.age_band(child), "term": pep.term, "status": pep.status,
-            "meeting_date": _next_meeting(pep)}
+            "meeting_date": _next_meeting(pep),
+            "deadline": workflow.deadline(pep, child.care_start_date)}
 
 
 @router.get("/concerns")

@@ -55,6 +55,7 @@ def _pep_context(session: SessionDep, user: User, pep_id: str) -> dict[str, Any]
         "attend_words": ATTEND_WORDS, "mode_labels": MODE_LABELS,
         "status_labels": STATUS_LABELS, "status_classes": STATUS_CLASSES,
         "is_dt": user.role == Role.DESIGNATED_TEACHER,
+        "return_note": peps_service.section_contents(session, pep)["E"].get("qa_note"),
     }
 
 

@@ -1,0 +1,33 @@
+"""The designated teacher's targets page: the policy's six columns, checked as they type."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from api.deps import OptionalUser, SessionDep
+from api.errors import AppError
+from api.routes.pages import to_sign_in
+from api.services import targets as targets_service
+from api.services.peps import age_band
+from api.templating import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+@router.get("/peps/{pep_id}/targets")
+def targets_page(request: Request, pep_id: str, user: OptionalUser, session: SessionDep) -> Response:
+    if user is None:
+        return to_sign_in()
+    try:
+        pep, child, targets = targets_service.list_targets(session, user, pep_id)
+    except AppError as exc:
+        return render(request, "not_found.html", {"user": user, "message": exc.message},
+                      status_code=404)
+    return render(request, "targets.html", {
+        "page_title": f"Targets for {child.full_name}", "user": user, "pep": pep,
+        "child": child, "key_stage": age_band(child).value,
+        "previous": [targets_service.target_out(t) for t in targets if t.kind == "previous"],
+        "current": [targets_service.target_out(t) for t in targets if t.kind == "new"],
+        "can_write": user.role in targets_service.WRITERS
+        and pep.status.value in ("draft", "returned"),
+    })

@@ -1,0 +1,41 @@
+"""Submitting a PEP and the virtual school's quality check and sign-off."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from pydantic import Field
+
+from api.deps import CurrentUser, SessionDep
+from api.schemas.common import LongText, StrictModel
+from api.services import workflow
+
+router = APIRouter(prefix="/api/v1/peps", tags=["quality assurance"])
+
+
+class QaDecision(StrictModel):
+    decision: Literal["return", "sign_off"]
+    grade: Literal["Outstanding", "Good", "Requires improvement", "Inadequate"]
+    note: LongText = ""
+    ppp_decisions: dict[str, Literal["approved", "declined"]] = Field(
+        default_factory=dict, max_length=20
+    )
+
+
+@router.post("/{pep_id}/submit")
+def submit(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, str]:
+    pep = workflow.submit(session, user, pep_id)
+    return {"pep_id": pep.id, "status": pep.status.value}
+
+
+@router.get("/{pep_id}/qa")
+def qa_report(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+    return workflow.qa_report(session, user, pep_id)
+
+
+@router.post("/{pep_id}/qa")
+def qa_decide(pep_id: str, data: QaDecision, user: CurrentUser, session: SessionDep) -> dict[str, str]:
+    pep = workflow.decide(session, user, pep_id, decision=data.decision, grade=data.grade,
+                          note=data.note, ppp_decisions=data.ppp_decisions)
+    return {"pep_id": pep.id, "status": pep.status.value}

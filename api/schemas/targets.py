@@ -1,0 +1,27 @@
+"""A row of the policy's target table, as the DT writes it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from api.schemas.common import LongText, StrictModel
+
+
+class TargetWrite(StrictModel):
+    what: LongText = Field(min_length=1)
+    how: LongText = ""
+    who: LongText = ""
+    when: LongText = ""
+    outcome: LongText = ""
+    ppp: LongText = ""
+    ppp_cost: Decimal | None = Field(default=None, ge=0, le=100_000, decimal_places=2)
+    baseline: LongText = ""
+    needs: LongText = ""
+
+
+class TargetReview(StrictModel):
+    status: Literal["met", "partly", "not_met"]
+    note: LongText = ""

@@ -1,0 +1,136 @@
+/* The DT's targets page: checks the draft as they type and applies the coach's rewrite. */
+(function () {
+  "use strict";
+  var page = document.getElementById("targets-page");
+  if (!page) { return; }
+  var pepId = page.getAttribute("data-pep-id");
+  var keyStage = page.getAttribute("data-key-stage");
+  var form = document.getElementById("target-form");
+  var fields = ["what", "how", "who", "when", "outcome", "ppp", "baseline", "needs"];
+  var timer = null;
+  var NAMES = { specific: "Specific", measurable: "Measurable", achievable: "Achievable",
+                relevant: "Relevant", time_bound: "Time-bound" };
+
+  function value(name) { return document.getElementById("t-" + name).value; }
+
+  function request() {
+    var context = {};
+    if (value("baseline").trim()) { context.baseline = value("baseline"); }
+    var needs = value("needs").split(";").map(function (n) { return n.trim(); }).filter(Boolean);
+    if (needs.length) { context.needs = needs; }
+    return { target: value("what"), action: value("how"), who: value("who"), when: value("when"),
+             outcome: value("outcome"), ppp: value("ppp"), key_stage: keyStage, context: context };
+  }
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text) { node.textContent = text; }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+
+  function show(result) {
+    document.getElementById("coach-empty").hidden = true;
+    document.getElementById("coach-score").textContent =
+      "Score " + result.score + " of 5: " + result.rating;
+    var list = document.getElementById("coach-criteria");
+    list.innerHTML = "";
+    Object.keys(NAMES).forEach(function (key) {
+      var c = result.criteria[key];
+      var mark = c.met === true ? "Met" : (c.met === false ? "Not met" : "Cannot tell yet");
+      var cls = c.met === true ? "govuk-tag govuk-tag--green" : (c.met === false ? "govuk-tag govuk-tag--red" : "govuk-tag govuk-tag--grey");
+      var item = el("li");
+      item.appendChild(el("strong", mark, cls));
+      item.appendChild(document.createTextNode(" " + NAMES[key] + ": " + c.reason));
+      list.appendChild(item);
+    });
+    var policy = document.getElementById("coach-policy");
+    policy.innerHTML = "";
+    (result.policy || []).forEach(function (p) { policy.appendChild(el("li", p.message)); });
+    var suggestions = document.getElementById("coach-suggestions");
+    suggestions.innerHTML = "";
+    if (result.suggestions && result.suggestions.length) {
+      suggestions.appendChild(el("h4", "How to fix it", "govuk-heading-s"));
+      var ul = el("ul", null, "govuk-list govuk-list--bullet");
+      result.suggestions.forEach(function (s) { ul.appendChild(el("li", s)); });
+      suggestions.appendChild(ul);
+    }
+    var rewrite = document.getElementById("coach-rewrite");
+    rewrite.innerHTML = "";
+    if (result.rewrite && result.score < 5) {
+      rewrite.appendChild(el("h4", "A SMART version", "govuk-heading-s"));
+      rewrite.appendChild(el("p", result.rewrite, "govuk-body pv-quote"));
+      var apply = el("button", "Use this version", "govuk-button govuk-button--secondary");
+      apply.type = "button";
+      apply.addEventListener("click", function () {
+        document.getElementById("t-what").value = result.rewrite;
+        document.getElementById("t-what").focus();
+        schedule();
+      });
+      rewrite.appendChild(apply);
+    }
+    var examples = document.getElementById("coach-examples");
+    examples.innerHTML = "";
+    if (result.examples && result.examples.length) {
+      examples.appendChild(el("h4", "Examples from the policy", "govuk-heading-s"));
+      var ex = el("ul", null, "govuk-list govuk-list--bullet");
+      result.examples.forEach(function (e) { ex.appendChild(el("li", e.key_stage + ": " + e.target + " (" + e.outcome + ")")); });
+      examples.appendChild(ex);
+    }
+  }
+
+  function check() {
+    if (!value("what").trim()) { return; }
+    fetch("/api/v1/targets/check", { method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify(request()) })
+      .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
+      .then(function (res) {
+        if (res.ok) { show(res.data); }
+        else { document.getElementById("coach-score").textContent = res.data.detail; }
+      });
+  }
+
+  function schedule() { window.clearTimeout(timer); timer = window.setTimeout(check, 400); }
+
+  function checkSet() {
+    fetch("/api/v1/peps/" + pepId + "/targets/check", { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        var box = document.getElementById("set-check");
+        if (!data) { return; }
+        var messages = (data.policy || []).map(function (p) { return p.message; });
+        box.textContent = messages.length ? messages.join(" ") : (data.count ? "The set of targets meets the policy." : "");
+        box.hidden = !box.textContent;
+      });
+  }
+
+  if (form) {
+    fields.forEach(function (f) { document.getElementById("t-" + f).addEventListener("input", schedule); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var body = {};
+      fields.forEach(function (f) { body[f] = value(f); });
+      var cost = /£\s*([0-9]+(?:\.[0-9]{1,2})?)/.exec(body.ppp);
+      body.ppp_cost = cost ? cost[1] : null;
+      var status = document.getElementById("save-status");
+      fetch("/api/v1/peps/" + pepId + "/targets", { method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+        .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
+        .then(function (res) {
+          if (res.ok) { status.textContent = "Saved with a score of " + res.data.score + " of 5."; window.location.reload(); }
+          else { status.textContent = res.data.detail; }
+        });
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".pv-review"), function (f) {
+    f.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var id = f.getAttribute("data-target-id");
+      fetch("/api/v1/peps/" + pepId + "/targets/" + id + "/review", { method: "POST",
+        credentials: "same-origin", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ status: f.status.value, note: f.note.value }) })
+        .then(function (r) { if (r.ok) { window.location.reload(); } });
+    });
+  });
+  checkSet();
+})();
