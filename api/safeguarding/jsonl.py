@@ -1,0 +1,43 @@
+"""`pep-voice screen`: JSON Lines in, JSON Lines out, batched through the model."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from api.safeguarding.screen import screen_many
+
+BATCH = 64
+
+
+def _parse(line: str) -> tuple[str | None, str | None, str | None]:
+    """(id, text, error) for one input line."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError:
+        return None, None, "the line is not valid JSON"
+    if not isinstance(item, dict):
+        return None, None, "each line must be a JSON object with id and text"
+    ident = item.get("id")
+    ident = str(ident) if ident is not None else None
+    text = item.get("text")
+    if not isinstance(text, str):
+        return ident, None, "text: must be a string"
+    return ident, text, None
+
+
+def screen_jsonl(lines: Iterable[str]) -> Iterator[str]:
+    source = (line for line in lines if line.strip())
+    while batch := list(islice(source, BATCH)):
+        parsed = [_parse(line) for line in batch]
+        texts = [text for _, text, error in parsed if error is None and text is not None]
+        results = iter(screen_many(texts))
+        for ident, _text, error in parsed:
+            if error is not None:
+                out: dict[str, object] = {"error": error}
+                if ident is not None:
+                    out["id"] = ident
+            else:
+                out = {"id": ident, "kinds": next(results)}
+            yield json.dumps(out)

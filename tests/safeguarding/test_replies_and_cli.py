@@ -1,0 +1,54 @@
+"""The calm reply never promises secrecy or probes; the CLI answers line by line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from api.safeguarding.jsonl import screen_jsonl
+from api.safeguarding.replies import helper_alert, safe_reply
+
+BANDS = ("EY", "KS1", "KS2", "KS3", "KS4", "POST16")
+SECRECY = ("i won't tell", "i will not tell", "our secret", "between us only", "keep it secret",
+           "won't tell anyone", "i promise")
+
+
+@pytest.mark.parametrize("band", BANDS)
+@pytest.mark.parametrize("kinds", [["safeguarding"], ["move_school"], ["unhappy_in_school"]])
+def test_replies_thank_promise_no_secrecy_and_ask_nothing(band: str, kinds: list[str]) -> None:
+    reply = safe_reply(kinds, band).lower()
+    assert reply.startswith("thank you")
+    assert "?" not in reply
+    assert not any(phrase in reply for phrase in SECRECY)
+    if "safeguarding" in kinds:
+        assert "grown-up" in reply or "adult" in reply or "someone" in reply
+        assert "carry on" in reply and "stop" in reply
+
+
+def test_youngest_children_get_short_sentences() -> None:
+    sentences = [s for s in safe_reply(["safeguarding"], "EY").split(".") if s.strip()]
+    assert max(len(s.split()) for s in sentences) <= 10
+
+
+def test_the_helper_is_told_to_tell_the_dsl_now() -> None:
+    assert "designated safeguarding lead now" in helper_alert(["safeguarding"])
+    assert "move school" in helper_alert(["move_school"])
+
+
+def test_jsonl_keeps_going_after_a_bad_line() -> None:
+    lines = ['{"id": "1", "text": "my dad hits me"}', "not json", '{"id": "3"}',
+             '{"id": "4", "text": "I like art"}']
+    out = [json.loads(line) for line in screen_jsonl(lines)]
+    assert out[0] == {"id": "1", "kinds": ["safeguarding"]}
+    assert "error" in out[1]
+    assert out[2]["id"] == "3" and "text" in out[2]["error"]
+    assert out[3] == {"id": "4", "kinds": []}
+
+
+def test_the_pep_voice_screen_command() -> None:
+    result = CliRunner().invoke(app, ["screen"], input='{"id": "a", "text": "i want a new school"}\n')
+    assert result.exit_code == 0
+    assert json.loads(result.stdout.strip()) == {"id": "a", "kinds": ["move_school"]}
