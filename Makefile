@@ -11,6 +11,7 @@ STAMP := .make
 BOT_DATA := $(shell find bot/config.yml bot/domain.yml bot/domain bot/data nlu_data -type f 2>/dev/null | sort)
 PEP_VOICE_PORT ?= 8000
 export PEP_VOICE_PORT
+export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install run test test-api test-bot bench lint train system-deps clean
 
@@ -74,7 +75,7 @@ test-api:
 
 test-bot:
 	cd bot && ../$(BOTVENV)/bin/rasa data validate --data data ../nlu_data --domain domain.yml --config config.yml
-	cd bot && ../$(BOTVENV)/bin/rasa test core --stories tests --model models/pep-voice.tar.gz --out results/core --fail-on-prediction-errors
+	cd bot && ../$(BOTVENV)/bin/rasa test core --stories tests/stories --model models/pep-voice.tar.gz --out results/core --fail-on-prediction-errors
 	cd bot && ../$(BOTVENV)/bin/rasa test nlu --nlu tests/nlu --model models/pep-voice.tar.gz --out results/nlu
 	$(BOTVENV)/bin/python -m pytest -q -p no:cacheprovider -c tests/bot/pytest.ini tests/bot
 

@@ -11,7 +11,7 @@ export PEP_VOICE_API_URL="http://127.0.0.1:${PEP_VOICE_PORT}"
 # Fresh secrets for every run: nothing printed in this repository signs anything.
 export PEP_VOICE_SECRET_KEY="${PEP_VOICE_SECRET_KEY:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(48))')}"
 export PEP_VOICE_SERVICE_TOKEN="${PEP_VOICE_SERVICE_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
-export SANIC_HOST=127.0.0.1
+export SANIC_HOST=127.0.0.1 RASA_TELEMETRY_ENABLED=false
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 LOGS=var/log
 mkdir -p "$LOGS"

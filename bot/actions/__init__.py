@@ -1,0 +1,1 @@
+"""Custom actions for the PEP Voice assistant (rasa-sdk action server)."""

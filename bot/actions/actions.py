@@ -1,0 +1,53 @@
+"""The one custom action: read the slots and the API's state, call the pure conversation,
+apply its writes through the API, then say what it decided."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.api_client import ApiClient
+from actions.conversation import Turn, respond
+
+logger = logging.getLogger(__name__)
+SLOTS = ("step", "reasks", "resume_step", "passed")
+
+
+def turn_from(tracker: Tracker) -> Turn:
+    latest = tracker.latest_message or {}
+    intent = latest.get("intent") or {}
+    metadata = latest.get("metadata") or {}
+    entities = {e.get("entity"): e.get("value") for e in latest.get("entities") or []}
+    return Turn(text=latest.get("text") or "", intent=intent.get("name") or "answer",
+                confidence=float(intent.get("confidence") or 0.0), entities=entities,
+                screen_kinds=list(metadata.get("screen_kinds") or []))
+
+
+class ActionConverse(Action):
+    """Every child message comes here; the API, not the tracker, is the record."""
+
+    def __init__(self, client: ApiClient | None = None) -> None:
+        self.client = client
+
+    def name(self) -> str:
+        return "action_converse"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        client = self.client or ApiClient()
+        session_id = tracker.sender_id
+        state = await client.state(session_id)
+        decision = respond(state, {s: tracker.get_slot(s) for s in SLOTS}, turn_from(tracker))
+        for write in decision.writes:
+            await client.apply(session_id, write)
+        for message in decision.say:
+            dispatcher.utter_message(text=message["text"], buttons=message["buttons"] or None)
+        # Counts only: the child's words never go to the logs.
+        logger.info("turn saved %d writes, sent %d messages", len(decision.writes),
+                    len(decision.say))
+        return [SlotSet(name, value) for name, value in decision.slots.items()]

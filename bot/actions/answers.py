@@ -1,0 +1,140 @@
+"""How an answer to the open question is understood and saved, word for word."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from actions import messages as m
+from actions import steps as st
+from actions.scripts import FACES, question_for
+
+WORD_RATINGS = [(5, r"\b(?:very happy|brilliant|amazing|great|love it|awesome)\b"),
+                (1, r"\b(?:very sad|terrible|awful|horrible)\b"),
+                (4, r"\b(?:happy|good|fine|nice)\b"), (2, r"\b(?:sad|bad|not good|upset)\b"),
+                (3, r"\b(?:ok|okay|alright|all right|so so|in the middle)\b")]
+ATTEND = [("part", r"\b(?:part|some of it|bit of it|half)\b"),
+          ("undecided", r"\b(?:not sure|don't know|dunno|maybe|idk)\b"),
+          ("no", r"^(?:no|nah|nope|no thanks|i don't want to)\b"),
+          ("yes", r"\b(?:yes|yeah|yep|ok|sure|i will|i want to)\b")]
+
+
+def rating_from(turn: Any) -> int | None:
+    value = turn.entities.get("rating")
+    if value is not None and str(value).isdigit() and 1 <= int(value) <= 5:
+        return int(value)
+    digits = re.fullmatch(r"\s*([1-5])\s*", turn.text)
+    if digits:
+        return int(digits.group(1))
+    lowered = turn.text.lower()
+    return next((r for r, pattern in WORD_RATINGS if re.search(pattern, lowered)), None)
+
+
+def unclear(text: str, intent: str) -> bool:
+    """Nothing to keep: no letters or numbers, or only a greeting."""
+    return not re.search(r"[A-Za-z0-9]", text) or intent == "greet"
+
+
+class AnswerMixin:
+    """Methods Engine uses for the open question; see conversation.Engine for the state."""
+
+    state: dict[str, Any]
+    turn: Any
+    step: str | None
+    reasks: int
+    passed: list[str]
+    out: Any
+
+    def answer_current(self) -> None:
+        step, intent = self.step or "done", self.turn.intent
+        if step in ("done", "change_pick", "after_flag"):
+            self.go(step if step != "change_pick" else st.next_step(self.state, self.passed))
+            return
+        if intent == "decline" and step != "summary_edit":
+            self.skip(step)
+            return
+        topic = st.topic_of(step)
+        if topic:
+            self.answer_topic(topic, step)
+        else:
+            self.save_text_step(self.turn.text)
+
+    def skip(self, step: str) -> None:
+        topic = st.topic_of(step)
+        if topic and step.endswith((":rating", ":words")) and (
+                self.state["topics"][topic]["status"] == "not_asked"):
+            self.save_topic(topic, "declined")
+        elif step.startswith("review:"):
+            self.write("after-meeting", {step.split(":")[1]: "declined"})
+        elif step == "summary":
+            self.write("summary", {"summary": st.summary_text(self.state), "child_agreed": False})
+        else:
+            self.passed.append(step)
+        self.advance("That's fine, we can skip that one.")
+
+    def answer_topic(self, topic: str, step: str) -> None:
+        row, intent, text = self.state["topics"][topic], self.turn.intent, self.turn.text
+        if intent == "dont_know" and not step.endswith(":more"):
+            if row["status"] == "answered" and step.endswith(":words"):
+                self.passed.append(step)  # the face is kept; no words to add
+            else:
+                self.save_topic(topic, "dont_know")
+            self.advance("That's OK.")
+            return
+        if step.endswith(":rating"):
+            self.answer_rating(topic, text)
+            return
+        if step.endswith(":more") and (intent in ("deny", "decline") or text == "/deny"):
+            self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))
+            return
+        if unclear(text, intent) and self.reasks == 0:
+            self.reasks += 1
+            self.out.say.append(m.say("Take your time. You can type your answer, or press Skip.",
+                                      [m.SKIP]))
+            return
+        self.save_topic(topic, "answered", rating=row.get("rating"), answer=text)
+        self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))
+
+    def answer_rating(self, topic: str, text: str) -> None:
+        rating = rating_from(self.turn)
+        if rating is None and not text.startswith("/") and self.reasks == 0:
+            self.reasks += 1
+            self.out.say.append(m.say("You can press a face, or tell me in your own words.",
+                                      m.faces()))
+            return
+        words = None if text.startswith("/") or rating is not None and len(text) <= 12 else text
+        self.save_topic(topic, "answered", rating=rating, answer=words)
+        q = question_for(self.state["age_band"], topic)
+        if q and q.style == FACES and words is None:
+            self.go(f"topic:{topic}:more")
+        else:
+            self.advance()
+
+    def save_text_step(self, text: str) -> None:
+        step, intent = self.step or "", self.turn.intent
+        lowered = text.strip().lower()
+        if step == "summary":
+            if intent == "deny" or text == "/deny":
+                self.go("summary_edit")
+                return
+            self.write("summary", {"summary": st.summary_text(self.state), "child_agreed": True})
+        elif step == "summary_edit":
+            self.write("summary", {"summary": text, "child_agreed": True})
+        elif step in ("copy",):
+            if intent not in ("affirm", "deny") and text not in ("/affirm", "/deny"):
+                self.passed.append(step)
+            else:
+                self.write("meeting", {"wants_copy": intent == "affirm" or text == "/affirm"})
+        elif step == "prep:attend":
+            choice = "undecided" if intent == "dont_know" else next(
+                (c for c, p in ATTEND if re.search(p, lowered)), "undecided")
+            self.write("meeting", {"wants_to_attend": choice})
+        elif step == "prep:message":
+            nothing = intent in ("deny",) or text == "/deny"
+            self.write("meeting", {"message_for_meeting": "" if nothing else text})
+        elif step == "prep:spoken_by":
+            self.write("meeting", {"spoken_by": text})
+        elif step.startswith("review:"):
+            value = "don't know" if intent == "dont_know" and text.startswith("/") else text
+            self.write("after-meeting", {step.split(":")[1]: value})
+        self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))

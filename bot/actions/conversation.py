@@ -1,0 +1,180 @@
+"""One turn of the conversation, decided without Rasa or HTTP so it can be tested directly.
+
+`respond` takes the session's state from the API, the tracker's slots and the child's latest
+message, and returns what to save (verbatim), what to say, and the new slots. Anything the
+child types while a question is open is their answer unless it is clearly a skip, a "don't
+know", a request to change an answer, to stop, or to talk to a grown-up.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from actions import messages as m
+from actions import steps as st
+from actions.answers import AnswerMixin
+from actions.scripts import TOPIC_LABELS, question_for, script_for
+
+DISCLOSURE_CONFIDENCE = 0.6
+
+
+@dataclass
+class Turn:
+    text: str
+    intent: str
+    confidence: float = 1.0
+    entities: dict[str, Any] = field(default_factory=dict)
+    screen_kinds: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Decision:
+    writes: list[tuple[str, Any]] = field(default_factory=list)
+    say: list[dict[str, Any]] = field(default_factory=list)
+    slots: dict[str, Any] = field(default_factory=dict)
+
+
+class Engine(AnswerMixin):
+    """Holds one turn's working state; `respond` below is the public entry."""
+
+    def __init__(self, state: dict[str, Any], slots: dict[str, Any], turn: Turn) -> None:
+        self.state = copy.deepcopy(state)
+        self.turn = turn
+        self.step: str | None = slots.get("step")
+        self.reasks = int(slots.get("reasks") or 0)
+        self.resume: str | None = slots.get("resume_step")
+        self.passed: list[str] = list(slots.get("passed") or [])
+        self.out = Decision()
+
+    # -- writing -------------------------------------------------------------------------
+    def write(self, kind: str, payload: Any) -> None:
+        self.out.writes.append((kind, payload))
+        if kind == "topic":
+            topic, body = payload
+            self.state["topics"][topic] = {**self.state["topics"][topic], **body}
+        elif kind == "meeting":
+            self.state["meeting"].update(payload)
+        elif kind == "summary":
+            self.state["summary"] = payload["summary"]
+        elif kind == "after-meeting":
+            self.state["after_meeting"].update(payload)
+
+    def save_topic(self, topic: str, status: str, *, rating: int | None = None,
+                   answer: str | None = None) -> None:
+        q = question_for(self.state["age_band"], topic)
+        self.write("topic", (topic, {"question": q.text if q else TOPIC_LABELS[topic],
+                                     "rating": rating, "answer": answer, "status": status}))
+
+    # -- moving on -----------------------------------------------------------------------
+    def go(self, step: str, lead: str | None = None) -> None:
+        self.step, self.reasks = step, 0
+        if lead:
+            self.out.say.append(m.say(lead))
+        if step == "done" and not self.state.get("completed"):
+            self.write("complete", None)
+            self.state["completed"] = True
+        self.out.say.extend(st.ask(step, self.state))
+
+    def advance(self, lead: str | None = None) -> None:
+        self.go(st.next_step(self.state, self.passed), lead)
+
+    def finish(self) -> Decision:
+        self.out.slots = {"step": self.step, "reasks": float(self.reasks),
+                          "resume_step": self.resume, "passed": self.passed}
+        return self.out
+
+    # -- the turn ------------------------------------------------------------------------
+    def run(self) -> Decision:
+        intent, text = self.turn.intent, self.turn.text
+        flagged = "safeguarding" in self.turn.screen_kinds
+        heard = intent == "disclosure" and self.turn.confidence >= DISCLOSURE_CONFIDENCE
+        if intent == "start" or text.strip() == "/start":
+            return self.start()
+        if self.step is None:  # the tracker was lost (a restart): the API knows where we are
+            self.step = st.next_step(self.state, self.passed)
+        if intent == "need_grown_up":
+            return self.grown_up(text)
+        if flagged or heard:
+            return self.disclosure(text, report=heard and not flagged)
+        handler = {"stop": self.stop, "carry_on": self.carry_on,
+                   "change_answer": self.change, "choose_topic": self.change}.get(intent)
+        if handler:
+            return handler()
+        self.answer_current()
+        return self.finish()
+
+    def start(self) -> Decision:
+        s = self.state
+        resumed = any(t["status"] != "not_asked" for t in s["topics"].values()) or any(
+            v is not None for v in s["meeting"].values()) or any(
+            v is not None for v in s["after_meeting"].values())
+        self.out.say.append(m.say(m.hello(s["child_first_name"], s["age_band"], s["mode"],
+                                          resumed)))
+        if s["mode"] == "meeting_prep" and not resumed:
+            self.out.say.append(m.say(st.meeting_intro(s)))
+        self.advance()
+        return self.finish()
+
+    def grown_up(self, text: str) -> Decision:
+        self.write("concern", {"kind": "safeguarding", "text": text,
+                               "topic": st.topic_of(self.step)})
+        if "safeguarding" not in self.turn.screen_kinds:
+            self.out.say.append(m.say(m.calm_reply(self.state["age_band"])))
+        return self.pause()
+
+    def disclosure(self, text: str, *, report: bool) -> Decision:
+        topic = st.topic_of(self.step)
+        if topic and not text.startswith("/"):
+            row = self.state["topics"][topic]
+            self.save_topic(topic, "answered", rating=row.get("rating"), answer=text)
+        elif self.step and not text.startswith("/"):
+            self.save_text_step(text)
+        if report:
+            self.write("concern", {"kind": "safeguarding", "text": text, "topic": topic})
+            self.out.say.append(m.say(m.calm_reply(self.state["age_band"])))
+        return self.pause()
+
+    def pause(self) -> Decision:
+        if self.step != "after_flag":
+            self.resume = st.next_step(self.state, self.passed)
+        self.step = "after_flag"
+        self.out.say.append(m.carry_on_or_stop())
+        return self.finish()
+
+    def stop(self) -> Decision:
+        if self.step == "after_flag" and self.resume:
+            self.step = self.resume
+        self.out.say.append(m.say(m.goodbye(self.state["child_first_name"])))
+        return self.finish()
+
+    def carry_on(self) -> Decision:
+        self.go(st.next_step(self.state, self.passed) if self.step == "after_flag"
+                else self.step or "done")
+        return self.finish()
+
+    def change(self) -> Decision:
+        topic = self.turn.entities.get("topic")
+        answered = [q.topic for q in script_for(self.state["age_band"])
+                    if self.state["topics"][q.topic]["status"] != "not_asked"]
+        if topic in answered:
+            q = question_for(self.state["age_band"], topic)
+            first = "rating" if q and q.style != "words" else "words"
+            self.state["topics"][topic]["status"] = "not_asked"
+            self.state["summary"] = None
+            self.go(f"topic:{topic}:{first}", "OK, let's change that one.")
+            return self.finish()
+        if not answered:
+            self.go(self.step or "done", "There's nothing to change yet.")
+            return self.finish()
+        self.step = "change_pick"
+        self.out.say.append(m.say("Which answer would you like to change?", [
+            {"title": TOPIC_LABELS[t], "payload": f'/choose_topic{{"topic":"{t}"}}'}
+            for t in answered]))
+        return self.finish()
+
+
+def respond(state: dict[str, Any], slots: dict[str, Any], turn: Turn) -> Decision:
+    """Decide one turn: what to save, what to say, and the slots to keep."""
+    return Engine(state, slots, turn).run()

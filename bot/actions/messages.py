@@ -1,0 +1,66 @@
+"""The assistant's words that are not questions: greetings, thanks, the calm safety reply."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions.scripts import FACE_BUTTONS, YOUNG
+
+SKIP = {"title": "Skip", "payload": "/decline"}
+DONT_KNOW = {"title": "Don't know", "payload": "/dont_know"}
+CARRY_ON = [{"title": "Carry on", "payload": "/carry_on"},
+            {"title": "Stop for now", "payload": "/stop"}]
+YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+
+
+def faces() -> list[dict[str, str]]:
+    return [{"title": f"{face} {words}", "payload": f'/rate{{"rating":{value}}}'}
+            for face, words, value in FACE_BUTTONS] + [DONT_KNOW, SKIP]
+
+
+def say(text: str, buttons: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    return {"text": text, "buttons": buttons or []}
+
+
+def hello(name: str, band: str, mode: str, resumed: bool) -> str:
+    if resumed:
+        return f"Welcome back, {name}! Everything you said before is saved. Let's carry on."
+    if mode == "meeting_review":
+        return (f"Hi {name}! Your PEP meeting has happened. I'd like to ask you three things "
+                "about it. You can skip any question.")
+    if band in ("EY", "KS1"):
+        return f"Hi {name}! I'm going to ask you about school. Press a face, or tell me. You can skip."
+    if band == "KS2":
+        return (f"Hi {name}! I'm going to ask you some questions about school. There are no "
+                "right or wrong answers, and you can skip any question.")
+    return (f"Hi {name}. I'm going to ask you about how things are going, so your views go "
+            "into your PEP in your own words. You can skip any question, or stop at any time.")
+
+
+def thanks(band: str, turn: int) -> str:
+    options = ["Thank you.", "Thanks for telling me.", "OK, thank you."]
+    if band not in YOUNG:
+        options = ["Thanks.", "Thanks for telling me.", "Got it, thank you."]
+    return options[turn % len(options)]
+
+
+def calm_reply(band: str) -> str:
+    """When the assistant itself heard a disclosure the screen did not: never secrecy."""
+    if band in YOUNG:
+        return ("Thank you for telling me. You did the right thing. A grown-up who can help "
+                "will be told. You can carry on, or stop now.")
+    return ("Thank you for telling me. I have to pass this on to an adult who can help keep "
+            "you safe. You can carry on, or stop for now.")
+
+
+def carry_on_or_stop() -> dict[str, Any]:
+    return say("Would you like to carry on, or stop for now?", CARRY_ON)
+
+
+def goodbye(name: str) -> str:
+    return (f"That's OK, {name}. Everything you said is saved. You can come back and carry on "
+            "any time.")
+
+
+def finished(name: str) -> str:
+    return f"Thank you, {name}! You did really well. Everything you said is saved."

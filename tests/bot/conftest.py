@@ -1,0 +1,77 @@
+"""Shared fixtures for the action tests: a dispatcher, trackers from JSON, the domain, and an
+in-memory stand-in for the API that applies writes the way the real one does."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+DATA = Path(__file__).parent / "data"
+BOT = Path(__file__).resolve().parents[2] / "bot"
+
+
+class RecordingApi:
+    """Holds one session's state and records every write the action sends."""
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        self.data = copy.deepcopy(state)
+        self.writes: list[tuple[str, Any]] = []
+
+    async def state(self, session_id: str) -> dict[str, Any]:
+        assert session_id == self.data["session_id"]
+        return copy.deepcopy(self.data)
+
+    async def apply(self, session_id: str, write: tuple[str, Any]) -> None:
+        self.writes.append(write)
+        kind, payload = write
+        if kind == "topic":
+            topic, body = payload
+            self.data["topics"][topic] = dict(body)
+        elif kind == "meeting":
+            self.data["meeting"].update(payload)
+        elif kind == "summary":
+            self.data["summary"] = payload["summary"]
+            self.data["child_agreed"] = payload["child_agreed"]
+        elif kind == "after-meeting":
+            self.data["after_meeting"].update(payload)
+        elif kind == "complete":
+            self.data["completed"] = True
+
+
+def load_json(name: str) -> dict[str, Any]:
+    return dict(json.loads((DATA / name).read_text()))
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture
+def domain() -> dict[str, Any]:
+    return dict(yaml.safe_load((BOT / "domain.yml").read_text()))
+
+
+@pytest.fixture
+def ks2_state() -> dict[str, Any]:
+    return load_json("state_ks2.json")
+
+
+@pytest.fixture
+def api(ks2_state: dict[str, Any]) -> RecordingApi:
+    return RecordingApi(ks2_state)
+
+
+def tracker_from(name: str, **changes: Any) -> Tracker:
+    data = load_json(name)
+    data.update(changes)
+    return Tracker(data["sender_id"], data["slots"], data["latest_message"], data["events"],
+                   data["paused"], data["followup_action"], data["active_loop"],
+                   data["latest_action_name"])

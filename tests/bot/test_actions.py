@@ -1,0 +1,74 @@
+"""action_converse with a dispatcher, a tracker from JSON and the domain: events and messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import ActionConverse
+from conftest import RecordingApi, tracker_from
+
+
+def _message(text: str, intent: str, **extra: Any) -> dict[str, Any]:
+    return {"text": text, "intent": {"name": intent, "confidence": 0.95}, "entities": [],
+            "metadata": {"screen_kinds": []}, **extra}
+
+
+def test_the_action_is_declared_in_the_domain(domain: dict[str, Any]) -> None:
+    assert ActionConverse().name() in domain["actions"]
+
+
+async def test_a_skip_is_saved_as_declined_and_the_next_question_asked(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any]
+) -> None:
+    events = await ActionConverse(api).run(dispatcher, tracker_from("tracker_skip.json"), domain)
+    topic, body = api.writes[0][1]
+    assert (topic, body["status"], body["answer"]) == ("feelings_about_school", "declined", None)
+    assert SlotSet("step", "topic:feelings_about_learning:rating") in events
+    texts = [m["text"] for m in dispatcher.messages]
+    assert texts[-1] == "How do you feel about your learning?"
+    assert len(dispatcher.messages[-1]["buttons"]) == 7  # five faces, don't know, skip
+
+
+@pytest.mark.parametrize("words", ["i like art coz miss is nice", "maths is hard!!", "idk lol"])
+async def test_words_are_saved_exactly_as_typed(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any], words: str
+) -> None:
+    tracker = tracker_from("tracker_skip.json", latest_message=_message(words, "answer"),
+                           slots={"step": "topic:going_well:words", "reasks": 0,
+                                  "resume_step": None, "passed": []})
+    await ActionConverse(api).run(dispatcher, tracker, domain)
+    assert api.data["topics"]["going_well"]["answer"] == words
+
+
+async def test_a_flagged_message_is_kept_and_the_child_may_stop(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any]
+) -> None:
+    message = _message("my dad hits me", "answer", metadata={"screen_kinds": ["safeguarding"]})
+    tracker = tracker_from("tracker_skip.json", latest_message=message,
+                           slots={"step": "topic:not_going_well:words", "reasks": 0,
+                                  "resume_step": None, "passed": []})
+    events = await ActionConverse(api).run(dispatcher, tracker, domain)
+    assert api.data["topics"]["not_going_well"]["answer"] == "my dad hits me"
+    assert SlotSet("step", "after_flag") in events
+    last = dispatcher.messages[-1]
+    assert [b["payload"] for b in last["buttons"]] == ["/carry_on", "/stop"]
+    assert all("?" not in m["text"] or m is last for m in dispatcher.messages)
+
+
+async def test_the_assistants_own_nlu_raises_a_concern_the_screen_missed(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any]
+) -> None:
+    tracker = tracker_from("tracker_skip.json",
+                           latest_message=_message("he does stuff when mum is out", "disclosure"),
+                           slots={"step": "topic:going_well:words", "reasks": 0,
+                                  "resume_step": None, "passed": []})
+    await ActionConverse(api).run(dispatcher, tracker, domain)
+    concerns = [p for kind, p in api.writes if kind == "concern"]
+    assert concerns == [{"kind": "safeguarding", "text": "he does stuff when mum is out",
+                         "topic": "going_well"}]
+    calm = " ".join(m["text"] for m in dispatcher.messages).lower()
+    assert "secret" not in calm and "grown-up" in calm

@@ -1,0 +1,180 @@
+"""The pure conversation: every band, skips, don't-knows, changes and resuming."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from actions import steps
+from actions.conversation import Decision, Turn, respond
+from actions.scripts import SCRIPTS
+from conftest import load_json
+
+TOPICS = ["feelings_about_school", "feelings_about_learning", "relationships_with_teachers",
+          "relationships_with_peers", "feelings_about_self", "talents_and_interests",
+          "aspirations", "going_well", "not_going_well", "support_wanted"]
+
+
+def state_for(band: str, mode: str = "my_views") -> dict[str, Any]:
+    state = load_json("state_ks2.json")
+    state.update(age_band=band, mode=mode)
+    return state
+
+
+class Session:
+    """Plays turns against the engine, applying writes as the API would."""
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        self.state = state
+        self.slots: dict[str, Any] = {}
+        self.last = Decision()
+
+    def say(self, text: str, intent: str = "answer", **kw: Any) -> Decision:
+        self.last = respond(copy.deepcopy(self.state), self.slots, Turn(text, intent, **kw))
+        for kind, payload in self.last.writes:
+            if kind == "topic":
+                self.state["topics"][payload[0]] = dict(payload[1])
+            elif kind == "meeting":
+                self.state["meeting"].update(payload)
+            elif kind == "summary":
+                self.state["summary"], self.state["child_agreed"] = (payload["summary"],
+                                                                     payload["child_agreed"])
+            elif kind == "after-meeting":
+                self.state["after_meeting"].update(payload)
+            elif kind == "complete":
+                self.state["completed"] = True
+        self.slots = self.last.slots
+        return self.last
+
+    @property
+    def step(self) -> str:
+        return str(self.slots["step"])
+
+
+def play_through(session: Session) -> None:
+    session.say("/start", "start")
+    for _ in range(60):
+        step = session.step
+        if step == "done":
+            return
+        if step.endswith(":rating"):
+            session.say('/rate{"rating":4}', "rate", entities={"rating": 4})
+        elif step.endswith(":more"):
+            session.say("/deny", "deny")
+        elif step in ("summary", "copy"):
+            session.say("/affirm", "affirm")
+        elif step == "prep:attend":
+            session.say("Part of it", "answer")
+        else:
+            session.say(f"my words for {step}", "answer")
+    raise AssertionError("the conversation never ended")
+
+
+@pytest.mark.parametrize("band", list(SCRIPTS))
+def test_every_band_reaches_the_end_with_its_own_topics(band: str) -> None:
+    session = Session(state_for(band))
+    play_through(session)
+    asked = {q.topic for q in SCRIPTS[band]}
+    for topic in TOPICS:
+        status = session.state["topics"][topic]["status"]
+        assert status == ("answered" if topic in asked else "not_asked"), (band, topic)
+    assert session.state["summary"] and session.state["child_agreed"] is True
+    assert session.state["meeting"]["wants_copy"] is True
+    assert session.state["completed"]
+
+
+def test_young_bands_use_faces_and_older_bands_do_not() -> None:
+    for band, faces in (("EY", True), ("KS1", True), ("KS2", True), ("KS3", False),
+                        ("KS4", False), ("POST16", False)):
+        session = Session(state_for(band))
+        first = session.say("/start", "start").say[-1]
+        assert any(b["title"].endswith("Very happy") for b in first["buttons"]) == faces, band
+
+
+@pytest.mark.parametrize(("text", "intent", "status"), [
+    ("skip", "decline", "declined"), ("/decline", "decline", "declined"),
+    ("pass", "decline", "declined"), ("dunno", "dont_know", "dont_know"),
+    ("no idea", "dont_know", "dont_know")])
+def test_a_skip_or_dont_know_is_never_stored_as_an_answer(text: str, intent: str, status: str) -> None:
+    session = Session(state_for("KS3"))
+    session.say("/start", "start")
+    session.say(text, intent)
+    row = session.state["topics"]["feelings_about_school"]
+    assert (row["status"], row["answer"]) == (status, None)
+
+
+def test_a_rating_and_the_words_beside_it_are_both_kept() -> None:
+    session = Session(state_for("KS2"))
+    session.say("/start", "start")
+    session.say('/rate{"rating":2}', "rate", entities={"rating": 2})
+    session.say("the big kids are mean at lunch", "answer")
+    row = session.state["topics"]["feelings_about_school"]
+    assert (row["rating"], row["answer"]) == (2, "the big kids are mean at lunch")
+
+
+def test_an_unclear_reply_gets_one_gentle_reask_not_a_loop() -> None:
+    session = Session(state_for("KS3"))
+    session.say("/start", "start")
+    reask = session.say("???", "answer")
+    assert reask.writes == [] and "Take your time" in reask.say[0]["text"]
+    session.say("???", "answer")
+    assert session.state["topics"]["feelings_about_school"]["answer"] == "???"
+
+
+def test_changing_an_answer_overwrites_it() -> None:
+    session = Session(state_for("KS3"))
+    session.say("/start", "start")
+    session.say("it's ok", "answer")
+    pick = session.say("can i change my answer", "change_answer")
+    assert pick.say[-1]["buttons"][0]["payload"] == '/choose_topic{"topic":"feelings_about_school"}'
+    session.say(pick.say[-1]["buttons"][0]["payload"], "choose_topic",
+                entities={"topic": "feelings_about_school"})
+    session.say("actually I love it", "answer")
+    assert session.state["topics"]["feelings_about_school"]["answer"] == "actually I love it"
+
+
+def test_a_lost_tracker_resumes_at_the_next_unanswered_question() -> None:
+    session = Session(state_for("KS3"))
+    session.say("/start", "start")
+    session.say("good", "answer")
+    session.say("maths is hard", "answer")
+    restarted = Session(session.state)  # a restarted Rasa: no slots at all
+    hello = restarted.say("/start", "start")
+    assert hello.say[0]["text"].startswith("Welcome back")
+    assert restarted.step == "topic:relationships_with_teachers:words"
+    fresh = Session(copy.deepcopy(session.state))
+    fresh.say("they're fine", "answer")  # no /start after the restart: still not lost
+    assert fresh.state["topics"]["relationships_with_teachers"]["answer"] == "they're fine"
+
+
+def test_meeting_prep_keeps_the_childs_message_verbatim() -> None:
+    session = Session(state_for("KS3", mode="meeting_prep"))
+    intro = session.say("/start", "start")
+    assert any("Dee Turner" in m["text"] for m in intro.say)
+    session.say("Part of it", "answer")
+    session.say("tell them I want to stay here", "answer")
+    session.say("Sol Walker", "answer")
+    session.say("/affirm", "affirm")
+    meeting = session.state["meeting"]
+    assert meeting == {"wants_to_attend": "part", "message_for_meeting": "tell them I want to stay here",
+                       "spoken_by": "Sol Walker", "wants_copy": True}
+
+
+def test_meeting_review_records_declines_as_declined() -> None:
+    session = Session(state_for("KS4", mode="meeting_review"))
+    session.say("/start", "start")
+    session.say("it went ok", "answer")
+    session.say("skip", "decline")
+    session.say("yes i get it", "answer")
+    assert session.state["after_meeting"] == {"how_it_went": "it went ok",
+                                              "agrees_with_plan": "declined",
+                                              "understands_plan": "yes i get it"}
+
+
+def test_summary_quotes_the_childs_words() -> None:
+    state = state_for("KS3")
+    state["topics"]["going_well"] = {"status": "answered", "rating": None,
+                                     "answer": "football club", "question": "q"}
+    assert "“football club”" in steps.summary_text(state)
