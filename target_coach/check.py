@@ -1,0 +1,33 @@
+"""The target coach's public entry points: one target, or a term's whole set."""
+
+from __future__ import annotations
+
+from target_coach import criteria, judgement, policy
+from target_coach.examples import closest
+from target_coach.schema import Criteria, PolicyFinding, TargetCheckRequest, TargetCheckResult
+from target_coach.suggest import rewrite, suggestions
+
+RATINGS = {5: "Outstanding", 4: "Good"}
+
+
+def judge(req: TargetCheckRequest) -> Criteria:
+    return Criteria(specific=criteria.specific(req), measurable=criteria.measurable(req),
+                    achievable=judgement.achievable(req), relevant=judgement.relevant(req),
+                    time_bound=criteria.time_bound(req))
+
+
+def check_target(req: TargetCheckRequest) -> TargetCheckResult:
+    """The SMART test as the policy's QA table applies it, with fixes and examples."""
+    judged = judge(req)
+    score = sum(1 for _name, c in judged if c.met is True)
+    return TargetCheckResult(
+        criteria=judged, score=score, rating=RATINGS.get(score, "Requires improvement"),
+        policy=policy.ppp_findings(req), suggestions=suggestions(judged),
+        rewrite=rewrite(req, judged),
+        examples=closest(" ".join((req.target, req.outcome)), req.key_stage),
+    )
+
+
+def check_target_set(requests: list[TargetCheckRequest]) -> list[PolicyFinding]:
+    """Rules about a term's whole set: no more than four, at least one academic."""
+    return policy.set_findings(requests)

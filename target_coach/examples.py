@@ -1,0 +1,39 @@
+"""The policy's own example targets (Halton's appendices), the closest three returned."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from target_coach.models import sentence_model
+from target_coach.schema import Example
+
+DATA = Path(__file__).parent / "data" / "policy_examples.json"
+
+
+@lru_cache(maxsize=1)
+def table() -> tuple[list[dict[str, str]], Any]:
+    rows: list[dict[str, str]] = json.loads(DATA.read_text())
+    texts = [f"{r['what']} {r['outcome']}" for r in rows]
+    vectors = np.asarray(sentence_model().encode(texts, normalize_embeddings=True))
+    return rows, vectors
+
+
+def same_stage(row_stage: str, key_stage: str) -> bool:
+    return key_stage in row_stage.split("/")
+
+
+def closest(text: str, key_stage: str, *, count: int = 3) -> list[Example]:
+    """Most similar first, but every example from the child's key stage before any other."""
+    rows, vectors = table()
+    query = np.asarray(sentence_model().encode([text], normalize_embeddings=True))[0]
+    scores = vectors @ query
+    order = sorted(range(len(rows)), key=lambda i: (not same_stage(rows[i]["key_stage"],
+                                                                    key_stage), -scores[i]))
+    return [Example(key_stage=rows[i]["key_stage"], target=rows[i]["what"],
+                    outcome=rows[i]["outcome"], similarity=round(float(scores[i]), 2))
+            for i in order[:count]]

@@ -1,0 +1,75 @@
+"""The target check's request and result, exactly as DESIGN.md's contract lays them out."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+MAX = 2000
+KeyStage = Literal["EY", "KS1", "KS2", "KS3", "KS4", "POST16"]
+Text = Annotated[str, StringConstraints(max_length=MAX)]
+
+
+class TargetContext(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    needs: list[Text] = Field(default_factory=list, max_length=20)
+    baseline: Text = ""
+    child_views: Text = ""
+    review_date: date | None = None
+
+
+class TargetCheckRequest(BaseModel):
+    """One target, the policy's six columns, and what the coach may judge it against."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX)]
+    action: Text = ""
+    who: Text = ""
+    when: Text = ""
+    outcome: Text = ""
+    ppp: Text = ""
+    key_stage: KeyStage
+    context: TargetContext = Field(default_factory=TargetContext)
+
+    def all_text(self) -> str:
+        return " ".join(p for p in (self.target, self.action, self.outcome) if p)
+
+
+class Criterion(BaseModel):
+    met: bool | None
+    reason: str
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Criteria(BaseModel):
+    specific: Criterion
+    measurable: Criterion
+    achievable: Criterion
+    relevant: Criterion
+    time_bound: Criterion
+
+
+class PolicyFinding(BaseModel):
+    rule: str
+    message: str
+
+
+class Example(BaseModel):
+    key_stage: str
+    target: str
+    outcome: str
+    similarity: float
+
+
+class TargetCheckResult(BaseModel):
+    criteria: Criteria
+    score: int
+    rating: Literal["Outstanding", "Good", "Requires improvement"]
+    policy: list[PolicyFinding]
+    suggestions: list[str]
+    rewrite: str
+    examples: list[Example]

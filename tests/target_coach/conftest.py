@@ -1,0 +1,28 @@
+"""The coach's models load once for the whole test session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from target_coach.schema import TargetCheckRequest
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def labelled() -> list[dict[str, Any]]:
+    """Targets written for this project with per-criterion labels (held-out batch included)."""
+    return load("labelled_targets.jsonl") + load("heldout_targets.jsonl")
+
+
+def request(**fields: Any) -> TargetCheckRequest:
+    fields.setdefault("key_stage", "KS2")
+    return TargetCheckRequest.model_validate(fields)

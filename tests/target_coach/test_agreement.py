@@ -1,0 +1,68 @@
+"""The coach agrees with an experienced officer's labels on at least 95% of judgements."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from target_coach.check import check_target, judge
+from target_coach.schema import TargetCheckRequest
+from target_coach.suggest import PLACEHOLDERS
+
+
+def test_the_set_spans_every_key_stage(labelled: list[dict[str, Any]]) -> None:
+    stages = Counter(row["request"]["key_stage"] for row in labelled)
+    assert len(labelled) >= 80
+    assert all(stages[ks] >= 8 for ks in ("EY", "KS1", "KS2", "KS3", "KS4", "POST16")), stages
+
+
+def test_at_least_95_percent_agreement(labelled: list[dict[str, Any]]) -> None:
+    agree = total = 0
+    for row in labelled:
+        criteria = judge(TargetCheckRequest.model_validate(row["request"]))
+        for name, expected in row["labels"].items():
+            total += 1
+            agree += getattr(criteria, name).met == expected
+    assert agree / total >= 0.95, f"{agree}/{total}"
+
+
+def test_every_rewrite_meets_what_failed_unless_it_holds_a_placeholder(
+    labelled: list[dict[str, Any]],
+) -> None:
+    for row in labelled:
+        req = TargetCheckRequest.model_validate(row["request"])
+        result = check_target(req)
+        again = judge(TargetCheckRequest(target=result.rewrite, key_stage=req.key_stage,
+                                         context=req.context))
+        for name, criterion in result.criteria:
+            if criterion.met is False and PLACEHOLDERS[name] not in result.rewrite:
+                assert getattr(again, name).met is True, (row["id"], name, result.rewrite)
+
+
+def test_a_rewrite_keeps_every_fact_given() -> None:
+    req = TargetCheckRequest(target="Sam will recall the 6, 7 and 8 times tables",
+                             action="Times Tables Rock Stars three times a week",
+                             who="HLTA", when="27/03/2027",
+                             outcome="8 out of 10 in the weekly quiz", key_stage="KS2")
+    rewrite = check_target(req).rewrite
+    for fact in ("Sam", "6, 7 and 8 times tables", "three times a week", "HLTA", "27/03/2027",
+                 "8 out of 10"):
+        assert fact in rewrite
+    assert "[" not in rewrite
+
+
+def test_score_and_rating_follow_the_qa_table() -> None:
+    outstanding = check_target(TargetCheckRequest(
+        target="Sam will recall the 6, 7 and 8 times tables", when="27/03/2027",
+        outcome="8 out of 10 in the weekly quiz", key_stage="KS2",
+        context={"baseline": "5 out of 10", "needs": ["times tables"]}))
+    assert (outstanding.score, outstanding.rating) == (5, "Outstanding")
+    good = check_target(TargetCheckRequest(
+        target="Sam will recall the 6, 7 and 8 times tables", when="27/03/2027",
+        outcome="8 out of 10 in the weekly quiz", key_stage="KS2",
+        context={"needs": ["times tables"]}))
+    assert (good.score, good.rating) == (4, "Good")
+    assert good.criteria.achievable.met is None
+    poor = check_target(TargetCheckRequest(target="Get better at maths", key_stage="KS2"))
+    assert poor.rating == "Requires improvement"
+    assert len(poor.suggestions) == 3  # specific, measurable, time-bound failed
