@@ -94,6 +94,9 @@ class Engine(AnswerMixin):
             return self.start()
         if self.step is None:  # the tracker was lost (a restart): the API knows where we are
             self.step = st.next_step(self.state, self.passed)
+        if self.step == "after_flag" and intent not in ("stop", "carry_on", "need_grown_up"):
+            # Typing an answer instead of pressing a button means carrying on.
+            self.step = self.resume or st.next_step(self.state, self.passed)
         if intent == "need_grown_up":
             return self.grown_up(text)
         if flagged or heard:
@@ -107,9 +110,7 @@ class Engine(AnswerMixin):
 
     def start(self) -> Decision:
         s = self.state
-        resumed = any(t["status"] != "not_asked" for t in s["topics"].values()) or any(
-            v is not None for v in s["meeting"].values()) or any(
-            v is not None for v in s["after_meeting"].values())
+        resumed = any(st.is_done(step, s, []) for step in st.sequence(s))
         self.out.say.append(m.say(m.hello(s["child_first_name"], s["age_band"], s["mode"],
                                           resumed)))
         if s["mode"] == "meeting_prep" and not resumed:

@@ -66,7 +66,7 @@ def is_done(step: str, state: dict[str, Any], passed: list[str]) -> bool:
     if step == "prep:message":
         return meeting.get("message_for_meeting") is not None
     if step == "prep:spoken_by":
-        return meeting.get("spoken_by") is not None or not meeting.get("message_for_meeting")
+        return meeting.get("spoken_by") is not None or meeting.get("message_for_meeting") == ""
     if step.startswith("review:"):
         return state["after_meeting"].get(step.split(":")[1]) is not None
     return False

@@ -48,7 +48,7 @@ def _real_ids(client: TestClient, demo: Demo) -> dict[str, str]:
                       headers=demo.auth("demo-vs")).json()["session_id"]
     child = client.get(f"/api/v1/peps/{pep}", headers=demo.auth("demo-vs")).json()["child_id"]
     return {"pep_id": pep, "session_id": sid, "child_id": child, "key": "D",
-            "topic": "going_well", "concern_id": UNKNOWN}
+            "topic": "going_well", "concern_id": UNKNOWN, "target_id": UNKNOWN}
 
 
 def _json_body_ops(app: FastAPI) -> list[tuple[str, str]]:
@@ -96,7 +96,7 @@ def test_validation_errors_name_the_field(client: TestClient, demo: Demo) -> Non
 
 
 def test_unknown_ids_answer_404_on_every_route(app: FastAPI, client: TestClient, demo: Demo) -> None:
-    ids = {k: UNKNOWN for k in ("pep_id", "session_id", "child_id", "concern_id")}
+    ids = {k: UNKNOWN for k in ("pep_id", "session_id", "child_id", "concern_id", "target_id")}
     ids.update({"key": "A", "topic": "going_well"})
     service_token = get_settings().service_token
     for method, path, _op in _operations(app):
@@ -124,6 +124,10 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"note": "x"}
     if path.endswith("/support"):
         return {"support": []}
+    if path.endswith("/targets") or "/targets/{target_id}" in path and not path.endswith("/review"):
+        return {"what": "Read 40 words on sight"}
+    if path.endswith("/review"):
+        return {"status": "met"}
     if path.endswith("/qa"):
         return {"decision": "sign_off", "grade": "Good"}
     if "/sections/" in path:

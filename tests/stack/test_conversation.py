@@ -1,0 +1,141 @@
+"""Whole conversations through the real API, Rasa and action server, read back from the PEP."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+from tests.fixtures.live import Stack, start_rasa
+from tests.stack.conftest import open_conversation, staff_token, young_persons_view
+
+pytestmark = pytest.mark.stack
+
+KS2_TURNS = [
+    ('/rate{"rating":4}', None), ("i like it coz of my frend Ella!!", "feelings_about_school"),
+    ("/decline", None), ("dunno", None), ('/rate{"rating":3}', None),
+    ("me and Priya play tag at break", "relationships_with_peers"), ('/rate{"rating":5}', None),
+    ("I got a star for my story", "feelings_about_self"), ("drawing dragons", "talents_and_interests"),
+    ("a vet or a zookeeper", "aspirations"), ("football club", "going_well"),
+    ("spellings are hard", "not_going_well"), ("help with reading please", "support_wanted"),
+    ("/affirm", None), ("/affirm", None),
+]
+
+
+def statuses(view: dict[str, object]) -> dict[str, tuple[str, object, object]]:
+    return {t["topic"]: (t["status"], t["rating"], t["answer"]) for t in view["topics"]}  # type: ignore[index,union-attr]
+
+
+def test_a_ks2_conversation_reads_back_verbatim(bot_stack: Stack) -> None:
+    talk = open_conversation(bot_stack, "KS2")
+    first = talk.say("")
+    assert any(b["title"].endswith("Happy") for m in first for b in m["buttons"])  # type: ignore[union-attr,index]
+    for text, _topic in KS2_TURNS:
+        talk.say(text)
+    got = statuses(young_persons_view(bot_stack, talk.pep_id))
+    assert got["feelings_about_school"] == ("answered", 4, "i like it coz of my frend Ella!!")
+    assert got["feelings_about_learning"] == ("declined", None, None)
+    assert got["relationships_with_teachers"] == ("dont_know", None, None)
+    assert got["relationships_with_peers"] == ("answered", 3, "me and Priya play tag at break")
+    for text, topic in KS2_TURNS:
+        if topic:
+            assert got[topic][2] == text
+    view = young_persons_view(bot_stack, talk.pep_id)
+    assert view["child_agreed"] is True and "“drawing dragons”" in str(view["summary"])
+    assert view["meeting"]["wants_copy"] is True  # type: ignore[index]
+    assert view["completed_with"]["role"] == "teaching_assistant"  # type: ignore[index]
+
+
+def test_a_ks4_conversation_with_free_answers(bot_stack: Stack) -> None:
+    talk = open_conversation(bot_stack, "KS4", opener="demo-sw", helper="social_worker")
+    talk.say("")
+    answers = ["mostly ok tbh", "english is fine, maths not so much", "skip",
+               "Tom and Jas, we're tight", "i'd rather not say", "boxing",
+               "college to do mechanics", "no idea", "revision is hard to start",
+               "a tutor for maths"]
+    for text in answers:
+        talk.say(text)
+    got = statuses(young_persons_view(bot_stack, talk.pep_id, "demo-sw"))
+    assert got["feelings_about_school"] == ("answered", None, "mostly ok tbh")
+    assert got["relationships_with_teachers"][0] == "declined"
+    assert got["feelings_about_self"][0] == "declined"
+    assert got["going_well"][0] == "dont_know"
+    assert got["support_wanted"] == ("answered", None, "a tutor for maths")
+
+
+def test_a_disclosure_is_a_concern_before_the_reply_and_no_secret_is_promised(
+    bot_stack: Stack,
+) -> None:
+    talk = open_conversation(bot_stack, "KS3")
+    talk.say("")
+    disclosure = "my step dad hurts me when mum is at work, dont tell"
+    reply = talk.say(disclosure)
+    words = " ".join(str(m["text"]) for m in reply).lower()
+    assert "thank you for telling me" in words
+    assert not any(p in words for p in ("i won't tell", "our secret", "i promise"))
+    assert any(b["payload"] == "/stop" for m in reply for b in m["buttons"])  # type: ignore[union-attr,index]
+    for user in ("demo-dt", "demo-sw", "demo-vs"):
+        token = staff_token(bot_stack.api_url, user)
+        concerns = httpx.get(f"{bot_stack.api_url}/api/v1/concerns",
+                             headers={"Authorization": f"Bearer {token}"}).json()
+        mine = [c for c in concerns if c["text"] == disclosure]
+        assert mine and mine[0]["kind"] == "safeguarding" and mine[0]["status"] == "open"
+        assert mine[0]["topic"] == "feelings_about_school"
+    view = young_persons_view(bot_stack, talk.pep_id)
+    assert statuses(view)["feelings_about_school"][2] == disclosure
+    progress = httpx.get(f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}",
+                         headers={"Authorization": f"Bearer {staff_token(bot_stack.api_url, 'demo-ta')}"}).json()
+    assert "designated safeguarding lead now" in progress["alerts"][0]
+
+
+def test_a_restarted_rasa_loses_nothing_and_the_child_carries_on(bot_stack: Stack) -> None:
+    talk = open_conversation(bot_stack, "POST16")
+    talk.say("")
+    talk.say("school is alright")
+    talk.say("science is best")
+    bot_stack.services["rasa"].stop()
+    response = httpx.post(f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
+                          json={"text": "they're fine mostly", "client_message_id": "during"},
+                          headers={"Authorization": f"Bearer {talk.token}"}, timeout=30)
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    start_rasa(bot_stack)
+    time.sleep(1)
+    again = httpx.post(f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
+                       json={"text": "they're fine mostly", "client_message_id": "during"},
+                       headers={"Authorization": f"Bearer {talk.token}"}, timeout=60)
+    assert again.status_code == 200
+    got = statuses(young_persons_view(bot_stack, talk.pep_id))
+    assert got["feelings_about_school"][2] == "school is alright"
+    assert got["feelings_about_learning"][2] == "science is best"
+    assert got["relationships_with_teachers"][2] == "they're fine mostly"
+    hello = talk.say("")
+    assert "Welcome back" in str(hello[0]["text"])
+
+
+def test_meeting_prep_fills_the_meeting_block(bot_stack: Stack) -> None:
+    talk = open_conversation(bot_stack, "KS3", mode="meeting_prep", opener="demo-sw",
+                             helper="social_worker")
+    intro = " ".join(str(m["text"]) for m in talk.say(""))
+    assert "Dee Turner" in intro and "Sol Walker" in intro
+    talk.say("Part of it")
+    talk.say("tell them I want to stay at Riverside")
+    talk.say("Sol Walker")
+    talk.say("/affirm")
+    meeting = young_persons_view(bot_stack, talk.pep_id, "demo-dt")["meeting"]
+    assert meeting == {"wants_to_attend": "part",
+                       "message_for_meeting": "tell them I want to stay at Riverside",
+                       "spoken_by": "Sol Walker", "wants_copy": True}
+
+
+def test_no_child_words_reach_any_log(bot_stack: Stack) -> None:
+    talk = open_conversation(bot_stack, "KS1")
+    talk.say("")
+    marker = "purple-giraffe-9137"
+    talk.say('/rate{"rating":2}')
+    talk.say(f"because {marker} said so")
+    time.sleep(1)
+    logs = bot_stack.all_logs()
+    assert logs, "the services wrote no logs at all"
+    assert marker not in logs
+    assert "frend Ella" not in logs and "step dad hurts" not in logs
