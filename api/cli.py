@@ -6,8 +6,10 @@ import sys
 
 import typer
 
-app = typer.Typer(help="PEP Voice: database set-up, the demo authority and the safeguarding screen.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="PEP Voice: database set-up, the demo authority and the safeguarding screen.",
+    no_args_is_help=True,
+)
 
 
 @app.command()

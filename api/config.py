@@ -42,8 +42,10 @@ class Settings(BaseSettings):
     cookie_secure: bool = False
 
     @model_validator(mode="after")
-    def _refuse_demo_secrets_outside_loopback(self) -> "Settings":
-        uses_demo_secret = self.secret_key == DEMO_SECRET or self.service_token == DEMO_SERVICE_TOKEN
+    def _refuse_demo_secrets_outside_loopback(self) -> Settings:
+        uses_demo_secret = (
+            self.secret_key == DEMO_SECRET or self.service_token == DEMO_SERVICE_TOKEN
+        )
         if uses_demo_secret and (self.host not in LOOPBACK_HOSTS or not self.demo_mode):
             raise ValueError(
                 "PEP_VOICE_SECRET_KEY and PEP_VOICE_SERVICE_TOKEN must be set to your own secrets "

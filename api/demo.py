@@ -28,8 +28,10 @@ DEMO_CHILDREN = [
 
 # Last term's targets, carried over so the school can review them at this PEP.
 PREVIOUS_TARGETS = [
-    ("Read aloud to an adult for 10 minutes, 4 times a week",
-     "Reading log shows 4 sessions a week for 8 weeks"),
+    (
+        "Read aloud to an adult for 10 minutes, 4 times a week",
+        "Reading log shows 4 sessions a week for 8 weeks",
+    ),
     ("Join one lunchtime club", "Attends the club at least once a week"),
 ]
 
@@ -60,8 +62,14 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
     session.flush()
     password = hash_password(DEMO_PASSWORD)
     users = {
-        name: User(authority_id=authority.id, school_id=sid, username=name, full_name=full,
-                   role=role, password_hash=password)
+        name: User(
+            authority_id=authority.id,
+            school_id=sid,
+            username=name,
+            full_name=full,
+            role=role,
+            password_hash=password,
+        )
         for name, full, role, sid in [
             ("demo-vs", "Val Singh", Role.VIRTUAL_SCHOOL, None),
             ("demo-dt", "Dee Turner", Role.DESIGNATED_TEACHER, school.id),
@@ -74,45 +82,82 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
     session.flush()
     for first, last, year, status in DEMO_CHILDREN:
         _seed_child(session, authority.id, school.id, users, (first, last, year, status), today)
-    hillside = Child(authority_id=authority.id, school_id=other.id, first_name="Riley",
-                     last_name="Grant", date_of_birth=birthday_for_year(7, today), school_year=7,
-                     legal_status="Full care order (s31)")
+    hillside = Child(
+        authority_id=authority.id,
+        school_id=other.id,
+        first_name="Riley",
+        last_name="Grant",
+        date_of_birth=birthday_for_year(7, today),
+        school_year=7,
+        legal_status="Full care order (s31)",
+    )
     session.add(hillside)
     session.flush()
-    session.add(Pep(child_id=hillside.id, term=_term(today), pep_type=PepType.REVIEW,
-                    status=PepStatus.DRAFT, meeting_date=today + timedelta(days=21),
-                    attendees=[{"name": "Owen Davies", "role": "Designated teacher"}]))
+    session.add(
+        Pep(
+            child_id=hillside.id,
+            term=_term(today),
+            pep_type=PepType.REVIEW,
+            status=PepStatus.DRAFT,
+            meeting_date=today + timedelta(days=21),
+            attendees=[{"name": "Owen Davies", "role": "Designated teacher"}],
+        )
+    )
     session.flush()
     return True
 
 
 def _seed_child(
-    session: Session, authority_id: str, school_id: str, users: dict[str, User],
-    details: tuple[str, str, int, str], today: date,
+    session: Session,
+    authority_id: str,
+    school_id: str,
+    users: dict[str, User],
+    details: tuple[str, str, int, str],
+    today: date,
 ) -> None:
     first, last, year, status = details
-    child = Child(authority_id=authority_id, school_id=school_id, first_name=first,
-                  last_name=last, date_of_birth=birthday_for_year(year, today), school_year=year,
-                  legal_status=status, care_start_date=today - timedelta(days=400))
+    child = Child(
+        authority_id=authority_id,
+        school_id=school_id,
+        first_name=first,
+        last_name=last,
+        date_of_birth=birthday_for_year(year, today),
+        school_year=year,
+        legal_status=status,
+        care_start_date=today - timedelta(days=400),
+    )
     session.add(child)
     session.flush()
     session.add(Caseload(social_worker_id=users["demo-sw"].id, child_id=child.id))
     pep = Pep(
-        child_id=child.id, term=_term(today), pep_type=PepType.REVIEW, status=PepStatus.DRAFT,
-        meeting_date=today + timedelta(days=14), meeting_venue="Riverside, meeting room 2",
+        child_id=child.id,
+        term=_term(today),
+        pep_type=PepType.REVIEW,
+        status=PepStatus.DRAFT,
+        meeting_date=today + timedelta(days=14),
+        meeting_venue="Riverside, meeting room 2",
         attendees=[
             {"name": "Dee Turner", "role": "Designated teacher"},
             {"name": "Sol Walker", "role": "Social worker"},
             {"name": "Morgan Lee", "role": "Foster carer"},
             {"name": "Val Singh", "role": "Virtual school"},
         ],
-        next_meeting_date=today + timedelta(days=14 + 91), created_by_id=users["demo-sw"].id,
+        next_meeting_date=today + timedelta(days=14 + 91),
+        created_by_id=users["demo-sw"].id,
     )
     session.add(pep)
     session.flush()
     for position, (what, outcome) in enumerate(PREVIOUS_TARGETS):
-        session.add(Target(pep_id=pep.id, kind="previous", position=position, what=what,
-                           outcome=outcome, who=f"{first} and class teacher"))
+        session.add(
+            Target(
+                pep_id=pep.id,
+                kind="previous",
+                position=position,
+                what=what,
+                outcome=outcome,
+                who=f"{first} and class teacher",
+            )
+        )
     session.flush()
 
 

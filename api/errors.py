@@ -84,7 +84,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
         return JSONResponse(
-            {"detail": exc.message, "errors": []}, status_code=exc.status_code,
+            {"detail": exc.message, "errors": []},
+            status_code=exc.status_code,
             headers=exc.headers(),
         )
 
@@ -97,6 +98,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse(
-            {"detail": str(exc.detail), "errors": []}, status_code=exc.status_code,
+            {"detail": str(exc.detail), "errors": []},
+            status_code=exc.status_code,
             headers=getattr(exc, "headers", None),
         )

@@ -20,10 +20,10 @@ from api.routes import (
     internal,
     pages,
     pep_pages,
+    peps,
     qa_pages,
     target_pages,
     targets,
-    peps,
     voice_sessions,
     workflow,
 )
@@ -40,14 +40,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs",
     )
     install_error_handlers(app)
-    for router in (health.router, auth.router, children.router, peps.router,
-                   voice_sessions.router, concerns.router, internal.router, pages.router,
-                   pep_pages.router, chat_pages.router, documents.router,
-                   workflow.router, qa_pages.router, targets.router, target_pages.router):
+    for router in (
+        health.router,
+        auth.router,
+        children.router,
+        peps.router,
+        voice_sessions.router,
+        concerns.router,
+        internal.router,
+        pages.router,
+        pep_pages.router,
+        chat_pages.router,
+        documents.router,
+        workflow.router,
+        qa_pages.router,
+        targets.router,
+        target_pages.router,
+    ):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
-    app.mount("/assets", StaticFiles(directory=STATIC_DIR / "govuk" / "assets", check_dir=False),
-              name="assets")
+    app.mount(
+        "/assets",
+        StaticFiles(directory=STATIC_DIR / "govuk" / "assets", check_dir=False),
+        name="assets",
+    )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
 

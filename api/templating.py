@@ -12,7 +12,6 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from api.config import get_settings
 
-
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
@@ -30,10 +29,14 @@ def uk_date(value: date | datetime | str | None) -> str:
 def _build() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     env = templates.env
-    env.loader = ChoiceLoader([
-        FileSystemLoader(str(TEMPLATES_DIR)),
-        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}),
-    ])
+    env.loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(TEMPLATES_DIR)),
+            PrefixLoader(
+                {"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}
+            ),
+        ]
+    )
     env.autoescape = True
     env.filters["uk_date"] = uk_date
     return templates
@@ -42,7 +45,9 @@ def _build() -> Jinja2Templates:
 templates = _build()
 
 
-def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> Response:
+def render(
+    request: Request, name: str, context: dict[str, Any], status_code: int = 200
+) -> Response:
     """Every page gets the signed-in user, demo mode and the sign-out form."""
     user = context.get("user")
     base = {"demo_mode": get_settings().demo_mode, "user": user}

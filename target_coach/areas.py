@@ -11,33 +11,33 @@ import re
 
 AREAS: dict[str, str] = {
     "reading": r"read\w*|phonics|books?|fluency|comprehension|decod\w*|words? on sight|"
-               r"common exception|lexia|dyslexi\w*|literacy|sounds",
+    r"common exception|lexia|dyslexi\w*|literacy|sounds",
     "writing": r"writ\w*|handwriting|spell\w*|spag|grammar|punctuation|full stops?|capital|"
-               r"sentences?|paragraphs?|essays?|peel|letters? (?:formation|correctly)|dyslexi\w*|"
-               r"form (?:lower|upper)",
+    r"sentences?|paragraphs?|essays?|peel|letters? (?:formation|correctly)|dyslexi\w*|"
+    r"form (?:lower|upper)",
     "fine_motor": r"fine motor|pencil|grip|scissors|buttons?|tweezers|playdough|dressing|"
-                  r"letter formation|form \w+ letters",
+    r"letter formation|form \w+ letters",
     "maths": r"maths?|number\w*|count\w*|times tables?|multiplication|division|fractions?|"
-             r"addition|subtraction|place value|shapes?|geometry|algebra|numeracy|sums",
+    r"addition|subtraction|place value|shapes?|geometry|algebra|numeracy|sums",
     "english_lit": r"english|literature|poems?|poetry|quot\w*|set text|jekyll|language paper",
     "science": r"science|practicals?|biology|chemistry|physics",
     "attendance": r"attend\w*|punctual\w*|late\w*|on time|registration|absence\w*|register",
     "behaviour": r"behaviou?r\w*|shout\w*|walk\w* out|calm\w*|regulat\w*|anger|angry|time-out|"
-                 r"detentions?|exclusions?|incidents?|points",
+    r"detentions?|exclusions?|incidents?|points",
     "emotional": r"anxi\w*|worr\w*|stress\w*|counsell\w*|elsa|feelings?|emotion\w*|settle\w*|"
-                 r"separat\w*|confiden\w*|nurture|wellbeing|self-esteem",
+    r"separat\w*|confiden\w*|nurture|wellbeing|self-esteem",
     "social": r"friend\w*|social\w*|isolat\w*|lunchtime|clubs?|group|turns?|play\w*|peers?|"
-              r"lonely|no one to play",
+    r"lonely|no one to play",
     "communication": r"speech|language|talk\w*|phrases?|words to|makaton|signs?|communicat\w*|"
-                     r"ask for help|vocabulary",
+    r"ask for help|vocabulary",
     "attention": r"attention|adhd|focus\w*|concentrat\w*|stay\w* at|seated|movement breaks?|"
-                 r"sit still",
+    r"sit still",
     "independence": r"independen\w*|budget\w*|money|bank|cook\w*|meals?|flat|living|travel|"
-                    r"self-care|coat|shoes|dress\w*|on my own|by himself|by herself",
+    r"self-care|coat|shoes|dress\w*|on my own|by himself|by herself",
     "careers": r"college|apprenticeship|job|work|career\w*|cv|applications?|neet|mechanics?|"
-               r"bricklay\w*|construction|course",
+    r"bricklay\w*|construction|course",
     "exams": r"exams?|mocks?|revis\w*|gcse|past papers?|grades?|coursework|assessments?|"
-             r"assignments?|unit|btec|functional skills|qualification",
+    r"assignments?|unit|btec|functional skills|qualification",
 }
 COMPILED = {area: re.compile(rf"\b(?:{pattern})\b", re.I) for area, pattern in AREAS.items()}
 

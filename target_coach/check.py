@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from target_coach import criteria, judgement, policy
 from target_coach.examples import closest
 from target_coach.schema import Criteria, PolicyFinding, TargetCheckRequest, TargetCheckResult
 from target_coach.suggest import rewrite, suggestions
 
-RATINGS = {5: "Outstanding", 4: "Good"}
+Rating = Literal["Outstanding", "Good", "Requires improvement"]
+RATINGS: dict[int, Rating] = {5: "Outstanding", 4: "Good"}
 
 
 def judge(req: TargetCheckRequest) -> Criteria:
-    return Criteria(specific=criteria.specific(req), measurable=criteria.measurable(req),
-                    achievable=judgement.achievable(req), relevant=judgement.relevant(req),
-                    time_bound=criteria.time_bound(req))
+    return Criteria(
+        specific=criteria.specific(req),
+        measurable=criteria.measurable(req),
+        achievable=judgement.achievable(req),
+        relevant=judgement.relevant(req),
+        time_bound=criteria.time_bound(req),
+    )
 
 
 def check_target(req: TargetCheckRequest) -> TargetCheckResult:
@@ -21,8 +28,11 @@ def check_target(req: TargetCheckRequest) -> TargetCheckResult:
     judged = judge(req)
     score = sum(1 for _name, c in judged if c.met is True)
     return TargetCheckResult(
-        criteria=judged, score=score, rating=RATINGS.get(score, "Requires improvement"),
-        policy=policy.ppp_findings(req), suggestions=suggestions(judged),
+        criteria=judged,
+        score=score,
+        rating=RATINGS.get(score, "Requires improvement"),
+        policy=policy.ppp_findings(req),
+        suggestions=suggestions(judged),
         rewrite=rewrite(req, judged),
         examples=closest(" ".join((req.target, req.outcome)), req.key_stage),
     )

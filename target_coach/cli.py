@@ -8,19 +8,22 @@ import sys
 import typer
 from pydantic import ValidationError
 
-app = typer.Typer(help="PEP Voice target coach: checks PEP targets against the SMART test.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="PEP Voice target coach: checks PEP targets against the SMART test.", no_args_is_help=True
+)
 
 
 def describe(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'line'}: {e['msg']}"
-                     for e in exc.errors())
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'line'}: {e['msg']}" for e in exc.errors()
+    )
 
 
 @app.command()
 def check(
-    whole_set: bool = typer.Option(False, "--set", help="Also check the lines as one term's "
-                                   "set of targets (written last)."),
+    whole_set: bool = typer.Option(
+        False, "--set", help="Also check the lines as one term's set of targets (written last)."
+    ),
 ) -> None:
     """Read target-check requests as JSON Lines on stdin; write one result per line."""
     from target_coach.check import check_target, check_target_set
@@ -33,8 +36,11 @@ def check(
         try:
             request = TargetCheckRequest.model_validate_json(line)
         except ValidationError as exc:
-            error = describe(exc) if exc.errors()[0]["type"] != "json_invalid" else (
-                "the line is not valid JSON")
+            error = (
+                describe(exc)
+                if exc.errors()[0]["type"] != "json_invalid"
+                else ("the line is not valid JSON")
+            )
             sys.stdout.write(json.dumps({"error": error}) + "\n")
             continue
         accepted.append(request)

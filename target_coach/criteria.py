@@ -10,54 +10,145 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from target_coach.dates import find_date, vague_time
 from target_coach.measures import find_measures
 from target_coach.models import spacy_pipeline
 from target_coach.schema import Criterion, TargetCheckRequest
 
 GENERIC = {
-    "maths", "math", "mathematic", "mathematics", "english", "reading", "writing", "science",
-    "school", "work", "learning", "behaviour", "behavior", "confidence", "skill", "progress",
-    "attainment", "grade", "friend", "friendship", "thing", "stuff", "effort", "focus",
-    "concentration", "self", "esteem", "wellbeing", "literacy", "numeracy", "subject",
-    "lesson", "education", "level", "performance", "attitude", "target", "area", "life",
-    "way", "lot", "bit", "time", "student", "pupil", "child", "person", "class", "he", "she",
-    "they", "it", "i", "we", "you", "happiness", "engagement", "independence", "resilience",
-    "people", "other", "others", "everyone", "everybody", "job", "qualification", "help",
+    "maths",
+    "math",
+    "mathematic",
+    "mathematics",
+    "english",
+    "reading",
+    "writing",
+    "science",
+    "school",
+    "work",
+    "learning",
+    "behaviour",
+    "behavior",
+    "confidence",
+    "skill",
+    "progress",
+    "attainment",
+    "grade",
+    "friend",
+    "friendship",
+    "thing",
+    "stuff",
+    "effort",
+    "focus",
+    "concentration",
+    "self",
+    "esteem",
+    "wellbeing",
+    "literacy",
+    "numeracy",
+    "subject",
+    "lesson",
+    "education",
+    "level",
+    "performance",
+    "attitude",
+    "target",
+    "area",
+    "life",
+    "way",
+    "lot",
+    "bit",
+    "time",
+    "student",
+    "pupil",
+    "child",
+    "person",
+    "class",
+    "he",
+    "she",
+    "they",
+    "it",
+    "i",
+    "we",
+    "you",
+    "happiness",
+    "engagement",
+    "independence",
+    "resilience",
+    "people",
+    "other",
+    "others",
+    "everyone",
+    "everybody",
+    "job",
+    "qualification",
+    "help",
 }
 VAGUE_PHRASES = re.compile(
     r"^\s*(?:to\s+)?(?:get|be|become|do|try|work|feel|make)\s+(?:better|good|well|harder|"
     r"happier|more|nicer|friends?)\b|^\s*(?:to\s+)?(?:improv(?:e|ed|ing)|develop(?:ed|ing)?|"
-    r"increas(?:e|ed)|build|boost|work on)\s+(?:(?:his|her|their|my|overall|general|the)\s+)?(?:\w+\s+)?(?:behaviou?r|"
+    r"increas(?:e|ed)|build|boost|work on)\s+(?:(?:his|her|their|my|overall|general|the)\s+)?"
+    r"(?:\w+\s+)?(?:behaviou?r|"
     r"confidence|maths?|english|reading|writing|learning|progress|attainment|self[- ]esteem|"
     r"wellbeing|skills|effort|focus|attitude|engagement|resilience|independence|science|speech|"
     r"language|communication|social skills|concentration|self[- ]?confidence|motivation)"
     r"\s*\.?\s*$|^\s*(?:to\s+)?(?:make friends|be good|behave|settle|be happy|be kind)\b",
-    re.I)
-VAGUE_VERBS = {"be", "get", "do", "try", "make", "become", "feel", "improve", "develop",
-               "work", "increase", "build", "boost", "have", "continue", "keep", "ensure"}
+    re.I,
+)
+VAGUE_VERBS = {
+    "be",
+    "get",
+    "do",
+    "try",
+    "make",
+    "become",
+    "feel",
+    "improve",
+    "develop",
+    "work",
+    "increase",
+    "build",
+    "boost",
+    "have",
+    "continue",
+    "keep",
+    "ensure",
+}
 
 
 def specific(req: TargetCheckRequest) -> Criterion:
     what = req.target
     if VAGUE_PHRASES.search(what):
-        return Criterion(met=False, reason="It does not name the skill, knowledge or behaviour "
-                         f"to be achieved: \u201c{what.strip()}\u201d could mean many things.")
+        return Criterion(
+            met=False,
+            reason="It does not name the skill, knowledge or behaviour "
+            f"to be achieved: \u201c{what.strip()}\u201d could mean many things.",
+        )
     doc = spacy_pipeline()(what)
     named = [_phrase(t) for t in doc if _names_something(t)]
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in VAGUE_VERBS]
     measures = find_measures(what)
     if named:
-        return Criterion(met=True, reason="It names what will be achieved.",
-                         evidence=named[:3] + [v.text for v in verbs[:1]])
+        return Criterion(
+            met=True,
+            reason="It names what will be achieved.",
+            evidence=named[:3] + [v.text for v in verbs[:1]],
+        )
     if measures and verbs:
-        return Criterion(met=True, reason="It names a particular skill with a measure.",
-                         evidence=measures[:2])
-    return Criterion(met=False, reason="Name the particular skill, knowledge or behaviour, "
-                     "not just the subject or a general aim.", evidence=named[:2])
+        return Criterion(
+            met=True, reason="It names a particular skill with a measure.", evidence=measures[:2]
+        )
+    return Criterion(
+        met=False,
+        reason="Name the particular skill, knowledge or behaviour, "
+        "not just the subject or a general aim.",
+        evidence=named[:2],
+    )
 
 
-def _names_something(token) -> bool:  # type: ignore[no-untyped-def]
+def _names_something(token: Token) -> bool:
     """A noun that names a thing to achieve: not a generic word, and not a person's name."""
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
         return False
@@ -65,14 +156,18 @@ def _names_something(token) -> bool:  # type: ignore[no-untyped-def]
         return False  # "Sam will ...": who, not what
     if token.lemma_.lower() not in GENERIC:
         return True
-    return any(c.dep_ in ("compound", "amod", "nummod") and c.lemma_.lower() not in GENERIC
-               and not c.is_stop for c in token.children)
+    return any(
+        c.dep_ in ("compound", "amod", "nummod")
+        and c.lemma_.lower() not in GENERIC
+        and not c.is_stop
+        for c in token.children
+    )
 
 
-def _phrase(token) -> str:  # type: ignore[no-untyped-def]
+def _phrase(token: Token) -> str:
     left = [c for c in token.children if c.dep_ in ("compound", "amod", "nummod")]
     start = min([token.i, *[c.i for c in left]])
-    return token.doc[start:token.i + 1].text
+    return token.doc[start : token.i + 1].text
 
 
 def measurable(req: TargetCheckRequest) -> Criterion:
@@ -80,10 +175,14 @@ def measurable(req: TargetCheckRequest) -> Criterion:
     for field in (req.target, req.outcome, req.action):
         measures += [m for m in find_measures(field) if m not in measures]
     if measures:
-        return Criterion(met=True, reason="It says how success will be measured.",
-                         evidence=measures[:4])
-    return Criterion(met=False, reason="Nothing says how success will be measured: no number, "
-                     "score, grade, count or named assessment.")
+        return Criterion(
+            met=True, reason="It says how success will be measured.", evidence=measures[:4]
+        )
+    return Criterion(
+        met=False,
+        reason="Nothing says how success will be measured: no number, "
+        "score, grade, count or named assessment.",
+    )
 
 
 def time_bound(req: TargetCheckRequest) -> Criterion:
@@ -93,12 +192,17 @@ def time_bound(req: TargetCheckRequest) -> Criterion:
             reason = f"It will be reviewed by {found.value.strftime('%d/%m/%Y')}."
             review = req.context.review_date
             if review and found.value > review:
-                reason += (f" That is after the next review on {review.strftime('%d/%m/%Y')}: "
-                           "check it can be reviewed there.")
+                reason += (
+                    f" That is after the next review on {review.strftime('%d/%m/%Y')}: "
+                    "check it can be reviewed there."
+                )
             return Criterion(met=True, reason=reason, evidence=[found.text])
     vague = vague_time(" ".join((req.when, req.target, req.outcome)))
     if vague:
-        return Criterion(met=False, reason=f"\u201c{vague}\u201d is not a date: give the day it "
-                         "will be reviewed, such as 27/03/2027.", evidence=[vague])
-    return Criterion(met=False, reason="There is no review date: give the day, such as "
-                     "27/03/2027.")
+        return Criterion(
+            met=False,
+            reason=f"\u201c{vague}\u201d is not a date: give the day it "
+            "will be reviewed, such as 27/03/2027.",
+            evidence=[vague],
+        )
+    return Criterion(met=False, reason="There is no review date: give the day, such as 27/03/2027.")

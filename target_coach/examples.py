@@ -32,8 +32,16 @@ def closest(text: str, key_stage: str, *, count: int = 3) -> list[Example]:
     rows, vectors = table()
     query = np.asarray(sentence_model().encode([text], normalize_embeddings=True))[0]
     scores = vectors @ query
-    order = sorted(range(len(rows)), key=lambda i: (not same_stage(rows[i]["key_stage"],
-                                                                    key_stage), -scores[i]))
-    return [Example(key_stage=rows[i]["key_stage"], target=rows[i]["what"],
-                    outcome=rows[i]["outcome"], similarity=round(float(scores[i]), 2))
-            for i in order[:count]]
+    order = sorted(
+        range(len(rows)),
+        key=lambda i: (not same_stage(rows[i]["key_stage"], key_stage), -scores[i]),
+    )
+    return [
+        Example(
+            key_stage=rows[i]["key_stage"],
+            target=rows[i]["what"],
+            outcome=rows[i]["outcome"],
+            similarity=round(float(scores[i]), 2),
+        )
+        for i in order[:count]
+    ]

@@ -1,4 +1,4 @@
-"""Cached loaders for the two offline models, shared by the target coach and the safeguarding screen.
+"""Cached loaders for the two offline models, shared by the target coach and the screen.
 
 Both models ship inside pinned PyPI packages, so nothing here may reach a model hub: the
 sentence model is loaded from the package's own folder with HF_HUB_OFFLINE set. Loading is
@@ -25,12 +25,14 @@ def minilm_path() -> Path:
     """Where the pinned MiniLM package keeps its model files."""
     spec = find_spec(MINILM_PACKAGE)
     if spec is None or spec.origin is None:
-        raise RuntimeError(f"the model package {MINILM_PACKAGE} is not installed; run `make install`")
+        raise RuntimeError(
+            f"the model package {MINILM_PACKAGE} is not installed; run `make install`"
+        )
     return Path(spec.origin).parent / "model"
 
 
 @lru_cache(maxsize=1)
-def sentence_model() -> "SentenceTransformer":
+def sentence_model() -> SentenceTransformer:
     """all-MiniLM-L6-v2 on the CPU, loaded once."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -40,7 +42,7 @@ def sentence_model() -> "SentenceTransformer":
 
 
 @lru_cache(maxsize=1)
-def spacy_pipeline() -> "Language":
+def spacy_pipeline() -> Language:
     """The small English spaCy pipeline, loaded once."""
     import spacy
 

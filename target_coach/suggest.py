@@ -17,15 +17,15 @@ PLACEHOLDERS = {
 }
 FIXES = {
     "specific": "Name the skill, knowledge or behaviour, for example \u201crecall the 6, 7 and 8 "
-                "times tables\u201d rather than \u201cget better at maths\u201d.",
+    "times tables\u201d rather than \u201cget better at maths\u201d.",
     "measurable": "Say how success will be measured, for example \u201c8 out of 10 in the weekly "
-                  "times-tables quiz\u201d or \u201cattendance above 90%\u201d.",
+    "times-tables quiz\u201d or \u201cattendance above 90%\u201d.",
     "time_bound": "Give the day it will be reviewed, for example \u201cby 27/03/2027\u201d; "
-                  "\u201cend of term\u201d is not a date.",
+    "\u201cend of term\u201d is not a date.",
     "achievable": "Set a step the child can reach by the review from where they are now, for "
-                  "example from 60% to 75% attendance rather than to 100%.",
+    "example from 60% to 75% attendance rather than to 100%.",
     "relevant": "Link the target to the child's needs or their own words, for example \u201cas "
-                "Sam asked for help with reading\u201d.",
+    "Sam asked for help with reading\u201d.",
 }
 LABEL = re.compile(r"^\s*(?:academic|social ?/ ?emotional|personal|sems?h?)\s*[:\-]\s*", re.I)
 
@@ -51,14 +51,19 @@ def rewrite(req: TargetCheckRequest, criteria: Criteria) -> str:
     what = _clause(req.target)
     if "specific" in failed:
         what = f"{what}: {PLACEHOLDERS['specific']}"
-    found = next((d for f in (req.when, req.target, req.action, req.outcome)
-                  if f and (d := find_date(f))), None)
+    found = next(
+        (d for f in (req.when, req.target, req.action, req.outcome) if f and (d := find_date(f))),
+        None,
+    )
     when = found.text if found else PLACEHOLDERS["time_bound"]
     parts = [f"By {when}, {what}"]
     if req.action.strip():
         parts.append(f", through {_clause(req.action)}")
-    parts.append(f", with {req.who.strip().rstrip('.')} responsible" if req.who.strip()
-                 else ", with [who is responsible]")
+    parts.append(
+        f", with {req.who.strip().rstrip('.')} responsible"
+        if req.who.strip()
+        else ", with [who is responsible]"
+    )
     if "achievable" in failed:
         parts.append(f", {PLACEHOLDERS['achievable']}")
     if "relevant" in failed:

@@ -45,8 +45,7 @@ def load_demo(session: Session, client: TestClient) -> Demo:
 
 
 def sign_in(client: TestClient, username: str, password: str = "demo-password") -> str:
-    response = client.post("/api/v1/auth/token", data={"username": username,
-                                                       "password": password})
+    response = client.post("/api/v1/auth/token", data={"username": username, "password": password})
     assert response.status_code == 200, response.text
     return str(response.json()["access_token"])
 

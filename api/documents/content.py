@@ -32,12 +32,23 @@ TOPIC_TITLES = {
     "not_going_well": "What is not going well",
     "support_wanted": "What would help me",
 }
-STATUS_TEXT = {"declined": "Chose not to say", "dont_know": "Did not know yet",
-               "not_asked": "Not asked"}
-ATTEND_TEXT = {"yes": "Wants to attend", "no": "Does not want to attend",
-               "part": "Wants to attend part of the meeting", "undecided": "Not sure yet"}
-ATTENDED_TEXT = {"yes": "Attended", "no": "Did not attend", "part": "Attended part",
-                 "invited_declined": "Invited, chose not to attend"}
+STATUS_TEXT = {
+    "declined": "Chose not to say",
+    "dont_know": "Did not know yet",
+    "not_asked": "Not asked",
+}
+ATTEND_TEXT = {
+    "yes": "Wants to attend",
+    "no": "Does not want to attend",
+    "part": "Wants to attend part of the meeting",
+    "undecided": "Not sure yet",
+}
+ATTENDED_TEXT = {
+    "yes": "Attended",
+    "no": "Did not attend",
+    "part": "Attended part",
+    "invited_declined": "Invited, chose not to attend",
+}
 RATING_WORDS = {1: "very unhappy", 2: "unhappy", 3: "OK", 4: "happy", 5: "very happy"}
 
 
@@ -61,8 +72,9 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
     pep, child = pep_for(session, user, pep_id)
     audit.record(session, user, "document.read", child_id=child.id, pep_id=pep.id)
     sections = section_contents(session, pep)
-    doc = PepDocument(title=f"Personal Education Plan: {child.full_name}",
-                      child_name=child.full_name)
+    doc = PepDocument(
+        title=f"Personal Education Plan: {child.full_name}", child_name=child.full_name
+    )
     doc.rows["The child"] = _child_rows(session, child, sections["A"])
     doc.rows["The PEP meeting"] = _meeting_rows(pep)
     _views(session, pep, child, doc)
@@ -79,24 +91,37 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
 def _child_rows(session: Session, child: Child, section_a: dict[str, Any]) -> list[tuple[str, str]]:
     school = users_repo.school(session, child.school_id)
     year = child.school_year
-    year_text = ("Nursery" if year == -1 else "Reception" if year == 0 else
-                 f"Year {year}" if year is not None else "Not in school")
-    return [("Name", child.full_name), ("Date of birth", uk(child.date_of_birth)),
-            ("School year", f"{year_text} ({age_band(child).value})"),
-            ("School or setting", school.name if school else "None"),
-            ("Legal status", child.legal_status),
-            ("Date came into care", uk(child.care_start_date)),
-            *_pairs(section_a)]
+    year_text = (
+        "Nursery"
+        if year == -1
+        else "Reception"
+        if year == 0
+        else f"Year {year}"
+        if year is not None
+        else "Not in school"
+    )
+    return [
+        ("Name", child.full_name),
+        ("Date of birth", uk(child.date_of_birth)),
+        ("School year", f"{year_text} ({age_band(child).value})"),
+        ("School or setting", school.name if school else "None"),
+        ("Legal status", child.legal_status),
+        ("Date came into care", uk(child.care_start_date)),
+        *_pairs(section_a),
+    ]
 
 
 def _meeting_rows(pep: Pep) -> list[tuple[str, str]]:
     attendees = "; ".join(f"{a.get('name')} ({a.get('role')})" for a in pep.attendees or [])
-    return [("PEP type", "Initial PEP" if pep.pep_type.value == "initial" else "Review PEP"),
-            ("Term", pep.term), ("Meeting date", uk(pep.meeting_date)),
-            ("Venue", pep.meeting_venue or "Not recorded"),
-            ("Attendees", attendees or "Not recorded"),
-            ("The child", ATTENDED_TEXT.get(pep.child_attended or "", "Not recorded")),
-            ("Next PEP meeting", uk(pep.next_meeting_date))]
+    return [
+        ("PEP type", "Initial PEP" if pep.pep_type.value == "initial" else "Review PEP"),
+        ("Term", pep.term),
+        ("Meeting date", uk(pep.meeting_date)),
+        ("Venue", pep.meeting_venue or "Not recorded"),
+        ("Attendees", attendees or "Not recorded"),
+        ("The child", ATTENDED_TEXT.get(pep.child_attended or "", "Not recorded")),
+        ("Next PEP meeting", uk(pep.next_meeting_date)),
+    ]
 
 
 def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
@@ -106,31 +131,48 @@ def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
         words = topic["answer"] or ""
         if topic["status"] != "answered":
             words = STATUS_TEXT[topic["status"]]
-        doc.views.append({"topic": TOPIC_TITLES[topic["topic"]], "question": topic["question"] or "",
-                          "rating": f"{rating} of 5 ({RATING_WORDS[rating]})" if rating else "",
-                          "words": words, "status": topic["status"]})
+        doc.views.append(
+            {
+                "topic": TOPIC_TITLES[topic["topic"]],
+                "question": topic["question"] or "",
+                "rating": f"{rating} of 5 ({RATING_WORDS[rating]})" if rating else "",
+                "words": words,
+                "status": topic["status"],
+            }
+        )
     meeting = view["meeting"]
     helper = view["completed_with"]
     doc.view_notes = [
-        ("Completed with", (helper["role"] or "Not recorded").replace("_", " ")
-         + (f" ({', '.join(helper['support'])})" if helper["support"] else "")),
+        (
+            "Completed with",
+            (helper["role"] or "Not recorded").replace("_", " ")
+            + (f" ({', '.join(helper['support'])})" if helper["support"] else ""),
+        ),
         ("Summary in my words", view["summary"] or "Not completed"),
         ("I agreed the summary", {True: "Yes", False: "No"}.get(view["child_agreed"], "Not asked")),
         ("The meeting", ATTEND_TEXT.get(meeting["wants_to_attend"] or "", "Not asked")),
         ("What I want the meeting to hear", meeting["message_for_meeting"] or "Nothing given"),
         ("Who will say it for me", meeting["spoken_by"] or "Not chosen"),
-        ("I would like a copy of my PEP",
-         {True: "Yes", False: "No"}.get(meeting["wants_copy"], "Not asked")),
+        (
+            "I would like a copy of my PEP",
+            {True: "Yes", False: "No"}.get(meeting["wants_copy"], "Not asked"),
+        ),
     ]
 
 
 def _target_row(target: Any) -> dict[str, str]:
     cost = f"£{target.ppp_cost_pence / 100:,.2f}" if target.ppp_cost_pence else ""
     decision = f" ({target.ppp_decision})" if target.ppp_decision else ""
-    return {"what": target.what, "how": target.how, "who": target.who, "when": target.when,
-            "outcome": target.outcome, "ppp": " ".join(p for p in (target.ppp, cost) if p) + decision,
-            "review": (target.review_status or "").replace("_", " "),
-            "review_note": target.review_note or ""}
+    return {
+        "what": target.what,
+        "how": target.how,
+        "who": target.who,
+        "when": target.when,
+        "outcome": target.outcome,
+        "ppp": " ".join(p for p in (target.ppp, cost) if p) + decision,
+        "review": (target.review_status or "").replace("_", " "),
+        "review_note": target.review_note or "",
+    }
 
 
 def _signoff_rows(pep: Pep, section_e: dict[str, Any]) -> list[tuple[str, str]]:
@@ -144,7 +186,7 @@ def _signoff_rows(pep: Pep, section_e: dict[str, Any]) -> list[tuple[str, str]]:
 def _pairs(content: dict[str, Any], exclude: set[str] | None = None) -> list[tuple[str, str]]:
     out = []
     for key, value in content.items():
-        if exclude and key in exclude or isinstance(value, list | dict):
+        if (exclude and key in exclude) or isinstance(value, list | dict):
             continue
         out.append((key.replace("_", " ").capitalize(), "" if value is None else str(value)))
     return out

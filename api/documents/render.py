@@ -34,7 +34,9 @@ def to_docx(doc: PepDocument) -> bytes:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.header.paragraphs[0].text = f"{doc.child_name}: Personal Education Plan (OFFICIAL-SENSITIVE)"
+    section.header.paragraphs[
+        0
+    ].text = f"{doc.child_name}: Personal Education Plan (OFFICIAL-SENSITIVE)"
     _page_number_footer(section.footer.paragraphs[0])
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(10.5)
@@ -42,20 +44,32 @@ def to_docx(doc: PepDocument) -> bytes:
     for title in ("The child", "The PEP meeting"):
         _pairs(document, title, doc.rows[title])
     document.add_heading("My views (in my own words)", level=1)
-    _table(document, ["Topic", "Rating", "What I said"],
-           [[v["topic"], v["rating"], v["words"]] for v in doc.views])
+    _table(
+        document,
+        ["Topic", "Rating", "What I said"],
+        [[v["topic"], v["rating"], v["words"]] for v in doc.views],
+    )
     _pairs(document, None, doc.view_notes)
     for title in ("Education arrangements", "Attendance, SEND and education summary"):
         _pairs(document, title, doc.rows[title])
     document.add_heading("Previous targets reviewed", level=1)
-    _table(document, ["What", "Expected outcome", "Met?", "Note"],
-           [[t["what"], t["outcome"], t["review"], t["review_note"]] for t in doc.previous_targets])
+    _table(
+        document,
+        ["What", "Expected outcome", "Met?", "Note"],
+        [[t["what"], t["outcome"], t["review"], t["review_note"]] for t in doc.previous_targets],
+    )
     document.add_heading("New targets", level=1)
-    _table(document, ["What", "How", "Who", "When", "Expected outcome", "PP+"],
-           [[t[k] for k in ("what", "how", "who", "when", "outcome", "ppp")] for t in doc.targets])
+    _table(
+        document,
+        ["What", "How", "Who", "When", "Expected outcome", "PP+"],
+        [[t[k] for k in ("what", "how", "who", "when", "outcome", "ppp")] for t in doc.targets],
+    )
     document.add_heading("Actions", level=1)
-    _table(document, ["What", "Who", "When"],
-           [[a.get("what", ""), a.get("who", ""), a.get("when", "")] for a in doc.actions])
+    _table(
+        document,
+        ["What", "Who", "When"],
+        [[a.get("what", ""), a.get("who", ""), a.get("when", "")] for a in doc.actions],
+    )
     _pairs(document, "Virtual school sign-off", doc.rows["Virtual school sign-off"])
     buffer = io.BytesIO()
     document.save(buffer)

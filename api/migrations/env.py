@@ -1,4 +1,4 @@
-"""Alembic environment: the URL comes from the API's settings (DATABASE_URL), never from alembic.ini."""
+"""Alembic environment: the URL comes from the API settings (DATABASE_URL), not alembic.ini."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The PEP Voice schema. Importing this package registers every table on Base.metadata."""
 
 from api.models.audit import AuditEntry
-from api.models.organisation import Authority, Caseload, School, User
 from api.models.child import Child
+from api.models.organisation import Authority, Caseload, School, User
 from api.models.pep import Pep, PepSection, Target
 from api.models.views import ViewTopic, YoungPersonsView
 from api.models.voice import Concern, TranscriptMessage, VoiceSession

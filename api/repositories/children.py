@@ -7,6 +7,8 @@ their caseload, and a teaching assistant no child directly.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session
 
@@ -14,7 +16,7 @@ from api.models import Caseload, Child, User
 from api.models.enums import Role
 
 
-def visible_child_ids(user: User) -> Select[tuple[str]]:
+def visible_child_ids(user: User) -> Select[Any]:
     stmt = select(Child.id)
     if user.role == Role.VIRTUAL_SCHOOL:
         return stmt.where(Child.authority_id == user.authority_id)

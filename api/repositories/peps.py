@@ -34,7 +34,9 @@ def by_id(session: Session, pep_id: str) -> Pep | None:
 
 
 def count_for_child(session: Session, child_id: str) -> int:
-    return session.scalar(select(func.count()).select_from(Pep).where(Pep.child_id == child_id)) or 0
+    return (
+        session.scalar(select(func.count()).select_from(Pep).where(Pep.child_id == child_id)) or 0
+    )
 
 
 def add(session: Session, pep: Pep) -> Pep:
@@ -61,5 +63,7 @@ def save_section(session: Session, section_row: PepSection) -> PepSection:
 
 
 def targets(session: Session, pep_id: str) -> list[Target]:
-    stmt = select(Target).where(Target.pep_id == pep_id).order_by(Target.position, Target.created_at)
+    stmt = (
+        select(Target).where(Target.pep_id == pep_id).order_by(Target.position, Target.created_at)
+    )
     return list(session.scalars(stmt))

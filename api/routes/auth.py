@@ -27,5 +27,9 @@ def token(
 @router.get("/me")
 def me(user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     school = users_repo.school(session, user.school_id)
-    return {"username": user.username, "full_name": user.full_name, "role": user.role.value,
-            "school": school.name if school else None}
+    return {
+        "username": user.username,
+        "full_name": user.full_name,
+        "role": user.role.value,
+        "school": school.name if school else None,
+    }

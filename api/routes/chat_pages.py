@@ -16,9 +16,17 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 @router.get("/chat/{session_id}")
-def chat_page(request: Request, session_id: str, user: OptionalUser, session: SessionDep) -> Response:
+def chat_page(
+    request: Request, session_id: str, user: OptionalUser, session: SessionDep
+) -> Response:
     adult = user is not None and voice_sessions.session_for_adult(session, user, session_id)
-    return render(request, "chat.html", {
-        "page_title": "Your views", "user": user, "session_id": session_id,
-        "is_adult": bool(adult),
-    })
+    return render(
+        request,
+        "chat.html",
+        {
+            "page_title": "Your views",
+            "user": user,
+            "session_id": session_id,
+            "is_adult": bool(adult),
+        },
+    )

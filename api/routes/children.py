@@ -16,10 +16,15 @@ router = APIRouter(prefix="/api/v1/children", tags=["children"])
 def child_out(session: SessionDep, child: Child) -> ChildOut:
     school = users_repo.school(session, child.school_id)
     return ChildOut(
-        child_id=child.id, first_name=child.first_name, last_name=child.last_name,
-        date_of_birth=child.date_of_birth, school_year=child.school_year,
-        age_band=peps_service.age_band(child), school_id=child.school_id,
-        school_name=school.name if school else None, legal_status=child.legal_status,
+        child_id=child.id,
+        first_name=child.first_name,
+        last_name=child.last_name,
+        date_of_birth=child.date_of_birth,
+        school_year=child.school_year,
+        age_band=peps_service.age_band(child),
+        school_id=child.school_id,
+        school_name=school.name if school else None,
+        legal_status=child.legal_status,
         care_start_date=child.care_start_date,
     )
 

@@ -25,12 +25,18 @@ def document_html(pep_id: str, user: CurrentUser, session: SessionDep) -> HTMLRe
 @router.get("/{pep_id}/document.pdf")
 def document_pdf(pep_id: str, user: CurrentUser, session: SessionDep) -> Response:
     doc = build_document(session, user, pep_id)
-    return Response(to_pdf(doc), media_type="application/pdf",
-                    headers={"Content-Disposition": _filename(doc.child_name, "pdf")})
+    return Response(
+        to_pdf(doc),
+        media_type="application/pdf",
+        headers={"Content-Disposition": _filename(doc.child_name, "pdf")},
+    )
 
 
 @router.get("/{pep_id}/document.docx")
 def document_docx(pep_id: str, user: CurrentUser, session: SessionDep) -> Response:
     doc = build_document(session, user, pep_id)
-    return Response(to_docx(doc), media_type=DOCX_TYPE,
-                    headers={"Content-Disposition": _filename(doc.child_name, "docx")})
+    return Response(
+        to_docx(doc),
+        media_type=DOCX_TYPE,
+        headers={"Content-Disposition": _filename(doc.child_name, "docx")},
+    )

@@ -7,7 +7,13 @@ from typing import Any
 from fastapi import APIRouter
 
 from api.deps import ServiceCaller, SessionDep
-from api.schemas.voice import AfterMeetingWrite, ConcernWrite, MeetingWrite, SummaryWrite, TopicWrite
+from api.schemas.voice import (
+    AfterMeetingWrite,
+    ConcernWrite,
+    MeetingWrite,
+    SummaryWrite,
+    TopicWrite,
+)
 from api.services import bot_writes
 
 router = APIRouter(prefix="/api/v1/internal/voice-sessions", tags=["internal (action server)"])

@@ -23,17 +23,35 @@ from api.templating import render
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
 ROLE_LABELS = {
-    Role.VIRTUAL_SCHOOL: "virtual school", Role.DESIGNATED_TEACHER: "designated teacher",
-    Role.SOCIAL_WORKER: "social worker", Role.TEACHING_ASSISTANT: "teaching assistant",
+    Role.VIRTUAL_SCHOOL: "virtual school",
+    Role.DESIGNATED_TEACHER: "designated teacher",
+    Role.SOCIAL_WORKER: "social worker",
+    Role.TEACHING_ASSISTANT: "teaching assistant",
 }
-STATUS_LABELS = {"draft": "Draft", "submitted": "Submitted", "returned": "Returned",
-                 "signed_off": "Signed off"}
-STATUS_CLASSES = {"draft": "govuk-tag--grey", "submitted": "govuk-tag--blue",
-                  "returned": "govuk-tag--orange", "signed_off": "govuk-tag--green"}
-DEADLINE_LABELS = {"due": "Due", "overdue": "Overdue", "awaiting_qa": "Awaiting QA",
-                   "signed_off": "Signed off", "no_date": "No date set"}
-MODE_LABELS = {"my_views": "My views", "meeting_prep": "Getting ready for the PEP meeting",
-               "meeting_review": "After the PEP meeting"}
+STATUS_LABELS = {
+    "draft": "Draft",
+    "submitted": "Submitted",
+    "returned": "Returned",
+    "signed_off": "Signed off",
+}
+STATUS_CLASSES = {
+    "draft": "govuk-tag--grey",
+    "submitted": "govuk-tag--blue",
+    "returned": "govuk-tag--orange",
+    "signed_off": "govuk-tag--green",
+}
+DEADLINE_LABELS = {
+    "due": "Due",
+    "overdue": "Overdue",
+    "awaiting_qa": "Awaiting QA",
+    "signed_off": "Signed off",
+    "no_date": "No date set",
+}
+MODE_LABELS = {
+    "my_views": "My views",
+    "meeting_prep": "Getting ready for the PEP meeting",
+    "meeting_review": "After the PEP meeting",
+}
 
 
 def to_sign_in() -> RedirectResponse:
@@ -54,7 +72,9 @@ def sign_in_page(request: Request, user: OptionalUser) -> Response:
 
 @router.post("/sign-in")
 def sign_in_submit(
-    request: Request, session: SessionDep, settings: SettingsDep,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
     username: Annotated[str, Form(max_length=100)] = "",
     password: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
@@ -67,13 +87,21 @@ def sign_in_submit(
             error = "The username or password is not right"
         else:
             response = RedirectResponse("/dashboard", status_code=303)
-            response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict",
-                                secure=settings.cookie_secure,
-                                max_age=settings.access_token_minutes * 60)
+            response.set_cookie(
+                SESSION_COOKIE,
+                token,
+                httponly=True,
+                samesite="strict",
+                secure=settings.cookie_secure,
+                max_age=settings.access_token_minutes * 60,
+            )
             return response
-    return render(request, "sign_in.html", {"page_title": "Sign in", "user": None,
-                                            "error": error, "username": username},
-                  status_code=400)
+    return render(
+        request,
+        "sign_in.html",
+        {"page_title": "Sign in", "user": None, "error": error, "username": username},
+        status_code=400,
+    )
 
 
 @router.post("/sign-out")
@@ -95,16 +123,29 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
         return to_sign_in()
     school = users_repo.school(session, user.school_id)
     context: dict[str, Any] = {
-        "page_title": "Dashboard", "active_nav": "dashboard", "user": user,
-        "role_label": ROLE_LABELS[user.role], "school_name": school.name if school else None,
-        "status_labels": STATUS_LABELS, "status_classes": STATUS_CLASSES,
-        "mode_labels": MODE_LABELS, "deadline_labels": DEADLINE_LABELS, "sessions": None, "peps": [], "open_concerns": 0,
+        "page_title": "Dashboard",
+        "active_nav": "dashboard",
+        "user": user,
+        "role_label": ROLE_LABELS[user.role],
+        "school_name": school.name if school else None,
+        "status_labels": STATUS_LABELS,
+        "status_classes": STATUS_CLASSES,
+        "mode_labels": MODE_LABELS,
+        "deadline_labels": DEADLINE_LABELS,
+        "sessions": None,
+        "peps": [],
+        "open_concerns": 0,
     }
     if user.role == Role.TEACHING_ASSISTANT:
         context["heading"] = "Your voice sessions"
         context["sessions"] = [
-            {"session_id": v.id, "child_first_name": c.first_name, "mode": v.mode.value,
-             "status": v.status} for v, _p, c in voice_repo.sessions_for_helper(session, user.id)
+            {
+                "session_id": v.id,
+                "child_first_name": c.first_name,
+                "mode": v.mode.value,
+                "status": v.status,
+            }
+            for v, _p, c in voice_repo.sessions_for_helper(session, user.id)
         ]
     else:
         context["heading"] = "Your PEPs"
@@ -116,10 +157,15 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
 
 
 def _pep_row(pep: Pep, child: Any) -> dict[str, Any]:
-    return {"pep_id": pep.id, "child_name": child.full_name,
-            "age_band": peps_service.age_band(child), "term": pep.term, "status": pep.status,
-            "meeting_date": _next_meeting(pep),
-            "deadline": workflow.deadline(pep, child.care_start_date)}
+    return {
+        "pep_id": pep.id,
+        "child_name": child.full_name,
+        "age_band": peps_service.age_band(child),
+        "term": pep.term,
+        "status": pep.status,
+        "meeting_date": _next_meeting(pep),
+        "deadline": workflow.deadline(pep, child.care_start_date),
+    }
 
 
 @router.get("/concerns")
@@ -129,26 +175,45 @@ def concerns_page(request: Request, user: OptionalUser, session: SessionDep) -> 
     if user.role not in concerns_service.READERS:
         return render(request, "not_found.html", {"user": user}, status_code=404)
     concerns = concerns_service.list_concerns(session, user)
-    return render(request, "concerns.html", {"page_title": "Concerns", "active_nav": "concerns",
-                                             "user": user, "concerns": concerns})
+    return render(
+        request,
+        "concerns.html",
+        {"page_title": "Concerns", "active_nav": "concerns", "user": user, "concerns": concerns},
+    )
 
 
 @router.post("/concerns/{concern_id}/acknowledge")
 def acknowledge_concern(
-    request: Request, concern_id: str, user: OptionalUser, session: SessionDep,
+    request: Request,
+    concern_id: str,
+    user: OptionalUser,
+    session: SessionDep,
     note: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     if user is None:
         return to_sign_in()
     if not note.strip():
         concerns = concerns_service.list_concerns(session, user)
-        return render(request, "concerns.html", {
-            "page_title": "Concerns", "active_nav": "concerns", "user": user,
-            "concerns": concerns, "error_for": concern_id,
-            "error": "Write what you have done about this concern"}, status_code=400)
+        return render(
+            request,
+            "concerns.html",
+            {
+                "page_title": "Concerns",
+                "active_nav": "concerns",
+                "user": user,
+                "concerns": concerns,
+                "error_for": concern_id,
+                "error": "Write what you have done about this concern",
+            },
+            status_code=400,
+        )
     try:
         concerns_service.acknowledge(session, user, concern_id, note.strip())
     except AppError as exc:
-        return render(request, "not_found.html", {"user": user, "message": exc.message},
-                      status_code=exc.status_code)
+        return render(
+            request,
+            "not_found.html",
+            {"user": user, "message": exc.message},
+            status_code=exc.status_code,
+        )
     return RedirectResponse("/concerns", status_code=303)

@@ -34,8 +34,12 @@ TOPIC_LABELS = {
     "not_going_well": "What is not going well",
     "support_wanted": "What would help me",
 }
-STATUS_WORDS = {"answered": "Answered", "declined": "Chose not to say",
-                "dont_know": "Did not know", "not_asked": "Not asked"}
+STATUS_WORDS = {
+    "answered": "Answered",
+    "declined": "Chose not to say",
+    "dont_know": "Did not know",
+    "not_asked": "Not asked",
+}
 ATTEND_WORDS = {"yes": "Yes", "no": "No", "part": "For part of it", "undecided": "Not sure yet"}
 
 
@@ -43,17 +47,24 @@ def _pep_context(session: SessionDep, user: User, pep_id: str) -> dict[str, Any]
     pep, child = peps_service.get_pep(session, user, pep_id)
     school = users_repo.school(session, child.school_id)
     return {
-        "page_title": f"PEP for {child.full_name}", "user": user, "pep": pep, "child": child,
+        "page_title": f"PEP for {child.full_name}",
+        "user": user,
+        "pep": pep,
+        "child": child,
         "school_name": school.name if school else "Not on a school roll",
         "age_band": peps_service.age_band(child).value,
         "view": views_service.build_view(session, pep, child),
         "sessions": voice_repo.sessions_for_pep(session, pep.id),
         "teaching_assistants": users_repo.teaching_assistants_at(session, child.school_id)
-        if child.school_id else [],
+        if child.school_id
+        else [],
         "can_open_session": user.role in voice_sessions.OPENERS,
-        "topic_labels": TOPIC_LABELS, "status_words": STATUS_WORDS,
-        "attend_words": ATTEND_WORDS, "mode_labels": MODE_LABELS,
-        "status_labels": STATUS_LABELS, "status_classes": STATUS_CLASSES,
+        "topic_labels": TOPIC_LABELS,
+        "status_words": STATUS_WORDS,
+        "attend_words": ATTEND_WORDS,
+        "mode_labels": MODE_LABELS,
+        "status_labels": STATUS_LABELS,
+        "status_classes": STATUS_CLASSES,
         "is_dt": user.role == Role.DESIGNATED_TEACHER,
         "return_note": peps_service.section_contents(session, pep)["E"].get("qa_note"),
     }
@@ -66,14 +77,18 @@ def pep_page(request: Request, pep_id: str, user: OptionalUser, session: Session
     try:
         context = _pep_context(session, user, pep_id)
     except AppError as exc:
-        return render(request, "not_found.html", {"user": user, "message": exc.message},
-                      status_code=404)
+        return render(
+            request, "not_found.html", {"user": user, "message": exc.message}, status_code=404
+        )
     return render(request, "pep.html", context)
 
 
 @router.post("/peps/{pep_id}/voice-sessions")
 def open_session_form(
-    request: Request, pep_id: str, user: OptionalUser, session: SessionDep,
+    request: Request,
+    pep_id: str,
+    user: OptionalUser,
+    session: SessionDep,
     settings: SettingsDep,
     mode: Annotated[str, Form(max_length=30)] = "",
     helper_role: Annotated[str, Form(max_length=30)] = "",
@@ -85,18 +100,27 @@ def open_session_form(
     try:
         context = _pep_context(session, user, pep_id)
     except AppError as exc:
-        return render(request, "not_found.html", {"user": user, "message": exc.message},
-                      status_code=404)
+        return render(
+            request, "not_found.html", {"user": user, "message": exc.message}, status_code=404
+        )
     try:
-        data = VoiceSessionCreate(mode=mode, helper_role=helper_role,  # type: ignore[arg-type]
-                                  helper_username=helper_username or None,
-                                  support=support or [])  # type: ignore[arg-type]
+        data = VoiceSessionCreate.model_validate(
+            {
+                "mode": mode,
+                "helper_role": helper_role,
+                "helper_username": helper_username or None,
+                "support": support or [],
+            }
+        )
         voice, token = voice_sessions.open_session(session, settings, user, pep_id, data)
     except ValidationError as exc:
         fields = sorted({str(e["loc"][0]) for e in exc.errors()})
         context["form_error"] = "Choose " + " and ".join(
-            {"mode": "what the conversation is for", "helper_role": "who is helping the child"}
-            .get(f, f) for f in fields)
+            {"mode": "what the conversation is for", "helper_role": "who is helping the child"}.get(
+                f, f
+            )
+            for f in fields
+        )
         return render(request, "pep.html", context, status_code=400)
     except AppError as exc:
         context["form_error"] = exc.message.split(": ", 1)[-1].capitalize()

@@ -17,17 +17,24 @@ router = APIRouter(prefix="/api/v1/peps", tags=["peps"])
 
 def pep_summary(pep: Pep, child: Child) -> PepSummary:
     return PepSummary(
-        pep_id=pep.id, child_id=child.id, child_name=child.full_name,
-        age_band=peps_service.age_band(child), status=pep.status, term=pep.term,
-        pep_type=pep.pep_type, meeting_date=pep.meeting_date,
+        pep_id=pep.id,
+        child_id=child.id,
+        child_name=child.full_name,
+        age_band=peps_service.age_band(child),
+        status=pep.status,
+        term=pep.term,
+        pep_type=pep.pep_type,
+        meeting_date=pep.meeting_date,
         next_meeting_date=pep.next_meeting_date,
     )
 
 
 def pep_out(session: SessionDep, pep: Pep, child: Child) -> PepOut:
     return PepOut(
-        **pep_summary(pep, child).model_dump(), meeting_venue=pep.meeting_venue,
-        attendees=list(pep.attendees or []), child_attended=pep.child_attended,
+        **pep_summary(pep, child).model_dump(),
+        meeting_venue=pep.meeting_venue,
+        attendees=list(pep.attendees or []),
+        child_attended=pep.child_attended,
         sections=peps_service.section_contents(session, pep),
     )
 
@@ -59,7 +66,9 @@ def update_pep(pep_id: str, data: PepUpdate, user: CurrentUser, session: Session
 def get_section(pep_id: str, key: str, user: CurrentUser, session: SessionDep) -> SectionOut:
     row = peps_service.get_section(session, user, pep_id, key)
     return SectionOut(
-        pep_id=pep_id, key=key, title=peps_service.SECTION_TITLES[key],
+        pep_id=pep_id,
+        key=key,
+        title=peps_service.SECTION_TITLES[key],
         content=row.content if row else {},
         updated_at=row.updated_at.isoformat() if row else None,
     )
@@ -70,8 +79,13 @@ def put_section(
     pep_id: str, key: str, data: SectionUpdate, user: CurrentUser, session: SessionDep
 ) -> SectionOut:
     row = peps_service.put_section(session, user, pep_id, key, data.content)
-    return SectionOut(pep_id=pep_id, key=key, title=peps_service.SECTION_TITLES[key],
-                      content=row.content, updated_at=row.updated_at.isoformat())
+    return SectionOut(
+        pep_id=pep_id,
+        key=key,
+        title=peps_service.SECTION_TITLES[key],
+        content=row.content,
+        updated_at=row.updated_at.isoformat(),
+    )
 
 
 @router.get("/{pep_id}/young-persons-view")

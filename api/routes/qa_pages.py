@@ -16,37 +16,57 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 @router.get("/peps/{pep_id}/qa")
-def qa_page(request: Request, pep_id: str, user: OptionalUser, session: SessionDep,
-            error: str | None = None) -> Response:
+def qa_page(
+    request: Request, pep_id: str, user: OptionalUser, session: SessionDep, error: str | None = None
+) -> Response:
     if user is None:
         return to_sign_in()
     try:
         report = workflow.qa_report(session, user, pep_id)
         pep, child = peps_service.get_pep(session, user, pep_id)
     except AppError as exc:
-        return render(request, "not_found.html", {"user": user, "message": exc.message},
-                      status_code=404)
-    return render(request, "qa.html", {"page_title": "Quality assurance", "user": user,
-                                       "pep": pep, "child": child, "report": report,
-                                       "status_labels": STATUS_LABELS, "error": error},
-                  status_code=400 if error else 200)
+        return render(
+            request, "not_found.html", {"user": user, "message": exc.message}, status_code=404
+        )
+    return render(
+        request,
+        "qa.html",
+        {
+            "page_title": "Quality assurance",
+            "user": user,
+            "pep": pep,
+            "child": child,
+            "report": report,
+            "status_labels": STATUS_LABELS,
+            "error": error,
+        },
+        status_code=400 if error else 200,
+    )
 
 
 @router.post("/peps/{pep_id}/qa")
-async def qa_submit(request: Request, pep_id: str, user: OptionalUser, session: SessionDep) -> Response:
+async def qa_submit(
+    request: Request, pep_id: str, user: OptionalUser, session: SessionDep
+) -> Response:
     if user is None:
         return to_sign_in()
     form = await request.form()
     decision = str(form.get("decision", ""))
     grade = str(form.get("grade", ""))
     note = str(form.get("note", ""))[:2000]
-    ppp = {k[4:]: str(v) for k, v in form.items() if k.startswith("ppp_") and v in
-           ("approved", "declined")}
+    ppp = {
+        k[4:]: str(v)
+        for k, v in form.items()
+        if k.startswith("ppp_") and v in ("approved", "declined")
+    }
     if decision not in ("return", "sign_off") or grade not in workflow.GRADES:
-        return qa_page(request, pep_id, user, session, error="Choose a grade, then sign off or return")
+        return qa_page(
+            request, pep_id, user, session, error="Choose a grade, then sign off or return"
+        )
     try:
-        workflow.decide(session, user, pep_id, decision=decision, grade=grade, note=note,
-                        ppp_decisions=ppp)
+        workflow.decide(
+            session, user, pep_id, decision=decision, grade=grade, note=note, ppp_decisions=ppp
+        )
     except AppError as exc:
         return qa_page(request, pep_id, user, session, error=exc.message.split(": ", 1)[-1])
     return RedirectResponse(f"/peps/{pep_id}/qa", status_code=303)
@@ -59,6 +79,10 @@ def submit_pep(request: Request, pep_id: str, user: OptionalUser, session: Sessi
     try:
         workflow.submit(session, user, pep_id)
     except AppError as exc:
-        return render(request, "not_found.html", {"user": user, "message": exc.message},
-                      status_code=exc.status_code)
+        return render(
+            request,
+            "not_found.html",
+            {"user": user, "message": exc.message},
+            status_code=exc.status_code,
+        )
     return RedirectResponse(f"/peps/{pep_id}", status_code=303)

@@ -15,19 +15,29 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 @router.get("/peps/{pep_id}/targets")
-def targets_page(request: Request, pep_id: str, user: OptionalUser, session: SessionDep) -> Response:
+def targets_page(
+    request: Request, pep_id: str, user: OptionalUser, session: SessionDep
+) -> Response:
     if user is None:
         return to_sign_in()
     try:
         pep, child, targets = targets_service.list_targets(session, user, pep_id)
     except AppError as exc:
-        return render(request, "not_found.html", {"user": user, "message": exc.message},
-                      status_code=404)
-    return render(request, "targets.html", {
-        "page_title": f"Targets for {child.full_name}", "user": user, "pep": pep,
-        "child": child, "key_stage": age_band(child).value,
-        "previous": [targets_service.target_out(t) for t in targets if t.kind == "previous"],
-        "current": [targets_service.target_out(t) for t in targets if t.kind == "new"],
-        "can_write": user.role in targets_service.WRITERS
-        and pep.status.value in ("draft", "returned"),
-    })
+        return render(
+            request, "not_found.html", {"user": user, "message": exc.message}, status_code=404
+        )
+    return render(
+        request,
+        "targets.html",
+        {
+            "page_title": f"Targets for {child.full_name}",
+            "user": user,
+            "pep": pep,
+            "child": child,
+            "key_stage": age_band(child).value,
+            "previous": [targets_service.target_out(t) for t in targets if t.kind == "previous"],
+            "current": [targets_service.target_out(t) for t in targets if t.kind == "new"],
+            "can_write": user.role in targets_service.WRITERS
+            and pep.status.value in ("draft", "returned"),
+        },
+    )

@@ -26,7 +26,9 @@ def list_targets(pep_id: str, user: CurrentUser, session: SessionDep) -> list[di
 
 
 @router.post("/peps/{pep_id}/targets", status_code=201)
-def add_target(pep_id: str, data: TargetWrite, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+def add_target(
+    pep_id: str, data: TargetWrite, user: CurrentUser, session: SessionDep
+) -> dict[str, Any]:
     return targets_service.target_out(targets_service.save_target(session, user, pep_id, data))
 
 

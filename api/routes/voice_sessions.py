@@ -19,9 +19,9 @@ from api.schemas.voice import (
     VoiceSessionCreate,
     VoiceSessionCreated,
 )
+from api.screening import helper_alert
 from api.services import chat, voice_sessions
 from api.services.peps import age_band
-from api.screening import helper_alert
 
 router = APIRouter(prefix="/api/v1", tags=["voice sessions"])
 
@@ -37,12 +37,16 @@ VoiceCaller = Annotated[tuple[VoiceSession, User | None], Depends(voice_caller)]
 
 @router.post("/peps/{pep_id}/voice-sessions", status_code=201)
 def open_session(
-    pep_id: str, data: VoiceSessionCreate, user: CurrentUser, session: SessionDep,
+    pep_id: str,
+    data: VoiceSessionCreate,
+    user: CurrentUser,
+    session: SessionDep,
     settings: SettingsDep,
 ) -> VoiceSessionCreated:
     voice, token = voice_sessions.open_session(session, settings, user, pep_id, data)
     return VoiceSessionCreated(
-        session_id=voice.id, child_url=voice_sessions.child_url(settings, voice, token),
+        session_id=voice.id,
+        child_url=voice_sessions.child_url(settings, voice, token),
         expires_at=voice.child_token_expires_at.isoformat(),
     )
 
@@ -51,8 +55,16 @@ def open_session(
 def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
     """The sessions opened for a TA (or by a DT/SW): what a helper's dashboard lists."""
     rows = voice_repo.sessions_for_helper(session, user.id)
-    return [{"session_id": v.id, "pep_id": p.id, "child_first_name": c.first_name,
-             "mode": v.mode.value, "status": v.status} for v, p, c in rows]
+    return [
+        {
+            "session_id": v.id,
+            "pep_id": p.id,
+            "child_first_name": c.first_name,
+            "mode": v.mode.value,
+            "status": v.status,
+        }
+        for v, p, c in rows
+    ]
 
 
 @router.get("/voice-sessions/{session_id}")
@@ -62,10 +74,17 @@ def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]
     pep = voice_sessions.pep_of(session, voice)
     child = children_repo.by_id(session, pep.child_id)
     topics = views_repo.topics(session, pep.id)
-    open_kinds = sorted({c.kind.value for c in voice_repo.concerns_for_session(session, voice.id)
-                         if c.status == ConcernStatus.OPEN})
+    open_kinds = sorted(
+        {
+            c.kind.value
+            for c in voice_repo.concerns_for_session(session, voice.id)
+            if c.status == ConcernStatus.OPEN
+        }
+    )
     return {
-        "session_id": voice.id, "mode": voice.mode.value, "status": voice.status,
+        "session_id": voice.id,
+        "mode": voice.mode.value,
+        "status": voice.status,
         "child_first_name": child.first_name if child else None,
         "age_band": age_band(child).value if child else None,
         "topics": {key: row.status.value for key, row in topics.items()},

@@ -35,7 +35,16 @@ def qa_report(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, 
 
 
 @router.post("/{pep_id}/qa")
-def qa_decide(pep_id: str, data: QaDecision, user: CurrentUser, session: SessionDep) -> dict[str, str]:
-    pep = workflow.decide(session, user, pep_id, decision=data.decision, grade=data.grade,
-                          note=data.note, ppp_decisions=data.ppp_decisions)
+def qa_decide(
+    pep_id: str, data: QaDecision, user: CurrentUser, session: SessionDep
+) -> dict[str, str]:
+    pep = workflow.decide(
+        session,
+        user,
+        pep_id,
+        decision=data.decision,
+        grade=data.grade,
+        note=data.note,
+        ppp_decisions=data.ppp_decisions,
+    )
     return {"pep_id": pep.id, "status": pep.status.value}

@@ -10,147 +10,245 @@ from __future__ import annotations
 
 import re
 
-ADULT = (r"(?:he|she|they|him|her|them|mum|mummy|dad|daddy|step ?dad|step ?mum|my carer|carer|"
-         r"foster (?:mum|dad|carer)|uncle|aunt(?:ie)?|brother|sister|cousin|grandad|nan|gran|"
-         r"boyfriend|girlfriend|his mate|her mate|a man|a woman|someone|somebody|an adult|"
-         r"a grown ?up|teacher|coach|partner|mum's boyfriend|mums boyfriend|dad's girlfriend)")
+ADULT = (
+    r"(?:he|she|they|him|her|them|mum|mummy|dad|daddy|step ?dad|step ?mum|my carer|carer|"
+    r"foster (?:mum|dad|carer)|uncle|aunt(?:ie)?|brother|sister|cousin|grandad|nan|gran|"
+    r"boyfriend|girlfriend|his mate|her mate|a man|a woman|someone|somebody|an adult|"
+    r"a grown ?up|teacher|coach|partner|mum's boyfriend|mums boyfriend|dad's girlfriend)"
+)
 ME = r"(?:me|my|us|myself|i)"
-HURT_VERB = (r"(?:hit|hits|hitting|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|"
-             r"beat(?:s|en|ing)?|batter(?:s|ed)?|smack(?:s|ed|ing)?|hurt(?:s|ing)?|strangl\w*|"
-             r"chok(?:e|es|ed|ing)|throttl\w*|whip(?:s|ped)?|burn(?:s|t|ed)?|bit(?:e|es)?|"
-             r"push(?:es|ed|ing)?|shov(?:e|es|ed)|threw|throws|thrown|drag(?:s|ged)|grab(?:s|bed)|"
-             r"pinch(?:es|ed)|belt(?:s|ed)?|stab(?:s|bed)?|lock(?:s|ed)? me|whack(?:s|ed)?|twist(?:s|ed)?|"
-             r"thump(?:s|ed)?|wallop(?:s|ed)?|strike(?:s)?|struck|cane(?:s|d)?|trip(?:s|ped)|"
-             r"spat on|spit(?:s)? on|pull(?:s|ed)? my hair|drag(?:s|ged)? me)")
+HURT_VERB = (
+    r"(?:hit|hits|hitting|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|"
+    r"beat(?:s|en|ing)?|batter(?:s|ed)?|smack(?:s|ed|ing)?|hurt(?:s|ing)?|strangl\w*|"
+    r"chok(?:e|es|ed|ing)|throttl\w*|whip(?:s|ped)?|burn(?:s|t|ed)?|bit(?:e|es)?|"
+    r"push(?:es|ed|ing)?|shov(?:e|es|ed)|threw|throws|thrown|drag(?:s|ged)|grab(?:s|bed)|"
+    r"pinch(?:es|ed)|belt(?:s|ed)?|stab(?:s|bed)?|lock(?:s|ed)? me|whack(?:s|ed)?|twist(?:s|ed)?|"
+    r"thump(?:s|ed)?|wallop(?:s|ed)?|strike(?:s)?|struck|cane(?:s|d)?|trip(?:s|ped)|"
+    r"spat on|spit(?:s)? on|pull(?:s|ed)? my hair|drag(?:s|ged)? me)"
+)
 
 SAFEGUARDING = [
     # physical abuse
     rf"\b{ADULT}\b[\w\s']{{0,25}}\b{HURT_VERB}\b[\w\s']{{0,15}}\b{ME}\b",
     rf"\b{HURT_VERB} me\b",
     r"\b(?:hit|hits|beat|beats|beaten|whack\w*|smack\w*|belted|hurt) (?:me )?with (?:a|an|the|his|"
-    r"her|their)\b", r"\b(?:twist\w*|pull\w*|yank\w*) my (?:arm|hair|ear|wrist)\b", r"\bbruis\w*", r"\b(?:black eye|marks on my|hurts to sit)\b",
+    r"her|their)\b",
+    r"\b(?:twist\w*|pull\w*|yank\w*) my (?:arm|hair|ear|wrist)\b",
+    r"\bbruis\w*",
+    r"\b(?:black eye|marks on my|hurts to sit)\b",
     r"\b(?:get|got|getting) (?:hit|beaten|battered|hurt|smacked|slapped|kicked|punched)\b",
-    r"\block(?:s|ed)? me (?:in|out|up)\b", r"\bin (?:my|the) room for days\b",
+    r"\block(?:s|ed)? me (?:in|out|up)\b",
+    r"\bin (?:my|the) room for days\b",
     # sexual abuse and grooming
-    r"\btouch\w* (?:me|my|him|her)\b", r"\b(?:private parts|privates|down there|my bum|"
-    r"under my clothes)\b", r"\brap(?:e|ed|ing|es)\b", r"\bsex\w*\b", r"\bmolest\w*",
+    r"\btouch\w* (?:me|my|him|her)\b",
+    r"\b(?:private parts|privates|down there|my bum|"
+    r"under my clothes)\b",
+    r"\brap(?:e|ed|ing|es)\b",
+    r"\bsex\w*\b",
+    r"\bmolest\w*",
     r"\b(?:comes?|came|coming|gets?|got|walks?|walked) (?:in|into) (?:my|our|the) (?:room|bed|"
-    r"bedroom|bath|bathroom|shower|toilet)\b", r"\b(?:does|did|doing|do) (?:things|stuff|bad things) (?:to|with) me\b",
+    r"bedroom|bath|bathroom|shower|toilet)\b",
+    r"\b(?:does|did|doing|do) (?:things|stuff|bad things) (?:to|with) me\b",
     r"\b(?:things|stuff) (?:to|with) me\b[\w\s']{0,30}\b(?:don't like|didn't like|hurt|night|"
-    r"secret|scared)\b", r"\bnaked\b", r"\bnudes?\b", r"\b(?:pictures|photos|videos|pics) of (?:me|my body)\b",
+    r"secret|scared)\b",
+    r"\bnaked\b",
+    r"\bnudes?\b",
+    r"\b(?:pictures|photos|videos|pics) of (?:me|my body)\b",
     r"\b(?:send|sent|asked for|asks for|wants) (?:him |her |them )?(?:pictures|photos|videos|"
-    r"nudes)\b", r"\b(?:made|makes|make) me (?:do|watch|touch|take off|kiss)\b",
+    r"nudes)\b",
+    r"\b(?:made|makes|make) me (?:do|watch|touch|take off|kiss)\b",
     r"\b(?:met|meet|meeting) (?:up )?(?:with )?(?:someone|a man|a guy|him|her|them|a person|"
-    r"a friend) (?:from |i met )?online\b", r"\bonline\b[\w\s']{0,40}\b(?:meet|secret|"
-    r"pictures|photos|older|age)\b", r"\b(?:older|grown ?up) (?:man|men|guy|guys|boyfriend|"
-    r"lad|lads)\b", r"\bsleep(?:s|ing)? in my bed\b", r"\bkiss(?:es|ed)? me\b",
+    r"a friend) (?:from |i met )?online\b",
+    r"\bonline\b[\w\s']{0,40}\b(?:meet|secret|"
+    r"pictures|photos|older|age)\b",
+    r"\b(?:older|grown ?up) (?:man|men|guy|guys|boyfriend|"
+    r"lad|lads)\b",
+    r"\bsleep(?:s|ing)? in my bed\b",
+    r"\bkiss(?:es|ed)? me\b",
     # emotional abuse
     r"\b(?:calls?|called|calling) me (?:\w+ )?(?:stupid|thick|worthless|useless|fat|ugly|"
     r"a mistake|names|retard\w*|a slag|a whore|a bitch)\b",
     r"\b(?:says?|said|tells? me|told me) (?:that )?(?:nobody|no one|no1) (?:wants|loves|cares)",
     r"\b(?:wish|wishes|wished) i (?:was|were|had) never (?:been )?born\b",
     r"\b(?:should(?: of| have|'ve)|wish(?:es|ed)? (?:she|he|they)(?:'d| had)) (?:had an abortion|"
-    r"got rid of me|left me)\b", r"\b(?:get|got|getting) rid of me\b",
-    r"\bwish(?:es|ed)? i (?:was|were) dead\b", r"\bscream(?:s|ed|ing)? at me\b", r"\bshout(?:s|ed|ing)? at me (?:all the time|every)",
+    r"got rid of me|left me)\b",
+    r"\b(?:get|got|getting) rid of me\b",
+    r"\bwish(?:es|ed)? i (?:was|were) dead\b",
+    r"\bscream(?:s|ed|ing)? at me\b",
+    r"\bshout(?:s|ed|ing)? at me (?:all the time|every)",
     # neglect
     r"\b(?:no|not (?:any|enough)|never any) (?:food|dinner|tea|breakfast)\b",
-    r"\bhungry\b", r"\bstarv(?:ing|ed|e)\b", r"\bhaven't eaten\b", r"\b(?:didn't|don't|not) eat\w* "
-    r"(?:since|for|anything|all)\b", r"\bno (?:bed|heating|electric\w*|clean clothes|"
-    r"water|shoes|coat)\b", r"\bsleep\w* on the floor\b", r"\b(?:left|leaves|leave) (?:me |us )?"
-    r"(?:alone|on my own|on our own|by myself|by ourselves|home alone)\b", r"\bhome alone\b",
+    r"\bhungry\b",
+    r"\bstarv(?:ing|ed|e)\b",
+    r"\bhaven't eaten\b",
+    r"\b(?:didn't|don't|not) eat\w* "
+    r"(?:since|for|anything|all)\b",
+    r"\bno (?:bed|heating|electric\w*|clean clothes|"
+    r"water|shoes|coat)\b",
+    r"\bsleep\w* on the floor\b",
+    r"\b(?:left|leaves|leave) (?:me |us )?"
+    r"(?:alone|on my own|on our own|by myself|by ourselves|home alone)\b",
+    r"\bhome alone\b",
     r"\b(?:nobody|no one) (?:looks after (?:me|us)|picks (?:me|us) up|feeds (?:me|us)|"
     r"cares about (?:me|us)|comes? (?:for|to get) (?:me|us))\b",
     r"\b(?:look|looking) after my (?:\w+ )?(?:brothers?|sisters?|siblings|mum|dad|baby)\b"
     r"[\w\s']{0,30}\b(?:every|all|night|because|cos|when)\b",
-    r"\bonly (?:eat|get food|have food)\b", r"\bwhen (?:my )?\w+ brings? (?:food|us food)\b",
-    r"\bno (?:electric\w*|gas|money for food|lights)\b", r"\bdirty clothes\b", r"\b(?:smell|smelly|nits|lice)\b[\w\s']{0,20}\b(?:no one|nobody|"
+    r"\bonly (?:eat|get food|have food)\b",
+    r"\bwhen (?:my )?\w+ brings? (?:food|us food)\b",
+    r"\bno (?:electric\w*|gas|money for food|lights)\b",
+    r"\bdirty clothes\b",
+    r"\b(?:smell|smelly|nits|lice)\b[\w\s']{0,20}\b(?:no one|nobody|"
     r"never)\b",
     # self-harm, suicide, eating
     r"\b(?:cut|cuts|cutting|hurt|hurting|harm|harming|burn|burning|scratch\w*|punch\w*|hit"
     r"|hitting) (?:my ?self|myself|her ?self|him ?self|themselves|(?:my|her|his|their) "
-    r"(?:arms?|legs?|wrists?|skin))\b", r"\bself ?harm\w*",
-    r"\bkill(?:ing)? (?:my ?self|myself)\b", r"\bsuicid\w*", r"\b(?:want|wanna|going) to die\b",
-    r"\bwant to be dead\b", r"\bbetter off (?:dead|without me)\b",
+    r"(?:arms?|legs?|wrists?|skin))\b",
+    r"\bself ?harm\w*",
+    r"\bkill(?:ing)? (?:my ?self|myself)\b",
+    r"\bsuicid\w*",
+    r"\b(?:want|wanna|going) to die\b",
+    r"\bwant to be dead\b",
+    r"\bbetter off (?:dead|without me)\b",
     r"\bend(?:ing|ed)? (?:it all|my life|it|things|everything)\b",
     r"\bif i (?:was|were|wasn't|weren't) (?:dead|gone|here|around|alive)\b",
     r"\b(?:done|finished|tired|sick) (?:with|of) (?:life|living|everything|being alive)\b",
-    r"\bcan't (?:go on|do this anymore|take it anymore)\b", r"\boverdos\w*",
+    r"\bcan't (?:go on|do this anymore|take it anymore)\b",
+    r"\boverdos\w*",
     r"\b(?:take|took|taking|swallow\w*) all (?:my|the|of my|of the) (?:tablets|pills|medicine)\b",
     r"\bjump(?:ing|ed)? (?:off|in front)\b",
     r"\b(?:don't|do not) want to (?:be alive|live|be here anymore|wake up)\b",
     r"\bno (?:point|reason) (?:in )?(?:living|being alive|to live)\b",
-    r"\b(?:tablets|pills) to (?:die|sleep forever)\b", r"\bjump off\b", r"\bhang myself\b",
-    r"\bbang(?:s|ed|ing)? my head\b", r"\bpull(?:s|ed|ing)? (?:my )?hair out\b",
-    r"\bwithout me\b", r"\bgoodbye (?:letter|note|message)\b", r"\bsuicide note\b",
-    r"\b(?:don't|do not|can't) see (?:the |any )?point\b", r"\bno point (?:anymore|in anything|"
-    r"to anything|in me)\b", r"\bwhat's the point\b", r"\bgive up on (?:life|everything)\b",
-    r"\bskip(?:ping)? (?:meals|lunch|breakfast|dinner|tea)\b", r"\bonly eat (?:one|a|half)\b",
-    r"\b(?:stop|stopped|not) eating\b", r"\bmake myself (?:sick|throw up)\b",
-    r"\bthrow(?:ing)? up after\b", r"\bstarve myself\b", r"\b(?:too fat|so fat|hate my body)\b",
+    r"\b(?:tablets|pills) to (?:die|sleep forever)\b",
+    r"\bjump off\b",
+    r"\bhang myself\b",
+    r"\bbang(?:s|ed|ing)? my head\b",
+    r"\bpull(?:s|ed|ing)? (?:my )?hair out\b",
+    r"\bwithout me\b",
+    r"\bgoodbye (?:letter|note|message)\b",
+    r"\bsuicide note\b",
+    r"\b(?:don't|do not|can't) see (?:the |any )?point\b",
+    r"\bno point (?:anymore|in anything|"
+    r"to anything|in me)\b",
+    r"\bwhat's the point\b",
+    r"\bgive up on (?:life|everything)\b",
+    r"\bskip(?:ping)? (?:meals|lunch|breakfast|dinner|tea)\b",
+    r"\bonly eat (?:one|a|half)\b",
+    r"\b(?:stop|stopped|not) eating\b",
+    r"\bmake myself (?:sick|throw up)\b",
+    r"\bthrow(?:ing)? up after\b",
+    r"\bstarve myself\b",
+    r"\b(?:too fat|so fat|hate my body)\b",
     # exploitation, county lines, missing
-    r"\bcounty lines?\b", r"\b(?:carry|carrying|hold|holding|deliver\w*|sell\w*|move|moving|"
+    r"\bcounty lines?\b",
+    r"\b(?:carry|carrying|hold|holding|deliver\w*|sell\w*|move|moving|"
     r"take|taking|took|bring|bringing|run\w*) (?:drugs|packages?|parcels?|stuff|bags?|gear|food)\b[\w\s']{0,30}"
     r"(?:for (?:him|them|some|older|a man|people)|money|train|other town)?",
     r"\b(?:drugs|packages?|parcels?) for (?:him|them|older|some)\b",
     r"\b(?:pick|picks|picked) me up in (?:his|her|their|a) (?:car|van)\b",
     r"\b(?:gives?|gave|buys?|bought) me (?:cigarettes|fags|vapes?|alcohol|drink|weed|lifts)\b",
-    r"\bwork (?:it )?off\b", r"\b(?:owe|owes|owing) (?:him|them|money)\b", r"\bdebt\b",
+    r"\bwork (?:it )?off\b",
+    r"\b(?:owe|owes|owing) (?:him|them|money)\b",
+    r"\bdebt\b",
     r"\b(?:gave|give|gives|buys|bought) me (?:money|a phone|trainers|clothes|presents|gifts|"
-    r"weed|drink|alcohol|vodka)\b", r"\btrap ?house\b",
-    r"\b(?:ran|run|running|runs) away\b", r"\bwent missing\b", r"\b(?:stay|stayed|staying) out "
-    r"(?:all night|overnight|till)\b", r"\b(?:didn't|don't|never) (?:come|go|went) home\b",
+    r"weed|drink|alcohol|vodka)\b",
+    r"\btrap ?house\b",
+    r"\b(?:ran|run|running|runs) away\b",
+    r"\bwent missing\b",
+    r"\b(?:stay|stayed|staying) out "
+    r"(?:all night|overnight|till)\b",
+    r"\b(?:didn't|don't|never) (?:come|go|went) home\b",
     r"\bslept (?:in|at|on) (?:the |a )?(?:park|street|streets|car|station|bus|stairwell|"
-    r"friend's|mate's|stranger's)\b", r"\bsofa ?surf\w*", r"\bsleep\w* (?:in|at) (?:a car|the park|a stranger)",
+    r"friend's|mate's|stranger's)\b",
+    r"\bsofa ?surf\w*",
+    r"\bsleep\w* (?:in|at) (?:a car|the park|a stranger)",
     # FGM, forced marriage, radicalisation
-    r"\bfgm\b", r"\bcut(?:ting)? (?:ceremony|girl|down there)\b", r"\bcircumcis\w*",
-    r"\b(?:be|been|being|get|getting|got) cut\b", r"\bceremony\b[\w\s']{0,60}\bcut\b", r"\bcut\b[\w\s']{0,25}\b(?:holiday|special ceremony|"
-    r"become a woman)\b", r"\b(?:make|made|making|force|forced|forcing) me (?:to )?(?:marry|"
-    r"get married)\b", r"\b(?:marry|married to) (?:a man|an old|my cousin|someone i)",
-    r"\b(?:made|make|be|become|becoming) (?:pure|clean|a woman)\b", r"\bengaged to\b",
+    r"\bfgm\b",
+    r"\bcut(?:ting)? (?:ceremony|girl|down there)\b",
+    r"\bcircumcis\w*",
+    r"\b(?:be|been|being|get|getting|got) cut\b",
+    r"\bceremony\b[\w\s']{0,60}\bcut\b",
+    r"\bcut\b[\w\s']{0,25}\b(?:holiday|special ceremony|"
+    r"become a woman)\b",
+    r"\b(?:make|made|making|force|forced|forcing) me (?:to )?(?:marry|"
+    r"get married)\b",
+    r"\b(?:marry|married to) (?:a man|an old|my cousin|someone i)",
+    r"\b(?:made|make|be|become|becoming) (?:pure|clean|a woman)\b",
+    r"\bengaged to\b",
     r"\b(?:sent|send|sending|taking me|take me) (?:to|back to|abroad)\b[\w\s']{0,30}\bmarr\w*",
-    r"\b(?:going to|have to|will|to) get married\b", r"\bwedding\b[\w\s']{0,30}\b(?:don't want|not allowed|scared|abroad|"
-    r"back home)\b", r"\b(?:join|joining|fight for) (?:them|isis|the cause|jihad|the "
-    r"(?:fight|war))\b", r"\bjihad\w*", r"\brace war\b", r"\bextremis\w*", r"\bmake a bomb\b",
+    r"\b(?:going to|have to|will|to) get married\b",
+    r"\bwedding\b[\w\s']{0,30}\b(?:don't want|not allowed|scared|abroad|"
+    r"back home)\b",
+    r"\b(?:join|joining|fight for) (?:them|isis|the cause|jihad|the "
+    r"(?:fight|war))\b",
+    r"\bjihad\w*",
+    r"\brace war\b",
+    r"\bextremis\w*",
+    r"\bmake a bomb\b",
     r"\battack (?:the )?(?:mosque|church|synagogue|temple|school|them|people|police)\b",
-    r"\b(?:deserve|should) (?:to )?die\b", r"\bkill (?:all )?(?:the )?(?:muslims|jews|"
+    r"\b(?:deserve|should) (?:to )?die\b",
+    r"\bkill (?:all )?(?:the )?(?:muslims|jews|"
     r"immigrants|blacks|whites|christians|kafirs|infidels)\b",
     # alcohol and drugs
-    r"\b(?:drunk|hammered|wasted|pissed)\b", r"\b(?:drink|drinking|drank|drinks) (?:alcohol|"
-    r"vodka|beer|cider|wine|booze|spirits)\b", r"\b(?:weed|cannabis|skunk|cocaine|coke|ket|"
+    r"\b(?:drunk|hammered|wasted|pissed)\b",
+    r"\b(?:drink|drinking|drank|drinks) (?:alcohol|"
+    r"vodka|beer|cider|wine|booze|spirits)\b",
+    r"\b(?:weed|cannabis|skunk|cocaine|coke|ket|"
     r"ketamine|ecstasy|mdma|mandy|xanax|xans|lean|pills|spice|heroin|crack|nitrous|balloons|"
     r"edibles|pingers)\b",
-    r"\b(?:smoke|smoking|smoked) (?:weed|a spliff|joints?|drugs)\b", r"\bget(?:ting)? high\b",
-    r"\btake (?:drugs|pills|stuff)\b", r"\bdrugs\b",
+    r"\b(?:smoke|smoking|smoked) (?:weed|a spliff|joints?|drugs)\b",
+    r"\bget(?:ting)? high\b",
+    r"\btake (?:drugs|pills|stuff)\b",
+    r"\bdrugs\b",
     # threats and secrets, fear of home or carers
-    r"\b(?:don't|do not|not allowed to|can't|mustn't|never) tell\b", r"\b(?:our|a|the|big) "
-    r"secret\b", r"\bkeep (?:it )?(?:a )?secret\b", r"\bthreaten\w*", r"\bor else\b",
+    r"\b(?:don't|do not|not allowed to|can't|mustn't|never) tell\b",
+    r"\b(?:our|a|the|big) "
+    r"secret\b",
+    r"\bkeep (?:it )?(?:a )?secret\b",
+    r"\bthreaten\w*",
+    r"\bor else\b",
     r"\b(?:said|says|say) (?:he|she|they)(?:'ll| will| would|'d) (?:hurt|kill|get|hit)\b",
-    r"\bnever see (?:my |our )?\w+ again\b", r"\b(?:can't|cannot|not allowed to) tell\b",
+    r"\bnever see (?:my |our )?\w+ again\b",
+    r"\b(?:can't|cannot|not allowed to) tell\b",
     r"\b(?:scared|afraid|frightened|terrified|scared) (?:to|of) (?:go(?:ing)? home|going back|"
     r"him|her|them|my (?:carer|dad|mum|stepdad|step dad|stepmum|foster|brother|uncle)|home|"
-    r"mum's boyfriend|dad)\b", r"\b(?:don't|do not) (?:want to|wanna) go home\b",
+    r"mum's boyfriend|dad)\b",
+    r"\b(?:don't|do not) (?:want to|wanna) go home\b",
     r"\bif i (?:say|tell|told|said|speak)\b[\w\s']{0,15}\b(?:anything|anyone|someone|you|"
-    r"about)\b", r"\bif i (?:don't|do not)\b[\w\s']{0,40}\b(?:he|she|they)(?:'ll| will| "
-    r"would|'d)\b", r"\b(?:show|send|share|post)\w* (?:it |them |the \w+ )?(?:to )?everyone\b",
-    r"\b(?:don't|do not|please don't) (?:make|send) me (?:go )?back\b", r"\bnot safe\b", r"\b(?:don't|do not) feel safe\b", r"\bunsafe\b",
+    r"about)\b",
+    r"\bif i (?:don't|do not)\b[\w\s']{0,40}\b(?:he|she|they)(?:'ll| will| "
+    r"would|'d)\b",
+    r"\b(?:show|send|share|post)\w* (?:it |them |the \w+ )?(?:to )?everyone\b",
+    r"\b(?:don't|do not|please don't) (?:make|send) me (?:go )?back\b",
+    r"\bnot safe\b",
+    r"\b(?:don't|do not) feel safe\b",
+    r"\bunsafe\b",
     # domestic abuse at home
     r"\b(?:hits|hit|hurts|hurt|beats|punched|kicked|strangled) (?:my )?(?:mum|mummy|dad|"
-    r"nan|sister|brother)\b", r"\bpolice (?:came|come|were called)\b",
+    r"nan|sister|brother)\b",
+    r"\bpolice (?:came|come|were called)\b",
     r"\b(?:smash\w*|throw\w* things|broke the)\b[\w\s']{0,30}\b(?:shout\w*|scream\w*|fight\w*|"
-    r"night)\b", r"\b(?:shout\w*|scream\w*|fight\w*)\b[\w\s']{0,30}\b(?:smash\w*|throw\w* "
-    r"things|broke)\b", r"\bknife\b", r"\bgun\b", r"\bweapon\b", r"\bblood\b",
+    r"night)\b",
+    r"\b(?:shout\w*|scream\w*|fight\w*)\b[\w\s']{0,30}\b(?:smash\w*|throw\w* "
+    r"things|broke)\b",
+    r"\bknife\b",
+    r"\bgun\b",
+    r"\bweapon\b",
+    r"\bblood\b",
 ]
 
 # Sexual abuse and online grooming, in more words.
 SAFEGUARDING += [
     r"\b(?:sit|sat|sits) on (?:his|her|their) (?:lap|knee)\b",
     r"\b(?:show|shows|showed|shown) me (?:his|her|their) (?:private|willy|penis|bits|body|"
-    r"boobs|chest|bum|pictures)\b", r"\b(?:willy|penis|vagina|boobs|private bits)\b",
+    r"boobs|chest|bum|pictures)\b",
+    r"\b(?:willy|penis|vagina|boobs|private bits)\b",
     r"\bwatch(?:es|ed|ing)? me (?:get(?:ting)? changed|undress\w*|in the (?:bath|shower)|"
-    r"sleep|pee|wee)\b", r"\b(?:tiktok|snapchat|snap|instagram|insta|roblox|fortnite|discord|"
+    r"sleep|pee|wee)\b",
+    r"\b(?:tiktok|snapchat|snap|instagram|insta|roblox|fortnite|discord|"
     r"whatsapp|online|internet|game|app|xbox|playstation)\b[\w\s']{0,60}\b(?:older|my "
     r"address|where i live|meet|secret|pictures|photos|how old|age|send|gifts?|money|"
-    r"webcam|camera|video call|alone)\b", r"\bwants? my (?:address|number|location)\b",
+    r"webcam|camera|video call|alone)\b",
+    r"\bwants? my (?:address|number|location)\b",
 ]
 
 # A wide net of single words and short phrases that ordinary school talk rarely needs and
@@ -164,12 +262,14 @@ RISK_WORDS = [
     r"\b(?:he's|she's|he is|she is|they're|who is|who's|is) (?:1[89]|[2-9][0-9])\b",
     r"\b(?:nick|nicked|steal|stole|stealing) (?:food|money to eat|to eat)\b",
     r"\bnothing (?:to eat|in the fridge|for tea|for dinner)\b",
-    r"\b(?:no|not (?:had )?a|never have a) (?:bath|wash|shower)\b", r"\bmake my own (?:tea|dinner)\b",
+    r"\b(?:no|not (?:had )?a|never have a) (?:bath|wash|shower)\b",
+    r"\bmake my own (?:tea|dinner)\b",
     r"\b(?:sleeps|sleeping|asleep|in bed) all day\b",
     r"\b(?:waste of space|piece of shit|scum|worthless|useless|pathetic)\b",
     r"\b(?:passed out|blacked out|stoned|wasted|hungover|hangover|cans of|bottle of)\b",
     r"\b(?:didn't|did not|don't|won't) (?:go|come) back to (?:placement|my placement|the home|"
-    r"my foster|my carers?)\b", r"\b(?:placement|care home|children's home)\b[\w\s']{0,30}"
+    r"my foster|my carers?)\b",
+    r"\b(?:placement|care home|children's home)\b[\w\s']{0,30}"
     r"\b(?:ran|run|left|days|night|police|missing)\b",
     r"\b(?:jews|muslims|immigrants|foreigners|blacks|whites|gays|kafirs|infidels)\b[\w\s']{0,40}"
     r"\b(?:control|agree|deserve|should|hate|kill|get out|invad\w*|replace\w*)\b",
@@ -186,7 +286,8 @@ MOVE_SCHOOL = [
     r"[\w\s']{0,20}\bschool\b(?! (?:bag|shoes|uniform|trip|play|club|bus|dinner))",
     r"\b(?:move|moving|change|changing|leave|leaving|switch|swap|transfer)\w* (?:to )?"
     r"(?:a |another |a different |a new |my old |this |from this )?schools?\b",
-    r"\b(?:new|different|another|other) school\b", r"\bold school\b",
+    r"\b(?:new|different|another|other) school\b",
+    r"\bold school\b",
     r"\b(?:be|go|going|at|to) (?:a |the )?school (?:near|closer|nearer|by|with)\b",
     r"\b(?:go|going|went) back to (?:my )?(?:old )?school\b",
     r"\bleave (?:here|this place)\b",
@@ -197,15 +298,25 @@ UNHAPPY_IN_SCHOOL = [
     r"(?:school|it here|being here|coming (?:in|here|to school)|my class|lessons)\b",
     r"\b(?:sad|unhappy|miserable|lonely|alone|scared|upset|crying|cry|anxious|worried|"
     r"nervous|bored and sad)\b[\w\s']{0,20}\b(?:at|in|about) (?:school|class|lessons|break|"
-    r"lunch|playtime)\b", r"\bschool\b[\w\s']{0,20}\b(?:makes me (?:sad|cry|upset|anxious|sick|"
+    r"lunch|playtime)\b",
+    r"\bschool\b[\w\s']{0,20}\b(?:makes me (?:sad|cry|upset|anxious|sick|"
     r"scared)|is (?:awful|horrible|terrible|the worst|rubbish))\b",
-    r"\bbull(?:y|ies|ied|ying)\b", r"\b(?:mean|nasty|horrible|rude) to me\b",
-    r"\b(?:get|got|getting|am|i'm|feel) left out\b", r"\bhate going in\b", r"\bpick(?:s|ed)? on me\b", r"\b(?:laugh|laughs|laughed) "
-    r"at me\b", r"\b(?:leave|leaves|left) me out\b", r"\bno friends\b",
+    r"\bbull(?:y|ies|ied|ying)\b",
+    r"\b(?:mean|nasty|horrible|rude) to me\b",
+    r"\b(?:get|got|getting|am|i'm|feel) left out\b",
+    r"\bhate going in\b",
+    r"\bpick(?:s|ed)? on me\b",
+    r"\b(?:laugh|laughs|laughed) "
+    r"at me\b",
+    r"\b(?:leave|leaves|left) me out\b",
+    r"\bno friends\b",
     r"\b(?:nobody|no one|none of them) (?:likes|plays with|talks to|sits with|wants) me\b",
     r"\b(?:don't|do not|never) want to (?:go|come) (?:to|into|in to) school\b",
-    r"\bwish i didn't have to go to school\b", r"\bteachers? (?:hate|hates|shouts? at|"
-    r"picks? on|ignores?) me\b", r"\bi (?:feel|am) (?:all )?alone\b", r"\bi have no one\b",
+    r"\bwish i didn't have to go to school\b",
+    r"\bteachers? (?:hate|hates|shouts? at|"
+    r"picks? on|ignores?) me\b",
+    r"\bi (?:feel|am) (?:all )?alone\b",
+    r"\bi have no one\b",
 ]
 
 COMPILED: dict[str, list[re.Pattern[str]]] = {
@@ -218,12 +329,18 @@ COMPILED: dict[str, list[re.Pattern[str]]] = {
 # when nothing else in the message is of concern.
 ORDINARY = [
     r"\b(?:pe|maths|homework|this|that|it|school|revision|exams?|english|science) (?:is|was) "
-    r"killing me\b", r"\b(?:could|gonna|going to|will|would) die of (?:boredom|laughing|"
-    r"embarrassment)\b", r"\bdie (?:of|from) (?:boredom|laughing)\b",
-    r"\bhit the ball\b", r"\b(?:pillow|water|snowball|nerf) fight\b", r"\bfood tech\b",
+    r"killing me\b",
+    r"\b(?:could|gonna|going to|will|would) die of (?:boredom|laughing|"
+    r"embarrassment)\b",
+    r"\bdie (?:of|from) (?:boredom|laughing)\b",
+    r"\bhit the ball\b",
+    r"\b(?:pillow|water|snowball|nerf) fight\b",
+    r"\bfood tech\b",
     r"\b(?:new|old) school (?:bag|shoes|uniform|jumper|coat|trip|book|pencil case)\b",
-    r"\bstarving\b[\w\s']{0,15}\b(?:is it|when is|when's|lunch|snack|break)\b", r"\bhungry for (?:success|more)\b",
-    r"\bsecret santa\b", r"\bsurprise (?:party|for)\b",
+    r"\bstarving\b[\w\s']{0,15}\b(?:is it|when is|when's|lunch|snack|break)\b",
+    r"\bhungry for (?:success|more)\b",
+    r"\bsecret santa\b",
+    r"\bsurprise (?:party|for)\b",
 ]
 ORDINARY_COMPILED = [re.compile(p) for p in ORDINARY]
 

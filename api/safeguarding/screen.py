@@ -16,8 +16,9 @@ class ScreenResult:
     layers: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def _combine(text: str, clause_scores: list[dict[str, tuple[float, str]]],
-             nlu_kinds: Sequence[str]) -> ScreenResult:
+def _combine(
+    text: str, clause_scores: list[dict[str, tuple[float, str]]], nlu_kinds: Sequence[str]
+) -> ScreenResult:
     layers: dict[str, dict[str, str]] = {}
     for kind, hits in patterns.match_kinds(normalise(text)).items():
         layers.setdefault(kind, {})["pattern"] = hits[0]
@@ -55,6 +56,6 @@ def screen_many(texts: Sequence[str]) -> list[list[str]]:
     scores = similarity.nearest(similarity.encode(flat)) if flat else []
     out, start = [], 0
     for text, group in zip(texts, units, strict=True):
-        out.append(_combine(text, scores[start:start + len(group)], ()).kinds)
+        out.append(_combine(text, scores[start : start + len(group)], ()).kinds)
         start += len(group)
     return out

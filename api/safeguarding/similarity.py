@@ -34,16 +34,17 @@ class Bank:
 def bank() -> Bank:
     texts: dict[str, list[str]] = json.loads(EXEMPLARS.read_text())
     model = sentence_model()
-    vectors = {kind: np.asarray(model.encode(items, normalize_embeddings=True))
-               for kind, items in texts.items()}
+    vectors = {
+        kind: np.asarray(model.encode(items, normalize_embeddings=True))
+        for kind, items in texts.items()
+    }
     return Bank(texts=texts, vectors=vectors)
 
 
 def encode(clauses: list[str]) -> np.ndarray[Any, Any]:
     if not clauses:
         return np.zeros((0, 384), dtype=np.float32)
-    return np.asarray(sentence_model().encode(clauses, normalize_embeddings=True,
-                                              batch_size=64))
+    return np.asarray(sentence_model().encode(clauses, normalize_embeddings=True, batch_size=64))
 
 
 def nearest(vectors: np.ndarray[Any, Any]) -> list[dict[str, tuple[float, str]]]:

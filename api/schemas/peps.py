@@ -82,7 +82,7 @@ class SectionUpdate(StrictModel):
     """A section's fields as a flat object of short texts, lists of texts or numbers."""
 
     content: dict[
-        str, LongText | int | float | bool | None | list[LongText] | list[dict[str, LongText]]
+        str, LongText | int | float | bool | list[LongText] | list[dict[str, LongText]] | None
     ] = Field(max_length=60)
 
     @field_validator("content")

@@ -11,12 +11,18 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from api.errors import NotFound
-from api.models import VoiceSession, ViewTopic, YoungPersonsView
+from api.models import ViewTopic, VoiceSession, YoungPersonsView
 from api.models.enums import TOPIC_KEYS, TopicStatus
 from api.repositories import children as children_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
-from api.schemas.voice import AfterMeetingWrite, ConcernWrite, MeetingWrite, SummaryWrite, TopicWrite
+from api.schemas.voice import (
+    AfterMeetingWrite,
+    ConcernWrite,
+    MeetingWrite,
+    SummaryWrite,
+    TopicWrite,
+)
 from api.services import audit
 from api.services.chat import raise_concern
 from api.services.peps import age_band
@@ -35,8 +41,15 @@ def _session(session: Session, session_id: str) -> VoiceSession:
 
 def _record(session: Session, voice: VoiceSession, action: str, detail: str | None = None) -> None:
     pep = pep_of(session, voice)
-    audit.record(session, None, action, child_id=pep.child_id, pep_id=pep.id,
-                 actor_label=f"{ASSISTANT} ({voice.id[:8]})", detail=detail)
+    audit.record(
+        session,
+        None,
+        action,
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        actor_label=f"{ASSISTANT} ({voice.id[:8]})",
+        detail=detail,
+    )
 
 
 def state(session: Session, session_id: str) -> dict[str, Any]:
@@ -53,15 +66,19 @@ def state(session: Session, session_id: str) -> dict[str, Any]:
         "age_band": age_band(child).value,
         "child_first_name": child.first_name,
         "helper_role": voice.helper_role.value,
-        "topics": {t["topic"]: {k: t[k] for k in ("status", "rating", "answer", "question")}
-                   for t in view["topics"]},
+        "topics": {
+            t["topic"]: {k: t[k] for k in ("status", "rating", "answer", "question")}
+            for t in view["topics"]
+        },
         "meeting": view["meeting"],
         "attendees": list(pep.attendees or []),
         "meeting_date": pep.meeting_date.isoformat() if pep.meeting_date else None,
         "summary": view["summary"],
         "child_agreed": view["child_agreed"],
-        "after_meeting": {k: view["after_meeting"].get(k)
-                          for k in ("how_it_went", "agrees_with_plan", "understands_plan")},
+        "after_meeting": {
+            k: view["after_meeting"].get(k)
+            for k in ("how_it_went", "agrees_with_plan", "understands_plan")
+        },
         "completed": voice.status == "completed",
     }
 
@@ -115,8 +132,11 @@ def write_concern(session: Session, session_id: str, data: ConcernWrite) -> None
     """The bot's own NLU heard a disclosure the screen missed: the third voice."""
     voice = _session(session, session_id)
     pep = pep_of(session, voice)
-    existing = [c for c in voice_repo.concerns_for_session(session, voice.id)
-                if c.text == data.text and c.kind.value == data.kind]
+    existing = [
+        c
+        for c in voice_repo.concerns_for_session(session, voice.id)
+        if c.text == data.text and c.kind.value == data.kind
+    ]
     if existing:
         return
     raise_concern(session, voice, pep, data.kind, data.text, source="assistant", topic=data.topic)

@@ -44,7 +44,10 @@ def _actor(voice: VoiceSession, user: User | None) -> str:
 
 
 def take_message(
-    session: Session, voice: VoiceSession, user: User | None, text: str,
+    session: Session,
+    voice: VoiceSession,
+    user: User | None,
+    text: str,
     client_message_id: str | None,
 ) -> Turn:
     if voice.status == "closed":
@@ -54,38 +57,70 @@ def take_message(
         earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id)
         if earlier is not None:
             return Turn(message=earlier, pep=pep, stored_reply=earlier.reply)
-    message = TranscriptMessage(session_id=voice.id, sender="child", text=text,
-                                client_message_id=client_message_id)
+    message = TranscriptMessage(
+        session_id=voice.id, sender="child", text=text, client_message_id=client_message_id
+    )
     voice_repo.add(session, message)
     kinds = screening.screen_message(text)
     for kind in kinds:
         raise_concern(session, voice, pep, kind, text, source="screen")
-    audit.record(session, user, "voice.message", child_id=pep.child_id, pep_id=pep.id,
-                 actor_label=_actor(voice, user),
-                 detail=f"flagged: {','.join(kinds)}" if kinds else None)
+    audit.record(
+        session,
+        user,
+        "voice.message",
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        actor_label=_actor(voice, user),
+        detail=f"flagged: {','.join(kinds)}" if kinds else None,
+    )
     return Turn(message=message, pep=pep, kinds=kinds)
 
 
 def raise_concern(
-    session: Session, voice: VoiceSession, pep: Pep, kind: str, text: str, *,
-    source: str, topic: str | None = None,
+    session: Session,
+    voice: VoiceSession,
+    pep: Pep,
+    kind: str,
+    text: str,
+    *,
+    source: str,
+    topic: str | None = None,
 ) -> Concern:
-    concern = Concern(child_id=pep.child_id, pep_id=pep.id, session_id=voice.id,
-                      kind=ConcernKind(kind), text=text, topic=topic, source=source)
+    concern = Concern(
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        session_id=voice.id,
+        kind=ConcernKind(kind),
+        text=text,
+        topic=topic,
+        source=source,
+    )
     voice_repo.add(session, concern)
-    audit.record(session, None, "concern.raise", child_id=pep.child_id, pep_id=pep.id,
-                 actor_label=f"{source} ({voice.id[:8]})", detail=kind)
+    audit.record(
+        session,
+        None,
+        "concern.raise",
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        actor_label=f"{source} ({voice.id[:8]})",
+        detail=kind,
+    )
     return concern
 
 
-def answer(session: Session, settings: Settings, voice: VoiceSession, turn: Turn) -> list[dict[str, Any]]:
+def answer(
+    session: Session, settings: Settings, voice: VoiceSession, turn: Turn
+) -> list[dict[str, Any]]:
     """The assistant's reply; a safety reply comes first whenever the screen flagged."""
     if turn.stored_reply is not None:
         return turn.stored_reply
     text = turn.message.text or START_MESSAGE
     try:
         raw = rasa_client.send_message(
-            settings.rasa_url, voice.id, text, {"screen_kinds": turn.kinds},
+            settings.rasa_url,
+            voice.id,
+            text,
+            {"screen_kinds": turn.kinds},
             timeout=settings.rasa_timeout_seconds,
         )
     except rasa_client.RasaUnavailable as exc:
@@ -94,11 +129,15 @@ def answer(session: Session, settings: Settings, voice: VoiceSession, turn: Turn
         ) from exc
     reply = rasa_client.normalise(raw)
     if turn.kinds:
-        reply = [_safety_message(session, turn)] + reply
+        reply = [_safety_message(session, turn), *reply]
         _attach_topic(session, voice, turn)
     turn.message.reply = reply
-    voice_repo.add(session, TranscriptMessage(session_id=voice.id, sender="bot",
-                                              text="\n".join(m["text"] or "" for m in reply)))
+    voice_repo.add(
+        session,
+        TranscriptMessage(
+            session_id=voice.id, sender="bot", text="\n".join(m["text"] or "" for m in reply)
+        ),
+    )
     return reply
 
 
@@ -121,16 +160,35 @@ def _attach_topic(session: Session, voice: VoiceSession, turn: Turn) -> None:
 def press_help(session: Session, voice: VoiceSession, user: User | None) -> list[dict[str, Any]]:
     """The button that needs no words: a concern raised on its own, whatever Rasa is doing."""
     pep = pep_of(session, voice)
-    voice_repo.add(session, TranscriptMessage(session_id=voice.id, sender="child",
-                                              text=HELP_BUTTON_TEXT))
-    raise_concern(session, voice, pep, ConcernKind.SAFEGUARDING.value, HELP_BUTTON_TEXT,
-                  source="safety_button")
+    voice_repo.add(
+        session, TranscriptMessage(session_id=voice.id, sender="child", text=HELP_BUTTON_TEXT)
+    )
+    raise_concern(
+        session,
+        voice,
+        pep,
+        ConcernKind.SAFEGUARDING.value,
+        HELP_BUTTON_TEXT,
+        source="safety_button",
+    )
     child = children_repo.by_id(session, pep.child_id)
     band = age_band(child).value if child else "KS3"
-    reply = [{"text": screening.safety_reply(["safeguarding"], band), "buttons": [
-        {"title": "Carry on", "payload": "/carry_on"},
-        {"title": "Stop for now", "payload": "/stop"},
-    ], "image": None}]
-    audit.record(session, user, "voice.help_button", child_id=pep.child_id, pep_id=pep.id,
-                 actor_label=_actor(voice, user))
+    reply = [
+        {
+            "text": screening.safety_reply(["safeguarding"], band),
+            "buttons": [
+                {"title": "Carry on", "payload": "/carry_on"},
+                {"title": "Stop for now", "payload": "/stop"},
+            ],
+            "image": None,
+        }
+    ]
+    audit.record(
+        session,
+        user,
+        "voice.help_button",
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        actor_label=_actor(voice, user),
+    )
     return reply

@@ -22,14 +22,26 @@ def _require_reader(user: User) -> None:
         raise Forbidden("concerns are for the child's DT, social worker and virtual school")
 
 
-def concern_out(session: Session, concern: Concern, child_name: str | None = None) -> dict[str, Any]:
-    acknowledger = users_repo.by_id(session, concern.acknowledged_by_id) if (
-        concern.acknowledged_by_id) else None
+def concern_out(
+    session: Session, concern: Concern, child_name: str | None = None
+) -> dict[str, Any]:
+    acknowledger = (
+        users_repo.by_id(session, concern.acknowledged_by_id)
+        if (concern.acknowledged_by_id)
+        else None
+    )
     return {
-        "concern_id": concern.id, "child_id": concern.child_id, "child_name": child_name,
-        "pep_id": concern.pep_id, "session_id": concern.session_id, "kind": concern.kind.value,
-        "text": concern.text, "topic": concern.topic, "source": concern.source,
-        "raised_at": concern.raised_at.isoformat(), "status": concern.status.value,
+        "concern_id": concern.id,
+        "child_id": concern.child_id,
+        "child_name": child_name,
+        "pep_id": concern.pep_id,
+        "session_id": concern.session_id,
+        "kind": concern.kind.value,
+        "text": concern.text,
+        "topic": concern.topic,
+        "source": concern.source,
+        "raised_at": concern.raised_at.isoformat(),
+        "status": concern.status.value,
         "acknowledged_by": acknowledger.full_name if acknowledger else None,
         "acknowledged_at": concern.acknowledged_at.isoformat() if concern.acknowledged_at else None,
         "acknowledged_note": concern.acknowledged_note,
@@ -55,6 +67,7 @@ def acknowledge(session: Session, user: User, concern_id: str, note: str) -> dic
     concern.acknowledged_by_id = user.id
     concern.acknowledged_at = datetime.now(UTC)
     concern.acknowledged_note = note
-    audit.record(session, user, "concern.acknowledge", child_id=concern.child_id,
-                 pep_id=concern.pep_id)
+    audit.record(
+        session, user, "concern.acknowledge", child_id=concern.child_id, pep_id=concern.pep_id
+    )
     return concern_out(session, concern)

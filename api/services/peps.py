@@ -65,16 +65,25 @@ def create_child(session: Session, user: User, data: ChildCreate) -> Child:
     school = users_repo.school(session, data.school_id)
     if data.school_id and (school is None or school.authority_id != user.authority_id):
         raise NotFound("no school with that id in your authority")
-    child = children_repo.add(session, Child(
-        authority_id=user.authority_id, school_id=data.school_id, first_name=data.first_name,
-        last_name=data.last_name, date_of_birth=data.date_of_birth,
-        school_year=data.school_year, legal_status=data.legal_status,
-        care_start_date=data.care_start_date,
-    ))
+    child = children_repo.add(
+        session,
+        Child(
+            authority_id=user.authority_id,
+            school_id=data.school_id,
+            first_name=data.first_name,
+            last_name=data.last_name,
+            date_of_birth=data.date_of_birth,
+            school_year=data.school_year,
+            legal_status=data.legal_status,
+            care_start_date=data.care_start_date,
+        ),
+    )
     if data.social_worker_username:
         worker = users_repo.by_username(session, data.social_worker_username)
-        if worker is None or worker.role != Role.SOCIAL_WORKER or (
-            worker.authority_id != user.authority_id
+        if (
+            worker is None
+            or worker.role != Role.SOCIAL_WORKER
+            or (worker.authority_id != user.authority_id)
         ):
             raise NotFound("no social worker with that username in your authority")
         children_repo.add_to_caseload(session, worker.id, child.id)
@@ -102,14 +111,20 @@ def create_pep(session: Session, user: User, data: PepCreate) -> tuple[Pep, Chil
         raise Forbidden("the child's social worker starts review PEPs")
     if user.role not in {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}:
         raise Forbidden("a PEP is started by the child's social worker or the virtual school")
-    pep = peps_repo.add(session, Pep(
-        child_id=child.id, term=data.term,
-        pep_type=PepType.INITIAL if is_first else data.pep_type,
-        status=PepStatus.DRAFT, meeting_date=data.meeting_date,
-        meeting_venue=data.meeting_venue,
-        attendees=[a.model_dump() for a in data.attendees],
-        next_meeting_date=data.next_meeting_date, created_by_id=user.id,
-    ))
+    pep = peps_repo.add(
+        session,
+        Pep(
+            child_id=child.id,
+            term=data.term,
+            pep_type=PepType.INITIAL if is_first else data.pep_type,
+            status=PepStatus.DRAFT,
+            meeting_date=data.meeting_date,
+            meeting_venue=data.meeting_venue,
+            attendees=[a.model_dump() for a in data.attendees],
+            next_meeting_date=data.next_meeting_date,
+            created_by_id=user.id,
+        ),
+    )
     audit.record(session, user, "pep.create", child_id=child.id, pep_id=pep.id)
     return pep, child
 
@@ -122,8 +137,14 @@ def update_pep(session: Session, user: User, pep_id: str, data: PepUpdate) -> tu
     changes = data.model_dump(exclude_unset=True)
     for field, value in changes.items():
         setattr(pep, field, value)
-    audit.record(session, user, "pep.update", child_id=child.id, pep_id=pep.id,
-                 detail=",".join(sorted(changes)))
+    audit.record(
+        session,
+        user,
+        "pep.update",
+        child_id=child.id,
+        pep_id=pep.id,
+        detail=",".join(sorted(changes)),
+    )
     return pep, child
 
 

@@ -35,9 +35,16 @@ def coach_request(target: Target, key_stage: str, child_views: str) -> dict[str,
         context["baseline"] = target.baseline
     if child_views:
         context["child_views"] = child_views[:2000]
-    return {"target": target.what, "action": target.how, "who": target.who,
-            "when": target.when, "outcome": target.outcome, "ppp": ppp,
-            "key_stage": key_stage, "context": context}
+    return {
+        "target": target.what,
+        "action": target.how,
+        "who": target.who,
+        "when": target.when,
+        "outcome": target.outcome,
+        "ppp": ppp,
+        "key_stage": key_stage,
+        "context": context,
+    }
 
 
 def check(payload: dict[str, Any]) -> dict[str, Any]:
@@ -53,13 +60,17 @@ def check_set(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from target_coach.schema import TargetCheckRequest
 
     requests = [TargetCheckRequest.model_validate(p) for p in payloads]
-    return [f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f)
-            for f in check_target_set(requests)]
+    return [
+        f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f)
+        for f in check_target_set(requests)
+    ]
 
 
 def child_views_text(session: Session, pep: Pep, child: Child) -> str:
     view = build_view(session, pep, child)
-    return " ".join(t["answer"] for t in view["topics"] if t["status"] == "answered" and t["answer"])
+    return " ".join(
+        t["answer"] for t in view["topics"] if t["status"] == "answered" and t["answer"]
+    )
 
 
 def list_targets(session: Session, user: User, pep_id: str) -> tuple[Pep, Child, list[Target]]:
@@ -80,18 +91,28 @@ def save_target(
     session: Session, user: User, pep_id: str, data: TargetWrite, target_id: str | None = None
 ) -> Target:
     pep, child = _writable(session, user, pep_id)
-    target = _target(session, pep, target_id) if target_id else Target(
-        pep_id=pep.id, position=len(peps_repo.targets(session, pep.id)))
+    target = (
+        _target(session, pep, target_id)
+        if target_id
+        else Target(pep_id=pep.id, position=len(peps_repo.targets(session, pep.id)))
+    )
     for field in ("what", "how", "who", "when", "outcome", "ppp", "baseline", "needs"):
         setattr(target, field, getattr(data, field))
     target.ppp_cost_pence = int(data.ppp_cost * 100) if data.ppp_cost is not None else None
-    result = check(coach_request(target, age_band(child).value,
-                                 child_views_text(session, pep, child)))
+    result = check(
+        coach_request(target, age_band(child).value, child_views_text(session, pep, child))
+    )
     target.score = int(result["score"])
     session.add(target)
     session.flush()
-    audit.record(session, user, "target.save", child_id=child.id, pep_id=pep.id,
-                 detail=f"score {target.score}")
+    audit.record(
+        session,
+        user,
+        "target.save",
+        child_id=child.id,
+        pep_id=pep.id,
+        detail=f"score {target.score}",
+    )
     return target
 
 
@@ -108,8 +129,9 @@ def review_target(
     target = _target(session, pep, target_id)
     target.review_status = data.status
     target.review_note = data.note
-    audit.record(session, user, "target.review", child_id=child.id, pep_id=pep.id,
-                 detail=data.status)
+    audit.record(
+        session, user, "target.review", child_id=child.id, pep_id=pep.id, detail=data.status
+    )
     return target
 
 
@@ -122,12 +144,23 @@ def _target(session: Session, pep: Pep, target_id: str | None) -> Target:
 
 def target_out(target: Target) -> dict[str, Any]:
     cost = Decimal(target.ppp_cost_pence) / 100 if target.ppp_cost_pence is not None else None
-    return {"target_id": target.id, "what": target.what, "how": target.how, "who": target.who,
-            "when": target.when, "outcome": target.outcome, "ppp": target.ppp,
-            "ppp_cost": str(cost) if cost is not None else None, "baseline": target.baseline,
-            "needs": target.needs, "score": target.score, "ppp_decision": target.ppp_decision,
-            "kind": target.kind, "review_status": target.review_status,
-            "review_note": target.review_note}
+    return {
+        "target_id": target.id,
+        "what": target.what,
+        "how": target.how,
+        "who": target.who,
+        "when": target.when,
+        "outcome": target.outcome,
+        "ppp": target.ppp,
+        "ppp_cost": str(cost) if cost is not None else None,
+        "baseline": target.baseline,
+        "needs": target.needs,
+        "score": target.score,
+        "ppp_decision": target.ppp_decision,
+        "kind": target.kind,
+        "review_status": target.review_status,
+        "review_note": target.review_note,
+    }
 
 
 def check_pep_targets(session: Session, user: User, pep_id: str) -> dict[str, Any]:
@@ -149,9 +182,15 @@ def grade_saved_targets(session: Session, pep: Pep, key_stage: str) -> list[dict
         if target.kind != "new":
             continue
         result = check(coach_request(target, key_stage, views))
-        graded.append({"target_id": target.id, "what": target.what,
-                       "ppp": target_out(target)["ppp"] + (
-                           f" £{target_out(target)['ppp_cost']}" if target.ppp_cost_pence else ""),
-                       "score": result["score"], "rating": result["rating"],
-                       "policy": result.get("policy", [])})
+        graded.append(
+            {
+                "target_id": target.id,
+                "what": target.what,
+                "ppp": target_out(target)["ppp"]
+                + (f" £{target_out(target)['ppp_cost']}" if target.ppp_cost_pence else ""),
+                "score": result["score"],
+                "rating": result["rating"],
+                "policy": result.get("policy", []),
+            }
+        )
     return graded

@@ -42,8 +42,13 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
         },
         "after_meeting": dict(ypv.after_meeting or {}) if ypv else {},
         "concerns": [
-            {"kind": c.kind.value, "text": c.text, "topic": c.topic,
-             "raised_at": _iso(c.raised_at), "status": c.status.value}
+            {
+                "kind": c.kind.value,
+                "text": c.text,
+                "topic": c.topic,
+                "raised_at": _iso(c.raised_at),
+                "status": c.status.value,
+            }
             for c in voice_repo.concerns_for_pep(session, pep.id)
         ],
         "summary": ypv.summary if ypv else None,
@@ -54,10 +59,20 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
 
 def _topic(row: Any, key: str) -> dict[str, Any]:
     if row is None:
-        return {"topic": key, "question": None, "rating": None, "answer": None,
-                "status": TopicStatus.NOT_ASKED.value}
-    return {"topic": key, "question": row.question, "rating": row.rating,
-            "answer": row.answer, "status": row.status.value}
+        return {
+            "topic": key,
+            "question": None,
+            "rating": None,
+            "answer": None,
+            "status": TopicStatus.NOT_ASKED.value,
+        }
+    return {
+        "topic": key,
+        "question": row.question,
+        "rating": row.rating,
+        "answer": row.answer,
+        "status": row.status.value,
+    }
 
 
 def read_view(session: Session, user: User, pep_id: str) -> dict[str, Any]:

@@ -36,19 +36,29 @@ def open_session(
     helper = _helper_for(session, child.school_id, data)
     token = new_child_token()
     voice = VoiceSession(
-        pep_id=pep.id, mode=data.mode, helper_role=data.helper_role,
-        helper_user_id=helper.id if helper else None, opened_by_id=user.id,
+        pep_id=pep.id,
+        mode=data.mode,
+        helper_role=data.helper_role,
+        helper_user_id=helper.id if helper else None,
+        opened_by_id=user.id,
         child_token_hash=token_digest(token),
         child_token_expires_at=datetime.now(UTC) + timedelta(minutes=settings.child_link_minutes),
-        status="open", support=list(data.support),
+        status="open",
+        support=list(data.support),
     )
     voice_repo.add(session, voice)
     ypv = views_repo.get_or_create_view(session, pep.id)
     ypv.completed_with_role = data.helper_role.value
     if data.support:
         ypv.support = sorted(set(ypv.support or []) | set(data.support))
-    audit.record(session, user, "voice_session.open", child_id=child.id, pep_id=pep.id,
-                 detail=f"{data.mode.value} with {data.helper_role.value}")
+    audit.record(
+        session,
+        user,
+        "voice_session.open",
+        child_id=child.id,
+        pep_id=pep.id,
+        detail=f"{data.mode.value} with {data.helper_role.value}",
+    )
     return voice, token
 
 
@@ -60,8 +70,9 @@ def _helper_for(session: Session, school_id: str | None, data: VoiceSessionCreat
     if data.helper_username:
         named = [ta for ta in candidates if ta.username == data.helper_username]
         if not named:
-            raise Unprocessable("helper_username: no teaching assistant with that username "
-                                "at the child's school")
+            raise Unprocessable(
+                "helper_username: no teaching assistant with that username at the child's school"
+            )
         return named[0]
     if len(candidates) != 1:
         raise Unprocessable("helper_username: name the teaching assistant who will help")

@@ -3,6 +3,7 @@ with reasons or signed off, with PP+ requests decided per target. Every step is 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -43,12 +44,21 @@ def non_negotiables(session: Session, pep: Pep, child: Any) -> list[dict[str, An
     invited = pep.child_attended is not None or view["meeting"]["wants_to_attend"] is not None
     return [
         {"check": "attendees_recorded", "label": "Attendees recorded", "met": bool(pep.attendees)},
-        {"check": "child_attended_or_invited", "label": "The child attended or was invited",
-         "met": invited},
-        {"check": "next_meeting_date_set", "label": "Date of the next PEP meeting set",
-         "met": pep.next_meeting_date is not None},
-        {"check": "child_views_present", "label": "The child's views are recorded, or why not",
-         "met": answered or absence},
+        {
+            "check": "child_attended_or_invited",
+            "label": "The child attended or was invited",
+            "met": invited,
+        },
+        {
+            "check": "next_meeting_date_set",
+            "label": "Date of the next PEP meeting set",
+            "met": pep.next_meeting_date is not None,
+        },
+        {
+            "check": "child_views_present",
+            "label": "The child's views are recorded, or why not",
+            "met": answered or absence,
+        },
     ]
 
 
@@ -68,8 +78,14 @@ def qa_report(session: Session, user: User, pep_id: str) -> dict[str, Any]:
     targets = target_grades(session, pep, age_band(child).value)
     audit.record(session, user, "pep.qa_read", child_id=child.id, pep_id=pep.id)
     history = section_contents(session, pep)["E"].get("qa_history", [])
-    return {"pep_id": pep.id, "status": pep.status.value, "checks": checks, "targets": targets,
-            "suggested_grade": suggest_grade(checks, targets), "history": history}
+    return {
+        "pep_id": pep.id,
+        "status": pep.status.value,
+        "checks": checks,
+        "targets": targets,
+        "suggested_grade": suggest_grade(checks, targets),
+        "history": history,
+    }
 
 
 def suggest_grade(checks: list[dict[str, Any]], targets: list[dict[str, Any]]) -> str:
@@ -86,8 +102,14 @@ def suggest_grade(checks: list[dict[str, Any]], targets: list[dict[str, Any]]) -
 
 
 def decide(
-    session: Session, user: User, pep_id: str, *, decision: str, grade: str, note: str,
-    ppp_decisions: dict[str, str],
+    session: Session,
+    user: User,
+    pep_id: str,
+    *,
+    decision: str,
+    grade: str,
+    note: str,
+    ppp_decisions: Mapping[str, str],
 ) -> Pep:
     pep, child = pep_for(session, user, pep_id)
     if user.role != Role.VIRTUAL_SCHOOL:
@@ -105,8 +127,9 @@ def decide(
     if pep.status == PepStatus.SIGNED_OFF:
         pep.signed_off_at = datetime.now(UTC)
     _append_history(session, user, pep, {"decision": decision, "grade": grade, "note": note})
-    audit.record(session, user, f"pep.qa_{decision}", child_id=child.id, pep_id=pep.id,
-                 detail=grade)
+    audit.record(
+        session, user, f"pep.qa_{decision}", child_id=child.id, pep_id=pep.id, detail=grade
+    )
     return pep
 
 
@@ -114,9 +137,17 @@ def _append_history(session: Session, user: User, pep: Pep, entry: dict[str, str
     row = peps_repo.section(session, pep.id, "E") or PepSection(pep_id=pep.id, key="E")
     content = dict(row.content or {})
     history = list(content.get("qa_history", []))
-    history.append({**entry, "by": user.full_name, "at": datetime.now(UTC).strftime("%d/%m/%Y %H:%M")})
-    content.update({"qa_history": history, "qa_grade": entry["grade"], "qa_note": entry["note"],
-                    "qa_by": user.full_name})
+    history.append(
+        {**entry, "by": user.full_name, "at": datetime.now(UTC).strftime("%d/%m/%Y %H:%M")}
+    )
+    content.update(
+        {
+            "qa_history": history,
+            "qa_grade": entry["grade"],
+            "qa_note": entry["note"],
+            "qa_by": user.full_name,
+        }
+    )
     row.content = content
     row.updated_by_id = user.id
     peps_repo.save_section(session, row)

@@ -32,15 +32,35 @@ PEP_ROUTES = [
     Route("GET", "/api/v1/peps/{pep}", None, 200, frozenset(DEMO_USERS)),
     Route("PATCH", "/api/v1/peps/{pep}", {"attendees": ATTENDEES}, 200, frozenset(DEMO_USERS)),
     Route("GET", "/api/v1/peps/{pep}/sections/A", None, 200, frozenset(DEMO_USERS)),
-    Route("PUT", "/api/v1/peps/{pep}/sections/A", {"content": {"pep_type": "review"}}, 200,
-          frozenset({"demo-vs", "demo-sw"})),
-    Route("PUT", "/api/v1/peps/{pep}/sections/D", {"content": {"send": "none"}}, 200,
-          frozenset({"demo-vs", "demo-dt", "other-dt"})),
-    Route("PUT", "/api/v1/peps/{pep}/sections/E", {"content": {"signed": "yes"}}, 200,
-          frozenset({"demo-vs"})),
+    Route(
+        "PUT",
+        "/api/v1/peps/{pep}/sections/A",
+        {"content": {"pep_type": "review"}},
+        200,
+        frozenset({"demo-vs", "demo-sw"}),
+    ),
+    Route(
+        "PUT",
+        "/api/v1/peps/{pep}/sections/D",
+        {"content": {"send": "none"}},
+        200,
+        frozenset({"demo-vs", "demo-dt", "other-dt"}),
+    ),
+    Route(
+        "PUT",
+        "/api/v1/peps/{pep}/sections/E",
+        {"content": {"signed": "yes"}},
+        200,
+        frozenset({"demo-vs"}),
+    ),
     Route("GET", "/api/v1/peps/{pep}/young-persons-view", None, 200, frozenset(DEMO_USERS)),
-    Route("POST", "/api/v1/peps/{pep}/voice-sessions",
-          {"mode": "my_views", "helper_role": "social_worker"}, 201, frozenset(DEMO_USERS)),
+    Route(
+        "POST",
+        "/api/v1/peps/{pep}/voice-sessions",
+        {"mode": "my_views", "helper_role": "social_worker"},
+        201,
+        frozenset(DEMO_USERS),
+    ),
     Route("GET", "/api/v1/children/{child}", None, 200, frozenset(DEMO_USERS)),
 ]
 
@@ -52,7 +72,9 @@ def _call(client: TestClient, demo: Demo, user: str, route: Route, pep: str, chi
 
 
 def _child_of(client: TestClient, demo: Demo, pep_id: str) -> str:
-    return str(client.get(f"/api/v1/peps/{pep_id}", headers=demo.auth("demo-vs")).json()["child_id"])
+    return str(
+        client.get(f"/api/v1/peps/{pep_id}", headers=demo.auth("demo-vs")).json()["child_id"]
+    )
 
 
 @pytest.mark.parametrize("route", PEP_ROUTES, ids=lambda r: f"{r.method} {r.path}")
@@ -60,8 +82,10 @@ def _child_of(client: TestClient, demo: Demo, pep_id: str) -> str:
 def test_pep_routes_answer_404_outside_the_caseload(
     client: TestClient, demo: Demo, route: Route, user: str
 ) -> None:
-    for pep, sees in ((demo.peps_by_band["KS2"], SEES_DEMO_SCHOOL),
-                      (demo.other_school_pep, SEES_OTHER_SCHOOL)):
+    for pep, sees in (
+        (demo.peps_by_band["KS2"], SEES_DEMO_SCHOOL),
+        (demo.other_school_pep, SEES_OTHER_SCHOOL),
+    ):
         status = _call(client, demo, user, route, pep, _child_of(client, demo, pep))
         if user not in sees:
             assert status == 404, f"{user} reached a child outside their caseload"
@@ -82,9 +106,11 @@ def test_lists_show_only_the_callers_children(client: TestClient, demo: Demo, us
 
 
 def _open_for_ta(client: TestClient, demo: Demo) -> str:
-    response = client.post(f"/api/v1/peps/{demo.peps_by_band['KS2']}/voice-sessions",
-                           json={"mode": "my_views", "helper_role": "teaching_assistant"},
-                           headers=demo.auth("demo-dt"))
+    response = client.post(
+        f"/api/v1/peps/{demo.peps_by_band['KS2']}/voice-sessions",
+        json={"mode": "my_views", "helper_role": "teaching_assistant"},
+        headers=demo.auth("demo-dt"),
+    )
     assert response.status_code == 201
     return str(response.json()["session_id"])
 
@@ -99,23 +125,37 @@ SESSION_ROUTES = [
 @pytest.mark.parametrize(("method", "path", "body", "ok"), SESSION_ROUTES)
 @pytest.mark.parametrize("user", DEMO_USERS)
 def test_a_session_is_reached_only_by_its_opener_and_its_ta(
-    client: TestClient, demo: Demo, user: str, method: str, path: str,
-    body: dict[str, Any] | None, ok: int,
+    client: TestClient,
+    demo: Demo,
+    user: str,
+    method: str,
+    path: str,
+    body: dict[str, Any] | None,
+    ok: int,
 ) -> None:
     sid = _open_for_ta(client, demo)
-    status = client.request(method, path.format(sid=sid), json=body,
-                            headers=demo.auth(user)).status_code
+    status = client.request(
+        method, path.format(sid=sid), json=body, headers=demo.auth(user)
+    ).status_code
     assert status == (ok if user in {"demo-dt", "demo-ta"} else 404)
 
 
 def test_a_ta_with_no_session_opened_for_them_sees_nothing(client: TestClient, demo: Demo) -> None:
-    sid = client.post(f"/api/v1/peps/{demo.peps_by_band['KS3']}/voice-sessions",
-                      json={"mode": "my_views", "helper_role": "social_worker"},
-                      headers=demo.auth("demo-sw")).json()["session_id"]
+    sid = client.post(
+        f"/api/v1/peps/{demo.peps_by_band['KS3']}/voice-sessions",
+        json={"mode": "my_views", "helper_role": "social_worker"},
+        headers=demo.auth("demo-sw"),
+    ).json()["session_id"]
     assert client.get("/api/v1/voice-sessions", headers=demo.auth("demo-ta")).json() == []
-    assert client.get(f"/api/v1/voice-sessions/{sid}", headers=demo.auth("demo-ta")).status_code == 404
-    assert client.get(f"/api/v1/peps/{demo.peps_by_band['KS3']}",
-                      headers=demo.auth("demo-ta")).status_code == 404
+    assert (
+        client.get(f"/api/v1/voice-sessions/{sid}", headers=demo.auth("demo-ta")).status_code == 404
+    )
+    assert (
+        client.get(
+            f"/api/v1/peps/{demo.peps_by_band['KS3']}", headers=demo.auth("demo-ta")
+        ).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("user", DEMO_USERS)
@@ -123,10 +163,16 @@ def test_internal_routes_refuse_every_user_token(client: TestClient, demo: Demo,
     sid = _open_for_ta(client, demo)
     for method, path, body in (
         ("GET", f"/api/v1/internal/voice-sessions/{sid}", None),
-        ("PUT", f"/api/v1/internal/voice-sessions/{sid}/topics/going_well",
-         {"status": "answered", "answer": "x", "question": "q"}),
-        ("POST", f"/api/v1/internal/voice-sessions/{sid}/concerns",
-         {"kind": "safeguarding", "text": "x"}),
+        (
+            "PUT",
+            f"/api/v1/internal/voice-sessions/{sid}/topics/going_well",
+            {"status": "answered", "answer": "x", "question": "q"},
+        ),
+        (
+            "POST",
+            f"/api/v1/internal/voice-sessions/{sid}/concerns",
+            {"kind": "safeguarding", "text": "x"},
+        ),
     ):
         assert client.request(method, path, json=body, headers=demo.auth(user)).status_code == 401
 
@@ -142,7 +188,12 @@ def test_concerns_are_scoped_to_the_caseload(client: TestClient, demo: Demo, use
         return
     concerns = listing.json()
     assert len(concerns) == (1 if user in SEES_DEMO_SCHOOL else 0)
-    concern_id = client.get("/api/v1/concerns", headers=demo.auth("demo-dt")).json()[0]["concern_id"]
-    ack = client.post(f"/api/v1/concerns/{concern_id}/acknowledge", json={"note": "Told the DSL"},
-                      headers=demo.auth(user))
+    concern_id = client.get("/api/v1/concerns", headers=demo.auth("demo-dt")).json()[0][
+        "concern_id"
+    ]
+    ack = client.post(
+        f"/api/v1/concerns/{concern_id}/acknowledge",
+        json={"note": "Told the DSL"},
+        headers=demo.auth(user),
+    )
     assert ack.status_code == (200 if user in SEES_DEMO_SCHOOL else 404)

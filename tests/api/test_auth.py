@@ -8,8 +8,9 @@ from tests.helpers import Demo
 
 
 def test_sign_in_returns_a_bearer_token(client: TestClient, demo: Demo) -> None:
-    response = client.post("/api/v1/auth/token",
-                           data={"username": "demo-dt", "password": "demo-password"})
+    response = client.post(
+        "/api/v1/auth/token", data={"username": "demo-dt", "password": "demo-password"}
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["token_type"] == "bearer"

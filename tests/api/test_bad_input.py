@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-
 from sqlalchemy.orm import Session
 
 from api.config import get_settings
@@ -43,17 +42,29 @@ def _fill(path: str, ids: dict[str, str]) -> str:
 
 def _real_ids(client: TestClient, demo: Demo) -> dict[str, str]:
     pep = demo.peps_by_band["KS2"]
-    sid = client.post(f"/api/v1/peps/{pep}/voice-sessions",
-                      json={"mode": "my_views", "helper_role": "social_worker"},
-                      headers=demo.auth("demo-vs")).json()["session_id"]
+    sid = client.post(
+        f"/api/v1/peps/{pep}/voice-sessions",
+        json={"mode": "my_views", "helper_role": "social_worker"},
+        headers=demo.auth("demo-vs"),
+    ).json()["session_id"]
     child = client.get(f"/api/v1/peps/{pep}", headers=demo.auth("demo-vs")).json()["child_id"]
-    return {"pep_id": pep, "session_id": sid, "child_id": child, "key": "D",
-            "topic": "going_well", "concern_id": UNKNOWN, "target_id": UNKNOWN}
+    return {
+        "pep_id": pep,
+        "session_id": sid,
+        "child_id": child,
+        "key": "D",
+        "topic": "going_well",
+        "concern_id": UNKNOWN,
+        "target_id": UNKNOWN,
+    }
 
 
 def _json_body_ops(app: FastAPI) -> list[tuple[str, str]]:
-    return [(m, p) for m, p, op in _operations(app)
-            if "application/json" in op.get("requestBody", {}).get("content", {})]
+    return [
+        (m, p)
+        for m, p, op in _operations(app)
+        if "application/json" in op.get("requestBody", {}).get("content", {})
+    ]
 
 
 @pytest.mark.parametrize("kind", ["malformed", "wrong_type", "too_long", "oversize"])
@@ -72,13 +83,24 @@ def test_every_json_route_refuses_bad_bodies_with_a_4xx(
             response = client.request(method, url, content=b"[1, 2, 3]", headers=headers)
             expected = {422}
         elif kind == "too_long":
-            body = {f: "x" * 2001 for f in ("text", "note", "summary", "answer", "first_name",
-                                            "term", "message_for_meeting")}
+            body = {
+                f: "x" * 2001
+                for f in (
+                    "text",
+                    "note",
+                    "summary",
+                    "answer",
+                    "first_name",
+                    "term",
+                    "message_for_meeting",
+                )
+            }
             response = client.request(method, url, json=body, headers=headers)
             expected = {422}
         else:
-            response = client.request(method, url, content=b"{" + b" " * 200_000 + b"}",
-                                      headers=headers)
+            response = client.request(
+                method, url, content=b"{" + b" " * 200_000 + b"}", headers=headers
+            )
             expected = {413}
         assert response.status_code in expected, (method, path, response.status_code)
         detail = response.json()["detail"]
@@ -87,25 +109,31 @@ def test_every_json_route_refuses_bad_bodies_with_a_4xx(
 
 def test_validation_errors_name_the_field(client: TestClient, demo: Demo) -> None:
     pep = demo.peps_by_band["KS2"]
-    response = client.post(f"/api/v1/peps/{pep}/voice-sessions",
-                           json={"mode": "chatting", "helper_role": "social_worker"},
-                           headers=demo.auth("demo-sw"))
+    response = client.post(
+        f"/api/v1/peps/{pep}/voice-sessions",
+        json={"mode": "chatting", "helper_role": "social_worker"},
+        headers=demo.auth("demo-sw"),
+    )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "mode"
     assert "mode" in response.json()["detail"]
 
 
-def test_unknown_ids_answer_404_on_every_route(app: FastAPI, client: TestClient, demo: Demo) -> None:
+def test_unknown_ids_answer_404_on_every_route(
+    app: FastAPI, client: TestClient, demo: Demo
+) -> None:
     ids = {k: UNKNOWN for k in ("pep_id", "session_id", "child_id", "concern_id", "target_id")}
     ids.update({"key": "A", "topic": "going_well"})
     service_token = get_settings().service_token
     for method, path, _op in _operations(app):
-        if not any("{" + name + "}" in path for name in ("pep_id", "session_id", "child_id",
-                                                         "concern_id")):
+        if not any(
+            "{" + name + "}" in path for name in ("pep_id", "session_id", "child_id", "concern_id")
+        ):
             continue
         body = _minimal_body(path)
-        response = client.request(method, _fill(path, ids), json=body,
-                                  headers=_headers(demo, path, service_token))
+        response = client.request(
+            method, _fill(path, ids), json=body, headers=_headers(demo, path, service_token)
+        )
         assert response.status_code == 404, (method, path, response.status_code, response.text)
 
 
@@ -124,7 +152,9 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"note": "x"}
     if path.endswith("/support"):
         return {"support": []}
-    if path.endswith("/targets") or "/targets/{target_id}" in path and not path.endswith("/review"):
+    if path.endswith("/targets") or (
+        "/targets/{target_id}" in path and not path.endswith("/review")
+    ):
         return {"what": "Read 40 words on sight"}
     if path.endswith("/review"):
         return {"status": "met"}
@@ -139,18 +169,26 @@ def test_a_message_is_kept_once_when_the_assistant_is_down(
     client: TestClient, demo: Demo, db: Session
 ) -> None:
     pep = demo.peps_by_band["KS2"]
-    opened = client.post(f"/api/v1/peps/{pep}/voice-sessions",
-                         json={"mode": "my_views", "helper_role": "social_worker"},
-                         headers=demo.auth("demo-sw")).json()
+    opened = client.post(
+        f"/api/v1/peps/{pep}/voice-sessions",
+        json={"mode": "my_views", "helper_role": "social_worker"},
+        headers=demo.auth("demo-sw"),
+    ).json()
     token = opened["child_url"].split("#t=")[1]
     child = {"Authorization": f"Bearer {token}"}
     sid = opened["session_id"]
-    first = client.post(f"/api/v1/voice-sessions/{sid}/messages",
-                        json={"text": "I like art", "client_message_id": "m1"}, headers=child)
+    first = client.post(
+        f"/api/v1/voice-sessions/{sid}/messages",
+        json={"text": "I like art", "client_message_id": "m1"},
+        headers=child,
+    )
     assert first.status_code == 503
     assert int(first.headers["Retry-After"]) > 0
-    again = client.post(f"/api/v1/voice-sessions/{sid}/messages",
-                        json={"text": "I like art", "client_message_id": "m1"}, headers=child)
+    again = client.post(
+        f"/api/v1/voice-sessions/{sid}/messages",
+        json={"text": "I like art", "client_message_id": "m1"},
+        headers=child,
+    )
     assert again.status_code == 503
     stored = [(m.sender, m.text) for m in voice_repo.transcript(db, sid)]
     assert stored == [("child", "I like art")]

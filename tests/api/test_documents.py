@@ -22,13 +22,25 @@ SECRET = "mum's boyfriend shouts at night"
 def pep_with_views(db: Session, demo: Demo, client: TestClient) -> str:
     pep = demo.peps_by_band["KS2"]
     child = client.get(f"/api/v1/peps/{pep}", headers=demo.auth("demo-vs")).json()["child_id"]
-    db.add_all([
-        ViewTopic(pep_id=pep, topic="talents_and_interests", question="What are you good at?",
-                  rating=5, answer=OWN_WORDS, status=TopicStatus.ANSWERED),
-        ViewTopic(pep_id=pep, topic="feelings_about_self", question="How do you feel?",
-                  status=TopicStatus.DECLINED),
-        Concern(child_id=child, pep_id=pep, kind=ConcernKind.SAFEGUARDING, text=SECRET),
-    ])
+    db.add_all(
+        [
+            ViewTopic(
+                pep_id=pep,
+                topic="talents_and_interests",
+                question="What are you good at?",
+                rating=5,
+                answer=OWN_WORDS,
+                status=TopicStatus.ANSWERED,
+            ),
+            ViewTopic(
+                pep_id=pep,
+                topic="feelings_about_self",
+                question="How do you feel?",
+                status=TopicStatus.DECLINED,
+            ),
+            Concern(child_id=child, pep_id=pep, kind=ConcernKind.SAFEGUARDING, text=SECRET),
+        ]
+    )
     db.flush()
     return pep
 
@@ -36,8 +48,9 @@ def pep_with_views(db: Session, demo: Demo, client: TestClient) -> str:
 def test_html_shows_own_words_and_declines_but_never_concerns(
     client: TestClient, demo: Demo, pep_with_views: str
 ) -> None:
-    response = client.get(f"/api/v1/peps/{pep_with_views}/document.html",
-                          headers=demo.auth("demo-dt"))
+    response = client.get(
+        f"/api/v1/peps/{pep_with_views}/document.html", headers=demo.auth("demo-dt")
+    )
     assert response.headers["content-type"].startswith("text/html")
     html = response.text
     assert OWN_WORDS in html
@@ -49,8 +62,9 @@ def test_html_shows_own_words_and_declines_but_never_concerns(
 def test_pdf_text_has_the_child_name_on_every_page(
     client: TestClient, demo: Demo, pep_with_views: str
 ) -> None:
-    response = client.get(f"/api/v1/peps/{pep_with_views}/document.pdf",
-                          headers=demo.auth("demo-sw"))
+    response = client.get(
+        f"/api/v1/peps/{pep_with_views}/document.pdf", headers=demo.auth("demo-sw")
+    )
     assert response.headers["content-type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     pages = [page.extract_text() for page in reader.pages]
@@ -64,10 +78,12 @@ def test_pdf_text_has_the_child_name_on_every_page(
 def test_word_document_opens_with_the_views_table(
     client: TestClient, demo: Demo, pep_with_views: str
 ) -> None:
-    response = client.get(f"/api/v1/peps/{pep_with_views}/document.docx",
-                          headers=demo.auth("demo-vs"))
+    response = client.get(
+        f"/api/v1/peps/{pep_with_views}/document.docx", headers=demo.auth("demo-vs")
+    )
     assert response.headers["content-type"].startswith(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml")
+        "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    )
     document = Document(io.BytesIO(response.content))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert OWN_WORDS in cells
@@ -80,6 +96,7 @@ def test_documents_are_not_found_outside_the_caseload(
     client: TestClient, demo: Demo, pep_with_views: str
 ) -> None:
     for ext in ("html", "pdf", "docx"):
-        response = client.get(f"/api/v1/peps/{pep_with_views}/document.{ext}",
-                              headers=demo.auth("other-dt"))
+        response = client.get(
+            f"/api/v1/peps/{pep_with_views}/document.{ext}", headers=demo.auth("other-dt")
+        )
         assert response.status_code == 404

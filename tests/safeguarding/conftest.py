@@ -18,8 +18,11 @@ def load(name: str) -> list[dict[str, Any]]:
 @pytest.fixture(scope="session")
 def labelled() -> list[dict[str, Any]]:
     """Every labelled message written for this project, the held-out sets included."""
-    return load("labelled_messages.jsonl") + load("heldout_messages.jsonl") + load(
-        "heldout2_messages.jsonl")
+    return (
+        load("labelled_messages.jsonl")
+        + load("heldout_messages.jsonl")
+        + load("heldout2_messages.jsonl")
+    )
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,15 @@ from api.safeguarding.jsonl import screen_jsonl
 from api.safeguarding.replies import helper_alert, safe_reply
 
 BANDS = ("EY", "KS1", "KS2", "KS3", "KS4", "POST16")
-SECRECY = ("i won't tell", "i will not tell", "our secret", "between us only", "keep it secret",
-           "won't tell anyone", "i promise")
+SECRECY = (
+    "i won't tell",
+    "i will not tell",
+    "our secret",
+    "between us only",
+    "keep it secret",
+    "won't tell anyone",
+    "i promise",
+)
 
 
 @pytest.mark.parametrize("band", BANDS)
@@ -39,8 +46,12 @@ def test_the_helper_is_told_to_tell_the_dsl_now() -> None:
 
 
 def test_jsonl_keeps_going_after_a_bad_line() -> None:
-    lines = ['{"id": "1", "text": "my dad hits me"}', "not json", '{"id": "3"}',
-             '{"id": "4", "text": "I like art"}']
+    lines = [
+        '{"id": "1", "text": "my dad hits me"}',
+        "not json",
+        '{"id": "3"}',
+        '{"id": "4", "text": "I like art"}',
+    ]
     out = [json.loads(line) for line in screen_jsonl(lines)]
     assert out[0] == {"id": "1", "kinds": ["safeguarding"]}
     assert "error" in out[1]
@@ -49,6 +60,8 @@ def test_jsonl_keeps_going_after_a_bad_line() -> None:
 
 
 def test_the_pep_voice_screen_command() -> None:
-    result = CliRunner().invoke(app, ["screen"], input='{"id": "a", "text": "i want a new school"}\n')
+    result = CliRunner().invoke(
+        app, ["screen"], input='{"id": "a", "text": "i want a new school"}\n'
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout.strip()) == {"id": "a", "kinds": ["move_school"]}

@@ -13,13 +13,21 @@ from tests.stack.conftest import open_conversation, staff_token, young_persons_v
 pytestmark = pytest.mark.stack
 
 KS2_TURNS = [
-    ('/rate{"rating":4}', None), ("i like it coz of my frend Ella!!", "feelings_about_school"),
-    ("/decline", None), ("dunno", None), ('/rate{"rating":3}', None),
-    ("me and Priya play tag at break", "relationships_with_peers"), ('/rate{"rating":5}', None),
-    ("I got a star for my story", "feelings_about_self"), ("drawing dragons", "talents_and_interests"),
-    ("a vet or a zookeeper", "aspirations"), ("football club", "going_well"),
-    ("spellings are hard", "not_going_well"), ("help with reading please", "support_wanted"),
-    ("/affirm", None), ("/affirm", None),
+    ('/rate{"rating":4}', None),
+    ("i like it coz of my frend Ella!!", "feelings_about_school"),
+    ("/decline", None),
+    ("dunno", None),
+    ('/rate{"rating":3}', None),
+    ("me and Priya play tag at break", "relationships_with_peers"),
+    ('/rate{"rating":5}', None),
+    ("I got a star for my story", "feelings_about_self"),
+    ("drawing dragons", "talents_and_interests"),
+    ("a vet or a zookeeper", "aspirations"),
+    ("football club", "going_well"),
+    ("spellings are hard", "not_going_well"),
+    ("help with reading please", "support_wanted"),
+    ("/affirm", None),
+    ("/affirm", None),
 ]
 
 
@@ -50,10 +58,18 @@ def test_a_ks2_conversation_reads_back_verbatim(bot_stack: Stack) -> None:
 def test_a_ks4_conversation_with_free_answers(bot_stack: Stack) -> None:
     talk = open_conversation(bot_stack, "KS4", opener="demo-sw", helper="social_worker")
     talk.say("")
-    answers = ["mostly ok tbh", "english is fine, maths not so much", "skip",
-               "Tom and Jas, we're tight", "i'd rather not say", "boxing",
-               "college to do mechanics", "no idea", "revision is hard to start",
-               "a tutor for maths"]
+    answers = [
+        "mostly ok tbh",
+        "english is fine, maths not so much",
+        "skip",
+        "Tom and Jas, we're tight",
+        "i'd rather not say",
+        "boxing",
+        "college to do mechanics",
+        "no idea",
+        "revision is hard to start",
+        "a tutor for maths",
+    ]
     for text in answers:
         talk.say(text)
     got = statuses(young_persons_view(bot_stack, talk.pep_id, "demo-sw"))
@@ -77,15 +93,18 @@ def test_a_disclosure_is_a_concern_before_the_reply_and_no_secret_is_promised(
     assert any(b["payload"] == "/stop" for m in reply for b in m["buttons"])  # type: ignore[union-attr,index]
     for user in ("demo-dt", "demo-sw", "demo-vs"):
         token = staff_token(bot_stack.api_url, user)
-        concerns = httpx.get(f"{bot_stack.api_url}/api/v1/concerns",
-                             headers={"Authorization": f"Bearer {token}"}).json()
+        concerns = httpx.get(
+            f"{bot_stack.api_url}/api/v1/concerns", headers={"Authorization": f"Bearer {token}"}
+        ).json()
         mine = [c for c in concerns if c["text"] == disclosure]
         assert mine and mine[0]["kind"] == "safeguarding" and mine[0]["status"] == "open"
         assert mine[0]["topic"] == "feelings_about_school"
     view = young_persons_view(bot_stack, talk.pep_id)
     assert statuses(view)["feelings_about_school"][2] == disclosure
-    progress = httpx.get(f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}",
-                         headers={"Authorization": f"Bearer {staff_token(bot_stack.api_url, 'demo-ta')}"}).json()
+    progress = httpx.get(
+        f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}",
+        headers={"Authorization": f"Bearer {staff_token(bot_stack.api_url, 'demo-ta')}"},
+    ).json()
     assert "designated safeguarding lead now" in progress["alerts"][0]
 
 
@@ -95,15 +114,21 @@ def test_a_restarted_rasa_loses_nothing_and_the_child_carries_on(bot_stack: Stac
     talk.say("school is alright")
     talk.say("science is best")
     bot_stack.services["rasa"].stop()
-    response = httpx.post(f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
-                          json={"text": "they're fine mostly", "client_message_id": "during"},
-                          headers={"Authorization": f"Bearer {talk.token}"}, timeout=30)
+    response = httpx.post(
+        f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
+        json={"text": "they're fine mostly", "client_message_id": "during"},
+        headers={"Authorization": f"Bearer {talk.token}"},
+        timeout=30,
+    )
     assert response.status_code == 503 and response.headers["Retry-After"]
     start_rasa(bot_stack)
     time.sleep(1)
-    again = httpx.post(f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
-                       json={"text": "they're fine mostly", "client_message_id": "during"},
-                       headers={"Authorization": f"Bearer {talk.token}"}, timeout=60)
+    again = httpx.post(
+        f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
+        json={"text": "they're fine mostly", "client_message_id": "during"},
+        headers={"Authorization": f"Bearer {talk.token}"},
+        timeout=60,
+    )
     assert again.status_code == 200
     got = statuses(young_persons_view(bot_stack, talk.pep_id))
     assert got["feelings_about_school"][2] == "school is alright"
@@ -114,8 +139,9 @@ def test_a_restarted_rasa_loses_nothing_and_the_child_carries_on(bot_stack: Stac
 
 
 def test_meeting_prep_fills_the_meeting_block(bot_stack: Stack) -> None:
-    talk = open_conversation(bot_stack, "KS3", mode="meeting_prep", opener="demo-sw",
-                             helper="social_worker")
+    talk = open_conversation(
+        bot_stack, "KS3", mode="meeting_prep", opener="demo-sw", helper="social_worker"
+    )
     intro = " ".join(str(m["text"]) for m in talk.say(""))
     assert "Dee Turner" in intro and "Sol Walker" in intro
     talk.say("Part of it")
@@ -123,9 +149,12 @@ def test_meeting_prep_fills_the_meeting_block(bot_stack: Stack) -> None:
     talk.say("Sol Walker")
     talk.say("/affirm")
     meeting = young_persons_view(bot_stack, talk.pep_id, "demo-dt")["meeting"]
-    assert meeting == {"wants_to_attend": "part",
-                       "message_for_meeting": "tell them I want to stay at Riverside",
-                       "spoken_by": "Sol Walker", "wants_copy": True}
+    assert meeting == {
+        "wants_to_attend": "part",
+        "message_for_meeting": "tell them I want to stay at Riverside",
+        "spoken_by": "Sol Walker",
+        "wants_copy": True,
+    }
 
 
 def test_no_child_words_reach_any_log(bot_stack: Stack) -> None:

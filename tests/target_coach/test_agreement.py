@@ -32,35 +32,56 @@ def test_every_rewrite_meets_what_failed_unless_it_holds_a_placeholder(
     for row in labelled:
         req = TargetCheckRequest.model_validate(row["request"])
         result = check_target(req)
-        again = judge(TargetCheckRequest(target=result.rewrite, key_stage=req.key_stage,
-                                         context=req.context))
+        again = judge(
+            TargetCheckRequest(target=result.rewrite, key_stage=req.key_stage, context=req.context)
+        )
         for name, criterion in result.criteria:
             if criterion.met is False and PLACEHOLDERS[name] not in result.rewrite:
                 assert getattr(again, name).met is True, (row["id"], name, result.rewrite)
 
 
 def test_a_rewrite_keeps_every_fact_given() -> None:
-    req = TargetCheckRequest(target="Sam will recall the 6, 7 and 8 times tables",
-                             action="Times Tables Rock Stars three times a week",
-                             who="HLTA", when="27/03/2027",
-                             outcome="8 out of 10 in the weekly quiz", key_stage="KS2")
+    req = TargetCheckRequest(
+        target="Sam will recall the 6, 7 and 8 times tables",
+        action="Times Tables Rock Stars three times a week",
+        who="HLTA",
+        when="27/03/2027",
+        outcome="8 out of 10 in the weekly quiz",
+        key_stage="KS2",
+    )
     rewrite = check_target(req).rewrite
-    for fact in ("Sam", "6, 7 and 8 times tables", "three times a week", "HLTA", "27/03/2027",
-                 "8 out of 10"):
+    for fact in (
+        "Sam",
+        "6, 7 and 8 times tables",
+        "three times a week",
+        "HLTA",
+        "27/03/2027",
+        "8 out of 10",
+    ):
         assert fact in rewrite
     assert "[" not in rewrite
 
 
 def test_score_and_rating_follow_the_qa_table() -> None:
-    outstanding = check_target(TargetCheckRequest(
-        target="Sam will recall the 6, 7 and 8 times tables", when="27/03/2027",
-        outcome="8 out of 10 in the weekly quiz", key_stage="KS2",
-        context={"baseline": "5 out of 10", "needs": ["times tables"]}))
+    outstanding = check_target(
+        TargetCheckRequest(
+            target="Sam will recall the 6, 7 and 8 times tables",
+            when="27/03/2027",
+            outcome="8 out of 10 in the weekly quiz",
+            key_stage="KS2",
+            context={"baseline": "5 out of 10", "needs": ["times tables"]},
+        )
+    )
     assert (outstanding.score, outstanding.rating) == (5, "Outstanding")
-    good = check_target(TargetCheckRequest(
-        target="Sam will recall the 6, 7 and 8 times tables", when="27/03/2027",
-        outcome="8 out of 10 in the weekly quiz", key_stage="KS2",
-        context={"needs": ["times tables"]}))
+    good = check_target(
+        TargetCheckRequest(
+            target="Sam will recall the 6, 7 and 8 times tables",
+            when="27/03/2027",
+            outcome="8 out of 10 in the weekly quiz",
+            key_stage="KS2",
+            context={"needs": ["times tables"]},
+        )
+    )
     assert (good.score, good.rating) == (4, "Good")
     assert good.criteria.achievable.met is None
     poor = check_target(TargetCheckRequest(target="Get better at maths", key_stage="KS2"))

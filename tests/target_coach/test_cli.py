@@ -12,8 +12,18 @@ GOOD = json.dumps({"target": "Read 40 words on sight", "when": "27/03/2027", "ke
 
 
 def test_results_and_errors_line_by_line() -> None:
-    stdin = "\n".join([GOOD, "{not json", json.dumps({"target": "", "key_stage": "KS1"}),
-                       json.dumps({"target": "x", "key_stage": "KS7"}), GOOD]) + "\n"
+    stdin = (
+        "\n".join(
+            [
+                GOOD,
+                "{not json",
+                json.dumps({"target": "", "key_stage": "KS1"}),
+                json.dumps({"target": "x", "key_stage": "KS7"}),
+                GOOD,
+            ]
+        )
+        + "\n"
+    )
     result = CliRunner().invoke(app, ["check"], input=stdin)
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.stdout.splitlines()]

@@ -12,13 +12,16 @@ from target_coach.dates import find_date
 from tests.target_coach.conftest import request
 
 
-@pytest.mark.parametrize(("ppp", "rule"), [
-    ("Taxi to school, £400", "ppp_not_for_transport"),
-    ("Bus pass £60", "ppp_not_for_transport"),
-    ("New school uniform and shoes £90", "ppp_not_for_clothing"),
-    ("Photocopying and admin £30", "ppp_not_for_administration"),
-    ("1:1 tutoring", "ppp_not_costed"),
-])
+@pytest.mark.parametrize(
+    ("ppp", "rule"),
+    [
+        ("Taxi to school, £400", "ppp_not_for_transport"),
+        ("Bus pass £60", "ppp_not_for_transport"),
+        ("New school uniform and shoes £90", "ppp_not_for_clothing"),
+        ("Photocopying and admin £30", "ppp_not_for_administration"),
+        ("1:1 tutoring", "ppp_not_costed"),
+    ],
+)
 def test_each_ppp_rule(ppp: str, rule: str) -> None:
     rules = [p.rule for p in check_target(request(target="Read 40 words", ppp=ppp)).policy]
     assert rule in rules
@@ -30,18 +33,31 @@ def test_a_costed_learning_request_or_none_breaks_no_rule(ppp: str) -> None:
 
 
 def test_too_many_targets_and_no_academic_target() -> None:
-    personal = [request(target=t) for t in ("Join a lunchtime club", "Use a calm-down card",
-                                            "Say hello to a new peer", "Take turns in games",
-                                            "Tidy his tray")]
+    personal = [
+        request(target=t)
+        for t in (
+            "Join a lunchtime club",
+            "Use a calm-down card",
+            "Say hello to a new peer",
+            "Take turns in games",
+            "Tidy his tray",
+        )
+    ]
     rules = {f.rule for f in check_target_set(personal)}
     assert rules == {"too_many_targets", "no_academic_target"}
     mixed = [request(target="Read 40 words on sight"), request(target="Join a lunchtime club")]
     assert check_target_set(mixed) == []
 
 
-@pytest.mark.parametrize(("text", "day"), [
-    ("by 27/03/2027", date(2027, 3, 27)), ("27 March 2027", date(2027, 3, 27)),
-    ("review 3.2.27", date(2027, 2, 3)), ("on the 5th of May 2027", date(2027, 5, 5))])
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("by 27/03/2027", date(2027, 3, 27)),
+        ("27 March 2027", date(2027, 3, 27)),
+        ("review 3.2.27", date(2027, 2, 3)),
+        ("on the 5th of May 2027", date(2027, 5, 5)),
+    ],
+)
 def test_uk_dates_are_read_day_first(text: str, day: date) -> None:
     found = find_date(text)
     assert found is not None and found.value == day
@@ -62,10 +78,15 @@ def test_examples_come_from_the_childs_key_stage_first(stage: str) -> None:
     assert sims == sorted(sims, reverse=True)
 
 
-@pytest.mark.parametrize(("fields", "name"), [
-    ({"target": "  "}, "target"), ({"target": "x", "key_stage": "KS9"}, "key_stage"),
-    ({"target": "x", "outcome": "y" * 2001}, "outcome"),
-    ({"target": "x", "context": {"baseline": "z" * 2001}}, "baseline")])
+@pytest.mark.parametrize(
+    ("fields", "name"),
+    [
+        ({"target": "  "}, "target"),
+        ({"target": "x", "key_stage": "KS9"}, "key_stage"),
+        ({"target": "x", "outcome": "y" * 2001}, "outcome"),
+        ({"target": "x", "context": {"baseline": "z" * 2001}}, "baseline"),
+    ],
+)
 def test_bad_requests_name_the_field(fields: dict[str, object], name: str) -> None:
     with pytest.raises(ValidationError) as caught:
         request(**fields)
