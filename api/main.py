@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -31,9 +34,25 @@ from api.routes import (
 STATIC_DIR = Path(__file__).parent / "static"
 
 
+def _warm_models() -> None:
+    """Load spaCy and MiniLM once, off the request path, so the first child is not kept waiting."""
+    from api.safeguarding import screen
+    from target_coach.models import spacy_pipeline
+
+    screen("warm up")
+    spacy_pipeline()
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    threading.Thread(target=_warm_models, name="warm-models", daemon=True).start()
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=lifespan,
         title="PEP Voice",
         summary="Personal Education Plans with the child's own voice",
         version="0.1.0",

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import httpx
-import pytest
 
-from tests.fixtures.live import MODEL, Stack, running_stack
-
-
-@pytest.fixture(scope="session")
-def bot_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    if not MODEL.exists():
-        pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does)")
-    with running_stack(tmp_path_factory.mktemp("stack"), with_bot=True) as stack:
-        yield stack
+from tests.fixtures.live import Stack
 
 
 @dataclass

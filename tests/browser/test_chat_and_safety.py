@@ -1,0 +1,112 @@
+"""The child's chat page on a tablet, the safety button, and the helper's alert."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import sign_in
+from tests.fixtures.live import Stack
+
+pytestmark = [pytest.mark.browser, pytest.mark.stack]
+
+
+def open_session_as(
+    page: Page, base: str, user: str, child: str, mode_label: str, helper_label: str
+) -> str:
+    sign_in(page, base, user)
+    page.get_by_role("link", name=child).click()
+    page.get_by_role("radio", name=mode_label).check()
+    page.get_by_role("radio", name=helper_label).check()
+    if helper_label == "A teaching assistant":
+        page.get_by_label("Teaching assistant (if a teaching assistant is helping)").select_option(
+            "demo-ta"
+        )
+    page.get_by_role("button", name="Open session and get the child's link").click()
+    link = page.get_by_test_id("child-link").input_value()
+    assert re.search(r"/chat/[0-9a-f]{32}#t=", link)
+    return link
+
+
+def test_a_child_answers_with_faces_and_the_safety_button_alerts_the_helper(
+    browser: Browser, bot_stack: Stack
+) -> None:
+    base = bot_stack.api_url
+    staff = browser.new_context()
+    link = open_session_as(
+        staff.new_page(),
+        base,
+        "demo-dt",
+        "Poppy Ahmed",
+        "My views: the child's views for their PEP",
+        "A teaching assistant",
+    )
+    tablet = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True)
+    child = tablet.new_page()
+    child.goto(link)
+    messages = child.get_by_test_id("messages")
+    expect(messages).to_contain_text("How do you feel at school?")
+    assert "#t=" not in child.url  # the token leaves the address bar at once
+    happy = child.get_by_role("button", name="Happy", exact=True)
+    box = happy.bounding_box()
+    assert box is not None and box["height"] >= 44 and box["width"] >= 44  # WCAG 2.2 target size
+    child.keyboard.press("Tab")
+    happy.focus()
+    child.keyboard.press("Enter")
+    expect(messages).to_contain_text("Tell me more?")
+    child.get_by_test_id("safety-button").click()
+    expect(messages).to_contain_text("A grown-up who can help will be told")
+    expect(messages.locator(".pv-message--bot").last).not_to_contain_text("secret")
+
+    ta = browser.new_context().new_page()
+    sign_in(ta, base, "demo-ta")
+    ta.get_by_role("link", name="Poppy").first.click()
+    expect(ta.get_by_test_id("helper-alert")).to_be_visible(timeout=15_000)
+    expect(ta.get_by_test_id("helper-alert")).to_contain_text("designated safeguarding lead now")
+
+    dt = staff.new_page()
+    dt.goto(f"{base}/concerns")
+    concern = dt.get_by_test_id("concern").filter(has_text="Poppy Ahmed").first
+    expect(concern).to_contain_text("pressed the button")
+    concern.get_by_label(re.compile("What you have done")).fill("Told the DSL at 10:15")
+    concern.get_by_role("button", name="Acknowledge").click()
+    expect(dt.get_by_test_id("concern").filter(has_text="Told the DSL at 10:15")).to_contain_text(
+        "Acknowledged"
+    )
+
+
+def test_the_social_worker_prepares_a_ks3_child_and_the_dt_sees_the_wishes(
+    browser: Browser, bot_stack: Stack
+) -> None:
+    base = bot_stack.api_url
+    link = open_session_as(
+        browser.new_context().new_page(),
+        base,
+        "demo-sw",
+        "Aisha Douglas",
+        "Getting ready for the PEP meeting",
+        "Their social worker",
+    )
+    child = browser.new_context().new_page()
+    child.goto(link)
+    messages = child.get_by_test_id("messages")
+    expect(messages).to_contain_text("Dee Turner")
+    child.get_by_role("button", name="Part of it").click()
+    expect(messages).to_contain_text("anything you want the meeting to hear")
+    child.get_by_label("Your answer").fill("I want to stay in my class with my friends")
+    child.get_by_role("button", name="Send").click()
+    expect(messages).to_contain_text("Who would you like to say it")
+    child.get_by_role("button", name="Sol Walker").click()
+    expect(messages).to_contain_text("copy of your PEP")
+    child.get_by_role("button", name="Yes", exact=True).click()
+    expect(messages).to_contain_text("Everything you said is saved")
+
+    dt = browser.new_context().new_page()
+    sign_in(dt, base, "demo-dt")
+    dt.get_by_role("link", name="Aisha Douglas").click()
+    wishes = dt.get_by_test_id("meeting-wishes")
+    expect(wishes).to_contain_text("For part of it")
+    expect(wishes).to_contain_text("I want to stay in my class with my friends")
+    expect(wishes).to_contain_text("Sol Walker")

@@ -1,0 +1,76 @@
+"""The DT drafts an Outstanding target; the virtual school returns, then signs off, the PEP."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.browser.conftest import sign_in
+from tests.fixtures.live import Stack
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_dt_drafts_fixes_and_saves_an_outstanding_target(
+    browser: Browser, pages_stack: Stack
+) -> None:
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    sign_in(page, pages_stack.api_url, "demo-dt")
+    page.get_by_role("link", name="Leo Barnes").click()
+    page.get_by_role("link", name="Targets (section D)").click()
+    coach = page.get_by_test_id("coach")
+    page.get_by_label("What (the target)").fill("Get better at reading")
+    expect(coach).to_contain_text("Requires improvement", timeout=30_000)
+    expect(coach).to_contain_text("Name the skill")
+    page.get_by_label("What (the target)").fill("Leo will read 40 common exception words on sight")
+    page.get_by_label("How").fill("Flashcards with the TA four times a week")
+    page.get_by_label("Who").fill("TA and Leo")
+    page.get_by_label("When").fill("19/03/2027")
+    page.get_by_label("Expected outcome").fill("40 out of 45 words read correctly")
+    page.get_by_label("Baseline (where the child is now)").fill("Leo reads 25 words")
+    page.get_by_label("Needs this answers").fill("reading")
+    expect(coach).to_contain_text("Score 5 of 5: Outstanding", timeout=10_000)
+    page.get_by_role("button", name="Save target to section D").click()
+    expect(page.get_by_test_id("current-targets")).to_contain_text("5/5", timeout=10_000)
+
+
+def test_the_virtual_school_returns_then_signs_off_a_pep(
+    browser: Browser, pages_stack: Stack
+) -> None:
+    base = pages_stack.api_url
+    dt = browser.new_context().new_page()
+    sign_in(dt, base, "demo-dt")
+    dt.get_by_role("link", name="Sam Carter").click()
+    dt.get_by_role("button", name="Submit to the virtual school").click()
+    expect(dt.get_by_text("Submitted", exact=True)).to_be_visible()
+
+    vs = browser.new_context().new_page()
+    sign_in(vs, base, "demo-vs")
+    expect(vs.get_by_test_id("pep-table")).to_contain_text("Awaiting QA")
+    vs.get_by_role("link", name="Sam Carter").click()
+    vs.get_by_role("link", name="Quality assurance and sign-off").click()
+    expect(vs.get_by_test_id("qa-checks")).to_contain_text("Attendees recorded")
+    vs.get_by_label("Requires improvement").check()
+    vs.get_by_role("button", name="Return to the school").click()
+    expect(vs.get_by_role("alert")).to_contain_text("say why")
+    vs.get_by_label("Requires improvement").check()
+    vs.get_by_label("Note (needed when you return").fill("Record Sam's views or say why not")
+    vs.get_by_role("button", name="Return to the school").click()
+    expect(vs.get_by_text("Earlier decisions")).to_be_visible()
+
+    dt.reload()
+    expect(dt.get_by_test_id("return-note")).to_contain_text("Record Sam's views")
+    dt.get_by_role("button", name="Submit to the virtual school").click()
+    vs.reload()
+    vs.get_by_label("Good", exact=True).check()
+    vs.get_by_role("button", name="Sign off").click()
+    expect(vs.get_by_text("Signed off").first).to_be_visible()
+    for ext, kind in (
+        ("pdf", "application/pdf"),
+        ("docx", "officedocument"),
+        ("html", "text/html"),
+    ):
+        response = vs.request.get(
+            f"{vs.url.rsplit('/qa', 1)[0].replace('/peps/', '/api/v1/peps/')}/document.{ext}"
+        )
+        assert response.status == 200 and kind in response.headers["content-type"]
