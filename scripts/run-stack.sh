@@ -39,7 +39,7 @@ pids+=($!)
 
 wait_for() {  # name url seconds
   for _ in $(seq 1 "$3"); do
-    if curl -fsS -o /dev/null "$2"; then return 0; fi
+    if curl -fs -o /dev/null "$2"; then return 0; fi
     sleep 1
   done
   echo "$1 did not start; see $LOGS/" >&2

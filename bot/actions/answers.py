@@ -19,6 +19,28 @@ ATTEND = [("part", r"\b(?:part|some of it|bit of it|half)\b"),
           ("yes", r"\b(?:yes|yeah|yep|ok|sure|i will|i want to)\b")]
 
 
+# The NLU's "skip" and "don't know" are trusted only when the words agree: a one-word answer
+# such as "spelling" must never be recorded as a skip because its letters look like "skip".
+DECLINE_WORDS = re.compile(
+    r"\b(?:sk[i1]p+|pass|next|move on|rather not|prefer not|don'?t (?:want|wanna)|not telling|"
+    r"no comment|leave it|none of your business|private|not answering|different one|"
+    r"don'?t feel like|nxt|pas)\b", re.I)
+DONT_KNOW_WORDS = re.compile(
+    r"\b(?:know|no|dunno|idk|not sure|unsure|no idea|no clue|dno|donno|can'?t think|"
+    r"who knows|not certain|haven'?t thought)\b", re.I)
+
+
+def trusted_intent(intent: str, text: str) -> str:
+    """The intent to act on: a skip or "don't know" needs a button or words that say so."""
+    if text.startswith("/"):
+        return intent
+    if intent == "decline" and not DECLINE_WORDS.search(text):
+        return "answer"
+    if intent == "dont_know" and not DONT_KNOW_WORDS.search(text):
+        return "answer"
+    return intent
+
+
 def rating_from(turn: Any) -> int | None:
     value = turn.entities.get("rating")
     if value is not None and str(value).isdigit() and 1 <= int(value) <= 5:

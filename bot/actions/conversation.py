@@ -14,7 +14,7 @@ from typing import Any
 
 from actions import messages as m
 from actions import steps as st
-from actions.answers import AnswerMixin
+from actions.answers import AnswerMixin, trusted_intent
 from actions.scripts import TOPIC_LABELS, question_for, script_for
 
 DISCLOSURE_CONFIDENCE = 0.6
@@ -87,6 +87,7 @@ class Engine(AnswerMixin):
 
     # -- the turn ------------------------------------------------------------------------
     def run(self) -> Decision:
+        self.turn.intent = trusted_intent(self.turn.intent, self.turn.text)
         intent, text = self.turn.intent, self.turn.text
         flagged = "safeguarding" in self.turn.screen_kinds
         heard = intent == "disclosure" and self.turn.confidence >= DISCLOSURE_CONFIDENCE

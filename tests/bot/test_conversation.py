@@ -178,3 +178,13 @@ def test_summary_quotes_the_childs_words() -> None:
     state["topics"]["going_well"] = {"status": "answered", "rating": None,
                                      "answer": "football club", "question": "q"}
     assert "“football club”" in steps.summary_text(state)
+
+
+@pytest.mark.parametrize(("text", "intent"), [("spelling", "decline"), ("Pascal", "decline"),
+                                              ("knitting", "dont_know")])
+def test_an_nlu_misfire_never_turns_an_answer_into_a_skip(text: str, intent: str) -> None:
+    session = Session(state_for("KS3"))
+    session.say("/start", "start")
+    session.say(text, intent)
+    row = session.state["topics"]["feelings_about_school"]
+    assert (row["status"], row["answer"]) == ("answered", text)

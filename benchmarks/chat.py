@@ -1,0 +1,68 @@
+"""Chat-turn latency through the API (1 and 20 concurrent sessions) beside a bare Rasa parse.
+
+All on loopback, in one run: the API's share of a turn is screening, storing and proxying;
+the floor is Rasa's own NLU parse of the same messages.
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from benchmarks.stats import summary_ms
+from tests.fixtures.live import running_stack
+from tests.stack.conftest import Conversation, open_conversation
+
+MESSAGES = [
+    "I like school most days",
+    "dunno",
+    "my friends are Jake and Priya",
+    "skip",
+    "maths is hard but Mr Lee helps",
+    "I want to be a vet",
+    "not sure",
+    "art and football",
+    "I'd rather not say",
+    "more help with reading please",
+]
+
+
+def _one_session(stack: Any, turns: int) -> list[float]:
+    convo: Conversation = open_conversation(stack, "KS3")
+    convo.say("")
+    times = []
+    for i in range(turns):
+        start = time.perf_counter()
+        convo.say(MESSAGES[i % len(MESSAGES)])
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _parse_floor(rasa_url: str, rounds: int) -> list[float]:
+    times = []
+    with httpx.Client(timeout=30) as client:
+        for i in range(rounds):
+            start = time.perf_counter()
+            client.post(f"{rasa_url}/model/parse", json={"text": MESSAGES[i % len(MESSAGES)]})
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def measure(workdir: Path, *, turns: int = 10, concurrent: int = 20) -> dict[str, Any]:
+    with running_stack(workdir, with_bot=True) as stack:
+        _one_session(stack, 3)  # warm up every service
+        single = _one_session(stack, turns * 3)
+        with ThreadPoolExecutor(max_workers=concurrent) as pool:
+            results = list(pool.map(lambda _: _one_session(stack, turns), range(concurrent)))
+        many = [t for r in results for t in r]
+        floor = _parse_floor(stack.env["PEP_VOICE_RASA_URL"], turns * 3)
+    return {
+        "single": summary_ms(single),
+        "concurrent": summary_ms(many),
+        "concurrent_sessions": concurrent,
+        "parse": summary_ms(floor),
+    }

@@ -1,0 +1,95 @@
+"""`make bench`: every figure measured in one run on this machine, written to BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from benchmarks import chat, models, nlu
+from benchmarks.stats import machine, today
+
+OUT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
+
+
+def _row(name: str, s: dict[str, float]) -> str:
+    return f"| {name} | {s['n']} | {s['p50']:.1f} | {s['p95']:.1f} |"
+
+
+def _ratio(a: dict[str, float], b: dict[str, float]) -> str:
+    return f"{a['p50'] / b['p50']:.1f}x"
+
+
+def _floor_ratio(coach: dict[str, Any]) -> str:
+    floor = coach["spacy"]["p50"] + coach["minilm"]["p50"]
+    return f"{coach['check']['p50'] / floor:.1f}x"
+
+
+def render(
+    coach: dict[str, Any], screen: dict[str, Any], turns: dict[str, Any], cv: dict[str, Any]
+) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {today()} on {machine()}, all in one run of `make bench`. Times in ms.",
+        "",
+        "## Chat turn through the API (real Rasa and action server, loopback)",
+        "",
+        "| what | turns | p50 | p95 |",
+        "| --- | --- | --- | --- |",
+        _row("1 session", turns["single"]),
+        _row(f"{turns['concurrent_sessions']} concurrent sessions", turns["concurrent"]),
+        _row("bare Rasa /model/parse (the floor)", turns["parse"]),
+        "",
+        f"Ratio of a turn's p50 to a bare parse: {_ratio(turns['single'], turns['parse'])} "
+        f"(1 session), {_ratio(turns['concurrent'], turns['parse'])} "
+        f"({turns['concurrent_sessions']} sessions).",
+        "",
+        "## Safeguarding screen, per message",
+        "",
+        "| what | messages | p50 | p95 |",
+        "| --- | --- | --- | --- |",
+        _row("screen (patterns + MiniLM over clauses)", screen["screen"]),
+        _row("bare MiniLM encoding (the floor)", screen["minilm"]),
+        "",
+        f"Share of a single-session chat turn (p50): "
+        f"{screen['screen']['p50'] / turns['single']['p50']:.0%}.",
+        "",
+        "## Target coach",
+        "",
+        f"Model load (spaCy + MiniLM): {coach['load_s']:.1f} s.",
+        "",
+        "| what | targets | p50 | p95 |",
+        "| --- | --- | --- | --- |",
+        _row("check, warm", coach["check"]),
+        _row("bare spaCy parse", coach["spacy"]),
+        _row("bare MiniLM encoding", coach["minilm"]),
+        "",
+        f"Check p50 is {_floor_ratio(coach)} the parse plus one encoding.",
+        "",
+        f"## NLU, {cv['folds']}-fold cross-validation",
+        "",
+        "| intent | precision | recall | F1 | examples |",
+        "| --- | --- | --- | --- | --- |",
+        *[
+            f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1-score']:.3f} | "
+            f"{m['support']} |"
+            for name, m in cv["intents"].items()
+        ],
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    coach = models.measure_coach()
+    screen = models.measure_screen()
+    with tempfile.TemporaryDirectory(prefix="pep-voice-bench-") as work:
+        turns = chat.measure(Path(work))
+    cv = nlu.measure()
+    OUT.write_text(render(coach, screen, turns, cv))
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
