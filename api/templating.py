@@ -54,3 +54,12 @@ def render(
     if user is not None:
         base["sign_out_form"] = templates.env.get_template("_sign_out.html").render(user=user)
     return templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
+
+
+def not_found(
+    request: Request, user: Any, message: str | None = None, status_code: int = 404
+) -> Response:
+    """The one page for anything outside the caller's caseload, or any refused step."""
+    return render(
+        request, "not_found.html", {"user": user, "message": message}, status_code=status_code
+    )

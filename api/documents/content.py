@@ -18,20 +18,8 @@ from api.repositories import users as users_repo
 from api.services import audit
 from api.services.access import pep_for
 from api.services.peps import age_band, section_contents
-from api.services.views import build_view
+from api.services.views import TOPIC_TITLES, build_view
 
-TOPIC_TITLES = {
-    "feelings_about_school": "How I feel about school",
-    "feelings_about_learning": "How I feel about my learning",
-    "relationships_with_teachers": "My teachers and other adults",
-    "relationships_with_peers": "My friends",
-    "feelings_about_self": "How I feel about myself",
-    "talents_and_interests": "What I am good at and enjoy",
-    "aspirations": "What I want to do in the future",
-    "going_well": "What is going well",
-    "not_going_well": "What is not going well",
-    "support_wanted": "What would help me",
-}
 STATUS_TEXT = {
     "declined": "Chose not to say",
     "dont_know": "Did not know yet",

@@ -18,7 +18,7 @@ from api.services import concerns as concerns_service
 from api.services import peps as peps_service
 from api.services import workflow
 from api.services.auth import sign_in
-from api.templating import render
+from api.templating import not_found, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -173,7 +173,7 @@ def concerns_page(request: Request, user: OptionalUser, session: SessionDep) -> 
     if user is None:
         return to_sign_in()
     if user.role not in concerns_service.READERS:
-        return render(request, "not_found.html", {"user": user}, status_code=404)
+        return not_found(request, user)
     concerns = concerns_service.list_concerns(session, user)
     return render(
         request,
@@ -210,10 +210,5 @@ def acknowledge_concern(
     try:
         concerns_service.acknowledge(session, user, concern_id, note.strip())
     except AppError as exc:
-        return render(
-            request,
-            "not_found.html",
-            {"user": user, "message": exc.message},
-            status_code=exc.status_code,
-        )
+        return not_found(request, user, exc.message, exc.status_code)
     return RedirectResponse("/concerns", status_code=303)

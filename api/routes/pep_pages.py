@@ -18,22 +18,11 @@ from api.schemas.voice import VoiceSessionCreate
 from api.services import peps as peps_service
 from api.services import views as views_service
 from api.services import voice_sessions
-from api.templating import render
+from api.services.views import TOPIC_TITLES
+from api.templating import not_found, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-TOPIC_LABELS = {
-    "feelings_about_school": "How I feel about school",
-    "feelings_about_learning": "How I feel about my learning",
-    "relationships_with_teachers": "My teachers and other adults",
-    "relationships_with_peers": "My friends",
-    "feelings_about_self": "How I feel about myself",
-    "talents_and_interests": "What I am good at and enjoy",
-    "aspirations": "What I want to do in the future",
-    "going_well": "What is going well",
-    "not_going_well": "What is not going well",
-    "support_wanted": "What would help me",
-}
 STATUS_WORDS = {
     "answered": "Answered",
     "declined": "Chose not to say",
@@ -59,7 +48,7 @@ def _pep_context(session: SessionDep, user: User, pep_id: str) -> dict[str, Any]
         if child.school_id
         else [],
         "can_open_session": user.role in voice_sessions.OPENERS,
-        "topic_labels": TOPIC_LABELS,
+        "topic_labels": TOPIC_TITLES,
         "status_words": STATUS_WORDS,
         "attend_words": ATTEND_WORDS,
         "mode_labels": MODE_LABELS,
@@ -77,9 +66,7 @@ def pep_page(request: Request, pep_id: str, user: OptionalUser, session: Session
     try:
         context = _pep_context(session, user, pep_id)
     except AppError as exc:
-        return render(
-            request, "not_found.html", {"user": user, "message": exc.message}, status_code=404
-        )
+        return not_found(request, user, exc.message)
     return render(request, "pep.html", context)
 
 
@@ -100,9 +87,7 @@ def open_session_form(
     try:
         context = _pep_context(session, user, pep_id)
     except AppError as exc:
-        return render(
-            request, "not_found.html", {"user": user, "message": exc.message}, status_code=404
-        )
+        return not_found(request, user, exc.message)
     try:
         data = VoiceSessionCreate.model_validate(
             {

@@ -10,7 +10,7 @@ from api.errors import AppError
 from api.routes.pages import STATUS_LABELS, to_sign_in
 from api.services import peps as peps_service
 from api.services import workflow
-from api.templating import render
+from api.templating import not_found, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -25,9 +25,7 @@ def qa_page(
         report = workflow.qa_report(session, user, pep_id)
         pep, child = peps_service.get_pep(session, user, pep_id)
     except AppError as exc:
-        return render(
-            request, "not_found.html", {"user": user, "message": exc.message}, status_code=404
-        )
+        return not_found(request, user, exc.message)
     return render(
         request,
         "qa.html",
@@ -79,10 +77,5 @@ def submit_pep(request: Request, pep_id: str, user: OptionalUser, session: Sessi
     try:
         workflow.submit(session, user, pep_id)
     except AppError as exc:
-        return render(
-            request,
-            "not_found.html",
-            {"user": user, "message": exc.message},
-            status_code=exc.status_code,
-        )
+        return not_found(request, user, exc.message, exc.status_code)
     return RedirectResponse(f"/peps/{pep_id}", status_code=303)

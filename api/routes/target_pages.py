@@ -9,7 +9,7 @@ from api.errors import AppError
 from api.routes.pages import to_sign_in
 from api.services import targets as targets_service
 from api.services.peps import age_band
-from api.templating import render
+from api.templating import not_found, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -23,9 +23,7 @@ def targets_page(
     try:
         pep, child, targets = targets_service.list_targets(session, user, pep_id)
     except AppError as exc:
-        return render(
-            request, "not_found.html", {"user": user, "message": exc.message}, status_code=404
-        )
+        return not_found(request, user, exc.message)
     return render(
         request,
         "targets.html",
