@@ -140,7 +140,7 @@ def test_a_restarted_rasa_loses_nothing_and_the_child_carries_on(bot_stack: Stac
 
 def test_meeting_prep_fills_the_meeting_block(bot_stack: Stack) -> None:
     talk = open_conversation(
-        bot_stack, "KS3", mode="meeting_prep", opener="demo-sw", helper="social_worker"
+        bot_stack, "KS4", mode="meeting_prep", opener="demo-sw", helper="social_worker"
     )
     intro = " ".join(str(m["text"]) for m in talk.say(""))
     assert "Dee Turner" in intro and "Sol Walker" in intro
