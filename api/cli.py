@@ -15,7 +15,7 @@ app = typer.Typer(
 @app.command()
 def screen() -> None:
     """Screen child messages: {"id", "text"} JSON Lines in, {"id", "kinds"} JSON Lines out."""
-    from api.safeguarding.jsonl import screen_jsonl
+    from safeguarding.jsonl import screen_jsonl
 
     for line in screen_jsonl(sys.stdin):
         sys.stdout.write(line + "\n")

@@ -36,8 +36,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 def _warm_models() -> None:
     """Load spaCy and MiniLM once, off the request path, so the first child is not kept waiting."""
-    from api.safeguarding import screen
-    from target_coach.models import spacy_pipeline
+    from offline_models import spacy_pipeline
+    from safeguarding import screen
 
     screen("warm up")
     spacy_pipeline()

@@ -24,7 +24,7 @@ def _messages() -> list[str]:
 
 def measure_coach() -> dict[str, Any]:
     start = time.perf_counter()
-    from target_coach.models import sentence_model, spacy_pipeline
+    from offline_models import sentence_model, spacy_pipeline
 
     spacy_pipeline()
     sentence_model()
@@ -47,8 +47,8 @@ def measure_coach() -> dict[str, Any]:
 
 
 def measure_screen() -> dict[str, Any]:
-    from api.safeguarding import screen
-    from target_coach.models import sentence_model
+    from safeguarding import screen
+    from offline_models import sentence_model
 
     messages = _messages()
     screen(messages[0])

@@ -12,9 +12,9 @@ import re
 
 from spacy.tokens import Token
 
+from offline_models import spacy_pipeline
 from target_coach.dates import find_date, vague_time
 from target_coach.measures import find_measures
-from target_coach.models import spacy_pipeline
 from target_coach.schema import Criterion, TargetCheckRequest
 
 GENERIC = {

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from target_coach.models import sentence_model
+from offline_models import sentence_model
 from target_coach.schema import Example
 
 DATA = Path(__file__).parent / "data" / "policy_examples.json"

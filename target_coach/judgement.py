@@ -11,9 +11,9 @@ import re
 
 import numpy as np
 
+from offline_models import sentence_model, spacy_pipeline
 from target_coach.areas import areas_in
 from target_coach.measures import numbers_in
-from target_coach.models import sentence_model, spacy_pipeline
 from target_coach.schema import Criterion, TargetCheckRequest
 
 ABSOLUTE = re.compile(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from offline_models import spacy_pipeline
 from target_coach.dates import find_date
-from target_coach.models import spacy_pipeline
 from target_coach.schema import Criteria, TargetCheckRequest
 
 PLACEHOLDERS = {

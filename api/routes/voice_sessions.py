@@ -19,9 +19,9 @@ from api.schemas.voice import (
     VoiceSessionCreate,
     VoiceSessionCreated,
 )
-from api.screening import helper_alert
 from api.services import chat, voice_sessions
 from api.services.peps import age_band
+from api.services.screening import helper_alert
 
 router = APIRouter(prefix="/api/v1", tags=["voice sessions"])
 

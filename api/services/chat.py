@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api import rasa_client, screening
+from api import rasa_client
 from api.config import Settings
 from api.errors import Conflict, ServiceUnavailable
 from api.models import Concern, Pep, TranscriptMessage, User, VoiceSession
@@ -21,7 +21,7 @@ from api.models.enums import ConcernKind
 from api.repositories import children as children_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
-from api.services import audit
+from api.services import audit, screening
 from api.services.peps import age_band
 from api.services.voice_sessions import pep_of
 
@@ -61,7 +61,7 @@ def take_message(
         session_id=voice.id, sender="child", text=text, client_message_id=client_message_id
     )
     voice_repo.add(session, message)
-    kinds = screening.screen_message(text)
+    kinds = list(screening.screen_message(text).kinds)
     for kind in kinds:
         raise_concern(session, voice, pep, kind, text, source="screen")
     audit.record(

@@ -27,6 +27,6 @@ def labelled() -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def screened(labelled: list[dict[str, Any]]) -> list[list[str]]:
-    from api.safeguarding import screen_many
+    from safeguarding import screen_many
 
     return screen_many([row["text"] for row in labelled])

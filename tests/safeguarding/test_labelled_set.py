@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from api.safeguarding import screen
+from safeguarding import screen
 
 
 def test_the_set_is_big_and_covers_every_category(labelled: list[dict[str, Any]]) -> None:

@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from api.safeguarding.jsonl import screen_jsonl
-from api.safeguarding.replies import helper_alert, safe_reply
+from safeguarding.jsonl import screen_jsonl
+from safeguarding.replies import helper_alert, safe_reply
 
 BANDS = ("EY", "KS1", "KS2", "KS3", "KS4", "POST16")
 SECRECY = (

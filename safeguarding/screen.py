@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from api.safeguarding import patterns, similarity
-from api.safeguarding.normalise import clauses, normalise
+from safeguarding import patterns, similarity
+from safeguarding.normalise import clauses, normalise
+from safeguarding.tiers import Tiers
 
 
 @dataclass
@@ -59,3 +60,8 @@ def screen_many(texts: Sequence[str]) -> list[list[str]]:
         out.append(_combine(text, scores[start : start + len(group)], ()).kinds)
         start += len(group)
     return out
+
+
+def screen_tiers(text: str) -> Tiers:
+    """Urgent and review kinds for one message."""
+    return Tiers.of(screen(text))

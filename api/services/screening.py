@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from safeguarding.tiers import Tiers
 
-def screen_message(text: str) -> list[str]:
-    """Kinds flagged in one child message (empty when none)."""
+
+def screen_message(text: str) -> Tiers:
+    """The urgent and review kinds raised by one child message (both empty when none)."""
     if not text.strip():
-        return []
-    from api.safeguarding import screen
+        return Tiers()
+    from safeguarding import screen_tiers
 
-    return list(screen(text))
+    return screen_tiers(text)
 
 
 def safety_reply(kinds: Sequence[str], age_band: str) -> str:
-    from api.safeguarding.replies import safe_reply
+    from safeguarding.replies import safe_reply
 
     return safe_reply(list(kinds), age_band)
 
 
 def helper_alert(kinds: Sequence[str]) -> str:
-    from api.safeguarding.replies import helper_alert as alert
+    from safeguarding.replies import helper_alert as alert
 
     return alert(list(kinds))

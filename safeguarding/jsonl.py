@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from api.safeguarding.screen import screen_many
+from safeguarding.screen import screen_many
 
 BATCH = 64
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from target_coach.models import sentence_model
+from offline_models import sentence_model
 
 EXEMPLARS = Path(__file__).parent / "data" / "exemplars.json"
 KINDS = ("safeguarding", "move_school", "unhappy_in_school")

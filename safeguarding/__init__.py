@@ -5,6 +5,15 @@ then similarity to curated disclosure exemplars, then the assistant's own NLU wh
 Recall wins over precision: a false alarm costs an adult a minute; a miss can cost a child.
 """
 
-from api.safeguarding.screen import ScreenResult, screen, screen_detail, screen_many
+from safeguarding.screen import ScreenResult, screen, screen_detail, screen_many, screen_tiers
+from safeguarding.tiers import KINDS, Tiers
 
-__all__ = ["ScreenResult", "screen", "screen_detail", "screen_many"]
+__all__ = [
+    "KINDS",
+    "ScreenResult",
+    "Tiers",
+    "screen",
+    "screen_detail",
+    "screen_many",
+    "screen_tiers",
+]
