@@ -9,16 +9,18 @@ VENV := .venv
 BOTVENV := .venv-bot
 STAMP := .make
 BOT_DATA := $(shell find bot/config.yml bot/domain.yml bot/domain bot/data nlu_data -type f 2>/dev/null | sort)
+SCREEN_DATA := $(shell find safeguarding/data/labelled -name '*.jsonl' 2>/dev/null | sort)
+SCREEN_MODEL := safeguarding/model/screen_classifier.joblib
 PEP_VOICE_PORT ?= 8000
 export PEP_VOICE_PORT
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help install run test test-api test-bot bench lint train system-deps clean
+.PHONY: help install run test test-api test-bot bench lint train train-screen system-deps clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed $(BOTVENV)/.installed api/static/govuk/.installed bot/models/.trained ## build both environments, the page assets and the bot (only what changed)
+install: $(VENV)/.installed $(BOTVENV)/.installed api/static/govuk/.installed bot/models/.trained $(SCREEN_MODEL) ## build both environments, the page assets and the bot (only what changed)
 
 $(VENV)/.installed: requirements/api.lock pyproject.toml
 	@test -n "$(PY311)" || { echo "Python 3.11 is needed"; exit 1; }
@@ -49,6 +51,11 @@ train: bot/models/.trained ## train the Rasa model if its data changed
 bot/models/.trained: $(BOTVENV)/.installed $(BOT_DATA)
 	cd bot && ../$(BOTVENV)/bin/rasa train --data data ../nlu_data --config config.yml --domain domain.yml --out models --fixed-model-name pep-voice
 	touch $@
+
+train-screen: $(SCREEN_MODEL) ## train the screen's classifier if its data or code changed (fixed seed)
+
+$(SCREEN_MODEL): $(VENV)/.installed $(SCREEN_DATA) safeguarding/train.py safeguarding/classifier.py safeguarding/units.py safeguarding/patterns.py safeguarding/normalise.py
+	$(VENV)/bin/python -m safeguarding.train
 
 system-deps: $(STAMP)/system-deps ## Debian packages the tests need: chromium and PostgreSQL
 

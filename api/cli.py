@@ -14,7 +14,7 @@ app = typer.Typer(
 
 @app.command()
 def screen() -> None:
-    """Screen child messages: {"id", "text"} JSON Lines in, {"id", "kinds"} JSON Lines out."""
+    """Screen child messages: {"id", "text"} lines in; {"id", "kinds", "review_kinds"} out."""
     from safeguarding.jsonl import screen_jsonl
 
     for line in screen_jsonl(sys.stdin):

@@ -1,4 +1,4 @@
-"""Target coach and safeguarding screen: load time, warm latency, and the floor beneath them."""
+"""Target coach: load time, warm latency, and the floor beneath it."""
 
 from __future__ import annotations
 
@@ -15,11 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def _targets() -> list[dict[str, Any]]:
     path = ROOT / "tests" / "target_coach" / "data" / "labelled_targets.jsonl"
     return [json.loads(line)["request"] for line in path.read_text().splitlines() if line.strip()]
-
-
-def _messages() -> list[str]:
-    path = ROOT / "tests" / "safeguarding" / "data" / "labelled_messages.jsonl"
-    return [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
 
 
 def measure_coach() -> dict[str, Any]:
@@ -44,14 +39,3 @@ def measure_coach() -> dict[str, Any]:
         "spacy": summary_ms(parse),
         "minilm": summary_ms(encode),
     }
-
-
-def measure_screen() -> dict[str, Any]:
-    from safeguarding import screen
-    from offline_models import sentence_model
-
-    messages = _messages()
-    screen(messages[0])
-    per_message = timed(screen, messages)
-    encode = timed(lambda t: sentence_model().encode([t]), messages)
-    return {"screen": summary_ms(per_message), "minilm": summary_ms(encode)}

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import chat, models, nlu
+from benchmarks import screen as screen_bench
 from benchmarks.stats import machine, today
 
 OUT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
@@ -45,16 +46,7 @@ def render(
         f"(1 session), {_ratio(turns['concurrent'], turns['parse'])} "
         f"({turns['concurrent_sessions']} sessions).",
         "",
-        "## Safeguarding screen, per message",
-        "",
-        "| what | messages | p50 | p95 |",
-        "| --- | --- | --- | --- |",
-        _row("screen (patterns + MiniLM over clauses)", screen["screen"]),
-        _row("bare MiniLM encoding (the floor)", screen["minilm"]),
-        "",
-        f"Share of a single-session chat turn (p50): "
-        f"{screen['screen']['p50'] / turns['single']['p50']:.0%}.",
-        "",
+        *screen_bench.render(screen),
         "## Target coach",
         "",
         f"Model load (spaCy + MiniLM): {coach['load_s']:.1f} s.",
@@ -83,7 +75,7 @@ def render(
 
 def main() -> None:
     coach = models.measure_coach()
-    screen = models.measure_screen()
+    screen = screen_bench.measure()
     with tempfile.TemporaryDirectory(prefix="pep-voice-bench-") as work:
         turns = chat.measure(Path(work))
     cv = nlu.measure()

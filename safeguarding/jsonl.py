@@ -1,4 +1,8 @@
-"""`pep-voice screen`: JSON Lines in, JSON Lines out, batched through the model."""
+"""`pep-voice screen`: JSON Lines in, JSON Lines out, batched through the models.
+
+Each answer carries `kinds` (the urgent tier) and `review_kinds` (a person should read it);
+a kind is never in both.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from safeguarding.screen import screen_many
+from safeguarding.screen import screen_tiers_many
 
 BATCH = 64
 
@@ -32,12 +36,14 @@ def screen_jsonl(lines: Iterable[str]) -> Iterator[str]:
     while batch := list(islice(source, BATCH)):
         parsed = [_parse(line) for line in batch]
         texts = [text for _, text, error in parsed if error is None and text is not None]
-        results = iter(screen_many(texts))
+        results = iter(screen_tiers_many(texts))
         for ident, _text, error in parsed:
             if error is not None:
                 out: dict[str, object] = {"error": error}
                 if ident is not None:
                     out["id"] = ident
             else:
-                out = {"id": ident, "kinds": next(results)}
+                tiers = next(results)
+                out = {"id": ident, "kinds": list(tiers.kinds)}
+                out["review_kinds"] = list(tiers.review_kinds)
             yield json.dumps(out)

@@ -345,14 +345,18 @@ ORDINARY = [
 ORDINARY_COMPILED = [re.compile(p) for p in ORDINARY]
 
 
-def match_kinds(text: str) -> dict[str, list[str]]:
-    """Kinds whose patterns match the normalised text, with the patterns that matched."""
-    cleaned = text
+def without_idioms(text: str) -> str:
+    """The normalised text with ordinary idioms ("PE is killing me") blanked out."""
     for pattern in ORDINARY_COMPILED:
-        cleaned = pattern.sub(" ", cleaned)
+        text = pattern.sub(" ", text)
+    return text
+
+
+def match_kinds(text: str) -> dict[str, list[str]]:
+    """Kinds whose patterns match the prepared text, with the patterns that matched."""
     found: dict[str, list[str]] = {}
     for kind, patterns in COMPILED.items():
-        hits = [p.pattern for p in patterns if p.search(cleaned)]
+        hits = [p.pattern for p in patterns if p.search(text)]
         if hits:
             found[kind] = hits
     return found

@@ -1,67 +1,99 @@
-"""The screen itself: patterns, then meaning, then the assistant's own NLU, united."""
+"""The screen itself: curated patterns and a trained classifier, sorted into two tiers.
+
+Urgent: a pattern written for the unmistakable (and quiet on ordinary talk in the labelled
+data), or the classifier confident past its urgent threshold. Review: any other pattern, or the
+classifier past its lower review threshold. Recall wins over precision, and the review tier is
+where that is paid for: a person reads it the same day without interrupting the child.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from safeguarding import patterns, similarity
-from safeguarding.normalise import clauses, normalise
-from safeguarding.tiers import Tiers
+import numpy as np
 
-
-@dataclass
-class ScreenResult:
-    kinds: list[str]
-    # kind -> the layers that caught it ("pattern", "similarity", "nlu") with what matched.
-    layers: dict[str, dict[str, str]] = field(default_factory=dict)
+from safeguarding import classifier, patterns
+from safeguarding.tiers import KINDS, Tiers
+from safeguarding.units import message_units, prepare
 
 
-def _combine(
-    text: str, clause_scores: list[dict[str, tuple[float, str]]], nlu_kinds: Sequence[str]
-) -> ScreenResult:
-    layers: dict[str, dict[str, str]] = {}
-    for kind, hits in patterns.match_kinds(normalise(text)).items():
-        layers.setdefault(kind, {})["pattern"] = hits[0]
-    for scores in clause_scores:
-        for kind, exemplar in similarity.flagged(scores).items():
-            layers.setdefault(kind, {}).setdefault("similarity", exemplar)
-    for kind in nlu_kinds:
-        if kind in similarity.KINDS:
-            layers.setdefault(kind, {})["nlu"] = "assistant NLU"
-    return ScreenResult(kinds=sorted(layers), layers=layers)
+def _tiers(prepared: str, proba: np.ndarray, model: classifier.Classifier) -> Tiers:
+    """One message's tiers from its pattern hits and its units' probabilities."""
+    urgent: set[str] = set()
+    review: set[str] = set()
+    for kind, hits in patterns.match_kinds(prepared).items():
+        (urgent if any(h in model.urgent_patterns for h in hits) else review).add(kind)
+    peak = proba.max(axis=0)
+    for k, kind in enumerate(classifier.LABELS[1:], start=1):
+        if peak[k] >= model.urgent_threshold[kind]:
+            urgent.add(kind)
+        elif peak[k] >= model.review_threshold:
+            review.add(kind)
+    concern = 1 - proba[:, 0].min()
+    if concern >= model.review_threshold and not (urgent or review):
+        review.add(classifier.LABELS[1 + int(np.argmax(peak[1:]))])
+    return Tiers.of(urgent, review)
 
 
-def _units(text: str) -> list[str]:
-    """The whole message and each clause of it, normalised, for the similarity layer."""
-    whole = normalise(text)
-    parts = clauses(whole)
-    return [whole, *[p for p in parts if p != whole]] if whole else []
+@dataclass(frozen=True)
+class Scored:
+    """A message's tiers and the classifier's highest probability of each kind in it."""
+
+    tiers: Tiers
+    peak: dict[str, float]
 
 
-def screen_detail(text: str, *, nlu_kinds: Sequence[str] = ()) -> ScreenResult:
-    units = _units(text)
-    scores = similarity.nearest(similarity.encode(units)) if units else []
-    return _combine(text, scores, nlu_kinds)
-
-
-def screen(text: str) -> list[str]:
-    """The kinds flagged in one child message; an empty list when none."""
-    return screen_detail(text).kinds
-
-
-def screen_many(texts: Sequence[str]) -> list[list[str]]:
-    """The same screen over many messages, with one batched pass through the model."""
-    units = [_units(t) for t in texts]
-    flat = [u for group in units for u in group]
-    scores = similarity.nearest(similarity.encode(flat)) if flat else []
-    out, start = [], 0
-    for text, group in zip(texts, units, strict=True):
-        out.append(_combine(text, scores[start : start + len(group)], ()).kinds)
-        start += len(group)
+def screen_scored_many(texts: Sequence[str]) -> list[Scored]:
+    """Tiers and scores for many messages, with one batched pass through each model."""
+    model = classifier.load()
+    prepared = [prepare(t) if t.strip() else "" for t in texts]
+    groups: list[range] = []
+    units: list[str] = []
+    for text in prepared:
+        own = message_units(text) if text.strip(" ,.!?") else []
+        groups.append(range(len(units), len(units) + len(own)))
+        units.extend(own)
+    proba = model.probabilities(units, classifier.embed(units))
+    out: list[Scored] = []
+    for text, group in zip(prepared, groups, strict=True):
+        if not len(group):
+            out.append(Scored(Tiers(), dict.fromkeys(KINDS, 0.0)))
+            continue
+        rows = proba[list(group)]
+        peak = rows.max(axis=0)
+        out.append(
+            Scored(_tiers(text, rows, model), {k: float(peak[i + 1]) for i, k in enumerate(KINDS)})
+        )
     return out
 
 
+def screen_tiers_many(texts: Sequence[str]) -> list[Tiers]:
+    """Both tiers for many messages, batched."""
+    return [s.tiers for s in screen_scored_many(texts)]
+
+
 def screen_tiers(text: str) -> Tiers:
-    """Urgent and review kinds for one message."""
-    return Tiers.of(screen(text))
+    """Urgent and review kinds for one child message."""
+    return screen_tiers_many([text])[0]
+
+
+def screen_many(texts: Sequence[str]) -> list[list[str]]:
+    """The urgent kinds for many messages (the contract's `kinds`)."""
+    return [list(t.kinds) for t in screen_tiers_many(texts)]
+
+
+def screen(text: str) -> list[str]:
+    """The sorted urgent kinds flagged in one child message; an empty list when none."""
+    return list(screen_tiers(text).kinds)
+
+
+__all__ = [
+    "KINDS",
+    "Scored",
+    "screen",
+    "screen_many",
+    "screen_scored_many",
+    "screen_tiers",
+    "screen_tiers_many",
+]

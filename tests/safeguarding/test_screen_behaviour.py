@@ -1,0 +1,94 @@
+"""What a helper and a child rely on, one behaviour at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from safeguarding import classifier, screen, screen_many, screen_tiers, screen_tiers_many
+from safeguarding.train import LABELLED, REVIEW_RECALL_GOAL, choose_thresholds
+
+
+def caught(text: str, kind: str = "safeguarding") -> bool:
+    tiers = screen_tiers(text)
+    return kind in tiers.kinds or kind in tiers.review_kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my stepdad h1ts me",
+        "he tuched me",
+        "sumone hurtz me at hom",
+        "when i was 7 he used to beat me",
+        "KMS",
+        "i wanna DIE",
+    ],
+)
+def test_text_speak_misspelling_and_past_tense_are_caught(text: str) -> None:
+    assert caught(text)
+
+
+def test_an_unmistakable_disclosure_is_urgent() -> None:
+    assert "safeguarding" in screen("my dad hits me with his belt")
+
+
+@pytest.mark.parametrize(
+    "text", ["PE is killing me", "I got a new school bag", "my favourite lesson is art", "ok"]
+)
+def test_ordinary_school_talk_raises_no_alarm(text: str) -> None:
+    assert screen(text) == []
+
+
+def test_a_disclosure_inside_a_long_message_is_not_diluted() -> None:
+    text = (
+        "I like maths and my teacher is nice and I have friends and we play football at "
+        "break and lunch is good but my uncle comes in my room at night and I don't like it"
+    )
+    assert caught(text)
+
+
+def test_school_concerns_are_told_apart_from_harm() -> None:
+    assert caught("can i go to a different school please", "move_school")
+    assert caught(
+        "i cry in the toilets every lunch because no one talks to me", "unhappy_in_school"
+    )
+
+
+def test_empty_and_blank_messages_raise_nothing() -> None:
+    assert [t.any for t in screen_tiers_many(["", "   ", "\n"])] == [False, False, False]
+
+
+def test_batched_and_single_screens_agree() -> None:
+    texts = ["i hate school", "my nan hits the bingo on fridays", "he said its our secret game"]
+    assert screen_many(texts) == [screen(t) for t in texts]
+
+
+def test_the_trained_model_is_from_the_data_in_the_tree() -> None:
+    model = classifier.load()
+    assert model.data_sha256 == classifier.data_fingerprint(sorted(LABELLED.glob("*.jsonl")))
+    assert 0 < model.review_threshold < min(model.urgent_threshold.values())
+
+
+def test_a_missing_model_says_how_to_build_it(tmp_path: Path) -> None:
+    with pytest.raises(classifier.ModelMissing, match="make train-screen"):
+        classifier.load.__wrapped__(tmp_path / "absent.joblib")
+
+
+def test_thresholds_keep_the_urgent_budget_and_reach_the_review_goal() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    y = np.array([0] * 200 + [1] * 100 + [2] * 20 + [3] * 20)
+    oof = np.full((len(y), 4), 0.02)
+    oof[y == 0, 0] = 0.9
+    oof[y == 0, 1] = rng.uniform(0.0, 0.6, (y == 0).sum())
+    for k in (1, 2, 3):
+        oof[y == k, k] = rng.uniform(0.3, 1.0, (y == k).sum())
+    oof[:, 0] = 1 - oof[:, 1:].max(axis=1)
+    urgent, review = choose_thresholds(oof, y)
+    assert (oof[y == 0, 1] >= urgent["safeguarding"]).mean() <= 0.025
+    positives = y > 0
+    caught = (oof[positives, y[positives]] >= review) | (1 - oof[positives, 0] >= review)
+    assert caught.mean() >= REVIEW_RECALL_GOAL
