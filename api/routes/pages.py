@@ -27,6 +27,7 @@ ROLE_LABELS = {
     Role.DESIGNATED_TEACHER: "designated teacher",
     Role.SOCIAL_WORKER: "social worker",
     Role.TEACHING_ASSISTANT: "teaching assistant",
+    Role.SAFEGUARDING_LEAD: "designated safeguarding lead",
 }
 STATUS_LABELS = {
     "draft": "Draft",
