@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from api import rasa_client
+from api.config import Settings
 from api.models import AuditEntry
 from api.services import screening
 from safeguarding.tiers import Tiers
@@ -97,6 +98,23 @@ def test_a_review_message_gets_no_safety_reply_and_no_alert_but_reaches_the_queu
     reply = _say(client, demo, sid, "he hits me")
     assert len(reply) == 2 and reply[1] == BOT_TEXT  # the safety reply comes first
     progress = client.get(f"/api/v1/voice-sessions/{sid}", headers=demo.auth("demo-dt")).json()
+    assert progress["alert_kinds"] == ["safeguarding"]
+
+
+def test_the_bot_hearing_a_disclosure_promotes_a_review_concern_to_urgent(
+    client: TestClient, demo: Demo, queued: dict[str, str], settings: Settings
+) -> None:
+    response = client.post(
+        f"/api/v1/internal/voice-sessions/{queued['session']}/concerns",
+        json={"kind": "safeguarding", "text": WORRY},
+        headers={"Authorization": f"Bearer {settings.service_token}"},
+    )
+    assert response.status_code == 201, response.text
+    mine = [item for item in _queue(client, demo) if item["text"] == WORRY]
+    assert [item["tier"] for item in mine] == ["urgent"]
+    progress = client.get(
+        f"/api/v1/voice-sessions/{queued['session']}", headers=demo.auth("demo-dt")
+    ).json()
     assert progress["alert_kinds"] == ["safeguarding"]
 
 
