@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -47,6 +50,22 @@ def seed_demo() -> None:
             raise typer.Exit(code=2) from exc
         session.commit()
     typer.echo("demo authority seeded" if seeded else "demo authority already there")
+
+
+@app.command("screen-feedback")
+def screen_feedback(
+    out: Annotated[Path, typer.Option("--out", help="JSON Lines file to write")],
+) -> None:
+    """Write each concern the safeguarding lead decided as a labelled line for the screen."""
+    from api.db.session import get_sessionmaker
+    from api.services.screen_feedback import feedback_lines
+
+    with get_sessionmaker()() as session:
+        lines = feedback_lines(session)
+    with out.open("w", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    typer.echo(f"wrote {len(lines)} decided concern(s) to {out}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,9 @@ PREVIOUS_TARGETS = [
 ]
 
 
+LEAD, LEAD_NAME = "demo-dsl", "Dami Sule"
+
+
 class DemoRefused(RuntimeError):
     pass
 
@@ -51,6 +54,7 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
     if settings.host not in LOOPBACK_HOSTS or not settings.demo_mode:
         raise DemoRefused("the demo authority is seeded only on loopback in demo mode")
     if users_repo.by_username(session, "demo-vs") is not None:
+        _add_lead_if_missing(session)
         return False
     today = today or date.today()
     authority = Authority(name="Demo Borough Council")
@@ -75,6 +79,7 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
             ("demo-dt", "Dee Turner", Role.DESIGNATED_TEACHER, school.id),
             ("demo-sw", "Sol Walker", Role.SOCIAL_WORKER, None),
             ("demo-ta", "Tia Adams", Role.TEACHING_ASSISTANT, school.id),
+            (LEAD, LEAD_NAME, Role.SAFEGUARDING_LEAD, school.id),
             ("other-dt", "Owen Davies", Role.DESIGNATED_TEACHER, other.id),
         ]
     }
@@ -105,6 +110,24 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
     )
     session.flush()
     return True
+
+
+def _add_lead_if_missing(session: Session) -> None:
+    """A demo seeded before the safeguarding lead existed gets one, at demo-dt's school."""
+    teacher = users_repo.by_username(session, "demo-dt")
+    if users_repo.by_username(session, LEAD) is not None or teacher is None:
+        return
+    session.add(
+        User(
+            authority_id=teacher.authority_id,
+            school_id=teacher.school_id,
+            username=LEAD,
+            full_name=LEAD_NAME,
+            role=Role.SAFEGUARDING_LEAD,
+            password_hash=hash_password(DEMO_PASSWORD),
+        )
+    )
+    session.flush()
 
 
 def _seed_child(

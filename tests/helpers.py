@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from api.models import Child, Pep, User
 from api.models.enums import Role
 
-DEMO_USERS = ("demo-vs", "demo-dt", "demo-sw", "demo-ta", "other-dt")
+DEMO_USERS = ("demo-vs", "demo-dt", "demo-sw", "demo-ta", "demo-dsl", "other-dt")
 
 
 @dataclass

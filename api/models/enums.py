@@ -10,6 +10,7 @@ class Role(StrEnum):
     DESIGNATED_TEACHER = "designated_teacher"
     SOCIAL_WORKER = "social_worker"
     TEACHING_ASSISTANT = "teaching_assistant"
+    SAFEGUARDING_LEAD = "safeguarding_lead"
 
 
 class PepStatus(StrEnum):
@@ -62,6 +63,20 @@ class ConcernKind(StrEnum):
 class ConcernStatus(StrEnum):
     OPEN = "open"
     ACKNOWLEDGED = "acknowledged"
+
+
+class ConcernTier(StrEnum):
+    """Urgent: the safety reply and alerts now. Review: a person reads it the same day."""
+
+    URGENT = "urgent"
+    REVIEW = "review"
+
+
+class ConcernDecision(StrEnum):
+    """The designated safeguarding lead's decision on a concern."""
+
+    NOT_A_CONCERN = "not_a_concern"
+    RAISED = "raised"
 
 
 TOPIC_KEYS: tuple[str, ...] = (

@@ -9,7 +9,14 @@ from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstrain
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.db.base import Base, Timestamped, enum_column, new_id, utcnow
-from api.models.enums import ConcernKind, ConcernStatus, HelperRole, VoiceMode
+from api.models.enums import (
+    ConcernDecision,
+    ConcernKind,
+    ConcernStatus,
+    ConcernTier,
+    HelperRole,
+    VoiceMode,
+)
 
 
 class VoiceSession(Base, Timestamped):
@@ -43,7 +50,12 @@ class TranscriptMessage(Base):
 
 
 class Concern(Base, Timestamped):
-    """Never deleted: acknowledged with a note, by whom and when."""
+    """Never deleted: acknowledged with a note, by whom and when.
+
+    `tier` says how it was raised: urgent (the child got the safety reply, the helper an alert)
+    or review (nothing interrupted the child; the safeguarding lead reads it the same day). The
+    lead's `decision` is theirs alone, and feeds the screen's next training set.
+    """
 
     __tablename__ = "concern"
 
@@ -62,3 +74,15 @@ class Concern(Base, Timestamped):
     acknowledged_by_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     acknowledged_note: Mapped[str | None] = mapped_column(Text)
+    tier: Mapped[ConcernTier] = mapped_column(
+        enum_column(ConcernTier, "concern_tier"),
+        default=ConcernTier.URGENT,
+        server_default=ConcernTier.URGENT.value,
+        index=True,
+    )
+    decision: Mapped[ConcernDecision | None] = mapped_column(
+        enum_column(ConcernDecision, "concern_decision")
+    )
+    decided_by_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decision_note: Mapped[str | None] = mapped_column(Text)

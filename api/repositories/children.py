@@ -31,6 +31,15 @@ def visible_child_ids(user: User) -> Select[Any]:
     return stmt.where(false())
 
 
+def concern_child_ids(user: User) -> Select[Any]:
+    """Whose concerns the caller may read: the PEP's readers, and the lead for their school."""
+    if user.role == Role.SAFEGUARDING_LEAD and user.school_id:
+        return select(Child.id).where(
+            Child.school_id == user.school_id, Child.authority_id == user.authority_id
+        )
+    return visible_child_ids(user)
+
+
 def visible_child(session: Session, user: User, child_id: str) -> Child | None:
     stmt = select(Child).where(Child.id == child_id, Child.id.in_(visible_child_ids(user)))
     return session.scalar(stmt)

@@ -6,8 +6,8 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from api.models import Child, Concern, Pep, TranscriptMessage, User, VoiceSession
-from api.models.enums import ConcernStatus
-from api.repositories.children import visible_child_ids
+from api.models.enums import ConcernDecision, ConcernStatus, ConcernTier
+from api.repositories.children import concern_child_ids
 
 
 def session_by_id(session: Session, session_id: str) -> VoiceSession | None:
@@ -71,14 +71,37 @@ def visible_concerns(session: Session, user: User) -> list[tuple[Concern, Child]
     stmt = (
         select(Concern, Child)
         .join(Child, Child.id == Concern.child_id)
-        .where(Child.id.in_(visible_child_ids(user)))
+        .where(Child.id.in_(concern_child_ids(user)))
         .order_by(open_first, Concern.raised_at.desc())
+    )
+    return [(c, ch) for c, ch in session.execute(stmt).all()]
+
+
+def safeguarding_queue(session: Session, user: User) -> list[tuple[Concern, Child]]:
+    """Urgent before review; within a tier, undecided first, then newest first."""
+    urgent_first = case((Concern.tier == ConcernTier.URGENT, 0), else_=1)
+    undecided_first = case((Concern.decision.is_(None), 0), else_=1)
+    stmt = (
+        select(Concern, Child)
+        .join(Child, Child.id == Concern.child_id)
+        .where(Child.id.in_(concern_child_ids(user)))
+        .order_by(urgent_first, undecided_first, Concern.raised_at.desc(), Concern.id)
     )
     return [(c, ch) for c, ch in session.execute(stmt).all()]
 
 
 def visible_concern(session: Session, user: User, concern_id: str) -> Concern | None:
     stmt = select(Concern).where(
-        Concern.id == concern_id, Concern.child_id.in_(visible_child_ids(user))
+        Concern.id == concern_id, Concern.child_id.in_(concern_child_ids(user))
     )
     return session.scalar(stmt)
+
+
+def decided_concerns(session: Session) -> list[Concern]:
+    """Every concern a safeguarding lead has decided on, oldest decision first."""
+    stmt = (
+        select(Concern)
+        .where(Concern.decision.in_(list(ConcernDecision)))
+        .order_by(Concern.decided_at, Concern.id)
+    )
+    return list(session.scalars(stmt))

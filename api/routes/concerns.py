@@ -1,4 +1,4 @@
-"""Concerns raised in voice sessions, for the DT, the SW and the virtual school."""
+"""Concerns raised in voice sessions, for the DT, the SW, the virtual school and the DSL."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pydantic import StringConstraints
 
 from api.deps import CurrentUser, SessionDep
 from api.schemas.common import StrictModel
+from api.schemas.safeguarding import DecisionIn, QueueEntry
 from api.services import concerns as concerns_service
+from api.services import safeguarding_queue
 
 router = APIRouter(prefix="/api/v1/concerns", tags=["concerns"])
 
@@ -28,3 +30,10 @@ def acknowledge(
     concern_id: str, data: Acknowledgement, user: CurrentUser, session: SessionDep
 ) -> dict[str, Any]:
     return concerns_service.acknowledge(session, user, concern_id, data.note)
+
+
+@router.post("/{concern_id}/decision", tags=["safeguarding"])
+def decide(concern_id: str, data: DecisionIn, user: CurrentUser, session: SessionDep) -> QueueEntry:
+    """The safeguarding lead's decision, with a note; it also acknowledges an open concern."""
+    row = safeguarding_queue.decide(session, user, concern_id, data.decision, data.note)
+    return QueueEntry.model_validate(row)

@@ -27,6 +27,7 @@ ROLE_LABELS = {
     Role.DESIGNATED_TEACHER: "designated teacher",
     Role.SOCIAL_WORKER: "social worker",
     Role.TEACHING_ASSISTANT: "teaching assistant",
+    Role.SAFEGUARDING_LEAD: "designated safeguarding lead",
 }
 STATUS_LABELS = {
     "draft": "Draft",
@@ -133,6 +134,7 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
         "mode_labels": MODE_LABELS,
         "deadline_labels": DEADLINE_LABELS,
         "sessions": None,
+        "queue_counts": None,
         "peps": [],
         "open_concerns": 0,
     }
@@ -147,6 +149,9 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
             }
             for v, _p, c in voice_repo.sessions_for_helper(session, user.id)
         ]
+    elif user.role == Role.SAFEGUARDING_LEAD:
+        context["heading"] = "Safeguarding"
+        context["queue_counts"] = _undecided_by_tier(voice_repo.safeguarding_queue(session, user))
     else:
         context["heading"] = "Your PEPs"
         context["peps"] = [_pep_row(p, c) for p, c in peps_service.list_peps(session, user)]
@@ -154,6 +159,14 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
             1 for c, _ in voice_repo.visible_concerns(session, user) if c.status.value == "open"
         )
     return render(request, "dashboard.html", context)
+
+
+def _undecided_by_tier(rows: list[tuple[Any, Any]]) -> dict[str, int]:
+    counts = {"urgent": 0, "review": 0}
+    for concern, _child in rows:
+        if concern.decision is None:
+            counts[concern.tier.value] += 1
+    return counts
 
 
 def _pep_row(pep: Pep, child: Any) -> dict[str, Any]:

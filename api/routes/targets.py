@@ -7,6 +7,8 @@ from typing import Any
 from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
+from api.errors import NotFound
+from api.models.enums import Role
 from api.schemas.targets import TargetReview, TargetWrite
 from api.services import targets as targets_service
 from target_coach.schema import TargetCheckRequest
@@ -15,7 +17,9 @@ router = APIRouter(prefix="/api/v1", tags=["targets"])
 
 
 @router.post("/targets/check")
-def check_target(data: TargetCheckRequest, _user: CurrentUser) -> dict[str, Any]:
+def check_target(data: TargetCheckRequest, user: CurrentUser) -> dict[str, Any]:
+    if user.role == Role.SAFEGUARDING_LEAD:
+        raise NotFound("there is nothing here for you")  # the lead sees nothing of the PEP
     return targets_service.check(data.model_dump(mode="json"))
 
 

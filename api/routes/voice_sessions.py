@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 
 from api.deps import BearerToken, CurrentUser, OptionalUser, SessionDep, SettingsDep
 from api.models import User, VoiceSession
-from api.models.enums import ConcernStatus
+from api.models.enums import ConcernStatus, ConcernTier
 from api.repositories import children as children_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
@@ -69,7 +69,10 @@ def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
 
 @router.get("/voice-sessions/{session_id}")
 def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]:
-    """Progress through the topics and any alert for the helper; never the child's words."""
+    """Progress through the topics and any alert for the helper; never the child's words.
+
+    Only urgent concerns alert the helper: a review-tier one is the safeguarding lead's to read.
+    """
     voice, _user = caller
     pep = voice_sessions.pep_of(session, voice)
     child = children_repo.by_id(session, pep.child_id)
@@ -78,7 +81,7 @@ def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]
         {
             c.kind.value
             for c in voice_repo.concerns_for_session(session, voice.id)
-            if c.status == ConcernStatus.OPEN
+            if c.status == ConcernStatus.OPEN and c.tier == ConcernTier.URGENT
         }
     )
     return {

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from api.errors import NotFound
 from api.models import ViewTopic, VoiceSession, YoungPersonsView
-from api.models.enums import TOPIC_KEYS, TopicStatus
+from api.models.enums import TOPIC_KEYS, ConcernTier, TopicStatus
 from api.repositories import children as children_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
@@ -129,7 +129,11 @@ def write_after_meeting(session: Session, session_id: str, data: AfterMeetingWri
 
 
 def write_concern(session: Session, session_id: str, data: ConcernWrite) -> None:
-    """The bot's own NLU heard a disclosure the screen missed: the third voice."""
+    """The bot's own NLU heard a disclosure the screen missed: the third voice.
+
+    The bot raises urgently. If the screen put the same words in the review tier, that
+    concern is promoted rather than raised twice.
+    """
     voice = _session(session, session_id)
     pep = pep_of(session, voice)
     existing = [
@@ -137,7 +141,19 @@ def write_concern(session: Session, session_id: str, data: ConcernWrite) -> None
         for c in voice_repo.concerns_for_session(session, voice.id)
         if c.text == data.text and c.kind.value == data.kind
     ]
+    if any(c.tier == ConcernTier.URGENT for c in existing):
+        return
     if existing:
+        existing[0].tier = ConcernTier.URGENT
+        audit.record(
+            session,
+            None,
+            "concern.promote",
+            child_id=pep.child_id,
+            pep_id=pep.id,
+            actor_label=f"assistant ({voice.id[:8]})",
+            detail=f"concern {existing[0].id}: review to urgent",
+        )
         return
     raise_concern(session, voice, pep, data.kind, data.text, source="assistant", topic=data.topic)
 

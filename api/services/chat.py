@@ -4,6 +4,10 @@ The API is the record, not Rasa. A turn is two steps with a commit between them 
 does the commit): `take_message` stores the child's words and any concern the screen raises;
 only then does `answer` forward the words to Rasa. If Rasa is down, the words and the concern
 are already safe and the caller gets a 503.
+
+The screen has two tiers. Urgent kinds interrupt: the child gets the safety reply and the
+helper an alert. Review kinds do not: the concern goes, quietly, to the designated
+safeguarding lead's queue for the same day.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from api import rasa_client
 from api.config import Settings
 from api.errors import Conflict, ServiceUnavailable
 from api.models import Concern, Pep, TranscriptMessage, User, VoiceSession
-from api.models.enums import ConcernKind
+from api.models.enums import ConcernKind, ConcernTier
 from api.repositories import children as children_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
@@ -36,6 +40,7 @@ class Turn:
     message: TranscriptMessage
     pep: Pep
     kinds: list[str] = field(default_factory=list)
+    review_kinds: list[str] = field(default_factory=list)
     stored_reply: list[dict[str, Any]] | None = None
 
 
@@ -61,9 +66,13 @@ def take_message(
         session_id=voice.id, sender="child", text=text, client_message_id=client_message_id
     )
     voice_repo.add(session, message)
-    kinds = list(screening.screen_message(text).kinds)
+    tiers = screening.screen_message(text)
+    kinds = list(tiers.kinds)
+    review_kinds = [kind for kind in tiers.review_kinds if kind not in kinds]
     for kind in kinds:
         raise_concern(session, voice, pep, kind, text, source="screen")
+    for kind in review_kinds:
+        raise_concern(session, voice, pep, kind, text, source="screen", tier=ConcernTier.REVIEW)
     audit.record(
         session,
         user,
@@ -71,9 +80,15 @@ def take_message(
         child_id=pep.child_id,
         pep_id=pep.id,
         actor_label=_actor(voice, user),
-        detail=f"flagged: {','.join(kinds)}" if kinds else None,
+        detail=_flags(kinds, review_kinds),
     )
-    return Turn(message=message, pep=pep, kinds=kinds)
+    return Turn(message=message, pep=pep, kinds=kinds, review_kinds=review_kinds)
+
+
+def _flags(kinds: list[str], review_kinds: list[str]) -> str | None:
+    parts = [f"flagged: {','.join(kinds)}"] if kinds else []
+    parts += [f"review: {','.join(review_kinds)}"] if review_kinds else []
+    return "; ".join(parts) or None
 
 
 def raise_concern(
@@ -85,6 +100,7 @@ def raise_concern(
     *,
     source: str,
     topic: str | None = None,
+    tier: ConcernTier = ConcernTier.URGENT,
 ) -> Concern:
     concern = Concern(
         child_id=pep.child_id,
@@ -94,6 +110,7 @@ def raise_concern(
         text=text,
         topic=topic,
         source=source,
+        tier=tier,
     )
     voice_repo.add(session, concern)
     audit.record(
@@ -103,7 +120,7 @@ def raise_concern(
         child_id=pep.child_id,
         pep_id=pep.id,
         actor_label=f"{source} ({voice.id[:8]})",
-        detail=kind,
+        detail=f"{kind} ({tier.value})",
     )
     return concern
 
@@ -111,7 +128,10 @@ def raise_concern(
 def answer(
     session: Session, settings: Settings, voice: VoiceSession, turn: Turn
 ) -> list[dict[str, Any]]:
-    """The assistant's reply; a safety reply comes first whenever the screen flagged."""
+    """The assistant's reply; a safety reply comes first whenever the screen flagged urgently.
+
+    A review-tier concern changes nothing the child sees.
+    """
     if turn.stored_reply is not None:
         return turn.stored_reply
     text = turn.message.text or START_MESSAGE
@@ -130,6 +150,7 @@ def answer(
     reply = rasa_client.normalise(raw)
     if turn.kinds:
         reply = [_safety_message(session, turn), *reply]
+    if turn.kinds or turn.review_kinds:
         _attach_topic(session, voice, turn)
     turn.message.reply = reply
     voice_repo.add(

@@ -1,4 +1,8 @@
-"""Concerns for the people who act on them: never deleted, acknowledged with a note."""
+"""Concerns for the people who act on them: never deleted, acknowledged with a note.
+
+The DT, the SW and the virtual school read the concerns of the children they work with; the
+school's designated safeguarding lead reads those of every child on the school's roll.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,19 @@ from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
 from api.services import audit
 
-READERS = {Role.DESIGNATED_TEACHER, Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
+READERS = {
+    Role.DESIGNATED_TEACHER,
+    Role.SOCIAL_WORKER,
+    Role.VIRTUAL_SCHOOL,
+    Role.SAFEGUARDING_LEAD,
+}
 
 
 def _require_reader(user: User) -> None:
     if user.role not in READERS:
-        raise Forbidden("concerns are for the child's DT, social worker and virtual school")
+        raise Forbidden(
+            "concerns are for the child's DT, social worker, virtual school and the school's DSL"
+        )
 
 
 def concern_out(
@@ -37,6 +48,7 @@ def concern_out(
         "pep_id": concern.pep_id,
         "session_id": concern.session_id,
         "kind": concern.kind.value,
+        "tier": concern.tier.value,
         "text": concern.text,
         "topic": concern.topic,
         "source": concern.source,
@@ -45,6 +57,8 @@ def concern_out(
         "acknowledged_by": acknowledger.full_name if acknowledger else None,
         "acknowledged_at": concern.acknowledged_at.isoformat() if concern.acknowledged_at else None,
         "acknowledged_note": concern.acknowledged_note,
+        "decision": concern.decision.value if concern.decision else None,
+        "decided_at": concern.decided_at.isoformat() if concern.decided_at else None,
     }
 
 

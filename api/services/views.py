@@ -62,6 +62,7 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
                 "topic": c.topic,
                 "raised_at": _iso(c.raised_at),
                 "status": c.status.value,
+                "tier": c.tier.value,
             }
             for c in voice_repo.concerns_for_pep(session, pep.id)
         ],

@@ -1,7 +1,8 @@
 """Every route against every role: a child outside the caller's caseload is never found.
 
 Visible means: the virtual school sees its authority, the DT their school's roll, the SW their
-caseload; a TA sees no child directly, only the sessions opened for them.
+caseload; a TA sees no child directly, only the sessions opened for them; the school's
+safeguarding lead sees no PEP or child, only the concerns of the children on the school's roll.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from tests.helpers import DEMO_USERS, Demo
 
 SEES_DEMO_SCHOOL = {"demo-vs", "demo-dt", "demo-sw"}
 SEES_OTHER_SCHOOL = {"demo-vs", "other-dt"}
+READS_DEMO_CONCERNS = SEES_DEMO_SCHOOL | {"demo-dsl"}
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,16 @@ def test_pep_routes_answer_404_outside_the_caseload(
 def test_lists_show_only_the_callers_children(client: TestClient, demo: Demo, user: str) -> None:
     peps = client.get("/api/v1/peps", headers=demo.auth(user)).json()
     children = client.get("/api/v1/children", headers=demo.auth(user)).json()
-    expected = {"demo-vs": 7, "demo-dt": 6, "demo-sw": 6, "demo-ta": 0, "other-dt": 1}[user]
-    assert len(peps) == expected
-    assert len(children) == expected
+    expected = {
+        "demo-vs": 7,
+        "demo-dt": 6,
+        "demo-sw": 6,
+        "demo-ta": 0,
+        "demo-dsl": 0,
+        "other-dt": 1,
+    }
+    assert len(peps) == expected[user]
+    assert len(children) == expected[user]
     assert all({"pep_id", "child_id", "age_band", "status"} <= set(p) for p in peps)
 
 
@@ -187,7 +196,7 @@ def test_concerns_are_scoped_to_the_caseload(client: TestClient, demo: Demo, use
         assert listing.status_code == 403
         return
     concerns = listing.json()
-    assert len(concerns) == (1 if user in SEES_DEMO_SCHOOL else 0)
+    assert len(concerns) == (1 if user in READS_DEMO_CONCERNS else 0)
     concern_id = client.get("/api/v1/concerns", headers=demo.auth("demo-dt")).json()[0][
         "concern_id"
     ]
@@ -196,4 +205,4 @@ def test_concerns_are_scoped_to_the_caseload(client: TestClient, demo: Demo, use
         json={"note": "Told the DSL"},
         headers=demo.auth(user),
     )
-    assert ack.status_code == (200 if user in SEES_DEMO_SCHOOL else 404)
+    assert ack.status_code == (200 if user in READS_DEMO_CONCERNS else 404)

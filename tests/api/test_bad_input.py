@@ -31,6 +31,8 @@ def _operations(app: FastAPI) -> list[tuple[str, str, dict[str, Any]]]:
 def _headers(demo: Demo, path: str, settings_token: str) -> dict[str, str]:
     if "/internal/" in path:
         return {"Authorization": f"Bearer {settings_token}"}
+    if path.endswith("/decision"):
+        return demo.auth("demo-dsl")  # the safeguarding lead's route; others are refused first
     return demo.auth("demo-vs")
 
 
@@ -150,6 +152,8 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"kind": "safeguarding", "text": "x"}
     if path.endswith("/acknowledge"):
         return {"note": "x"}
+    if path.endswith("/decision"):
+        return {"decision": "raised", "note": "x"}
     if path.endswith("/support"):
         return {"support": []}
     if path.endswith("/targets") or (

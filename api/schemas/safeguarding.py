@@ -1,0 +1,47 @@
+"""The designated safeguarding lead's queue and decisions, as they appear in OpenAPI."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, StringConstraints
+
+from api.models.enums import (
+    AgeBand,
+    ConcernDecision,
+    ConcernKind,
+    ConcernStatus,
+    ConcernTier,
+)
+from api.schemas.common import StrictModel
+
+DecisionNote = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
+]
+
+
+class QueueEntry(BaseModel):
+    """One concern as the lead reads it: the child's words verbatim, and what was decided."""
+
+    concern_id: str
+    child_id: str
+    child_name: str
+    age_band: AgeBand
+    kind: ConcernKind
+    tier: ConcernTier
+    text: str
+    topic: str | None
+    source: str
+    raised_at: str
+    status: ConcernStatus
+    acknowledged_by: str | None
+    acknowledged_at: str | None
+    decision: ConcernDecision | None
+    decided_by: str | None
+    decided_at: str | None
+    decision_note: str | None
+
+
+class DecisionIn(StrictModel):
+    decision: ConcernDecision
+    note: DecisionNote
