@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from safeguarding.tiers import Tiers
 
-
 # A button press arrives as its payload ("/rate{\"rating\": 2}", "/decline"): the child chose
 # it from the assistant's own options, so there are no words of theirs to screen.
 BUTTON_PAYLOAD = re.compile(r"/[a-z_]+(?:\{.*\})?", re.DOTALL)
