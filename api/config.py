@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     child_link_minutes: int = 120
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_timeout_seconds: float = 30.0
+    # A turn's lease lasts the Rasa timeout plus this; a retry waits this long for a running turn.
+    turn_lease_margin_seconds: float = 15.0
+    turn_wait_seconds: float = 10.0
     max_body_bytes: int = 64 * 1024
     sqlite_busy_timeout_ms: int = 10_000
     cookie_secure: bool = False

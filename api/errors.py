@@ -48,6 +48,17 @@ class Conflict(AppError):
     status_code = 409
 
 
+class TurnInProgress(Conflict):
+    """This message's turn is still running elsewhere: ask again shortly, never run it twice."""
+
+    def __init__(self, message: str, *, retry_after: int = 2) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
 class Unprocessable(AppError):
     status_code = 422
 

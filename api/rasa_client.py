@@ -11,6 +11,10 @@ class RasaUnavailable(Exception):
     """Rasa or its action server did not answer; the caller keeps what the child said."""
 
 
+class RasaTimedOut(RasaUnavailable):
+    """Rasa took the message but did not answer in time: the turn may still finish."""
+
+
 def send_message(
     base_url: str, sender: str, text: str, metadata: dict[str, Any], *, timeout: float
 ) -> list[dict[str, Any]]:
@@ -21,6 +25,10 @@ def send_message(
             json={"sender": sender, "message": text, "metadata": metadata},
             timeout=timeout,
         )
+    except httpx.TimeoutException as exc:
+        if isinstance(exc, httpx.ConnectTimeout):
+            raise RasaUnavailable("the assistant is not reachable") from exc
+        raise RasaTimedOut("the assistant did not answer in time") from exc
     except httpx.HTTPError as exc:
         raise RasaUnavailable("the assistant is not reachable") from exc
     if response.status_code != 200:

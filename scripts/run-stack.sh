@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start PEP Voice on loopback: the action server, Rasa, and the API with its pages.
+# Start PEP Voice on loopback under supervisord: the action server, Rasa, and the API with its pages.
 # Migrates and seeds the demo authority first; Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,23 +19,17 @@ mkdir -p "$LOGS"
 .venv/bin/pep-voice migrate
 .venv/bin/pep-voice seed-demo
 
-pids=()
+export PEP_VOICE_ROOT="$PWD" PEP_VOICE_LOGS="$PWD/$LOGS"
+# supervisord restarts any service that dies; Ctrl-C stops them all.
+.venv/bin/supervisord -c scripts/supervisord.conf &
+supervisor=$!
 stop() {
   trap - INT TERM EXIT
   echo; echo "Stopping PEP Voice…"
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  kill "$supervisor" 2>/dev/null || true
+  wait "$supervisor" 2>/dev/null || true
 }
 trap stop INT TERM EXIT
-
-(cd bot && exec ../.venv-bot/bin/python -m rasa_sdk --actions actions --port 5055 --quiet) >"$LOGS/actions.log" 2>&1 &
-pids+=($!)
-(cd bot && exec ../.venv-bot/bin/rasa run --enable-api -i 127.0.0.1 -p 5005 \
-  --model models/pep-voice.tar.gz --endpoints endpoints.yml --credentials credentials.yml) >"$LOGS/rasa.log" 2>&1 &
-pids+=($!)
-.venv/bin/uvicorn --factory api.main:app_factory --host 127.0.0.1 --port "$PEP_VOICE_PORT" \
-  --no-access-log >"$LOGS/api.log" 2>&1 &
-pids+=($!)
 
 wait_for() {  # name url seconds
   for _ in $(seq 1 "$3"); do
@@ -59,9 +53,9 @@ PEP Voice is running on loopback.
 Demo sign-ins (password: demo-password):
   demo-vs   virtual school          demo-dt   designated teacher
   demo-sw   social worker           demo-ta   teaching assistant
-  other-dt  designated teacher at a second school
+  demo-dsl  safeguarding lead       other-dt  designated teacher at a second school
 
-Logs are in ${LOGS}/. Press Ctrl-C to stop.
+Logs are in ${LOGS}/. A service that stops is restarted by supervisord
+(.venv/bin/supervisorctl -c scripts/supervisord.conf status). Press Ctrl-C to stop.
 INFO
-wait -n "${pids[@]}"
-echo "A service stopped; see ${LOGS}/" >&2
+wait "$supervisor"

@@ -5,9 +5,10 @@ from api.models.child import Child
 from api.models.organisation import Authority, Caseload, School, User
 from api.models.pep import Pep, PepSection, Target
 from api.models.views import ViewTopic, YoungPersonsView
-from api.models.voice import Concern, TranscriptMessage, VoiceSession
+from api.models.voice import AppliedWrite, Concern, TranscriptMessage, VoiceSession
 
 __all__ = [
+    "AppliedWrite",
     "AuditEntry",
     "Authority",
     "Caseload",

@@ -32,6 +32,11 @@ class VoiceSession(Base, Timestamped):
     child_token_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     status: Mapped[str] = mapped_column(String(20), default="open")
     support: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The lease one running turn holds (its message id), so turns never overlap.
+    turn_owner: Mapped[str | None] = mapped_column(String(32))
+    turn_lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The question now open: the id of the child message whose reply asked it.
+    current_step_id: Mapped[str | None] = mapped_column(String(32))
 
 
 class TranscriptMessage(Base):
@@ -46,6 +51,22 @@ class TranscriptMessage(Base):
     text: Mapped[str] = mapped_column(Text)
     client_message_id: Mapped[str | None] = mapped_column(String(100))
     reply: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # "pending" until the assistant's reply is stored, then "answered"; "late" for words sent
+    # against a question that was no longer open (kept, never filed under another question).
+    turn_status: Mapped[str] = mapped_column(String(12), default="answered")
+    screen_kinds: Mapped[list[str] | None] = mapped_column(JSON)
+    review_kinds: Mapped[list[str] | None] = mapped_column(JSON)
+    answers_step: Mapped[str | None] = mapped_column(String(32))
+
+
+class AppliedWrite(Base):
+    """One write the action server made for one turn, so a re-run turn never repeats it."""
+
+    __tablename__ = "applied_write"
+
+    turn_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    write_key: Mapped[str] = mapped_column(String(120), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

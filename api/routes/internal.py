@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Header, Request
 
 from api.deps import ServiceCaller, SessionDep
 from api.schemas.voice import (
@@ -13,12 +13,27 @@ from api.schemas.voice import (
     MeetingWrite,
     SummaryWrite,
     TopicWrite,
+    TurnReplyWrite,
 )
 from api.services import bot_writes
 
 router = APIRouter(prefix="/api/v1/internal/voice-sessions", tags=["internal (action server)"])
 
 OK = {"status": "saved"}
+
+
+def first_time(
+    request: Request,
+    session: SessionDep,
+    turn_id: Annotated[str | None, Header(alias="X-Turn-Id", max_length=32)] = None,
+) -> bool:
+    """False when this turn already made this write: a re-run turn must not repeat it."""
+    if not turn_id:
+        return True
+    return bot_writes.claim_write(session, turn_id, f"{request.method} {request.url.path}")
+
+
+FirstTime = Annotated[bool, Depends(first_time)]
 
 
 @router.get("/{session_id}")
@@ -28,45 +43,87 @@ def state(session_id: str, _service: ServiceCaller, session: SessionDep) -> dict
 
 @router.put("/{session_id}/topics/{topic}")
 def write_topic(
-    session_id: str, topic: str, data: TopicWrite, _service: ServiceCaller, session: SessionDep
+    session_id: str,
+    topic: str,
+    data: TopicWrite,
+    _service: ServiceCaller,
+    session: SessionDep,
+    first: FirstTime,
 ) -> dict[str, str]:
-    bot_writes.write_topic(session, session_id, topic, data)
+    if first:
+        bot_writes.write_topic(session, session_id, topic, data)
     return OK
 
 
 @router.put("/{session_id}/meeting")
 def write_meeting(
-    session_id: str, data: MeetingWrite, _service: ServiceCaller, session: SessionDep
+    session_id: str,
+    data: MeetingWrite,
+    _service: ServiceCaller,
+    session: SessionDep,
+    first: FirstTime,
 ) -> dict[str, str]:
-    bot_writes.write_meeting(session, session_id, data)
+    if first:
+        bot_writes.write_meeting(session, session_id, data)
     return OK
 
 
 @router.put("/{session_id}/summary")
 def write_summary(
-    session_id: str, data: SummaryWrite, _service: ServiceCaller, session: SessionDep
+    session_id: str,
+    data: SummaryWrite,
+    _service: ServiceCaller,
+    session: SessionDep,
+    first: FirstTime,
 ) -> dict[str, str]:
-    bot_writes.write_summary(session, session_id, data)
+    if first:
+        bot_writes.write_summary(session, session_id, data)
     return OK
 
 
 @router.put("/{session_id}/after-meeting")
 def write_after_meeting(
-    session_id: str, data: AfterMeetingWrite, _service: ServiceCaller, session: SessionDep
+    session_id: str,
+    data: AfterMeetingWrite,
+    _service: ServiceCaller,
+    session: SessionDep,
+    first: FirstTime,
 ) -> dict[str, str]:
-    bot_writes.write_after_meeting(session, session_id, data)
+    if first:
+        bot_writes.write_after_meeting(session, session_id, data)
     return OK
 
 
 @router.post("/{session_id}/concerns", status_code=201)
 def raise_concern(
-    session_id: str, data: ConcernWrite, _service: ServiceCaller, session: SessionDep
+    session_id: str,
+    data: ConcernWrite,
+    _service: ServiceCaller,
+    session: SessionDep,
+    first: FirstTime,
 ) -> dict[str, str]:
-    bot_writes.write_concern(session, session_id, data)
+    if first:
+        bot_writes.write_concern(session, session_id, data)
     return {"status": "raised"}
 
 
 @router.post("/{session_id}/complete")
-def complete(session_id: str, _service: ServiceCaller, session: SessionDep) -> dict[str, str]:
-    bot_writes.complete(session, session_id)
+def complete(
+    session_id: str, _service: ServiceCaller, session: SessionDep, first: FirstTime
+) -> dict[str, str]:
+    if first:
+        bot_writes.complete(session, session_id)
+    return OK
+
+
+@router.put("/{session_id}/turns/{turn_id}/reply")
+def write_turn_reply(
+    session_id: str,
+    turn_id: str,
+    data: TurnReplyWrite,
+    _service: ServiceCaller,
+    session: SessionDep,
+) -> dict[str, str]:
+    """What the bot said for one turn, kept even if the API's own request gave up waiting."""
+    bot_writes.write_turn_reply(session, session_id, turn_id, data)
     return OK

@@ -15,11 +15,12 @@ from api.repositories import voice as voice_repo
 from api.schemas.voice import (
     ChatMessageIn,
     ChatReply,
+    ConversationOut,
     SupportWrite,
     VoiceSessionCreate,
     VoiceSessionCreated,
 )
-from api.services import chat, voice_sessions
+from api.services import chat, concern_raising, voice_sessions
 from api.services.peps import age_band
 from api.services.screening import helper_alert
 
@@ -96,21 +97,48 @@ def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]
     }
 
 
-@router.post("/voice-sessions/{session_id}/messages")
+@router.post(
+    "/voice-sessions/{session_id}/messages",
+    responses={
+        409: {"description": "the session is closed, or this message's turn is still running"},
+        503: {"description": "the assistant is down or slow; the words are kept, retry"},
+    },
+)
 def post_message(
     data: ChatMessageIn, caller: VoiceCaller, session: SessionDep, settings: SettingsDep
 ) -> ChatReply:
     voice, user = caller
-    turn = chat.take_message(session, voice, user, data.text, data.client_message_id)
-    session.commit()  # the child's words and any concern are kept before the bot sees them
-    reply = chat.answer(session, settings, voice, turn)
-    return ChatReply.model_validate({"messages": reply})
+    outcome = chat.post_message(
+        session,
+        settings,
+        voice,
+        user,
+        data.text,
+        client_message_id=data.client_message_id,
+        step_id=data.step_id,
+    )
+    return ChatReply.model_validate({"messages": outcome.messages, "step_id": outcome.step_id})
+
+
+@router.get("/voice-sessions/{session_id}/conversation")
+def read_conversation(caller: VoiceCaller, session: SessionDep) -> ConversationOut:
+    """What a page needs to resume: the conversation so far and the open question."""
+    voice, _user = caller
+    pep = voice_sessions.pep_of(session, voice)
+    now = chat.where_it_stands(session, voice, pep)
+    return ConversationOut.model_validate(
+        {
+            "entries": chat.conversation(session, voice),
+            "step_id": now.step_id,
+            "reply": now.messages,
+        }
+    )
 
 
 @router.post("/voice-sessions/{session_id}/help")
 def press_help(caller: VoiceCaller, session: SessionDep) -> ChatReply:
     voice, user = caller
-    return ChatReply.model_validate({"messages": chat.press_help(session, voice, user)})
+    return ChatReply.model_validate({"messages": concern_raising.press_help(session, voice, user)})
 
 
 @router.put("/voice-sessions/{session_id}/support")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -28,6 +28,9 @@ class VoiceSessionCreated(BaseModel):
 class ChatMessageIn(StrictModel):
     text: LongText
     client_message_id: str | None = Field(default=None, max_length=100)
+    # The step_id the question came with: words for a question no longer open are kept as a
+    # late answer, never filed under the question that is open now.
+    step_id: str | None = Field(default=None, max_length=32)
 
 
 class Button(BaseModel):
@@ -43,6 +46,23 @@ class BotMessage(BaseModel):
 
 class ChatReply(BaseModel):
     messages: list[BotMessage]
+    # The question these messages leave open; send it back with the answer.
+    step_id: str | None = None
+
+
+class ConversationOut(BaseModel):
+    """The conversation so far, for a page that opens (or re-opens) the child's link."""
+
+    entries: list[dict[str, Any]]
+    step_id: str | None = None
+    reply: list[BotMessage] = Field(default_factory=list)
+
+
+class TurnReplyWrite(StrictModel):
+    """What the action server said for one turn, and the step it left open."""
+
+    messages: list[dict[str, Any]] = Field(max_length=20)
+    step: str | None = Field(default=None, max_length=60)
 
 
 class TopicWrite(StrictModel):

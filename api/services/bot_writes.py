@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from api import rasa_client
 from api.errors import NotFound
-from api.models import ViewTopic, VoiceSession, YoungPersonsView
+from api.models import (
+    AppliedWrite,
+    TranscriptMessage,
+    ViewTopic,
+    VoiceSession,
+    YoungPersonsView,
+)
 from api.models.enums import TOPIC_KEYS, ConcernTier, TopicStatus
 from api.repositories import children as children_repo
 from api.repositories import views as views_repo
@@ -22,9 +30,10 @@ from api.schemas.voice import (
     MeetingWrite,
     SummaryWrite,
     TopicWrite,
+    TurnReplyWrite,
 )
-from api.services import audit
-from api.services.chat import raise_concern
+from api.services import audit, chat, turn_lease
+from api.services.concern_raising import raise_concern
 from api.services.peps import age_band
 from api.services.views import build_view
 from api.services.voice_sessions import pep_of
@@ -163,3 +172,26 @@ def complete(session: Session, session_id: str) -> None:
     if voice.status == "open":
         voice.status = "completed"
     _record(session, voice, "voice_session.complete")
+
+
+def claim_write(session: Session, turn_id: str, key: str) -> bool:
+    """Record that `turn_id` made the write `key`; False if it already had."""
+    if session.get(AppliedWrite, (turn_id, key[:120])) is not None:
+        return False
+    try:
+        with session.begin_nested():
+            voice_repo.add(session, AppliedWrite(turn_id=turn_id, write_key=key[:120]))
+    except IntegrityError:
+        return False
+    return True
+
+
+def write_turn_reply(session: Session, session_id: str, turn_id: str, data: TurnReplyWrite) -> None:
+    """Keep what the bot said for a turn, once, and free the session for the next turn."""
+    voice = _session(session, session_id)
+    message = session.get(TranscriptMessage, turn_id)
+    if message is None or message.session_id != voice.id or message.sender != "child":
+        raise NotFound("no turn with that id in this session")
+    if message.turn_status != chat.ANSWERED:
+        chat.record_reply(session, voice, message, rasa_client.normalise(data.messages))
+    turn_lease.release(session, voice.id, turn_id)

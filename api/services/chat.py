@@ -1,215 +1,228 @@
-"""One chat turn: keep what the child said, screen it, then let the assistant answer.
+"""One chat turn, exactly once: keep what the child said, screen it, then let the bot answer.
 
-The API is the record, not Rasa. A turn is two steps with a commit between them (the router
-does the commit): `take_message` stores the child's words and any concern the screen raises;
-only then does `answer` forward the words to Rasa. If Rasa is down, the words and the concern
-are already safe and the caller gets a 503.
+The API is the record, not Rasa. Every child message has one identity end to end (its row id,
+found again by `client_message_id` on a retry), which travels to Rasa and the action server, so
+each write the bot makes for that turn is applied once. Turns on one voice session never
+overlap: a turn holds the session's lease (`turn_lease`) while Rasa works. The steps:
 
-The screen has two tiers. Urgent kinds interrupt: the child gets the safety reply and the
-helper an alert. Review kinds do not: the concern goes, quietly, to the designated
-safeguarding lead's queue for the same day.
+1. store the words and the screen's findings, raise any concerns, commit;
+2. if the words answer a question that is no longer open, keep them as a late answer and show
+   where the conversation stands (never file them under another question);
+3. take the lease, forward to Rasa, store the reply on the message, release, commit.
+
+A retry of an answered message gets the stored reply; of one still running, a wait or a 409
+with Retry-After; it never runs the turn again. Whenever a reply to a message with an urgent
+concern is produced, first time or retry, it leads with the safety reply.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api import rasa_client
 from api.config import Settings
-from api.errors import Conflict, ServiceUnavailable
-from api.models import Concern, Pep, TranscriptMessage, User, VoiceSession
-from api.models.enums import ConcernKind, ConcernTier
-from api.repositories import children as children_repo
+from api.errors import Conflict, ServiceUnavailable, TurnInProgress
+from api.models import Pep, TranscriptMessage, User, VoiceSession
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
-from api.services import audit, screening
-from api.services.peps import age_band
+from api.services import turn_lease
+from api.services.concern_raising import safety_message, screen_and_raise
 from api.services.voice_sessions import pep_of
 
 START_MESSAGE = "/start"
-HELP_BUTTON_TEXT = "[pressed the button: I don't feel safe / I want to talk to a grown-up]"
+START_ID = "start"
+PENDING, ANSWERED, LATE = "pending", "answered", "late"
+LATE_NOTE = "Thank you, I have kept that. Let's carry on from here."
 
 
-@dataclass
-class Turn:
-    """What `take_message` decided, handed to `answer` after the commit."""
+@dataclass(frozen=True)
+class Outcome:
+    """What the child's page shows, and the question it leaves open."""
 
-    message: TranscriptMessage
-    pep: Pep
-    kinds: list[str] = field(default_factory=list)
-    review_kinds: list[str] = field(default_factory=list)
-    stored_reply: list[dict[str, Any]] | None = None
+    messages: list[dict[str, Any]]
+    step_id: str | None
 
 
-def _actor(voice: VoiceSession, user: User | None) -> str:
-    return f"{user.username} ({user.role})" if user else f"child link ({voice.id[:8]})"
-
-
-def take_message(
+def post_message(
     session: Session,
+    settings: Settings,
     voice: VoiceSession,
     user: User | None,
     text: str,
-    client_message_id: str | None,
-) -> Turn:
+    *,
+    client_message_id: str | None = None,
+    step_id: str | None = None,
+) -> Outcome:
+    """The whole turn for one child message (see the module docstring for the steps)."""
     if voice.status == "closed":
         raise Conflict("this voice session is closed")
     pep = pep_of(session, voice)
-    if client_message_id:
-        earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id)
-        if earlier is not None:
-            return Turn(message=earlier, pep=pep, stored_reply=earlier.reply)
-    message = TranscriptMessage(
-        session_id=voice.id, sender="child", text=text, client_message_id=client_message_id
-    )
-    voice_repo.add(session, message)
-    tiers = screening.screen_message(text)
-    kinds = list(tiers.kinds)
-    review_kinds = [kind for kind in tiers.review_kinds if kind not in kinds]
-    for kind in kinds:
-        raise_concern(session, voice, pep, kind, text, source="screen")
-    for kind in review_kinds:
-        raise_concern(session, voice, pep, kind, text, source="screen", tier=ConcernTier.REVIEW)
-    audit.record(
-        session,
-        user,
-        "voice.message",
-        child_id=pep.child_id,
-        pep_id=pep.id,
-        actor_label=_actor(voice, user),
-        detail=_flags(kinds, review_kinds),
-    )
-    return Turn(message=message, pep=pep, kinds=kinds, review_kinds=review_kinds)
+    if not text.strip() and voice.current_step_id:
+        return where_it_stands(session, voice, pep)
+    if not text.strip():
+        client_message_id = START_ID  # two tabs opening at once start one conversation
+    message = _store(session, voice, pep, user, text, client_message_id, step_id)
+    session.commit()  # the child's words and any concern are kept before the bot sees them
+    if message.turn_status == LATE:
+        return _late(session, voice, pep, message)
+    if message.turn_status == ANSWERED:
+        return _compose(session, voice, pep, message)
+    return _run_turn(session, settings, voice, pep, message)
 
 
-def _flags(kinds: list[str], review_kinds: list[str]) -> str | None:
-    parts = [f"flagged: {','.join(kinds)}"] if kinds else []
-    parts += [f"review: {','.join(review_kinds)}"] if review_kinds else []
-    return "; ".join(parts) or None
-
-
-def raise_concern(
+def _store(
     session: Session,
     voice: VoiceSession,
     pep: Pep,
-    kind: str,
+    user: User | None,
     text: str,
-    *,
-    source: str,
-    topic: str | None = None,
-    tier: ConcernTier = ConcernTier.URGENT,
-) -> Concern:
-    concern = Concern(
-        child_id=pep.child_id,
-        pep_id=pep.id,
+    client_message_id: str | None,
+    step_id: str | None,
+) -> TranscriptMessage:
+    """The message as stored: the earlier one for a retry, or a new one, screened."""
+    if client_message_id:
+        earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id)
+        if earlier is not None:
+            return earlier
+    late = bool(step_id and voice.current_step_id and step_id != voice.current_step_id)
+    message = TranscriptMessage(
         session_id=voice.id,
-        kind=ConcernKind(kind),
+        sender="child",
         text=text,
-        topic=topic,
-        source=source,
-        tier=tier,
+        client_message_id=client_message_id,
+        turn_status=LATE if late else PENDING,
+        answers_step=step_id,
     )
-    voice_repo.add(session, concern)
-    audit.record(
-        session,
-        None,
-        "concern.raise",
-        child_id=pep.child_id,
-        pep_id=pep.id,
-        actor_label=f"{source} ({voice.id[:8]})",
-        detail=f"{kind} ({tier.value})",
-    )
-    return concern
+    try:
+        with session.begin_nested():
+            voice_repo.add(session, message)
+    except IntegrityError:  # the same client_message_id, from another tab, just now
+        session.rollback()
+        earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id or "")
+        if earlier is None:
+            raise
+        return earlier
+    screen_and_raise(session, voice, pep, user, message)
+    return message
 
 
-def answer(
-    session: Session, settings: Settings, voice: VoiceSession, turn: Turn
-) -> list[dict[str, Any]]:
-    """The assistant's reply; a safety reply comes first whenever the screen flagged urgently.
+def _run_turn(
+    session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
+) -> Outcome:
+    lease = settings.rasa_timeout_seconds + settings.turn_lease_margin_seconds
 
-    A review-tier concern changes nothing the child sees.
-    """
-    if turn.stored_reply is not None:
-        return turn.stored_reply
-    text = turn.message.text or START_MESSAGE
+    def answered() -> bool:
+        session.refresh(message)
+        session.commit()
+        return message.turn_status == ANSWERED
+
+    if not turn_lease.wait_for(
+        session, voice.id, message.id, lease=lease, wait=settings.turn_wait_seconds, done=answered
+    ):
+        if message.turn_status == ANSWERED:
+            return _compose(session, voice, pep, message)
+        raise TurnInProgress("the assistant is still answering; ask again in a moment")
+    if answered():  # answered while we waited for the lease
+        turn_lease.release(session, voice.id, message.id)
+        session.commit()
+        return _compose(session, voice, pep, message)
     try:
         raw = rasa_client.send_message(
             settings.rasa_url,
             voice.id,
-            text,
-            {"screen_kinds": turn.kinds},
+            message.text or START_MESSAGE,
+            {"screen_kinds": message.screen_kinds or [], "turn_id": message.id},
             timeout=settings.rasa_timeout_seconds,
         )
+    except rasa_client.RasaTimedOut as exc:
+        # The turn may still finish: the lease stays until the action server's reply or expiry.
+        raise ServiceUnavailable(
+            "the assistant is slow just now; what was said is saved, try again shortly"
+        ) from exc
     except rasa_client.RasaUnavailable as exc:
+        turn_lease.release(session, voice.id, message.id)
+        session.commit()
         raise ServiceUnavailable(
             "the assistant is not available just now; what was said is saved, try again shortly"
         ) from exc
-    reply = rasa_client.normalise(raw)
-    if turn.kinds:
-        reply = [_safety_message(session, turn), *reply]
-    if turn.kinds or turn.review_kinds:
-        _attach_topic(session, voice, turn)
-    turn.message.reply = reply
+    session.refresh(message)
+    if message.turn_status != ANSWERED:  # an action server that did not post its reply
+        record_reply(session, voice, message, rasa_client.normalise(raw))
+    turn_lease.release(session, voice.id, message.id)
+    outcome = _compose(session, voice, pep, message)
+    session.commit()
+    return outcome
+
+
+def record_reply(
+    session: Session, voice: VoiceSession, message: TranscriptMessage, reply: list[dict[str, Any]]
+) -> None:
+    """Keep the bot's reply on the child's message; its question is now the open one."""
+    message.reply = reply
+    message.turn_status = ANSWERED
+    voice.current_step_id = message.id
     voice_repo.add(
         session,
         TranscriptMessage(
-            session_id=voice.id, sender="bot", text="\n".join(m["text"] or "" for m in reply)
+            session_id=voice.id,
+            sender="bot",
+            text="\n".join(m.get("text") or "" for m in reply),
         ),
     )
-    return reply
 
 
-def _safety_message(session: Session, turn: Turn) -> dict[str, Any]:
-    child = children_repo.by_id(session, turn.pep.child_id)
-    band = age_band(child).value if child else "KS3"
-    return {"text": screening.safety_reply(turn.kinds, band), "buttons": [], "image": None}
+def _compose(
+    session: Session, voice: VoiceSession, pep: Pep, message: TranscriptMessage
+) -> Outcome:
+    """The reply as the child sees it, the same on every path: safety first when flagged."""
+    reply = list(message.reply or [])
+    if message.screen_kinds:
+        reply = [safety_message(session, pep, list(message.screen_kinds)), *reply]
+    if message.screen_kinds or message.review_kinds:
+        _attach_topic(session, pep, message)
+    return Outcome(messages=reply, step_id=voice.current_step_id)
 
 
-def _attach_topic(session: Session, voice: VoiceSession, turn: Turn) -> None:
-    """The bot saved the words under a topic; the concern names that topic too."""
-    for row in views_repo.topics(session, turn.pep.id).values():
-        if row.answer == turn.message.text:
-            for concern in voice_repo.concerns_for_session(session, voice.id):
-                if concern.text == turn.message.text and concern.topic is None:
+def _late(session: Session, voice: VoiceSession, pep: Pep, message: TranscriptMessage) -> Outcome:
+    """Words for a question no longer open: kept as they are, and the open question again."""
+    now = where_it_stands(session, voice, pep)
+    lead = (
+        [safety_message(session, pep, list(message.screen_kinds))] if message.screen_kinds else []
+    )
+    note: dict[str, Any] = {"text": LATE_NOTE, "buttons": [], "image": None}
+    return Outcome(messages=[*lead, note, *now.messages], step_id=now.step_id)
+
+
+def where_it_stands(session: Session, voice: VoiceSession, pep: Pep) -> Outcome:
+    """The open question, as the reply that asked it (without its safety lead)."""
+    asked = session.get(TranscriptMessage, voice.current_step_id) if voice.current_step_id else None
+    return Outcome(messages=list(asked.reply or []) if asked else [], step_id=voice.current_step_id)
+
+
+def conversation(session: Session, voice: VoiceSession) -> list[dict[str, Any]]:
+    """The conversation so far, as the page draws it: the child's words and each reply."""
+    pep = pep_of(session, voice)
+    entries: list[dict[str, Any]] = []
+    for row in voice_repo.transcript(session, voice.id):
+        if row.sender != "child":
+            continue
+        if row.text:
+            entries.append({"sender": "child", "text": row.text})
+        if row.turn_status == ANSWERED and row.reply is not None:
+            composed = _compose(session, voice, pep, row).messages
+            entries.append({"sender": "bot", "messages": composed})
+    return entries
+
+
+def _attach_topic(session: Session, pep: Pep, message: TranscriptMessage) -> None:
+    """The bot saved the words under a topic; the concerns on them name that topic too."""
+    for row in views_repo.topics(session, pep.id).values():
+        if row.answer == message.text:
+            for concern in voice_repo.concerns_for_session(session, message.session_id):
+                if concern.text == message.text and concern.topic is None:
                     concern.topic = row.topic
             return
-
-
-def press_help(session: Session, voice: VoiceSession, user: User | None) -> list[dict[str, Any]]:
-    """The button that needs no words: a concern raised on its own, whatever Rasa is doing."""
-    pep = pep_of(session, voice)
-    voice_repo.add(
-        session, TranscriptMessage(session_id=voice.id, sender="child", text=HELP_BUTTON_TEXT)
-    )
-    raise_concern(
-        session,
-        voice,
-        pep,
-        ConcernKind.SAFEGUARDING.value,
-        HELP_BUTTON_TEXT,
-        source="safety_button",
-    )
-    child = children_repo.by_id(session, pep.child_id)
-    band = age_band(child).value if child else "KS3"
-    reply = [
-        {
-            "text": screening.safety_reply(["safeguarding"], band),
-            "buttons": [
-                {"title": "Carry on", "payload": "/carry_on"},
-                {"title": "Stop for now", "payload": "/stop"},
-            ],
-            "image": None,
-        }
-    ]
-    audit.record(
-        session,
-        user,
-        "voice.help_button",
-        child_id=pep.child_id,
-        pep_id=pep.id,
-        actor_label=_actor(voice, user),
-    )
-    return reply

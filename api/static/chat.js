@@ -1,5 +1,7 @@
 /* PEP Voice chat widget: sends the child's words to the API and shows the assistant's replies.
- * Every message carries a client id, so a retry after a dropped connection is stored once. */
+ * Every message carries a client id, so a retry after a dropped connection is stored once, and
+ * the step id of the question it answers, so it is never filed under another question. On
+ * opening, the page reads the conversation so far instead of posting: two tabs show the same. */
 (function () {
   "use strict";
   var root = document.querySelector(".pv-chat");
@@ -14,6 +16,8 @@
   var statusBox = document.getElementById("chat-status");
   var progress = document.getElementById("progress");
   var busy = false;
+  var stepId = null;
+  var MAX_WAIT_SECONDS = 30;
 
   function readToken() {
     var match = /(?:^|[#&])t=([^&]+)/.exec(window.location.hash);
@@ -106,6 +110,7 @@
   }
 
   function showReply(data) {
+    if (data.step_id !== undefined) { stepId = data.step_id; }
     var last = [];
     (data.messages || []).forEach(function (m) {
       if (m.text) { addMessage("bot", m.text); }
@@ -120,17 +125,28 @@
     });
   }
 
-  function send(text, shown, attempt, clientId) {
+  function backoff(response, attempt) {
+    /* The server's Retry-After, doubled on each further try, never more than 30 seconds. */
+    var asked = parseInt((response && response.headers.get("Retry-After")) || "2", 10);
+    return Math.min(MAX_WAIT_SECONDS, Math.max(1, asked) * Math.pow(2, Math.min(attempt - 1, 4)));
+  }
+
+  function send(text, shown, attempt, clientId, step) {
     if (busy && !attempt) { return; }
     busy = true;
     clientId = clientId || newId();
     attempt = attempt || 1;
+    step = attempt === 1 ? stepId : step;
     if (shown && attempt === 1) { addMessage("child", shown); choices.innerHTML = ""; }
-    post("/messages", { text: text, client_message_id: clientId }).then(function (response) {
-      if (response.status === 503 && attempt < 20) {
-        var wait = parseInt(response.headers.get("Retry-After") || "5", 10);
-        showStatus("Your answer is saved. Waiting for the assistant to be ready again…");
-        window.setTimeout(function () { send(text, shown, attempt + 1, clientId); }, wait * 1000);
+    var body = { text: text, client_message_id: clientId };
+    if (step) { body.step_id = step; }
+    post("/messages", body).then(function (response) {
+      if ((response.status === 503 || response.status === 409) && attempt < 40) {
+        var wait = backoff(response, attempt);
+        showStatus(response.status === 503
+          ? "Your answer is saved. The helper robot is having a rest. Trying again in " + wait + " seconds."
+          : "Your answer is saved. Still thinking about it…");
+        window.setTimeout(function () { send(text, shown, attempt + 1, clientId, step); }, wait * 1000);
         return null;
       }
       if (response.status === 404 || response.status === 401) {
@@ -146,8 +162,9 @@
         refreshProgress();
       });
     }).catch(function () {
-      window.setTimeout(function () { send(text, shown, attempt + 1, clientId); }, 3000);
-      showStatus("Your answer is saved on this page. Trying again…");
+      var wait = backoff(null, attempt);
+      window.setTimeout(function () { send(text, shown, attempt + 1, clientId, step); }, wait * 1000);
+      showStatus("Your answer is saved on this page. Trying again in " + wait + " seconds.");
     });
   }
 
@@ -188,6 +205,26 @@
     });
   });
 
-  send("", null);
+  function resume() {
+    /* Read where the conversation stands; start it only if it has not started. */
+    fetch("/api/v1/voice-sessions/" + sessionId + "/conversation",
+          { headers: headers(), credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (!data || !data.entries || !data.entries.length) { send("", null); return; }
+        data.entries.forEach(function (entry) {
+          if (entry.sender === "child") { addMessage("child", entry.text); return; }
+          (entry.messages || []).forEach(function (m) { if (m.text) { addMessage("bot", m.text); } });
+        });
+        stepId = data.step_id;
+        var last = [];
+        (data.reply || []).forEach(function (m) { if (m.buttons && m.buttons.length) { last = m.buttons; } });
+        showChoices(last);
+        refreshProgress();
+      })
+      .catch(function () { send("", null); });
+  }
+
+  resume();
   if (isAdult) { window.setInterval(refreshProgress, 5000); }
 })();

@@ -39,7 +39,9 @@ class ActionConverse(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        client = self.client or ApiClient()
+        metadata = (tracker.latest_message or {}).get("metadata") or {}
+        turn_id = metadata.get("turn_id") if isinstance(metadata.get("turn_id"), str) else None
+        client = self.client or ApiClient(turn_id=turn_id)
         session_id = tracker.sender_id
         state = await client.state(session_id)
         decision = respond(state, {s: tracker.get_slot(s) for s in SLOTS}, turn_from(tracker))
@@ -47,6 +49,10 @@ class ActionConverse(Action):
             await client.apply(session_id, write)
         for message in decision.say:
             dispatcher.utter_message(text=message["text"], buttons=message["buttons"] or None)
+        said = [
+            {"text": m["text"], "buttons": m["buttons"] or [], "image": None} for m in decision.say
+        ]
+        await client.reply(session_id, said, decision.slots.get("step"))
         # Counts only: the child's words never go to the logs.
         logger.info("turn saved %d writes, sent %d messages", len(decision.writes),
                     len(decision.say))

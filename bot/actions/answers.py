@@ -124,7 +124,7 @@ class AnswerMixin:
             self.out.say.append(m.say("You can press a face, or tell me in your own words.",
                                       m.faces()))
             return
-        words = None if text.startswith("/") or rating is not None and len(text) <= 12 else text
+        words = None if text.startswith("/") or (rating is not None and len(text) <= 12) else text
         self.save_topic(topic, "answered", rating=rating, answer=words)
         q = question_for(self.state["age_band"], topic)
         if q and q.style == FACES and words is None:

@@ -1,4 +1,9 @@
-"""The action server's only way to the data: the PEP Voice API, with the service token."""
+"""The action server's only way to the data: the PEP Voice API, with the service token.
+
+One pooled HTTP client per process: a new client per call cost a TCP handshake each time and
+most of the action server's CPU under load. Every write carries the turn's id, so the API
+applies it once even if Rasa runs the same turn again after a crash.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +12,50 @@ from typing import Any
 
 import httpx
 
+_CLIENT: httpx.AsyncClient | None = None
+
+
+def shared_client() -> httpx.AsyncClient:
+    """The process's pooled client, created on first use (inside the running event loop)."""
+    global _CLIENT
+    if _CLIENT is None or _CLIENT.is_closed:
+        _CLIENT = httpx.AsyncClient(
+            timeout=15, limits=httpx.Limits(max_connections=50, max_keepalive_connections=20)
+        )
+    return _CLIENT
+
 
 class ApiClient:
-    """Thin calls over the internal endpoints; one instance per action run."""
+    """Thin calls over the internal endpoints for one turn."""
 
-    def __init__(self, base_url: str | None = None, token: str | None = None) -> None:
-        self.base_url = (base_url or os.environ.get("PEP_VOICE_API_URL")
-                         or "http://127.0.0.1:8000").rstrip("/")
+    def __init__(
+        self,
+        base_url: str | None = None,
+        token: str | None = None,
+        turn_id: str | None = None,
+        client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self.base_url = (
+            base_url or os.environ.get("PEP_VOICE_API_URL") or "http://127.0.0.1:8000"
+        ).rstrip("/")
         self.token = token or os.environ.get("PEP_VOICE_SERVICE_TOKEN", "")
+        self.turn_id = turn_id
+        self.client = client
 
     def _url(self, session_id: str, tail: str = "") -> str:
         return f"{self.base_url}/api/v1/internal/voice-sessions/{session_id}{tail}"
 
     def _headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"}
+        headers = {"Authorization": f"Bearer {self.token}"}
+        if self.turn_id:
+            headers["X-Turn-Id"] = self.turn_id
+        return headers
 
     async def _send(self, method: str, url: str, body: dict[str, Any] | None = None) -> Any:
-        async with httpx.AsyncClient(timeout=15) as client:
-            response = await client.request(method, url, json=body, headers=self._headers())
-            response.raise_for_status()
-            return response.json() if response.content else None
+        client = self.client or shared_client()
+        response = await client.request(method, url, json=body, headers=self._headers())
+        response.raise_for_status()
+        return response.json() if response.content else None
 
     async def state(self, session_id: str) -> dict[str, Any]:
         return dict(await self._send("GET", self._url(session_id)))
@@ -45,3 +74,11 @@ class ApiClient:
             await self._send("POST", self._url(session_id, "/complete"))
         else:
             raise ValueError(f"unknown write {kind}")
+
+    async def reply(
+        self, session_id: str, messages: list[dict[str, Any]], step: str | None
+    ) -> None:
+        """What this turn said, so a retry of it gets the same reply without a re-run."""
+        if self.turn_id:
+            body = {"messages": messages, "step": step}
+            await self._send("PUT", self._url(session_id, f"/turns/{self.turn_id}/reply"), body)

@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from actions import messages as m
-from actions.scripts import FACES, FACES_WORDS, RATING_WORDS, TOPIC_LABELS, YOUNG, question_for, script_for
+from actions.scripts import (
+    FACES,
+    FACES_WORDS,
+    RATING_WORDS,
+    TOPIC_LABELS,
+    YOUNG,
+    question_for,
+    script_for,
+)
 
 REVIEW_FIELDS = ("how_it_went", "agrees_with_plan", "understands_plan")
 REVIEW_QUESTIONS = {

@@ -144,6 +144,8 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"mode": "my_views", "helper_role": "social_worker"}
     if path.endswith("/messages"):
         return {"text": "hi"}
+    if path.endswith("/reply"):
+        return {"messages": []}
     if "/topics/" in path:
         return {"status": "answered", "answer": "x", "question": "q"}
     if path.endswith("/summary"):

@@ -1,0 +1,66 @@
+"""One turn at a time on a voice session, across API workers and processes.
+
+The lease is a row update that succeeds only when no other turn holds an unexpired lease, so it
+works the same on SQLite (where the update takes the write lock) and PostgreSQL (where the row
+lock re-checks the condition). Each attempt commits at once: no lock is ever held across a call
+to Rasa or a model. A lease outlives a turn whose caller gave up (a timed-out request): the
+action server's reply releases it, and otherwise it expires.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+from sqlalchemy import or_, update
+from sqlalchemy.orm import Session
+
+from api.db.base import utcnow
+from api.models import VoiceSession
+
+
+def try_acquire(session: Session, voice_id: str, owner: str, seconds: float) -> bool:
+    """Take the session's turn lease for `owner` if it is free, expired, or already ours."""
+    now = utcnow()
+    result = session.execute(
+        update(VoiceSession)
+        .where(
+            VoiceSession.id == voice_id,
+            or_(
+                VoiceSession.turn_lease_until.is_(None),
+                VoiceSession.turn_lease_until < now,
+                VoiceSession.turn_owner == owner,
+            ),
+        )
+        .values(turn_owner=owner, turn_lease_until=now + timedelta(seconds=seconds))
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def release(session: Session, voice_id: str, owner: str) -> None:
+    """Give the lease up, only if `owner` still holds it."""
+    session.execute(
+        update(VoiceSession)
+        .where(VoiceSession.id == voice_id, VoiceSession.turn_owner == owner)
+        .values(turn_owner=None, turn_lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def wait_for(
+    session: Session, voice_id: str, owner: str, *, lease: float, wait: float, done: object
+) -> bool:
+    """Poll for the lease until `wait` seconds pass or `done()` says the turn was answered."""
+    deadline = time.monotonic() + wait
+    pause = 0.05
+    while True:
+        if try_acquire(session, voice_id, owner, lease):
+            return True
+        if callable(done) and done():
+            return False
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
