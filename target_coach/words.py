@@ -27,6 +27,7 @@ SCHOOL_WORDS = frozenset(
         *("makaton", "lexia", "boxall", "elsa", "spag", "cvc", "ccvc", "cvcc", "sats", "btec"),
         *("gcse", "gcses", "nvq", "ehcp", "senco", "hlta", "ttrs", "numbots", "sdq", "pep"),
         *("neet", "mtc", "elg", "elgs", "phonic", "dyscalculia", "ucas", "esol", "pecs", "pshe"),
+        *("subitise", "subitize", "theraputty", "numicon", "widgit", "colourful", "sensory"),
     }
 )
 SUFFIXES = ("s", "es", "ed", "ing", "er", "est", "ly", "ness", "ment", "ful", "able", "ity", "ies")
