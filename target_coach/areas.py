@@ -22,8 +22,8 @@ AREAS: dict[str, str] = {
     "english_lit": r"english|literature|poems?|poetry|quot\w*|set text|jekyll|language paper",
     "science": r"science|practicals?|biology|chemistry|physics",
     "attendance": r"attend\w*|punctual\w*|late\w*|on time|registration|absence\w*|register",
-    "behaviour": r"behaviou?r\w*|shout\w*|walk\w* out|calm\w*|regulat\w*|anger|angry|time-out|"
-    r"detentions?|exclusions?|incidents?|points",
+    "behaviour": r"behaviou?r\w*|behav(?:e|es|ed|ing)|shout\w*|walk\w* out|calm\w*|regulat\w*|"
+    r"anger|angry|time-out|detentions?|exclusions?|incidents?|points",
     "emotional": r"anxi\w*|worr\w*|stress\w*|counsell\w*|elsa|feelings?|emotion\w*|settle\w*|"
     r"separat\w*|confiden\w*|nurture|wellbeing|self-esteem",
     "social": r"friend\w*|social\w*|isolat\w*|lunchtime|clubs?|group|turns?|play\w*|peers?|"

@@ -32,7 +32,7 @@ def check_target(req: TargetCheckRequest) -> TargetCheckResult:
         score=score,
         rating=RATINGS.get(score, "Requires improvement"),
         policy=policy.ppp_findings(req),
-        suggestions=suggestions(judged),
+        suggestions=suggestions(judged, req),
         rewrite=rewrite(req, judged),
         examples=closest(" ".join((req.target, req.outcome)), req.key_stage),
     )

@@ -14,8 +14,9 @@ from spacy.tokens import Token
 
 from offline_models import spacy_pipeline
 from target_coach.dates import find_date, vague_time
-from target_coach.measures import find_measures
+from target_coach.measures import find_measures, find_thresholds
 from target_coach.schema import Criterion, TargetCheckRequest
+from target_coach.words import is_comparative, made_up_words
 
 GENERIC = {
     "maths",
@@ -85,6 +86,43 @@ GENERIC = {
     "job",
     "qualification",
     "help",
+    # abstract aims: no stranger could watch a child do these
+    "support",
+    "study",
+    "potential",
+    "learner",
+    "employability",
+    "success",
+    "ability",
+    "achievement",
+    "development",
+    "need",
+    "opportunity",
+    "setting",
+}
+# Praise words: "good progress" and "a confident learner" name no more than "progress" does.
+EVALUATIVE = {
+    "good",
+    "better",
+    "best",
+    "great",
+    "positive",
+    "confident",
+    "successful",
+    "strong",
+    "high",
+    "overall",
+    "general",
+    "full",
+    "whole",
+    "own",
+    "right",
+    "appropriate",
+    "excellent",
+    "consistent",
+    "effective",
+    "improved",
+    "real",
 }
 VAGUE_PHRASES = re.compile(
     r"^\s*(?:to\s+)?(?:get|be|become|do|try|work|feel|make)\s+(?:better|good|well|harder|"
@@ -115,6 +153,16 @@ VAGUE_VERBS = {
     "continue",
     "keep",
     "ensure",
+    "help",
+    "support",
+    "receive",
+    "achieve",
+    "need",
+    "succeed",
+    "engage",
+    "progress",
+    "enhance",
+    "strengthen",
 }
 
 
@@ -127,9 +175,23 @@ def specific(req: TargetCheckRequest) -> Criterion:
             f"to be achieved: \u201c{what.strip()}\u201d could mean many things.",
         )
     doc = spacy_pipeline()(what)
+    made_up = made_up_words(doc)
+    if made_up:
+        words = ", ".join(f"\u201c{w}\u201d" for w in made_up)
+        return Criterion(
+            met=False,
+            reason=f"{words} {'is not a word' if len(made_up) == 1 else 'are not words'} a "
+            "reader would know: name the skill in plain words.",
+            evidence=made_up,
+        )
     named = [_phrase(t) for t in doc if _names_something(t)]
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in VAGUE_VERBS]
     measures = find_measures(what)
+    thresholds = find_thresholds(what)
+    if thresholds:
+        return Criterion(
+            met=True, reason="It names the grade or level to reach.", evidence=thresholds[:2]
+        )
     if named:
         return Criterion(
             met=True,
@@ -154,14 +216,26 @@ def _names_something(token: Token) -> bool:
         return False
     if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "ROOT", "npadvmod"):
         return False  # "Sam will ...": who, not what
+    if token.dep_ == "pobj" and _vague_head(token.head.head):
+        return False  # "do well in exams", "support with friendships at playtime"
     if token.lemma_.lower() not in GENERIC:
         return True
     return any(
         c.dep_ in ("compound", "amod", "nummod")
-        and c.lemma_.lower() not in GENERIC
+        and c.lemma_.lower() not in GENERIC | EVALUATIVE
+        and c.tag_ not in ("JJR", "JJS")
+        and not any(m.tag_ in ("RBR", "RBS") for m in c.children)
         and not c.is_stop
         for c in token.children
     )
+
+
+def _vague_head(head: Token) -> bool:
+    """A word that carries no skill of its own: an aim verb, "well", or a word of praise."""
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX"):
+        return lemma in VAGUE_VERBS - {"be"}  # "be on time for registration" is a behaviour
+    return lemma in EVALUATIVE | {"well", "more"} or head.tag_ in ("JJR", "RBR")
 
 
 def _phrase(token: Token) -> str:
@@ -171,18 +245,39 @@ def _phrase(token: Token) -> str:
 
 
 def measurable(req: TargetCheckRequest) -> Criterion:
-    measures = []
+    measures: list[str] = []
     for field in (req.target, req.outcome, req.action):
-        measures += [m for m in find_measures(field) if m not in measures]
+        measures += [m for m in _measures_in(field) if m not in measures]
     if measures:
         return Criterion(
             met=True, reason="It says how success will be measured.", evidence=measures[:4]
+        )
+    compared = _comparatives(" ".join((req.target, req.outcome)))
+    if compared:
+        return Criterion(
+            met=False,
+            reason=f"\u201c{compared[0]}\u201d says which way, not how far: give a number, "
+            "score, grade, count or named assessment that shows it.",
+            evidence=compared[:2],
         )
     return Criterion(
         met=False,
         reason="Nothing says how success will be measured: no number, "
         "score, grade, count or named assessment.",
     )
+
+
+def _measures_in(text: str) -> list[str]:
+    """Measure phrases, less an assessment word used as a verb ("check his answers")."""
+    found = find_measures(text)
+    if not found:
+        return found
+    verbs = {t.text.lower() for t in spacy_pipeline()(text) if t.pos_ == "VERB"}
+    return [m for m in found if " " in m or m.lower() not in verbs]
+
+
+def _comparatives(text: str) -> list[str]:
+    return [t.text for t in spacy_pipeline()(text) if is_comparative(t)]
 
 
 def time_bound(req: TargetCheckRequest) -> Criterion:

@@ -11,6 +11,7 @@ import numpy as np
 
 from offline_models import sentence_model
 from target_coach.schema import Example
+from target_coach.skills import STAGES
 
 DATA = Path(__file__).parent / "data" / "policy_examples.json"
 
@@ -27,14 +28,24 @@ def same_stage(row_stage: str, key_stage: str) -> bool:
     return key_stage in row_stage.split("/")
 
 
+def stage_distance(row_stage: str, key_stage: str) -> int:
+    """Steps between the child's stage and the nearest stage an example was written for."""
+    at = STAGES.index(key_stage)
+    return min(abs(STAGES.index(s) - at) for s in row_stage.split("/"))
+
+
 def closest(text: str, key_stage: str, *, count: int = 3) -> list[Example]:
-    """Most similar first, but every example from the child's key stage before any other."""
+    """The child's own key stage first, then one step either side; never further away.
+
+    A nursery child's carers are not helped by a GCSE target, so an Early Years request may get
+    fewer than `count` examples rather than one from an older stage.
+    """
     rows, vectors = table()
     query = np.asarray(sentence_model().encode([text], normalize_embeddings=True))[0]
     scores = vectors @ query
+    near = [i for i in range(len(rows)) if stage_distance(rows[i]["key_stage"], key_stage) <= 1]
     order = sorted(
-        range(len(rows)),
-        key=lambda i: (not same_stage(rows[i]["key_stage"], key_stage), -scores[i]),
+        near, key=lambda i: (stage_distance(rows[i]["key_stage"], key_stage), -scores[i])
     )
     return [
         Example(

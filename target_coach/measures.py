@@ -1,4 +1,9 @@
-"""Spotting measures in a target: numbers, scores, grades, percentages, counts, assessments."""
+"""Spotting measures in a target: numbers, scores, grades, percentages, counts, assessments.
+
+A named grade threshold is a measure as much as a score is: "at least a Pass", "a grade 4",
+"a Merit", "level 3", "the expected standard". A comparative on its own ("neater", "calmer")
+is not: it says which way, never how far, so nothing here matches one.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,23 @@ NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|hundred|twice|half)"
 )
+GRADE_NAMES = r"(?:pass|merit|distinction\*?|strong pass|standard pass|good pass)"
+GRADE_VALUE = rf"(?:[1-9]|{NUMBER_WORDS})"
+THRESHOLD_PATTERNS = [
+    rf"\b(?:grade|level|band|stage|step)\s?{GRADE_VALUE}(?:\s?(?:/|-|to)\s?{GRADE_VALUE})?\b",
+    r"\bgrade\s[a-e]\*?(?:\s|$|[.,])",
+    rf"\b(?:at least|a minimum of|minimum of|no lower than)\s+(?:an?\s+)?"
+    rf"(?:grade\s+)?(?:{GRADE_NAMES}|[1-9])\b",
+    r"\b(?:an?|the)\s+(?:merit|distinction\*?|(?:strong|standard|good) pass)\b",
+    r"\b(?:an?|the)\s+pass\s*(?:in|at|on|or|grade|mark|$|[.,;])",
+    r"\b(?:an?|grade)\s+[1-9]\s+or\s+(?:above|higher|better|more)\b",
+    r"\bfrom\s+(?:an?\s+|grade\s+)?[1-9]\s+to\s+(?:an?\s+|grade\s+)?(?:[1-9]|"
+    + GRADE_NAMES
+    + r")\b",
+    r"\b(?:expected|exceeding|emerging)\s+(?:standard|level|range)\b|\bgreater depth\b",
+    r"\bearly learning goals?\b|\belgs?\b|\bscaled score\b|\bbook band\b",
+    r"\b(?:merit|distinction)s?\b|\bentry level\b",
+]
 MEASURE_PATTERNS = [
     r"\b\d+(?:\.\d+)?\s?%",
     r"\b\d+(?:\.\d+)?\s?per ?cent\b",
@@ -22,7 +44,7 @@ MEASURE_PATTERNS = [
     r"\bspelling age\b",
     r"\bphonics screening\b",
     r"\b(?:sats?|mock|mocks|test|tests|assessment|assessments|quiz|"
-    r"exam|exams|check|screening|boxall|sdq|baseline assessment)\b",
+    r"exam|exams|check|screening|boxall|sdq|baseline assessment)\b(?!-)",
     r"\b(?:\d+|" + NUMBER_WORDS + r")\s+(?:times?|sessions?|words?|marks?|points?|minutes?|"
     r"mins?|pages?|books?|questions?|sums?|spellings?|sentences?|days?|lessons?|weeks?|"
     r"shapes?|facts?|targets?|steps?|key words?|tables?|paragraphs?|behaviour points?|"
@@ -42,7 +64,8 @@ MEASURE_PATTERNS = [
     r"\b(?:scale of|on a scale)\b",
     r"\b(?:times tables? check|mtc|ks2 sats|ks1 sats|end of unit)\b",
 ]
-COMPILED = [re.compile(p, re.I) for p in MEASURE_PATTERNS]
+COMPILED = [re.compile(p, re.I) for p in THRESHOLD_PATTERNS + MEASURE_PATTERNS]
+THRESHOLDS = [re.compile(p, re.I) for p in THRESHOLD_PATTERNS]
 NOT_MEASURES = re.compile(
     r"\b(?:year|yr|ks|key stage|unit|chapter|page)\s?\d+\b|\b1:1\b|"
     r"\b1 to 1\b|\b\d+-digit\b|\b\d+d\b",
@@ -60,10 +83,19 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def find_measures(text: str) -> list[str]:
     """Measure phrases in the text, dates and year groups excluded."""
+    return _find(text, COMPILED)
+
+
+def find_thresholds(text: str) -> list[str]:
+    """Named grades and levels to reach: "at least a Pass", "grade 4", "expected standard"."""
+    return _find(text, THRESHOLDS)
+
+
+def _find(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
     cleaned = _blank(text, date_spans(text))
     cleaned = NOT_MEASURES.sub(lambda m: " " * len(m.group(0)), cleaned)
     found: list[str] = []
-    for pattern in COMPILED:
+    for pattern in patterns:
         for match in pattern.finditer(cleaned):
             span = text[match.start() : match.end()].strip()
             if span and span not in found:

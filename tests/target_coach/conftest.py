@@ -26,3 +26,15 @@ def labelled() -> list[dict[str, Any]]:
 def request(**fields: Any) -> TargetCheckRequest:
     fields.setdefault("key_stage", "KS2")
     return TargetCheckRequest.model_validate(fields)
+
+
+@pytest.fixture(scope="session")
+def tuning() -> list[dict[str, Any]]:
+    """Targets on the four kinds of miss found by the outside check, used to tune the coach."""
+    return load("tuning_targets.jsonl")
+
+
+@pytest.fixture(scope="session")
+def frozen() -> list[dict[str, Any]]:
+    """Written with the tuning set but never tuned on: the honest figure for those kinds."""
+    return load("frozen_targets.jsonl")

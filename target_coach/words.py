@@ -1,0 +1,131 @@
+"""Telling real English words from made-up ones, with the word lists the models already ship.
+
+A target such as "Mia will flunder the grobbets" parses like a real one, so the parse alone
+judged it specific. Three lists shipped with the pinned packages together cover everyday and
+school English: the spaCy pipeline's string table (words seen in its training text), its
+lemmatizer's WordNet index (nouns, verbs, adjectives, adverbs) and MiniLM's whole-word
+vocabulary. A word is real when it, its lemma, a plain stem or both halves of a compound
+("playdough", "coursework") are on them. Names and acronyms are left alone: a capitalised
+word a reader would take for a name is not a made-up word.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc, Token
+
+from offline_models import SPACY_PACKAGE, minilm_path, spacy_pipeline
+
+# School and care words (mostly programmes and abbreviations) that no general list holds.
+SCHOOL_WORDS = frozenset(
+    {
+        *("makaton", "lexia", "boxall", "elsa", "spag", "cvc", "ccvc", "cvcc", "sats", "btec"),
+        *("gcse", "gcses", "nvq", "ehcp", "senco", "hlta", "ttrs", "numbots", "sdq", "pep"),
+        *("neet", "mtc", "elg", "elgs", "phonic", "dyscalculia", "ucas", "esol", "pecs", "pshe"),
+        *("subitise", "subitize", "theraputty", "numicon", "widgit", "colourful", "sensory"),
+    }
+)
+SUFFIXES = ("s", "es", "ed", "ing", "er", "est", "ly", "ness", "ment", "ful", "able", "ity", "ies")
+MIN_PART = 4
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """WordNet's index and MiniLM's whole words: clean lists, safe for splitting compounds."""
+    words: set[str] = set(SCHOOL_WORDS)
+    lemmatizer = spacy_pipeline().get_pipe("lemmatizer")
+    if isinstance(lemmatizer, Lemmatizer):
+        index = lemmatizer.lookups.get_table("lemma_index")
+        for pos in index:
+            words.update(w.lower() for w in index[pos] if w.isalpha())
+    vocab = minilm_path() / "vocab.txt"
+    if vocab.exists():
+        words.update(w for w in vocab.read_text().split() if w.isalpha() and w.islower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def wordnet(pos: str) -> frozenset[str]:
+    """WordNet's words for one part of speech ("noun", "verb", "adj", "adv")."""
+    lemmatizer = spacy_pipeline().get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer):
+        return frozenset()
+    return frozenset(lemmatizer.lookups.get_table("lemma_index").get(pos, []))
+
+
+def is_comparative(token: Token) -> bool:
+    """ "neater", "calmer", "tidier", "more confident": a direction, not an amount."""
+    if token.tag_ in ("JJR", "RBR"):
+        return True
+    word = token.text.lower()
+    if token.is_stop or word in wordnet("noun") or word in wordnet("verb"):
+        return False  # "number", "after": words in their own right
+    stems = [word[:-3] + "y"] if word.endswith("ier") else []
+    if word.endswith("er"):
+        stems += [word[:-2], word[:-1], word[:-3]]
+    return any(len(stem) >= 3 and stem in wordnet("adj") for stem in stems)
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """The dictionary words and every alphabetic string the spaCy pipeline was trained on."""
+    words: set[str] = set(dictionary_words())
+    spec = find_spec(SPACY_PACKAGE)
+    if spec is not None and spec.origin is not None:
+        for strings in Path(spec.origin).parent.glob("*/vocab/strings.json"):
+            words.update(s.lower() for s in json.loads(strings.read_text()) if s.isalpha())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4096)
+def is_word(word: str, *, lemma: str = "") -> bool:
+    known = known_words()
+    word = word.lower()
+    if word in known or lemma.lower() in known:
+        return True
+    for suffix in SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            candidates = {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
+            if stem.endswith("i"):
+                candidates.add(stem[:-1] + "y")
+            if candidates & known or any(is_word(c) for c in candidates):
+                return True
+    clean = dictionary_words()
+    return any(
+        word[:i] in clean and (word[i:] in clean or _inflected(word[i:], clean))
+        for i in range(MIN_PART, len(word) - MIN_PART + 1)
+    )
+
+
+def _inflected(word: str, words: frozenset[str]) -> bool:
+    return any(word.endswith(s) and word[: -len(s)] in words for s in ("s", "es", "ing", "ed"))
+
+
+def _checked(token: Token) -> bool:
+    """Content words a reader must understand; names and acronyms are not checked."""
+    if not token.is_alpha or len(token.text) < 3 or token.is_stop or token.like_num:
+        return False
+    if token.text.isupper():
+        return False
+    if token.text[0].isupper() and (not token.is_sent_start or token.pos_ == "PROPN"):
+        return False
+    return token.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
+
+
+def made_up_words(doc: Doc) -> list[str]:
+    """Words in the text that are on none of the shipped lists, in the order they appear."""
+    found: list[str] = []
+    for token in doc:
+        if (
+            token.text not in found
+            and _checked(token)
+            and not is_word(token.text, lemma=token.lemma_)
+        ):
+            found.append(token.text)
+    return found

@@ -1,0 +1,101 @@
+"""Made-up words and vague aims are not specific; comparatives are not measures, grades are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from target_coach.check import judge
+from target_coach.criteria import measurable, specific
+from target_coach.schema import TargetCheckRequest
+from tests.target_coach.conftest import request
+
+
+def agreement(rows: list[dict[str, Any]]) -> float:
+    agree = total = 0
+    for row in rows:
+        criteria = judge(TargetCheckRequest.model_validate(row["request"]))
+        for name, expected in row["labels"].items():
+            total += 1
+            agree += getattr(criteria, name).met == expected
+    return agree / total
+
+
+def test_the_tuning_and_frozen_sets_agree_at_least_95_percent(
+    tuning: list[dict[str, Any]], frozen: list[dict[str, Any]]
+) -> None:
+    assert len(tuning) >= 40 and len(frozen) >= 20
+    assert agreement(tuning) >= 0.95
+    assert agreement(frozen) >= 0.95
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Dani will sprocklate the vindles before lunch",
+        "Improve his glimmerty",
+        "Complete the framulent worksheet",
+    ],
+)
+def test_made_up_words_are_not_specific(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is False
+    assert result.evidence, "the reason names the word a reader would not know"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Receive support with her learning",
+        "Help him to make good progress",
+        "Become a more successful student",
+    ],
+)
+def test_an_aim_with_no_observable_skill_is_not_specific(target: str) -> None:
+    assert specific(request(target=target)).met is False
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Button her cardigan without help",
+        "Explain how a bill becomes law in a short written answer",
+        "Catch a bean bag thrown from two metres",
+        "Make a playdough snake and cut it with scissors",
+    ],
+)
+def test_real_skills_in_plain_words_stay_specific(target: str) -> None:
+    assert specific(request(target=target)).met is True
+
+
+@pytest.mark.parametrize("outcome", ["Tidier", "She is happier at break", "Faster and neater"])
+def test_a_comparative_alone_is_not_a_measure(outcome: str) -> None:
+    result = measurable(request(target="Line up quietly after break", outcome=outcome))
+    assert result.met is False
+    assert "which way" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("key_stage", "outcome"),
+    [
+        ("EY", "Meets the expected level for the early learning goal in listening"),
+        ("KS1", "Working at the expected standard in writing"),
+        ("KS2", "A scaled score of 100 in reading"),
+        ("KS3", "At least a 5 in the summer science paper"),
+        ("KS4", "Grade six in GCSE English Literature"),
+        ("POST16", "Her portfolio is graded a Merit"),
+        ("POST16", "At least a Pass on the childcare unit"),
+        ("KS3", "Reaches level four on the reading programme"),
+    ],
+)
+def test_a_named_grade_threshold_is_a_measure(key_stage: str, outcome: str) -> None:
+    result = measurable(
+        request(target="Write a clear answer", outcome=outcome, key_stage=key_stage)
+    )
+    assert result.met is True, result.reason
+
+
+def test_an_assessment_word_used_as_a_verb_is_not_a_measure() -> None:
+    result = measurable(request(target="Check her answers with a calculator", outcome="More care"))
+    assert result.met is False
