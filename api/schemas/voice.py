@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
 from api.models.enums import HelperRole, TopicStatus, VoiceMode
-from api.schemas.common import LongText, StrictModel
+from api.schemas.common import LongText, SingleLine, StrictModel
 
 SUPPORT_KINDS = Literal["read aloud", "symbols", "scribed"]
 
@@ -15,7 +15,7 @@ SUPPORT_KINDS = Literal["read aloud", "symbols", "scribed"]
 class VoiceSessionCreate(StrictModel):
     mode: VoiceMode
     helper_role: HelperRole
-    helper_username: str | None = Field(default=None, max_length=100)
+    helper_username: SingleLine | None = None
     support: list[SUPPORT_KINDS] = Field(default_factory=list, max_length=3)
 
 
@@ -27,7 +27,7 @@ class VoiceSessionCreated(BaseModel):
 
 class ChatMessageIn(StrictModel):
     text: LongText
-    client_message_id: str | None = Field(default=None, max_length=100)
+    client_message_id: SingleLine | None = None
 
 
 class Button(BaseModel):
@@ -73,7 +73,7 @@ class AfterMeetingWrite(StrictModel):
 class ConcernWrite(StrictModel):
     kind: Literal["safeguarding", "move_school", "unhappy_in_school"]
     text: LongText
-    topic: str | None = Field(default=None, max_length=40)
+    topic: Annotated[SingleLine, Field(max_length=40)] | None = None
 
 
 class SupportWrite(StrictModel):
