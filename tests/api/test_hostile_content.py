@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import httpx
 import pytest
 from docx import Document
 from fastapi.testclient import TestClient
 from pypdf import PdfReader
 from sqlalchemy.orm import Session
+from starlette.testclient import httpx  # the client TestClient answers with
 
 from api import rasa_client
 from api.config import get_settings
