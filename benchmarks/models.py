@@ -47,8 +47,8 @@ def measure_coach() -> dict[str, Any]:
 
 
 def measure_screen() -> dict[str, Any]:
-    from safeguarding import screen
     from offline_models import sentence_model
+    from safeguarding import screen
 
     messages = _messages()
     screen(messages[0])
