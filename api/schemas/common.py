@@ -44,11 +44,17 @@ def _crlf_to_lf(value: object) -> object:
     return value
 
 
-def _no_control_characters(value: str) -> str:
+def unstorable_character(value: str) -> str | None:
+    """The first character no record may hold, for checks outside the request models (forms)."""
     found = _FORBIDDEN.search(value)
+    return found.group() if found else None
+
+
+def _no_control_characters(value: str) -> str:
+    found = unstorable_character(value)
     if found:
         raise ValueError(
-            f"contains a character that cannot be stored (U+{ord(found.group()):04X}); "
+            f"contains a character that cannot be stored (U+{ord(found):04X}); "
             "use letters, numbers, punctuation, newlines and tabs"
         )
     return value

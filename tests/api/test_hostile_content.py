@@ -436,3 +436,28 @@ def test_control_characters_in_an_address_answer_404(
     response = client.get(path, headers=demo.auth("demo-vs"))
     assert response.status_code == 404
     assert response.json()["detail"]
+
+
+@pytest.mark.parametrize("username", ["demo-vs\x00", "\x00", "demo\x1b-vs"])
+def test_a_control_character_in_a_username_is_a_failed_sign_in(
+    client: TestClient, demo: Demo, username: str
+) -> None:
+    form = {"username": username, "password": "demo-password"}
+    assert client.post("/api/v1/auth/token", data=form).status_code == 401
+    page = client.post("/sign-in", data=form, follow_redirects=False)
+    assert page.status_code == 400
+
+
+def test_a_control_character_in_a_qa_note_is_refused_on_the_page(
+    client: TestClient, demo: Demo
+) -> None:
+    pep = demo.peps_by_band["KS2"]
+    assert (
+        client.post(f"/api/v1/peps/{pep}/submit", headers=demo.auth("demo-dt")).status_code == 200
+    )
+    form = {"decision": "return", "grade": "Good", "note": "Add\x00 the attendees"}
+    page = client.post(f"/peps/{pep}/qa", data=form, headers=demo.auth("demo-vs"))
+    assert page.status_code == 400
+    assert "cannot be saved" in page.text
+    qa = client.get(f"/api/v1/peps/{pep}/qa", headers=demo.auth("demo-vs")).json()
+    assert qa["status"] == "submitted" and qa["history"] == []
