@@ -75,8 +75,16 @@ class ServiceUnavailable(AppError):
 
 
 def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "form")]
-    return ".".join(parts) or "body"
+    parts: list[str] = []
+    for part in loc:
+        if part in ("body", "query", "path", "form"):
+            continue
+        if part == "[key]" and parts:
+            # The key itself is what was sent, so it is named, not echoed.
+            parts[-1] = "(a field name)"
+            continue
+        parts.append(str(part))
+    return ".".join(parts).replace(".(", " (") or "body"
 
 
 def describe_validation_errors(errors: list[Any]) -> list[dict[str, str]]:
@@ -84,7 +92,7 @@ def describe_validation_errors(errors: list[Any]) -> list[dict[str, str]]:
     described = []
     for err in errors:
         field = _field_path(err.get("loc", ()))
-        message = str(err.get("msg", "is not valid"))
+        message = str(err.get("msg", "is not valid")).removeprefix("Value error, ")
         if err.get("type") == "json_invalid":
             field, message = "body", "the request body is not valid JSON"
         described.append({"field": field, "message": message})

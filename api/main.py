@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.config import Settings, get_settings
 from api.errors import install_error_handlers
-from api.middleware import BodySizeLimit
+from api.middleware import BodySizeLimit, RefuseControlCharactersInUrl
 from api.routes import (
     auth,
     chat_pages,
@@ -88,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         name="assets",
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RefuseControlCharactersInUrl)
     return app
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 from docx import Document
@@ -16,6 +17,14 @@ from api.documents.content import PepDocument
 from api.templating import templates
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+# What XML 1.0 cannot hold. The edge refuses these now, but older rows may carry them, and one
+# stray character must not make a PEP's Word file impossible to produce.
+_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: object) -> str:
+    return _NOT_XML.sub("", str(text))
 
 
 def to_html(doc: PepDocument) -> str:
@@ -34,13 +43,13 @@ def to_docx(doc: PepDocument) -> bytes:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.header.paragraphs[
-        0
-    ].text = f"{doc.child_name}: Personal Education Plan (OFFICIAL-SENSITIVE)"
+    section.header.paragraphs[0].text = xml_safe(
+        f"{doc.child_name}: Personal Education Plan (OFFICIAL-SENSITIVE)"
+    )
     _page_number_footer(section.footer.paragraphs[0])
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(10.5)
-    document.add_heading(doc.title, level=0)
+    document.add_heading(xml_safe(doc.title), level=0)
     for title in ("The child", "The PEP meeting"):
         _pairs(document, title, doc.rows[title])
     document.add_heading("My views (in my own words)", level=1)
@@ -96,7 +105,7 @@ def _table(document: object, header: list[str] | None, rows: list[list[str]]) ->
             cell.paragraphs[0].runs[0].bold = True
     for row in rows:
         for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = text
+            cell.text = xml_safe(text)
 
 
 def _page_number_footer(paragraph: object) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from urllib.parse import quote
+
 from fastapi import APIRouter, Response
 from fastapi.responses import HTMLResponse
 
@@ -12,9 +15,40 @@ from api.documents.render import DOCX_TYPE, to_docx, to_html, to_pdf
 router = APIRouter(prefix="/api/v1/peps", tags=["documents"])
 
 
+# Letters that Unicode does not decompose into an ASCII letter and a mark.
+_ASCII_LETTERS = str.maketrans(
+    {
+        "Ł": "L",
+        "ł": "l",
+        "Ø": "O",
+        "ø": "o",
+        "Đ": "D",
+        "đ": "d",
+        "ß": "ss",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+    }
+)
+
+
 def _filename(name: str, ext: str) -> str:
-    safe = "".join(ch if ch.isalnum() else "-" for ch in name).strip("-")
-    return f'attachment; filename="PEP-{safe}.{ext}"'
+    """RFC 6266/5987: a plain ASCII filename for old clients, and the real name as filename*.
+
+    Header values are Latin-1 only, so a name such as Łucja must never go in as it is.
+    """
+    # Letters and digits only: no quotes, slashes or bidi overrides reach the header or disk.
+    words = "".join(
+        ch if ch.isalnum() or unicodedata.category(ch).startswith("M") else "-" for ch in name
+    )
+    real = "-".join(p for p in words.split("-") if p)
+    decomposed = unicodedata.normalize("NFKD", real.translate(_ASCII_LETTERS))
+    ascii_only = "".join(ch for ch in decomposed if ch.isascii() and (ch.isalnum() or ch == "-"))
+    fallback = "-".join(p for p in ascii_only.split("-") if p)
+    plain = f"PEP-{fallback}.{ext}" if fallback else f"PEP.{ext}"
+    utf8 = quote(f"PEP-{real}.{ext}" if real else plain, safe="")
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{utf8}"
 
 
 @router.get("/{pep_id}/document.html", response_class=HTMLResponse)

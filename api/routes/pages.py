@@ -47,6 +47,7 @@ DEADLINE_LABELS = {
     "awaiting_qa": "Awaiting QA",
     "signed_off": "Signed off",
     "no_date": "No date set",
+    "check_dates": "Check the dates",
 }
 MODE_LABELS = {
     "my_views": "My views",

@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse
 from api.deps import OptionalUser, SessionDep
 from api.errors import AppError
 from api.routes.pages import STATUS_LABELS, to_sign_in
+from api.schemas.common import unstorable_character
 from api.services import peps as peps_service
 from api.services import workflow
 from api.templating import not_found, render
@@ -60,6 +61,10 @@ async def qa_submit(
     if decision not in ("return", "sign_off") or grade not in workflow.GRADES:
         return qa_page(
             request, pep_id, user, session, error="Choose a grade, then sign off or return"
+        )
+    if unstorable_character(note):
+        return qa_page(
+            request, pep_id, user, session, error="The note has a character that cannot be saved"
         )
     try:
         workflow.decide(

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from pydantic import Field
 
 from api.deps import CurrentUser, SessionDep
-from api.schemas.common import LongText, StrictModel
+from api.schemas.common import Identifier, LongText, StrictModel
 from api.services import workflow
 
 router = APIRouter(prefix="/api/v1/peps", tags=["quality assurance"])
@@ -18,7 +18,7 @@ class QaDecision(StrictModel):
     decision: Literal["return", "sign_off"]
     grade: Literal["Outstanding", "Good", "Requires improvement", "Inadequate"]
     note: LongText = ""
-    ppp_decisions: dict[str, Literal["approved", "declined"]] = Field(
+    ppp_decisions: dict[Identifier, Literal["approved", "declined"]] = Field(
         default_factory=dict, max_length=20
     )
 

@@ -1,15 +1,141 @@
-"""Field types shared by the request models: bounded text so no body can grow without limit."""
+"""Field types shared by the request models: text, dates and numbers checked at the edge.
+
+Whatever a request stores ends up in pages, a PDF and a Word file, and in PostgreSQL, which
+refuses NUL. So text is refused here if it carries characters that no document can hold
+(NUL, lone surrogates, control characters other than newline and tab); names are one line;
+dates fall in a range a looked-after child's PEP can have; numbers are finite and bounded.
+Each refusal is a 422 that names the field, in the API's one error shape.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 MAX_TEXT = 2000
+MAX_NAME = 100
+MAX_TERM = 40
+MAX_VENUE = 200
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+EARLIEST_BIRTH = date(1990, 1, 1)
+EARLIEST_RECORD = date(2000, 1, 1)
+YEARS_AHEAD = 10
+
+# XML 1.0 cannot hold these, PostgreSQL refuses NUL, and none belongs in a child's record:
+# C0 controls but tab and newline, DEL and C1 controls, lone surrogates, U+FFFE and U+FFFF.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile("[\n\r\t\u2028\u2029]")
+
+
+def _crlf_to_lf(value: object) -> object:
+    """Windows and browser line endings become newlines rather than refused characters."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def unstorable_character(value: str) -> str | None:
+    """The first character no record may hold, for checks outside the request models (forms)."""
+    found = _FORBIDDEN.search(value)
+    return found.group() if found else None
+
+
+def _no_control_characters(value: str) -> str:
+    found = unstorable_character(value)
+    if found:
+        raise ValueError(
+            f"contains a character that cannot be stored (U+{ord(found):04X}); "
+            "use letters, numbers, punctuation, newlines and tabs"
+        )
+    return value
+
+
+def _one_line(value: str) -> str:
+    if _LINE_BREAKS.search(value):
+        raise ValueError("must be on one line (no line breaks or tabs)")
+    return value
+
+
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_no_control_characters),
+    AfterValidator(_one_line),
+]
+NameText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME),
+    AfterValidator(_no_control_characters),
+    AfterValidator(_one_line),
+]
+TermText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TERM),
+    AfterValidator(_no_control_characters),
+    AfterValidator(_one_line),
+]
+LongText = Annotated[
+    str,
+    StringConstraints(max_length=MAX_TEXT),
+    BeforeValidator(_crlf_to_lf),
+    AfterValidator(_no_control_characters),
+]
+Identifier = Annotated[str, StringConstraints(max_length=32, pattern=r"^[A-Za-z0-9_-]*$")]
+SingleLine = Annotated[
+    str,
+    StringConstraints(max_length=100),
+    AfterValidator(_no_control_characters),
+    AfterValidator(_one_line),
+]
+
+BoundedInt = Annotated[int, Field(ge=-1_000_000_000, le=1_000_000_000)]
+BoundedFloat = Annotated[float, Field(ge=-1e9, le=1e9, allow_inf_nan=False)]
+
+
+def _years_ahead(today: date) -> date:
+    try:
+        return today.replace(year=today.year + YEARS_AHEAD)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + YEARS_AHEAD, day=28)
+
+
+def latest_record_date(today: date | None = None) -> date:
+    """The furthest ahead a care, meeting or review date can sensibly be."""
+    return _years_ahead(today or date.today())
+
+
+def is_sane_record_date(value: date, today: date | None = None) -> bool:
+    return EARLIEST_RECORD <= value <= latest_record_date(today)
+
+
+def _birth_date(value: date) -> date:
+    if value > date.today():
+        raise ValueError("cannot be in the future")
+    if value < EARLIEST_BIRTH:
+        raise ValueError(f"cannot be before {EARLIEST_BIRTH:%d/%m/%Y}")
+    return value
+
+
+def _record_date(value: date) -> date:
+    if not is_sane_record_date(value):
+        raise ValueError(
+            f"must be between {EARLIEST_RECORD:%d/%m/%Y} and {latest_record_date():%d/%m/%Y}"
+        )
+    return value
+
+
+BirthDate = Annotated[date, AfterValidator(_birth_date)]
+RecordDate = Annotated[date, AfterValidator(_record_date)]
 
 
 class StrictModel(BaseModel):

@@ -3,12 +3,64 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
 
 from api.models.enums import AgeBand, PepStatus, PepType
-from api.schemas.common import LongText, ShortText, StrictModel
+from api.schemas.common import (
+    BirthDate,
+    BoundedFloat,
+    BoundedInt,
+    Identifier,
+    LongText,
+    NameText,
+    RecordDate,
+    ShortText,
+    SingleLine,
+    StrictModel,
+    TermText,
+)
+
+# Section field names become row labels in the documents: ASCII letters, digits and _.
+FieldName = Annotated[
+    str, StringConstraints(min_length=1, max_length=60, pattern=r"^[A-Za-z0-9_]+$")
+]
+
+
+_MISMATCH = {"string_type", "bool_type", "int_type", "float_type", "list_type", "dict_type"}
+
+
+def _one_error(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """One clear reason per field, not one per type the value might have been."""
+    try:
+        return handler(value)
+    except ValidationError as exc:
+        telling = [e for e in exc.errors() if e["type"] not in _MISMATCH]
+        if not telling:
+            raise ValueError(
+                "must be text, a number, true or false, a list of texts or a list of objects"
+            ) from None
+        raise ValueError(telling[0]["msg"].removeprefix("Value error, ")) from None
+
+
+SectionValue = Annotated[
+    LongText
+    | bool
+    | BoundedInt
+    | BoundedFloat
+    | list[LongText]
+    | list[dict[FieldName, LongText]]
+    | None,
+    WrapValidator(_one_error),
+]
 
 
 class ChildOut(BaseModel):
@@ -25,14 +77,14 @@ class ChildOut(BaseModel):
 
 
 class ChildCreate(StrictModel):
-    first_name: ShortText
-    last_name: ShortText
-    date_of_birth: date
+    first_name: NameText
+    last_name: NameText
+    date_of_birth: BirthDate
     school_year: int | None = Field(default=None, ge=-1, le=14)
-    school_id: str | None = Field(default=None, max_length=32)
-    legal_status: ShortText
-    care_start_date: date | None = None
-    social_worker_username: str | None = Field(default=None, max_length=100)
+    school_id: Identifier | None = None
+    legal_status: NameText
+    care_start_date: RecordDate | None = None
+    social_worker_username: SingleLine | None = None
 
 
 class Attendee(StrictModel):
@@ -60,38 +112,28 @@ class PepOut(PepSummary):
 
 
 class PepCreate(StrictModel):
-    child_id: str = Field(max_length=32)
-    term: ShortText
+    child_id: Identifier
+    term: TermText
     pep_type: PepType = PepType.REVIEW
-    meeting_date: date | None = None
+    meeting_date: RecordDate | None = None
     meeting_venue: ShortText | None = None
     attendees: list[Attendee] = Field(default_factory=list, max_length=30)
-    next_meeting_date: date | None = None
+    next_meeting_date: RecordDate | None = None
 
 
 class PepUpdate(StrictModel):
-    term: ShortText | None = None
-    meeting_date: date | None = None
+    term: TermText | None = None
+    meeting_date: RecordDate | None = None
     meeting_venue: ShortText | None = None
     attendees: list[Attendee] | None = Field(default=None, max_length=30)
     child_attended: Literal["yes", "no", "part", "invited_declined"] | None = None
-    next_meeting_date: date | None = None
+    next_meeting_date: RecordDate | None = None
 
 
 class SectionUpdate(StrictModel):
     """A section's fields as a flat object of short texts, lists of texts or numbers."""
 
-    content: dict[
-        str, LongText | int | float | bool | list[LongText] | list[dict[str, LongText]] | None
-    ] = Field(max_length=60)
-
-    @field_validator("content")
-    @classmethod
-    def _keys_are_names(cls, value: dict[str, Any]) -> dict[str, Any]:
-        for key in value:
-            if not key or len(key) > 60 or not key.replace("_", "").isalnum():
-                raise ValueError("section field names are letters, digits and _ (at most 60)")
-        return value
+    content: dict[FieldName, SectionValue] = Field(max_length=60)
 
 
 class SectionOut(BaseModel):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
 from api.models.enums import HelperRole, TopicStatus, VoiceMode
-from api.schemas.common import LongText, StrictModel
+from api.schemas.common import LongText, SingleLine, StrictModel
 
 SUPPORT_KINDS = Literal["read aloud", "symbols", "scribed"]
 
@@ -15,7 +15,7 @@ SUPPORT_KINDS = Literal["read aloud", "symbols", "scribed"]
 class VoiceSessionCreate(StrictModel):
     mode: VoiceMode
     helper_role: HelperRole
-    helper_username: str | None = Field(default=None, max_length=100)
+    helper_username: SingleLine | None = None
     support: list[SUPPORT_KINDS] = Field(default_factory=list, max_length=3)
 
 
@@ -27,10 +27,10 @@ class VoiceSessionCreated(BaseModel):
 
 class ChatMessageIn(StrictModel):
     text: LongText
-    client_message_id: str | None = Field(default=None, max_length=100)
+    client_message_id: SingleLine | None = None
     # The step_id the question came with: words for a question no longer open are kept as a
     # late answer, never filed under the question that is open now.
-    step_id: str | None = Field(default=None, max_length=32)
+    step_id: SingleLine | None = Field(default=None, max_length=32)
 
 
 class Button(BaseModel):
@@ -93,7 +93,7 @@ class AfterMeetingWrite(StrictModel):
 class ConcernWrite(StrictModel):
     kind: Literal["safeguarding", "move_school", "unhappy_in_school"]
     text: LongText
-    topic: str | None = Field(default=None, max_length=40)
+    topic: Annotated[SingleLine, Field(max_length=40)] | None = None
 
 
 class SupportWrite(StrictModel):

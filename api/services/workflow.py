@@ -13,6 +13,7 @@ from api.errors import Conflict, Forbidden, Unprocessable
 from api.models import Pep, PepSection, User
 from api.models.enums import PepStatus, Role
 from api.repositories import peps as peps_repo
+from api.schemas.common import is_sane_record_date
 from api.services import audit
 from api.services.access import pep_for
 from api.services.peps import EDITABLE_STATUSES, section_contents
@@ -154,9 +155,12 @@ def _append_history(session: Session, user: User, pep: Pep, entry: dict[str, str
 
 
 def add_school_days(start: date, days: int) -> date:
-    """Weekdays only; the authority's own holiday calendar would refine this."""
+    """Weekdays only; the authority's own holiday calendar would refine this.
+
+    Stops at the end of the calendar rather than overflowing past 31/12/9999.
+    """
     current = start
-    while days > 0:
+    while days > 0 and current < date.max:
         current += timedelta(days=1)
         if current.weekday() < 5:
             days -= 1
@@ -164,7 +168,11 @@ def add_school_days(start: date, days: int) -> date:
 
 
 def deadline(pep: Pep, care_start: date | None, today: date | None = None) -> dict[str, Any]:
-    """When this PEP is due, and whether it is due, overdue or waiting for QA."""
+    """When this PEP is due, and whether it is due, overdue or waiting for QA.
+
+    A date outside what the API accepts (written before the check, or straight into the
+    database) gives "check_dates" for this PEP, never an error for the whole list.
+    """
     today = today or date.today()
     if pep.status == PepStatus.SUBMITTED:
         return {"state": "awaiting_qa", "due": None}
@@ -172,7 +180,11 @@ def deadline(pep: Pep, care_start: date | None, today: date | None = None) -> di
         return {"state": "signed_off", "due": pep.next_meeting_date}
     due = pep.meeting_date or pep.next_meeting_date
     if pep.pep_type.value == "initial" and care_start is not None:
+        if not is_sane_record_date(care_start, today):
+            return {"state": "check_dates", "due": None}
         due = add_school_days(care_start, INITIAL_PEP_SCHOOL_DAYS)
     if due is None:
         return {"state": "no_date", "due": None}
+    if not is_sane_record_date(due, today):
+        return {"state": "check_dates", "due": None}
     return {"state": "overdue" if due < today else "due", "due": due}
