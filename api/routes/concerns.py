@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from fastapi import APIRouter
-from pydantic import StringConstraints
 
 from api.deps import CurrentUser, SessionDep
-from api.schemas.common import StrictModel
+from api.schemas.common import NoteText, StrictModel
 from api.schemas.safeguarding import DecisionIn, QueueEntry
 from api.services import concerns as concerns_service
 from api.services import safeguarding_queue
@@ -17,7 +16,7 @@ router = APIRouter(prefix="/api/v1/concerns", tags=["concerns"])
 
 
 class Acknowledgement(StrictModel):
-    note: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+    note: NoteText
 
 
 @router.get("")

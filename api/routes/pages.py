@@ -14,6 +14,7 @@ from api.models import Pep
 from api.models.enums import Role
 from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
+from api.schemas.common import unstorable_character
 from api.services import concerns as concerns_service
 from api.services import peps as peps_service
 from api.services import workflow
@@ -206,7 +207,7 @@ def acknowledge_concern(
 ) -> Response:
     if user is None:
         return to_sign_in()
-    if not note.strip():
+    if not note.strip() or unstorable_character(note):
         concerns = concerns_service.list_concerns(session, user)
         return render(
             request,
@@ -217,7 +218,9 @@ def acknowledge_concern(
                 "user": user,
                 "concerns": concerns,
                 "error_for": concern_id,
-                "error": "Write what you have done about this concern",
+                "error": "Write what you have done about this concern"
+                if not note.strip()
+                else "The note has a character that cannot be stored; retype it",
             },
             status_code=400,
         )

@@ -11,6 +11,7 @@ from api.deps import OptionalUser, SessionDep
 from api.errors import AppError
 from api.models import User
 from api.models.enums import ConcernDecision, Role
+from api.schemas.common import unstorable_character
 from api.services import safeguarding_queue
 from api.templating import not_found, render
 
@@ -81,6 +82,8 @@ def decide(
         errors["decision"] = "Select whether this is a safeguarding concern"
     if not note.strip():
         errors["note"] = "Write a note saying why you decided this"
+    elif unstorable_character(note):
+        errors["note"] = "The note has a character that cannot be stored; retype it"
     if errors:
         queue = safeguarding_queue.read_queue(session, user)
         if not any(row["concern_id"] == concern_id for row in queue):

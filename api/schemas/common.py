@@ -142,3 +142,11 @@ class StrictModel(BaseModel):
     """Unknown fields are refused, so a typo in a field name is an error, not silently lost."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+# A note a person writes about a concern: required, trimmed, storable.
+NoteText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_no_control_characters),
+]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import BaseModel, StringConstraints
+from pydantic import BaseModel
 
 from api.models.enums import (
     AgeBand,
@@ -13,11 +11,9 @@ from api.models.enums import (
     ConcernStatus,
     ConcernTier,
 )
-from api.schemas.common import StrictModel
+from api.schemas.common import NoteText, StrictModel
 
-DecisionNote = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
-]
+DecisionNote = NoteText
 
 
 class QueueEntry(BaseModel):
