@@ -20,12 +20,13 @@ from api.services import bot_writes
 router = APIRouter(prefix="/api/v1/internal/voice-sessions", tags=["internal (action server)"])
 
 OK = {"status": "saved"}
+TurnId = Annotated[str | None, Header(alias="X-Turn-Id", max_length=32)]
 
 
 def first_time(
     request: Request,
     session: SessionDep,
-    turn_id: Annotated[str | None, Header(alias="X-Turn-Id", max_length=32)] = None,
+    turn_id: TurnId = None,
 ) -> bool:
     """False when this turn already made this write: a re-run turn must not repeat it."""
     if not turn_id:
@@ -37,8 +38,14 @@ FirstTime = Annotated[bool, Depends(first_time)]
 
 
 @router.get("/{session_id}")
-def state(session_id: str, _service: ServiceCaller, session: SessionDep) -> dict[str, Any]:
-    return bot_writes.state(session, session_id)
+def state(
+    session_id: str, _service: ServiceCaller, session: SessionDep, turn_id: TurnId = None
+) -> dict[str, Any]:
+    """Where the session stands; with a turn id, that turn's stored reply if it has one."""
+    return {
+        **bot_writes.state(session, session_id),
+        "turn_reply": bot_writes.turn_reply(session, session_id, turn_id),
+    }
 
 
 @router.put("/{session_id}/topics/{topic}")

@@ -186,6 +186,16 @@ def claim_write(session: Session, turn_id: str, key: str) -> bool:
     return True
 
 
+def turn_reply(session: Session, session_id: str, turn_id: str | None) -> Any:
+    """The reply already stored for this turn, or None: a re-run turn repeats it and stops."""
+    if not turn_id:
+        return None
+    message = session.get(TranscriptMessage, turn_id)
+    if message is None or message.session_id != session_id or message.turn_status != chat.ANSWERED:
+        return None
+    return message.reply
+
+
 def write_turn_reply(session: Session, session_id: str, turn_id: str, data: TurnReplyWrite) -> None:
     """Keep what the bot said for a turn, once, and free the session for the next turn."""
     voice = _session(session, session_id)

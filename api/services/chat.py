@@ -130,6 +130,14 @@ def _run_turn(
         turn_lease.release(session, voice.id, message.id)
         session.commit()
         return _compose(session, voice, pep, message)
+    session.refresh(voice)
+    if message.answers_step and voice.current_step_id not in (None, message.answers_step):
+        # Another tab's answer moved the conversation on while this one waited its turn.
+        message.turn_status = LATE
+        turn_lease.release(session, voice.id, message.id)
+        session.commit()
+        return _late(session, voice, pep, message)
+    session.commit()  # no transaction, so no SQLite write lock, is held while Rasa works
     try:
         raw = rasa_client.send_message(
             settings.rasa_url,
@@ -184,7 +192,8 @@ def _compose(
         reply = [safety_message(session, pep, list(message.screen_kinds)), *reply]
     if message.screen_kinds or message.review_kinds:
         _attach_topic(session, pep, message)
-    return Outcome(messages=reply, step_id=voice.current_step_id)
+    # The question this reply asked is named by the message it answered.
+    return Outcome(messages=reply, step_id=message.id if message.reply is not None else None)
 
 
 def _late(session: Session, voice: VoiceSession, pep: Pep, message: TranscriptMessage) -> Outcome:

@@ -22,6 +22,7 @@ from api.repositories import voice as voice_repo
 from api.routes.concerns import Acknowledgement
 from api.routes.workflow import QaDecision
 from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
+from api.schemas.safeguarding import DecisionIn
 from api.schemas.targets import TargetReview, TargetWrite
 from api.schemas.voice import (
     AfterMeetingWrite,
@@ -31,6 +32,7 @@ from api.schemas.voice import (
     SummaryWrite,
     SupportWrite,
     TopicWrite,
+    TurnReplyWrite,
     VoiceSessionCreate,
 )
 from target_coach.schema import TargetCheckRequest
@@ -131,6 +133,8 @@ REQUEST_MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
     "ChatMessageIn": (ChatMessageIn, {"text": "I like art"}),
     "SupportWrite": (SupportWrite, {"support": ["symbols"]}),
     "Acknowledgement": (Acknowledgement, {"note": "Spoke to the child"}),
+    "DecisionIn": (DecisionIn, {"decision": "raised", "note": "Spoke to the child"}),
+    "TurnReplyWrite": (TurnReplyWrite, {"messages": [], "step": "topic:aspirations"}),
     "TopicWrite": (TopicWrite, {"status": "answered", "answer": "Art", "question": "What?"}),
     "MeetingWrite": (MeetingWrite, {}),
     "SummaryWrite": (SummaryWrite, {"summary": "I like art", "child_agreed": True}),
