@@ -32,7 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ONNX_FOLDER = ROOT / "var" / "models" / "minilm-onnx"
 # Short texts on a small CPU: one thread per encode measured faster than two.
 ONNX_THREADS = 1
-ONNX_QUANTISED = False
 
 log = logging.getLogger(__name__)
 
@@ -66,17 +65,13 @@ def torch_sentence_model() -> SentenceTransformer:
 
 
 def onnx_sentence_model(
-    folder: Path | None = None, *, quantised: bool | None = None, threads: int = ONNX_THREADS
+    folder: Path | None = None, *, threads: int = ONNX_THREADS
 ) -> OnnxSentenceEncoder:
     """The build's ONNX export of the same model, through ONNX Runtime on the CPU."""
     _offline()
     from offline_models.onnx_backend import OnnxSentenceEncoder
 
-    return OnnxSentenceEncoder(
-        folder or onnx_folder(),
-        quantised=ONNX_QUANTISED if quantised is None else quantised,
-        threads=threads,
-    )
+    return OnnxSentenceEncoder(folder or onnx_folder(), threads=threads)
 
 
 @lru_cache(maxsize=1)
@@ -88,18 +83,14 @@ def sentence_model() -> SentenceTransformer | OnnxSentenceEncoder:
     if (folder / META).exists():
         try:
             model = onnx_sentence_model(folder)
-        except Exception as error:  # noqa: BLE001 - any broken export falls back to torch
+        except Exception as error:
             log.warning(
                 "sentence model: ONNX export at %s failed to load (%s); using PyTorch",
                 folder,
                 type(error).__name__,
             )
         else:
-            log.info(
-                "sentence model: ONNX Runtime (%s) from %s",
-                "int8" if model.quantised else "fp32",
-                folder,
-            )
+            log.info("sentence model: ONNX Runtime (fp32, %d thread) from %s", ONNX_THREADS, folder)
             return model
     else:
         log.info("sentence model: PyTorch (no ONNX export at %s; run `make install`)", folder)

@@ -14,7 +14,6 @@ import argparse
 import json
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -78,26 +77,25 @@ def encoders() -> dict[str, Callable[[list[str]], object]]:
         "torch": _torch_encoder(torch_model, None),
         "torch-1thread": _torch_encoder(torch_model, 1),
     }
-    for quantised in (False, True):
-        for threads in (1, 2):
-            model = onnx_sentence_model(quantised=quantised, threads=threads)
-            name = f"onnx-{'int8' if quantised else 'fp32'}-{threads}thread"
-            out[name] = lambda texts, m=model: m.encode(texts, normalize_embeddings=True)
+    for threads in (1, 2):
+        out[f"onnx-{threads}thread"] = onnx_sentence_model(threads=threads).encode
     return out
 
 
-def screen_backends(chosen: Sequence[str]) -> dict[str, Callable[[str], object]]:
-    from safeguarding import classifier, screen
+def screen_backends(chosen: Sequence[int]) -> dict[str, Callable[[str], object]]:
+    import importlib
+
+    from safeguarding import classifier
+
+    screen = importlib.import_module("safeguarding.screen")  # the package exports a function too
 
     models = {"torch": torch_sentence_model()} | {
-        name: onnx_sentence_model(quantised="int8" in name, threads=int(name[-7]))
-        for name in chosen
-        if name.startswith("onnx")
+        f"onnx-{threads}thread": onnx_sentence_model(threads=threads) for threads in chosen
     }
 
     def run_with(model: Any) -> Callable[[str], object]:
         def run(text: str) -> object:
-            classifier.sentence_model = lambda: model  # type: ignore[assignment,return-value]
+            classifier.sentence_model = lambda: model  # type: ignore[assignment]
             return screen.screen_tiers(text)
 
         return run
@@ -125,8 +123,7 @@ def main() -> None:
     )
     if args.screen:
         texts = frozen_texts()
-        chosen = ["onnx-fp32-1thread", "onnx-int8-1thread"]
-        runs = screen_backends(chosen)
+        runs = screen_backends([1])
         results["screen_tiers_per_message"] = interleaved(runs, texts, len(texts))
         results["screen_messages"] = len(texts)
         tiers = {name: [run(t) for t in texts] for name, run in runs.items()}

@@ -18,7 +18,6 @@ import numpy as np
 
 # What the export writes; the loader refuses a folder without all of them.
 GRAPH = "model.onnx"
-GRAPH_QUANTISED = "model_qint8.onnx"
 TOKENIZER = "tokenizer.json"
 META = "export.json"
 # Bump when the export's layout or meaning changes, so an old folder is refused.
@@ -28,7 +27,7 @@ EXPORT_VERSION = 1
 class OnnxSentenceEncoder:
     """An `encode` with the same contract as SentenceTransformer.encode for this model."""
 
-    def __init__(self, folder: Path, *, quantised: bool = False, threads: int = 1) -> None:
+    def __init__(self, folder: Path, *, threads: int = 1) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -45,12 +44,10 @@ class OnnxSentenceEncoder:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        graph = folder / (GRAPH_QUANTISED if quantised else GRAPH)
         self.session = ort.InferenceSession(
-            str(graph), sess_options=options, providers=["CPUExecutionProvider"]
+            str(folder / GRAPH), sess_options=options, providers=["CPUExecutionProvider"]
         )
         self.input_names = {i.name for i in self.session.get_inputs()}
-        self.quantised = quantised
 
     def _batch(self, texts: list[str]) -> np.ndarray[Any, Any]:
         encodings = self.tokenizer.encode_batch(texts)
