@@ -11,6 +11,8 @@ STAMP := .make
 BOT_DATA := $(shell find bot/config.yml bot/domain.yml bot/domain bot/data nlu_data -type f 2>/dev/null | sort)
 SCREEN_DATA := $(shell find safeguarding/data/labelled -name '*.jsonl' 2>/dev/null | sort)
 SCREEN_MODEL := safeguarding/model/screen_classifier.joblib
+MINILM_ONNX_DIR := var/models/minilm-onnx
+MINILM_ONNX := $(MINILM_ONNX_DIR)/export.json
 PEP_VOICE_PORT ?= 8000
 export PEP_VOICE_PORT
 export RASA_TELEMETRY_ENABLED := false
@@ -20,7 +22,7 @@ export RASA_TELEMETRY_ENABLED := false
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed $(BOTVENV)/.installed api/static/govuk/.installed bot/models/.trained $(SCREEN_MODEL) ## build both environments, the page assets and the bot (only what changed)
+install: $(VENV)/.installed $(BOTVENV)/.installed api/static/govuk/.installed bot/models/.trained $(MINILM_ONNX) $(SCREEN_MODEL) ## build both environments, the page assets and the bot (only what changed)
 
 $(VENV)/.installed: requirements/api.lock pyproject.toml
 	@test -n "$(PY311)" || { echo "Python 3.11 is needed"; exit 1; }
@@ -52,9 +54,14 @@ bot/models/.trained: $(BOTVENV)/.installed $(BOT_DATA)
 	cd bot && ../$(BOTVENV)/bin/rasa train --data data ../nlu_data --config config.yml --domain domain.yml --out models --fixed-model-name pep-voice
 	touch $@
 
+# MiniLM exported to ONNX from the installed package, offline (weights stay out of git, in var/).
+# The screen's classifier is trained on these embeddings, so it depends on the export.
+$(MINILM_ONNX): $(VENV)/.installed offline_models/export.py offline_models/onnx_backend.py
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(VENV)/bin/python -m offline_models.export $(MINILM_ONNX_DIR)
+
 train-screen: $(SCREEN_MODEL) ## train the screen's classifier if its data or code changed (fixed seed)
 
-$(SCREEN_MODEL): $(VENV)/.installed $(SCREEN_DATA) safeguarding/train.py safeguarding/classifier.py safeguarding/units.py safeguarding/patterns.py safeguarding/normalise.py
+$(SCREEN_MODEL): $(VENV)/.installed $(MINILM_ONNX) $(SCREEN_DATA) safeguarding/train.py safeguarding/classifier.py safeguarding/units.py safeguarding/patterns.py safeguarding/normalise.py
 	$(VENV)/bin/python -m safeguarding.train
 
 system-deps: $(STAMP)/system-deps ## Debian packages the tests need: chromium and PostgreSQL

@@ -1,0 +1,61 @@
+"""Fifty varied texts for comparing the MiniLM backends: none from any data set of the project."""
+
+from __future__ import annotations
+
+SENTENCES = [
+    "",
+    " ",
+    "\n\t ",
+    "?",
+    "ok",
+    "no",
+    "...",
+    "idk",
+    "I like maths",
+    "My favourite subject is art because I can draw what I want.",
+    "The bus was late again this morning and I missed registration.",
+    "i dont really no what to say",
+    "WHY IS EVERYONE SHOUTING",
+    "Can I move to a different table in science please?",
+    "We went to the museum and saw a dinosaur skeleton.",
+    "I find it hard to concentrate when the room is noisy.",
+    "My target is to read one chapter every night before bed.",
+    "Sometimes I feel left out at break time.",
+    "The homework club on Tuesdays really helps me.",
+    "I would like more time in exams because I write slowly.",
+    "Football practice got cancelled because of the rain.",
+    "I'm not sure the new timetable works for me.",
+    "It's fine.",
+    "meh",
+    "123 456 7890",
+    "email me at someone@example.org tomorrow",
+    "see https://www.example.org/page?x=1&y=2 for details",
+    "Café, naïve, résumé, façade — accents everywhere.",
+    "Emoji time 😀🎉👍 and more 🙂",
+    "日本語のテキストも少しあります。",
+    "Ceci est une phrase en français.",
+    "Dies ist ein deutscher Satz.",
+    "a a a a a a a a a a a a a a a a a a a a",
+    "The quick brown fox jumps over the lazy dog.",
+    "I want to get better at fractions and decimals by the end of term.",
+    "Will be able to write a paragraph with a clear topic sentence.",
+    "Uses a visual timetable to move between lessons independently.",
+    "Reads aloud to an adult three times a week.",
+    "I don't like it when people take my things without asking.",
+    "Lunch is too short and the queue is massive.",
+    "!!!???!!!",
+    "x" * 2000,
+    "word " * 400,
+    (
+        "This is a long rambling message about the whole school day, "
+        "from the start of breakfast club to the end of the last lesson. "
+    )
+    * 16,
+    "The teacher said I did really well on my spelling test this week!",
+    "I think my reading is getting better but writing is still hard.",
+    "Sometimes I go to the library at lunch because it's quiet there.",
+    "Can someone help me with my coursework plan?",
+    "tbh school is ok i guess",
+    "We practised times tables with a game and I won.",
+]
+assert len(SENTENCES) == 50
