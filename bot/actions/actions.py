@@ -44,6 +44,13 @@ class ActionConverse(Action):
         client = self.client or ApiClient(turn_id=turn_id)
         session_id = tracker.sender_id
         state = await client.state(session_id)
+        if state.get("turn_reply") is not None:
+            # Rasa ran this turn again (its reply was lost on the way): say the same, change nothing.
+            for message in state["turn_reply"]:
+                dispatcher.utter_message(
+                    text=message.get("text"), buttons=message.get("buttons") or None
+                )
+            return []
         decision = respond(state, {s: tracker.get_slot(s) for s in SLOTS}, turn_from(tracker))
         for write in decision.writes:
             await client.apply(session_id, write)
