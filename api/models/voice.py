@@ -58,6 +58,8 @@ class TranscriptMessage(Base):
     screen_kinds: Mapped[list[str] | None] = mapped_column(JSON)
     review_kinds: Mapped[list[str] | None] = mapped_column(JSON)
     answers_step: Mapped[str | None] = mapped_column(String(32))
+    # The bot's slots after this turn, so a turn Rasa runs again restores them with its reply.
+    bot_slots: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class AppliedWrite(Base):

@@ -45,6 +45,7 @@ def state(
     return {
         **bot_writes.state(session, session_id),
         "turn_reply": bot_writes.turn_reply(session, session_id, turn_id),
+        "open_slots": bot_writes.open_slots(session, session_id),
     }
 
 

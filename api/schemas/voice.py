@@ -63,6 +63,7 @@ class TurnReplyWrite(StrictModel):
 
     messages: list[dict[str, Any]] = Field(max_length=20)
     step: str | None = Field(default=None, max_length=60)
+    slots: dict[str, Any] | None = None
 
 
 class TopicWrite(StrictModel):

@@ -186,6 +186,19 @@ def claim_write(session: Session, turn_id: str, key: str) -> bool:
     return True
 
 
+def open_slots(session: Session, session_id: str) -> dict[str, Any] | None:
+    """The bot's slots as the last answered turn left them: the API's word on where we are.
+
+    Rasa's tracker can fall behind (a restart, or a turn whose result it dropped after a
+    timeout); the action server trusts these over the tracker's own.
+    """
+    voice = _session(session, session_id)
+    if not voice.current_step_id:
+        return None
+    asked = session.get(TranscriptMessage, voice.current_step_id)
+    return asked.bot_slots if asked is not None else None
+
+
 def turn_reply(session: Session, session_id: str, turn_id: str | None) -> Any:
     """The reply already stored for this turn, or None: a re-run turn repeats it and stops."""
     if not turn_id:
@@ -193,7 +206,7 @@ def turn_reply(session: Session, session_id: str, turn_id: str | None) -> Any:
     message = session.get(TranscriptMessage, turn_id)
     if message is None or message.session_id != session_id or message.turn_status != chat.ANSWERED:
         return None
-    return message.reply
+    return {"messages": message.reply or [], "slots": message.bot_slots or {}}
 
 
 def write_turn_reply(session: Session, session_id: str, turn_id: str, data: TurnReplyWrite) -> None:
@@ -204,4 +217,5 @@ def write_turn_reply(session: Session, session_id: str, turn_id: str, data: Turn
         raise NotFound("no turn with that id in this session")
     if message.turn_status != chat.ANSWERED:
         chat.record_reply(session, voice, message, rasa_client.normalise(data.messages))
+        message.bot_slots = data.slots
     turn_lease.release(session, voice.id, turn_id)

@@ -131,6 +131,11 @@ def _run_turn(
         session.commit()
         return _compose(session, voice, pep, message)
     session.refresh(voice)
+    if voice.current_step_id == message.id:  # an earlier try of this turn finished just now
+        session.refresh(message)
+        turn_lease.release(session, voice.id, message.id)
+        session.commit()
+        return _compose(session, voice, pep, message)
     if message.answers_step and voice.current_step_id not in (None, message.answers_step):
         # Another tab's answer moved the conversation on while this one waited its turn.
         message.turn_status = LATE

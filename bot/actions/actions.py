@@ -44,14 +44,18 @@ class ActionConverse(Action):
         client = self.client or ApiClient(turn_id=turn_id)
         session_id = tracker.sender_id
         state = await client.state(session_id)
-        if state.get("turn_reply") is not None:
-            # Rasa ran this turn again (its reply was lost on the way): say the same, change nothing.
-            for message in state["turn_reply"]:
+        stored = state.get("turn_reply")
+        if stored is not None:
+            # Rasa ran this turn again (its first run's answer was lost on the way): say the
+            # same, write nothing, and put the slots back where that first run left them.
+            for message in stored["messages"]:
                 dispatcher.utter_message(
                     text=message.get("text"), buttons=message.get("buttons") or None
                 )
-            return []
-        decision = respond(state, {s: tracker.get_slot(s) for s in SLOTS}, turn_from(tracker))
+            return [SlotSet(name, value) for name, value in stored["slots"].items()]
+        # The API's record of where the conversation stands wins over a tracker that fell behind.
+        slots = state.get("open_slots") or {s: tracker.get_slot(s) for s in SLOTS}
+        decision = respond(state, slots, turn_from(tracker))
         for write in decision.writes:
             await client.apply(session_id, write)
         for message in decision.say:
@@ -59,7 +63,7 @@ class ActionConverse(Action):
         said = [
             {"text": m["text"], "buttons": m["buttons"] or [], "image": None} for m in decision.say
         ]
-        await client.reply(session_id, said, decision.slots.get("step"))
+        await client.reply(session_id, said, decision.slots)
         # Counts only: the child's words never go to the logs.
         logger.info("turn saved %d writes, sent %d messages", len(decision.writes),
                     len(decision.say))

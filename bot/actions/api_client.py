@@ -76,9 +76,9 @@ class ApiClient:
             raise ValueError(f"unknown write {kind}")
 
     async def reply(
-        self, session_id: str, messages: list[dict[str, Any]], step: str | None
+        self, session_id: str, messages: list[dict[str, Any]], slots: dict[str, Any]
     ) -> None:
-        """What this turn said, so a retry of it gets the same reply without a re-run."""
+        """What this turn said and the slots it left, so a re-run repeats both, nothing more."""
         if self.turn_id:
-            body = {"messages": messages, "step": step}
+            body = {"messages": messages, "step": slots.get("step"), "slots": slots}
             await self._send("PUT", self._url(session_id, f"/turns/{self.turn_id}/reply"), body)

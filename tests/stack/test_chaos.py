@@ -232,10 +232,11 @@ def _check(stack: Stack, vs_token: str, child: Child) -> None:
         concerns = [c for c in view["concerns"] if c["text"] == sent.text]
         if sent.disclosure:
             assert sent.reply[0]["text"].startswith(SAFETY_OPENING), (child.index, sent.reply)
-            urgent = [c for c in concerns if c.get("tier", "urgent") == "urgent"]
-            assert [c["kind"] for c in urgent] == ["safeguarding"], (child.index, concerns)
+            urgent = [c["kind"] for c in concerns if c.get("tier", "urgent") == "urgent"]
+            assert urgent.count("safeguarding") == 1, (child.index, concerns)
             continue
-        assert not any(c.get("tier") == "urgent" for c in concerns), (child.index, concerns)
+        kinds = [(c["kind"], c.get("tier")) for c in concerns]
+        assert len(kinds) == len(set(kinds)), ("concern raised twice", child.index, kinds)
         filed = [t for t in view["topics"] if t["answer"] == sent.text]
         assert len(filed) == 1, (
             "filed other than once",

@@ -32,6 +32,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("screen_kinds", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("review_kinds", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("answers_step", sa.String(32), nullable=True))
+        batch_op.add_column(sa.Column("bot_slots", sa.JSON(), nullable=True))
     with op.batch_alter_table("voice_session", schema=None) as batch_op:
         batch_op.add_column(sa.Column("turn_owner", sa.String(32), nullable=True))
         batch_op.add_column(sa.Column("turn_lease_until", sa.DateTime(timezone=True)))
@@ -51,6 +52,7 @@ def downgrade() -> None:
         batch_op.drop_column("turn_lease_until")
         batch_op.drop_column("turn_owner")
     with op.batch_alter_table("transcript_message", schema=None) as batch_op:
+        batch_op.drop_column("bot_slots")
         batch_op.drop_column("answers_step")
         batch_op.drop_column("review_kinds")
         batch_op.drop_column("screen_kinds")
