@@ -60,7 +60,11 @@ def measure(workdir: Path, *, turns: int = 10, concurrent: int = 20) -> dict[str
             results = list(pool.map(lambda _: _one_session(stack, turns), range(concurrent)))
         many = [t for r in results for t in r]
         floor = _parse_floor(stack.env["PEP_VOICE_RASA_URL"], turns * 3)
+        from benchmarks import load
+
+        open_loop = load.measure(stack)
     return {
+        "open_loop": open_loop,
         "single": summary_ms(single),
         "concurrent": summary_ms(many),
         "concurrent_sessions": concurrent,

@@ -26,6 +26,30 @@ def _floor_ratio(coach: dict[str, Any]) -> str:
     return f"{coach['check']['p50'] / floor:.1f}x"
 
 
+def _open_loop(turns: dict[str, Any]) -> list[str]:
+    load = turns["open_loop"]
+    cpu = load["cpu_ms_per_turn"]
+    own = cpu.get("api", 0.0) + cpu.get("actions", 0.0)
+    lone = turns["single"]["p95"]
+    return [
+        "",
+        f"Open loop: {load['children']} children, each sending a message every "
+        f"{load['children'] / load['offered_per_s']:.0f} s ({load['offered_per_s']:.0f} turns/s "
+        f"offered, {load['achieved_per_s']:.1f} turns/s sent), {load['turns']} turns, "
+        f"{load['errors']} errors:",
+        "",
+        "| what | turns | p50 | p95 |",
+        "| --- | --- | --- | --- |",
+        _row("open loop", load["latency"]),
+        "",
+        f"p95 under load is {load['latency']['p95'] / lone:.1f}x a lone child's p95. CPU per turn: "
+        f"API {cpu.get('api', 0):.0f} ms, action server {cpu.get('actions', 0):.0f} ms, Rasa "
+        f"{cpu.get('rasa', 0):.0f} ms; PEP Voice's own (API plus action server) is "
+        f"{own / max(cpu.get('rasa', 0), 1e-9):.2f}x Rasa's.",
+        "",
+    ]
+
+
 def render(
     coach: dict[str, Any], screen: dict[str, Any], turns: dict[str, Any], cv: dict[str, Any]
 ) -> str:
@@ -42,6 +66,7 @@ def render(
         _row(f"{turns['concurrent_sessions']} concurrent sessions", turns["concurrent"]),
         _row("bare Rasa /model/parse (the floor)", turns["parse"]),
         "",
+        *_open_loop(turns),
         f"Ratio of a turn's p50 to a bare parse: {_ratio(turns['single'], turns['parse'])} "
         f"(1 session), {_ratio(turns['concurrent'], turns['parse'])} "
         f"({turns['concurrent_sessions']} sessions).",

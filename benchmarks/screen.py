@@ -82,6 +82,23 @@ def _pct(a: int, b: int) -> str:
     return f"{a}/{b} ({a / b:.1%})" if b else "–"
 
 
+def _first_sight_by_category(rounds: list[dict[str, Any]]) -> list[str]:
+    """Each batch's first-sight recall per category, one column a batch."""
+    if not rounds:
+        return []
+    cats = sorted({c for r in rounds for c in r["by_category"]})
+    head = "| category | " + " | ".join(r["batch"] for r in rounds) + " |"
+    lines = ["First sight per category (caught of concerns, both tiers):", "", head]
+    lines.append("| --- |" + " --- |" * len(rounds))
+    for cat in cats:
+        cells = [
+            "{}/{}".format(*r["by_category"][cat]) if cat in r["by_category"] else "–"
+            for r in rounds
+        ]
+        lines.append(f"| {cat} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
 def render(s: dict[str, Any]) -> list[str]:
     frozen: Report = s["frozen"]
     tuning: Report = s["tuning"]
@@ -144,6 +161,7 @@ def render(s: dict[str, Any]) -> list[str]:
             for r in s["first_sight"]
         ],
         "",
+        *_first_sight_by_category(s["first_sight"]),
         "| speed, per message | messages | p50 | p95 |",
         "| --- | --- | --- | --- |",
         f"| screen (patterns, clauses, MiniLM, classifier) | {s['speed']['n']} | "

@@ -112,12 +112,18 @@ def _meeting_rows(pep: Pep) -> list[tuple[str, str]]:
     ]
 
 
+# What stands in place of words raised as a safeguarding concern and not released.
+WITHHELD_TEXT = "Raised with the designated safeguarding lead"
+
+
 def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
     view = build_view(session, pep, child)
     for topic in view["topics"]:
         rating = topic["rating"]
         words = topic["answer"] or ""
-        if topic["status"] != "answered":
+        if topic.get("withheld"):
+            words = WITHHELD_TEXT
+        elif topic["status"] != "answered":
             words = STATUS_TEXT[topic["status"]]
         doc.views.append(
             {

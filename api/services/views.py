@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.models import Child, Pep, User
-from api.models.enums import TOPIC_KEYS, TopicStatus
+from api.models import Child, Concern, Pep, User
+from api.models.enums import TOPIC_KEYS, ConcernDecision, ConcernKind, TopicStatus
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services import audit
@@ -43,11 +43,13 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
     )
     support = list(ypv.support) if ypv and ypv.support else []
     stamps = [row.updated_at for row in topics.values()] + ([ypv.updated_at] if ypv else [])
+    concerns = voice_repo.concerns_for_pep(session, pep.id)
+    withheld = withheld_words(concerns)
     return {
         "pep_id": pep.id,
         "age_band": age_band(child).value,
         "completed_with": {"role": role, "support": support},
-        "topics": [_topic(topics.get(key), key) for key in TOPIC_KEYS],
+        "topics": [_topic(topics.get(key), key, withheld) for key in TOPIC_KEYS],
         "meeting": {
             "wants_to_attend": ypv.wants_to_attend if ypv else None,
             "message_for_meeting": ypv.message_for_meeting if ypv else None,
@@ -64,7 +66,7 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
                 "status": c.status.value,
                 "tier": c.tier.value,
             }
-            for c in voice_repo.concerns_for_pep(session, pep.id)
+            for c in concerns
         ],
         "summary": ypv.summary if ypv else None,
         "child_agreed": ypv.child_agreed if ypv else None,
@@ -72,7 +74,21 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
     }
 
 
-def _topic(row: Any, key: str) -> dict[str, Any]:
+def withheld_words(concerns: list[Concern]) -> set[str]:
+    """Words raised as a safeguarding concern and not released by the safeguarding lead.
+
+    They stay out of everything the carers or the child may be shown (the view's topics, the
+    summary the bot builds from them, the pages and documents); the words themselves are kept,
+    verbatim, in the concern. The lead releases them by deciding "not a concern" (audited).
+    """
+    return {
+        c.text
+        for c in concerns
+        if c.kind == ConcernKind.SAFEGUARDING and c.decision != ConcernDecision.NOT_A_CONCERN
+    }
+
+
+def _topic(row: Any, key: str, withheld: set[str]) -> dict[str, Any]:
     if row is None:
         return {
             "topic": key,
@@ -81,13 +97,17 @@ def _topic(row: Any, key: str) -> dict[str, Any]:
             "answer": None,
             "status": TopicStatus.NOT_ASKED.value,
         }
-    return {
+    hidden = row.answer is not None and row.answer in withheld
+    out = {
         "topic": key,
         "question": row.question,
         "rating": row.rating,
-        "answer": row.answer,
+        "answer": None if hidden else row.answer,
         "status": row.status.value,
     }
+    if hidden:
+        out["withheld"] = True
+    return out
 
 
 def read_view(session: Session, user: User, pep_id: str) -> dict[str, Any]:

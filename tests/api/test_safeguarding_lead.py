@@ -296,3 +296,65 @@ def test_the_queue_and_decision_are_in_openapi(client: TestClient) -> None:
     decision = spec["paths"]["/api/v1/concerns/{concern_id}/decision"]["post"]
     assert "QueueEntry" in json.dumps(decision["responses"])
     assert {"QueueEntry", "DecisionIn"} <= set(spec["components"]["schemas"])
+
+
+DISCLOSED = "my uncle comes in my room at night and I don't like it"
+
+
+def _bot_files(client: TestClient, settings: Settings, sid: str, topic: str, text: str) -> None:
+    response = client.put(
+        f"/api/v1/internal/voice-sessions/{sid}/topics/{topic}",
+        json={"status": "answered", "answer": text, "question": "How are your friendships?"},
+        headers={"Authorization": f"Bearer {settings.service_token}"},
+    )
+    assert response.status_code == 200, response.text
+
+
+def test_a_disclosure_is_withheld_from_the_view_the_page_and_the_document(
+    client: TestClient,
+    demo: Demo,
+    monkeypatch: pytest.MonkeyPatch,
+    bot_answers: None,
+    settings: Settings,
+) -> None:
+    pep = demo.peps_by_band["KS3"]
+    sid = _open(client, demo, pep)
+    _screen_as(monkeypatch, ["safeguarding"], [])
+    _say(client, demo, sid, DISCLOSED)
+    _bot_files(client, settings, sid, "relationships_with_peers", DISCLOSED)
+    view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
+    [topic] = [t for t in view.json()["topics"] if t["topic"] == "relationships_with_peers"]
+    assert topic["answer"] is None and topic["withheld"] is True and topic["status"] == "answered"
+    assert [c["text"] for c in view.json()["concerns"]] == [DISCLOSED]  # kept, verbatim
+    document = client.get(f"/api/v1/peps/{pep}/document.html", headers=demo.auth("demo-dt"))
+    assert "come in my room" not in document.text and "comes in my room" not in document.text
+    assert "Raised with the designated safeguarding lead" in document.text
+
+
+def test_the_lead_releases_review_words_into_the_pep_by_deciding_not_a_concern(
+    client: TestClient,
+    demo: Demo,
+    monkeypatch: pytest.MonkeyPatch,
+    bot_answers: None,
+    settings: Settings,
+) -> None:
+    pep = demo.peps_by_band["KS3"]
+    sid = _open(client, demo, pep)
+    _screen_as(monkeypatch, [], ["safeguarding"])
+    _say(client, demo, sid, WORRY)
+    _bot_files(client, settings, sid, "feelings_about_self", WORRY)
+
+    def answer() -> Any:
+        view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
+        [topic] = [t for t in view.json()["topics"] if t["topic"] == "feelings_about_self"]
+        return topic["answer"]
+
+    assert answer() is None
+    [item] = [i for i in _queue(client, demo) if i["text"] == WORRY]
+    decided = client.post(
+        f"/api/v1/concerns/{item['concern_id']}/decision",
+        json={"decision": "not_a_concern", "note": "Talked with the child: a film they watched"},
+        headers=demo.auth(LEAD),
+    )
+    assert decided.status_code == 200, decided.text
+    assert answer() == WORRY
