@@ -23,6 +23,7 @@ class RecordingApi:
     def __init__(self, state: dict[str, Any]) -> None:
         self.data = copy.deepcopy(state)
         self.writes: list[tuple[str, Any]] = []
+        self.replies: list[tuple[list[dict[str, Any]], dict[str, Any]]] = []
 
     async def state(self, session_id: str) -> dict[str, Any]:
         assert session_id == self.data["session_id"]
@@ -43,6 +44,12 @@ class RecordingApi:
             self.data["after_meeting"].update(payload)
         elif kind == "complete":
             self.data["completed"] = True
+
+    async def reply(
+        self, session_id: str, messages: list[dict[str, Any]], slots: dict[str, Any]
+    ) -> None:
+        """What the turn said and the slots it left, as the API keeps them for a re-run."""
+        self.replies.append((messages, slots))
 
 
 def load_json(name: str) -> dict[str, Any]:

@@ -72,3 +72,39 @@ async def test_the_assistants_own_nlu_raises_a_concern_the_screen_missed(
                          "topic": "going_well"}]
     calm = " ".join(m["text"] for m in dispatcher.messages).lower()
     assert "secret" not in calm and "grown-up" in calm
+
+
+async def test_each_turn_posts_its_reply_and_slots_for_the_record(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any]
+) -> None:
+    await ActionConverse(api).run(dispatcher, tracker_from("tracker_skip.json"), domain)
+    [(messages, slots)] = api.replies
+    assert [m["text"] for m in messages] == [m["text"] for m in dispatcher.messages]
+    assert slots["step"] == "topic:feelings_about_learning:rating"
+
+
+async def test_a_turn_run_again_repeats_its_stored_reply_and_writes_nothing(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any]
+) -> None:
+    stored = [{"text": "Thanks. How do you feel about your learning?", "buttons": []}]
+    slots = {"step": "topic:feelings_about_learning:rating", "reasks": 0.0}
+    api.data["turn_reply"] = {"messages": stored, "slots": slots}
+    events = await ActionConverse(api).run(dispatcher, tracker_from("tracker_skip.json"), domain)
+    assert api.writes == [] and api.replies == []
+    assert [m["text"] for m in dispatcher.messages] == [stored[0]["text"]]
+    assert SlotSet("step", "topic:feelings_about_learning:rating") in events
+
+
+async def test_the_apis_open_question_wins_over_a_tracker_that_fell_behind(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any]
+) -> None:
+    api.data["open_slots"] = {"step": "topic:going_well:words", "reasks": 0.0,
+                              "resume_step": None, "passed": []}
+    tracker = tracker_from("tracker_skip.json", latest_message=_message("art club", "answer"),
+                           slots={"step": "topic:feelings_about_school:rating", "reasks": 0,
+                                  "resume_step": None, "passed": []})
+    await ActionConverse(api).run(dispatcher, tracker, domain)
+    assert api.data["topics"]["going_well"]["answer"] == "art club"
+    assert api.data["topics"]["feelings_about_school"]["status"] != "answered" or (
+        api.data["topics"]["feelings_about_school"].get("answer") != "art club"
+    )
