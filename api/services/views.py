@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from api.models import Child, Concern, Pep, User
-from api.models.enums import TOPIC_KEYS, ConcernDecision, ConcernKind, TopicStatus
+from api.models.enums import TOPIC_KEYS, ConcernDecision, ConcernKind, ConcernTier, TopicStatus
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services import audit
@@ -75,7 +75,8 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
 
 
 def withheld_words(concerns: list[Concern]) -> set[str]:
-    """Words raised as a safeguarding concern and not released by the safeguarding lead.
+    """Words raised as an urgent safeguarding concern (or that the lead raised from the review
+    queue), and not released by the safeguarding lead.
 
     They stay out of everything the carers or the child may be shown (the view's topics, the
     summary the bot builds from them, the pages and documents); the words themselves are kept,
@@ -84,7 +85,11 @@ def withheld_words(concerns: list[Concern]) -> set[str]:
     return {
         c.text
         for c in concerns
-        if c.kind == ConcernKind.SAFEGUARDING and c.decision != ConcernDecision.NOT_A_CONCERN
+        if c.kind == ConcernKind.SAFEGUARDING
+        and (
+            (c.tier == ConcernTier.URGENT and c.decision != ConcernDecision.NOT_A_CONCERN)
+            or c.decision == ConcernDecision.RAISED
+        )
     }
 
 
