@@ -39,3 +39,30 @@ def measure_coach() -> dict[str, Any]:
         "spacy": summary_ms(parse),
         "minilm": summary_ms(encode),
     }
+
+
+AGREEMENT_SETS = {
+    "frozen (never tuned on)": "frozen_targets.jsonl",
+    "tuning": "tuning_targets.jsonl",
+    "first labelled set": "labelled_targets.jsonl",
+    "first held-out batch": "heldout_targets.jsonl",
+}
+CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+
+
+def measure_agreement() -> list[dict[str, Any]]:
+    """Per-criterion agreement of the coach with each labelled set, the frozen one first."""
+    from target_coach.check import judge
+    from target_coach.schema import TargetCheckRequest
+
+    out = []
+    for name, file in AGREEMENT_SETS.items():
+        path = ROOT / "tests" / "target_coach" / "data" / file
+        rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        agree = dict.fromkeys(CRITERIA, 0)
+        for row in rows:
+            criteria = judge(TargetCheckRequest.model_validate(row["request"]))
+            for c in CRITERIA:
+                agree[c] += getattr(criteria, c).met == row["labels"][c]
+        out.append({"set": name, "targets": len(rows), "agree": agree})
+    return out

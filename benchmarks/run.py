@@ -50,6 +50,13 @@ def _open_loop(turns: dict[str, Any]) -> list[str]:
     ]
 
 
+def _agreement_row(a: dict[str, Any]) -> str:
+    n = a["targets"]
+    cells = " | ".join(f"{v}/{n}" for v in a["agree"].values())
+    total = sum(a["agree"].values())
+    return f"| {a['set']} | {n} | {cells} | {total / (n * len(a['agree'])):.1%} |"
+
+
 def render(
     coach: dict[str, Any], screen: dict[str, Any], turns: dict[str, Any], cv: dict[str, Any]
 ) -> str:
@@ -84,6 +91,13 @@ def render(
         "",
         f"Check p50 is {_floor_ratio(coach)} the parse plus one encoding.",
         "",
+        "Agreement with labelled targets, per criterion (the frozen set was written before the "
+        "last changes and never tuned on):",
+        "",
+        "| set | targets | specific | measurable | achievable | relevant | time-bound | all |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        *[_agreement_row(a) for a in coach["agreement"]],
+        "",
         f"## NLU, {cv['folds']}-fold cross-validation",
         "",
         "| intent | precision | recall | F1 | examples |",
@@ -100,6 +114,7 @@ def render(
 
 def main() -> None:
     coach = models.measure_coach()
+    coach["agreement"] = models.measure_agreement()
     screen = screen_bench.measure()
     with tempfile.TemporaryDirectory(prefix="pep-voice-bench-") as work:
         turns = chat.measure(Path(work))
