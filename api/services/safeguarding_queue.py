@@ -19,6 +19,7 @@ from api.repositories import children as children_repo
 from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
 from api.services import audit
+from api.services.concerns import concern_out
 from api.services.peps import age_band
 
 CONCERN_NOT_FOUND = "no concern with that id for a child on your school's roll"
@@ -35,23 +36,11 @@ def _name(session: Session, user_id: str | None) -> str | None:
 
 
 def entry(session: Session, concern: Concern, child: Child) -> dict[str, Any]:
+    """A concern as the lead reads it: what everyone with the concern sees, and the decision."""
     return {
-        "concern_id": concern.id,
-        "child_id": child.id,
-        "child_name": child.full_name,
+        **concern_out(session, concern, child.full_name),
         "age_band": age_band(child).value,
-        "kind": concern.kind.value,
-        "tier": concern.tier.value,
-        "text": concern.text,
-        "topic": concern.topic,
-        "source": concern.source,
-        "raised_at": concern.raised_at.isoformat(),
-        "status": concern.status.value,
-        "acknowledged_by": _name(session, concern.acknowledged_by_id),
-        "acknowledged_at": concern.acknowledged_at.isoformat() if concern.acknowledged_at else None,
-        "decision": concern.decision.value if concern.decision else None,
         "decided_by": _name(session, concern.decided_by_id),
-        "decided_at": concern.decided_at.isoformat() if concern.decided_at else None,
         "decision_note": concern.decision_note,
     }
 
