@@ -19,7 +19,6 @@ mkdir -p "$LOGS"
 .venv/bin/pep-voice migrate
 .venv/bin/pep-voice seed-demo
 
-export PEP_VOICE_ROOT="$PWD" PEP_VOICE_LOGS="$PWD/$LOGS"
 # supervisord restarts any service that dies; Ctrl-C stops them all.
 .venv/bin/supervisord -c scripts/supervisord.conf &
 supervisor=$!
