@@ -10,6 +10,7 @@ action server's reply releases it, and otherwise it expires.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy import or_, update
@@ -50,7 +51,13 @@ def release(session: Session, voice_id: str, owner: str) -> None:
 
 
 def wait_for(
-    session: Session, voice_id: str, owner: str, *, lease: float, wait: float, done: object
+    session: Session,
+    voice_id: str,
+    owner: str,
+    *,
+    lease: float,
+    wait: float,
+    done: Callable[[], bool],
 ) -> bool:
     """Poll for the lease until `wait` seconds pass or `done()` says the turn was answered."""
     deadline = time.monotonic() + wait
@@ -58,7 +65,7 @@ def wait_for(
     while True:
         if try_acquire(session, voice_id, owner, lease):
             return True
-        if callable(done) and done():
+        if done():
             return False
         if time.monotonic() >= deadline:
             return False
