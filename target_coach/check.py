@@ -6,6 +6,7 @@ from typing import Literal
 
 from target_coach import criteria, judgement, policy
 from target_coach.examples import closest
+from target_coach.placeholders import hold_back
 from target_coach.schema import Criteria, PolicyFinding, TargetCheckRequest, TargetCheckResult
 from target_coach.suggest import rewrite, suggestions
 
@@ -14,13 +15,15 @@ RATINGS: dict[int, Rating] = {5: "Outstanding", 4: "Good"}
 
 
 def judge(req: TargetCheckRequest) -> Criteria:
-    return Criteria(
+    """The five criteria; a placeholder still to fill holds back the criterion it belongs to."""
+    judged = Criteria(
         specific=criteria.specific(req),
         measurable=criteria.measurable(req),
         achievable=judgement.achievable(req),
         relevant=judgement.relevant(req),
         time_bound=criteria.time_bound(req),
     )
+    return hold_back(judged, req)
 
 
 def check_target(req: TargetCheckRequest) -> TargetCheckResult:

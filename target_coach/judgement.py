@@ -30,7 +30,10 @@ RELEVANCE_THRESHOLD = 0.40
 
 
 def _pairs(req: TargetCheckRequest) -> tuple[list[float], list[float]]:
-    goal = numbers_in(" ".join((req.target, req.outcome)))
+    """The level to reach and the level now. The outcome column is where the policy's tables
+    state the level; numbers in the target often describe the skill ("numbers to 20",
+    "a timed essay in 45 minutes"), so they count only when the outcome names none."""
+    goal = numbers_in(req.outcome) or numbers_in(req.target)
     base = numbers_in(req.context.baseline)
     return goal, base
 

@@ -56,7 +56,9 @@ MEASURE_PATTERNS = [
     r"\bno (?:lates|incidents|detentions|exclusions|absences|walk-?outs|referrals)\b",
     r"\b(?:words|sums|questions) (?:per|a) minute\b",
     r"\bwithin \d+\s?(?:minutes?|mins?|seconds?)\b",
-    r"\b(?:a|per) (?:week|day|lesson|fortnight)\b[\w\s]{0,5}",
+    r"\b(?:a|per) (?:week|day|lesson|fortnight|month|term|half[ -]term)\b[\w\s]{0,5}",
+    r"\bfrom\s+\d+(?:\.\d+)?\s?%?\s+(?:down |up )?to\s+\d+(?:\.\d+)?\b",
+    r"\b(?:no more than|fewer than|at most|at least|up to)\s+(?:\d+|" + NUMBER_WORDS + r")\b",
     r"\battendance\b[\w\s]{0,25}\b(?:\d+|above|over|at least)\b",
     r"\b(?:reduce|reduced|increase|increased|improve|improved)\w*\b[\w\s]{0,30}\bby\s+\d+",
     r"\b(?:logged|recorded|tracked|shown) (?:on|in|by)\b[\w\s]{0,20}\b(?:log|chart|record|"

@@ -141,8 +141,14 @@ EXAMPLES: dict[str, dict[str, SkillExample]] = {
     "independence": {
         "EY": S("put on their own coat and shoes", "without help on 4 out of 5 days"),
         "KS1": S("put on their own coat and shoes", "without help on 4 out of 5 days"),
-        "KS2": S("pack their own school bag from a checklist", "bag complete on 4 out of 5 days"),
-        "KS3": S("pack their own school bag from a checklist", "bag complete on 4 out of 5 days"),
+        "KS2": S(
+            "pack their own school bag independently, using a checklist",
+            "bag complete on 4 out of 5 days",
+        ),
+        "KS3": S(
+            "pack their own school bag independently, using a checklist",
+            "bag complete on 4 out of 5 days",
+        ),
         "KS4": S("plan and cook a simple meal", "cooks 3 meals in 4 weeks"),
         "POST16": S("plan and cook a meal to a budget", "cooks 3 meals in 4 weeks at £10 each"),
     },
@@ -172,7 +178,7 @@ EXAMPLES: dict[str, dict[str, SkillExample]] = {
         "KS4": S("recall the required practicals for combined science", "grade 4 in the mock"),
     },
     "careers": {
-        "KS4": S("complete a college application", "application sent and 1 interview attended"),
+        "KS4": S("complete a college application", "applications sent to 2 colleges"),
         "POST16": S("write a CV and apply for apprenticeships", "3 applications sent"),
     },
     "exams": {
@@ -191,7 +197,7 @@ BY_STAGE: dict[str, SkillExample] = {
 }
 
 
-def _near(examples: dict[str, SkillExample], key_stage: str) -> SkillExample | None:
+def near_example(examples: dict[str, SkillExample], key_stage: str) -> SkillExample | None:
     """The area's example for the stage, else for a stage one step away (younger first)."""
     at = STAGES.index(key_stage)
     for step in (0, -1, 1):
@@ -206,6 +212,6 @@ def example_for(req: TargetCheckRequest) -> SkillExample:
     for text in texts:
         named = areas_in(text)
         for area in (a for a in EXAMPLES if a in named):
-            if found := _near(EXAMPLES[area], req.key_stage):
+            if found := near_example(EXAMPLES[area], req.key_stage):
                 return found
     return BY_STAGE[req.key_stage]
