@@ -52,6 +52,30 @@ def check(
 
 
 @app.command()
+def draft() -> None:
+    """Read draft requests (the child's words, topic, key stage) as JSON Lines on stdin; write
+    one target draft per line, its gaps for the school in [brackets]."""
+    from target_coach.draft import draft_target
+    from target_coach.schema import DraftRequest
+
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            request = DraftRequest.model_validate_json(line)
+        except ValidationError as exc:
+            error = (
+                describe(exc)
+                if exc.errors()[0]["type"] != "json_invalid"
+                else "the line is not valid JSON"
+            )
+            sys.stdout.write(json.dumps({"error": error}) + "\n")
+            continue
+        sys.stdout.write(draft_target(request).model_dump_json() + "\n")
+        sys.stdout.flush()
+
+
+@app.command()
 def version() -> None:
     """Print the coach's version."""
     typer.echo("pep-coach 0.1.0")

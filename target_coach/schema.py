@@ -73,3 +73,47 @@ class TargetCheckResult(BaseModel):
     suggestions: list[str]
     rewrite: str
     examples: list[Example]
+
+
+VoiceTopic = Literal[
+    "feelings_about_school",
+    "feelings_about_learning",
+    "relationships_with_teachers",
+    "relationships_with_peers",
+    "feelings_about_self",
+    "talents_and_interests",
+    "aspirations",
+    "going_well",
+    "not_going_well",
+    "support_wanted",
+]
+
+
+class DraftRequest(BaseModel):
+    """What the child said, in their words, and what the coach needs to shape a target from it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    words: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX)]
+    topic: VoiceTopic = "support_wanted"
+    key_stage: KeyStage
+    child_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] = ""
+    review_date: date | None = None
+
+
+class TargetDraft(BaseModel):
+    """A target in the policy's six columns, with gaps in [brackets] for the school to fill."""
+
+    target: str
+    action: str
+    who: str
+    when: str
+    outcome: str
+    baseline: str
+    needs: str
+    area: str | None
+    answers_topic: VoiceTopic
+    child_words: str
+    placeholders: list[str]
+    note: str
+    example: Example | None
