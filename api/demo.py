@@ -8,8 +8,18 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from api.config import LOOPBACK_HOSTS, Settings
-from api.models import Authority, Caseload, Child, Pep, School, Target, User
-from api.models.enums import PepStatus, PepType, Role
+from api.models import (
+    Authority,
+    Caseload,
+    Child,
+    Pep,
+    School,
+    Target,
+    User,
+    ViewTopic,
+    YoungPersonsView,
+)
+from api.models.enums import PepStatus, PepType, Role, TopicStatus
 from api.repositories import users as users_repo
 from api.security import hash_password
 
@@ -35,6 +45,33 @@ PREVIOUS_TARGETS = [
     ("Join one lunchtime club", "Attends the club at least once a week"),
 ]
 
+# Jordan has done "My views" with the teaching assistant, so the targets page has the child's
+# own words to show and draft from. (topic, question, rating, answer)
+DEMO_VIEWS = {
+    "Jordan": [
+        ("feelings_about_school", "How do you feel about school?", 3, "It's OK most days"),
+        ("talents_and_interests", "What are you good at?", None, "Fixing bikes, and PE"),
+        ("going_well", "What is going well?", None, "I like my form tutor"),
+        (
+            "not_going_well",
+            "What is not going so well?",
+            None,
+            "Algebra. I get lost and then I stop trying",
+        ),
+        (
+            "support_wanted",
+            "What would help you at school?",
+            None,
+            "Someone to go through maths with me, one to one",
+        ),
+        (
+            "aspirations",
+            "What would you like to do when you leave school?",
+            None,
+            "Go to college and be a mechanic",
+        ),
+    ],
+}
 
 LEAD, LEAD_NAME = "demo-dsl", "Dami Sule"
 
@@ -181,7 +218,27 @@ def _seed_child(
                 who=f"{first} and class teacher",
             )
         )
+    _seed_views(session, pep, DEMO_VIEWS.get(first, []))
     session.flush()
+
+
+def _seed_views(
+    session: Session, pep: Pep, answers: list[tuple[str, str, int | None, str]]
+) -> None:
+    if not answers:
+        return
+    session.add(YoungPersonsView(pep_id=pep.id, completed_with_role="teaching_assistant"))
+    for topic, question, rating, words in answers:
+        session.add(
+            ViewTopic(
+                pep_id=pep.id,
+                topic=topic,
+                question=question,
+                rating=rating,
+                answer=words,
+                status=TopicStatus.ANSWERED,
+            )
+        )
 
 
 def _term(today: date) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from api.models import Child, Pep, User
 from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
-from api.services import audit
+from api.services import audit, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band, section_contents
 from api.services.views import TOPIC_TITLES, build_view
@@ -69,8 +69,9 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
     doc.rows["Education arrangements"] = _pairs(sections["C"], exclude={"actions"})
     doc.rows["Attendance, SEND and education summary"] = _pairs(sections["D"])
     doc.actions = [_strings(a) for a in sections["C"].get("actions", []) if isinstance(a, dict)]
+    said = target_voice.answers(session, pep, child)
     for target in peps_repo.targets(session, pep.id):
-        row = _target_row(target)
+        row = _target_row(target, said)
         (doc.previous_targets if target.kind == "previous" else doc.targets).append(row)
     doc.rows["Virtual school sign-off"] = _signoff_rows(pep, sections["E"])
     return doc
@@ -154,10 +155,13 @@ def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
     ]
 
 
-def _target_row(target: Any) -> dict[str, str]:
+def _target_row(target: Any, said: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """A target row; "said" is the child's answer the school linked it to, in their words."""
+    linked = said.get(target.answers_topic or "")
     cost = f"£{target.ppp_cost_pence / 100:,.2f}" if target.ppp_cost_pence else ""
     decision = f" ({target.ppp_decision})" if target.ppp_decision else ""
     return {
+        "said": linked["words"] if linked else "Not linked to my words",
         "what": target.what,
         "how": target.how,
         "who": target.who,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -13,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from api.documents.child_copy import ChildCopy
 from api.documents.content import PepDocument
 from api.templating import templates
 
@@ -36,6 +38,20 @@ def to_pdf(doc: PepDocument) -> bytes:
     from weasyprint import HTML
 
     return bytes(HTML(string=to_html(doc)).write_pdf())
+
+
+CHILD_COPY_CSS = Path(__file__).resolve().parent.parent / "static" / "my-copy.css"
+
+
+def child_copy_html(copy: ChildCopy, stylesheet: str = "/static/my-copy.css") -> str:
+    template = templates.env.get_template("my_copy.html")
+    return template.render(copy=copy, stylesheet=stylesheet)
+
+
+def child_copy_pdf(copy: ChildCopy) -> bytes:
+    from weasyprint import HTML
+
+    return bytes(HTML(string=child_copy_html(copy, CHILD_COPY_CSS.as_uri())).write_pdf())
 
 
 def to_docx(doc: PepDocument) -> bytes:
@@ -70,8 +86,11 @@ def to_docx(doc: PepDocument) -> bytes:
     document.add_heading("New targets", level=1)
     _table(
         document,
-        ["What", "How", "Who", "When", "Expected outcome", "PP+"],
-        [[t[k] for k in ("what", "how", "who", "when", "outcome", "ppp")] for t in doc.targets],
+        ["What I said", "What we will do", "How", "Who", "When", "Expected outcome", "PP+"],
+        [
+            [t[k] for k in ("said", "what", "how", "who", "when", "outcome", "ppp")]
+            for t in doc.targets
+        ],
     )
     document.add_heading("Actions", level=1)
     _table(

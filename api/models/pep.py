@@ -68,6 +68,8 @@ class Target(Base, Timestamped):
     baseline: Mapped[str] = mapped_column(Text, default="")
     needs: Mapped[str] = mapped_column(Text, default="")
     ppp_cost_pence: Mapped[int | None] = mapped_column(Integer)
+    # The "My views" topic whose answer this target responds to, when the school links one.
+    answers_topic: Mapped[str | None] = mapped_column(String(40))
     ppp_decision: Mapped[str | None] = mapped_column(String(20))
     # Filled when the target is reviewed at the next PEP: met, partly, not_met.
     review_status: Mapped[str | None] = mapped_column(String(20))

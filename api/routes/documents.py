@@ -9,8 +9,16 @@ from fastapi import APIRouter, Response
 from fastapi.responses import HTMLResponse
 
 from api.deps import CurrentUser, SessionDep
+from api.documents.child_copy import build_child_copy
 from api.documents.content import build_document
-from api.documents.render import DOCX_TYPE, to_docx, to_html, to_pdf
+from api.documents.render import (
+    DOCX_TYPE,
+    child_copy_html,
+    child_copy_pdf,
+    to_docx,
+    to_html,
+    to_pdf,
+)
 
 router = APIRouter(prefix="/api/v1/peps", tags=["documents"])
 
@@ -73,4 +81,20 @@ def document_docx(pep_id: str, user: CurrentUser, session: SessionDep) -> Respon
         to_docx(doc),
         media_type=DOCX_TYPE,
         headers={"Content-Disposition": _filename(doc.child_name, "docx")},
+    )
+
+
+@router.get("/{pep_id}/my-copy.html", response_class=HTMLResponse)
+def child_copy_page(pep_id: str, user: CurrentUser, session: SessionDep) -> HTMLResponse:
+    """The child's own copy: their words, and each target beside the words it answers."""
+    return HTMLResponse(child_copy_html(build_child_copy(session, user, pep_id)))
+
+
+@router.get("/{pep_id}/my-copy.pdf")
+def child_copy_download(pep_id: str, user: CurrentUser, session: SessionDep) -> Response:
+    copy = build_child_copy(session, user, pep_id)
+    return Response(
+        child_copy_pdf(copy),
+        media_type="application/pdf",
+        headers={"Content-Disposition": _filename(f"{copy.first_name}-my-copy", "pdf")},
     )

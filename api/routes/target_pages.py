@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request, Response
 from api.deps import OptionalUser, SessionDep
 from api.errors import AppError
 from api.routes.pages import to_sign_in
+from api.services import target_voice
 from api.services import targets as targets_service
 from api.services.peps import age_band
 from api.templating import not_found, render
@@ -24,6 +25,7 @@ def targets_page(
         pep, child, targets = targets_service.list_targets(session, user, pep_id)
     except AppError as exc:
         return not_found(request, user, exc.message)
+    answers = target_voice.answers(session, pep, child)
     return render(
         request,
         "targets.html",
@@ -33,6 +35,9 @@ def targets_page(
             "pep": pep,
             "child": child,
             "key_stage": age_band(child).value,
+            "child_words": [answers[t] for t in target_voice.SHOWN_TOPICS if t in answers],
+            "answers": answers,
+            "review_date": pep.next_meeting_date,
             "previous": [targets_service.target_out(t) for t in targets if t.kind == "previous"],
             "current": [targets_service.target_out(t) for t in targets if t.kind == "new"],
             "can_write": user.role in targets_service.WRITERS

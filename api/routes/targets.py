@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from api.deps import CurrentUser, SessionDep
 from api.errors import NotFound
 from api.models.enums import Role
-from api.schemas.targets import TargetReview, TargetWrite
+from api.schemas.targets import TargetDraftRequest, TargetReview, TargetWrite
 from api.services import targets as targets_service
 from target_coach.schema import TargetCheckRequest
 
@@ -34,6 +34,26 @@ def add_target(
     pep_id: str, data: TargetWrite, user: CurrentUser, session: SessionDep
 ) -> dict[str, Any]:
     return targets_service.target_out(targets_service.save_target(session, user, pep_id, data))
+
+
+@router.post(
+    "/peps/{pep_id}/targets/draft",
+    responses={
+        403: {"description": "Targets are written by the school"},
+        404: {"description": "No such PEP on the caller's caseload"},
+        409: {"description": "The PEP is no longer editable"},
+        422: {"description": "The child gave no answer the school may read under that topic"},
+    },
+)
+def draft_target(
+    pep_id: str, data: TargetDraftRequest, user: CurrentUser, session: SessionDep
+) -> dict[str, Any]:
+    """Draft a SMART target from one of the child's "My views" answers, in their key stage's
+    shape from the policy's example tables. Nothing is saved: gaps the school must fill
+    (a baseline, a number, a review date when the PEP has none) are in [brackets] and listed
+    in `placeholders`; filled in and saved with `answers_topic`, the target is linked to the
+    child's words."""
+    return targets_service.draft_from_voice(session, user, pep_id, data.topic)
 
 
 @router.put("/peps/{pep_id}/targets/{target_id}")

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from api.schemas.common import LongText, StrictModel
+from target_coach.schema import VoiceTopic
 
 
 class TargetWrite(StrictModel):
@@ -20,6 +21,17 @@ class TargetWrite(StrictModel):
     ppp_cost: Decimal | None = Field(default=None, ge=0, le=100_000, decimal_places=2)
     baseline: LongText = ""
     needs: LongText = ""
+    answers_topic: VoiceTopic | None = Field(
+        default=None,
+        description='The child\'s "My views" topic whose answer this target responds to; '
+        "it must be an answer the child gave and one the school may read.",
+    )
+
+
+class TargetDraftRequest(StrictModel):
+    """Which of the child's answers to draft a target from."""
+
+    topic: VoiceTopic
 
 
 class TargetReview(StrictModel):

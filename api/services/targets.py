@@ -6,6 +6,7 @@ knows (the key stage, the child's needs and own words, the baseline) and stores 
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +17,7 @@ from api.models import Child, Pep, Target, User
 from api.models.enums import Role
 from api.repositories import peps as peps_repo
 from api.schemas.targets import TargetReview, TargetWrite
-from api.services import audit
+from api.services import audit, target_voice
 from api.services.access import pep_for
 from api.services.peps import _require_editable, age_band
 from api.services.views import build_view
@@ -24,7 +25,11 @@ from api.services.views import build_view
 WRITERS = {Role.DESIGNATED_TEACHER, Role.VIRTUAL_SCHOOL}
 
 
-def coach_request(target: Target, key_stage: str, child_views: str) -> dict[str, Any]:
+def coach_request(
+    target: Target, key_stage: str, child_views: str, review_date: date | None = None
+) -> dict[str, Any]:
+    """The coach's request for a saved target; the PEP's next meeting is the review day it
+    proposes when the target gives none."""
     ppp = target.ppp
     if target.ppp_cost_pence:
         ppp = f"{ppp} £{target.ppp_cost_pence / 100:.2f}".strip()
@@ -35,6 +40,8 @@ def coach_request(target: Target, key_stage: str, child_views: str) -> dict[str,
         context["baseline"] = target.baseline
     if child_views:
         context["child_views"] = child_views[:2000]
+    if review_date:
+        context["review_date"] = review_date.isoformat()
     return {
         "target": target.what,
         "action": target.how,
@@ -96,11 +103,19 @@ def save_target(
         if target_id
         else Target(pep_id=pep.id, position=len(peps_repo.targets(session, pep.id)))
     )
+    if data.answers_topic:
+        target_voice.require_answer(session, pep, child, data.answers_topic)
     for field in ("what", "how", "who", "when", "outcome", "ppp", "baseline", "needs"):
         setattr(target, field, getattr(data, field))
+    target.answers_topic = data.answers_topic
     target.ppp_cost_pence = int(data.ppp_cost * 100) if data.ppp_cost is not None else None
     result = check(
-        coach_request(target, age_band(child).value, child_views_text(session, pep, child))
+        coach_request(
+            target,
+            age_band(child).value,
+            child_views_text(session, pep, child),
+            pep.next_meeting_date,
+        )
     )
     target.score = int(result["score"])
     session.add(target)
@@ -160,16 +175,30 @@ def target_out(target: Target) -> dict[str, Any]:
         "kind": target.kind,
         "review_status": target.review_status,
         "review_note": target.review_note,
+        "answers_topic": target.answers_topic,
     }
 
 
 def check_pep_targets(session: Session, user: User, pep_id: str) -> dict[str, Any]:
-    """The whole set: too many this term, or no academic target."""
+    """The whole set: too many this term, no academic target, or deaf to the child."""
     pep, child, targets = list_targets(session, user, pep_id)
     new = [t for t in targets if t.kind == "new"]
     views = child_views_text(session, pep, child)
     payloads = [coach_request(t, age_band(child).value, views) for t in new]
-    return {"count": len(new), "policy": check_set(payloads) if payloads else []}
+    voice, relations = target_voice.set_findings(session, pep, child, new)
+    return {
+        "count": len(new),
+        "policy": (check_set(payloads) if payloads else []) + voice,
+        "child_voice": relations,
+    }
+
+
+def draft_from_voice(session: Session, user: User, pep_id: str, topic: str) -> dict[str, Any]:
+    """A SMART draft from one of the child's answers, for the school to fill and save."""
+    pep, child = _writable(session, user, pep_id)
+    drafted = target_voice.draft(session, pep, child, topic)
+    audit.record(session, user, "target.draft", child_id=child.id, pep_id=pep.id, detail=topic)
+    return drafted
 
 
 def grade_saved_targets(session: Session, pep: Pep, key_stage: str) -> list[dict[str, Any]]:
@@ -181,7 +210,7 @@ def grade_saved_targets(session: Session, pep: Pep, key_stage: str) -> list[dict
     for target in peps_repo.targets(session, pep.id):
         if target.kind != "new":
             continue
-        result = check(coach_request(target, key_stage, views))
+        result = check(coach_request(target, key_stage, views, pep.next_meeting_date))
         graded.append(
             {
                 "target_id": target.id,

@@ -77,6 +77,7 @@ def qa_report(session: Session, user: User, pep_id: str) -> dict[str, Any]:
         raise Forbidden("quality assurance is the virtual school's")
     checks = non_negotiables(session, pep, child)
     targets = target_grades(session, pep, age_band(child).value)
+    voice = child_voice_findings(session, pep, child)
     audit.record(session, user, "pep.qa_read", child_id=child.id, pep_id=pep.id)
     history = section_contents(session, pep)["E"].get("qa_history", [])
     return {
@@ -84,18 +85,32 @@ def qa_report(session: Session, user: User, pep_id: str) -> dict[str, Any]:
         "status": pep.status.value,
         "checks": checks,
         "targets": targets,
-        "suggested_grade": suggest_grade(checks, targets),
+        "child_voice": voice,
+        "suggested_grade": suggest_grade(checks, targets, voice),
         "history": history,
     }
 
 
-def suggest_grade(checks: list[dict[str, Any]], targets: list[dict[str, Any]]) -> str:
-    """Slough's audit grades: every non-negotiable and SMART targets for Outstanding."""
+def child_voice_findings(session: Session, pep: Pep, child: Any) -> list[dict[str, str]]:
+    from api.services.target_voice import set_findings  # it reads views, which read workflow
+
+    new = [t for t in peps_repo.targets(session, pep.id) if t.kind == "new"]
+    return set_findings(session, pep, child, new)[0]
+
+
+def suggest_grade(
+    checks: list[dict[str, Any]],
+    targets: list[dict[str, Any]],
+    child_voice: list[dict[str, str]] | None = None,
+) -> str:
+    """Slough's audit grades: every non-negotiable and SMART targets for Outstanding, and
+    (Slough's "fully acted upon", Halton's "concerns addressed") targets that answer the child.
+    """
     failed = sum(1 for c in checks if not c["met"])
     if failed >= 2 or not targets:
         return "Inadequate"
     scores = [t["score"] for t in targets]
-    if failed == 0 and min(scores) == 5:
+    if failed == 0 and min(scores) == 5 and not child_voice:
         return "Outstanding"
     if failed == 0 and min(scores) >= 4:
         return "Good"

@@ -5,6 +5,7 @@
   if (!page) { return; }
   var pepId = page.getAttribute("data-pep-id");
   var keyStage = page.getAttribute("data-key-stage");
+  var reviewDate = page.getAttribute("data-review-date");
   var form = document.getElementById("target-form");
   var fields = ["what", "how", "who", "when", "outcome", "ppp", "baseline", "needs"];
   var timer = null;
@@ -13,11 +14,53 @@
 
   function value(name) { return document.getElementById("t-" + name).value; }
 
+  /* The child's words the page shows, so "relevant" is judged against what they said. */
+  function childViews() {
+    var linked = document.getElementById("t-answers_topic");
+    var shown = document.querySelectorAll(".pv-child-word");
+    var words = [];
+    Array.prototype.forEach.call(shown, function (item) {
+      if (!linked || !linked.value || item.getAttribute("data-topic") === linked.value) {
+        words.push(item.querySelector(".pv-quote").textContent);
+      }
+    });
+    return words.join(" ").slice(0, 2000);
+  }
+
+  function fillFromDraft(draft) {
+    var map = { what: draft.target, how: draft.action, who: draft.who, when: draft.when,
+                outcome: draft.outcome, baseline: draft.baseline, needs: draft.needs };
+    Object.keys(map).forEach(function (k) { document.getElementById("t-" + k).value = map[k] || ""; });
+    document.getElementById("t-answers_topic").value = draft.answers_topic;
+    var note = document.getElementById("draft-note");
+    note.textContent = draft.note + (draft.placeholders.length
+      ? " Still to fill: " + draft.placeholders.join(", ") + "." : "");
+    note.hidden = false;
+    var first = fields.filter(function (f) { return /\[[^\]]+\]/.test(value(f)); })[0] || "what";
+    document.getElementById("t-" + first).focus();
+    schedule();
+  }
+
+  function draftFrom(topic, button) {
+    button.disabled = true;
+    fetch("/api/v1/peps/" + pepId + "/targets/draft", { method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ topic: topic }) })
+      .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
+      .then(function (res) {
+        button.disabled = false;
+        if (res.ok) { fillFromDraft(res.data); }
+        else { document.getElementById("save-status").textContent = res.data.detail; }
+      }, function () { button.disabled = false; });
+  }
+
   function request() {
     var context = {};
     if (value("baseline").trim()) { context.baseline = value("baseline"); }
     var needs = value("needs").split(";").map(function (n) { return n.trim(); }).filter(Boolean);
     if (needs.length) { context.needs = needs; }
+    var views = childViews();
+    if (views) { context.child_views = views; }
+    if (reviewDate) { context.review_date = reviewDate; }
     return { target: value("what"), action: value("how"), who: value("who"), when: value("when"),
              outcome: value("outcome"), ppp: value("ppp"), key_stage: keyStage, context: context };
   }
@@ -99,17 +142,37 @@
         var box = document.getElementById("set-check");
         if (!data) { return; }
         var messages = (data.policy || []).map(function (p) { return p.message; });
-        box.textContent = messages.length ? messages.join(" ") : (data.count ? "The set of targets meets the policy." : "");
-        box.hidden = !box.textContent;
+        box.innerHTML = "";
+        box.setAttribute("data-rules", (data.policy || []).map(function (p) { return p.rule; }).join(" "));
+        if (messages.length) {
+          var list = el("ul", null, "govuk-list govuk-list--bullet");
+          messages.forEach(function (m) { list.appendChild(el("li", m)); });
+          box.appendChild(list);
+        } else if (data.count) {
+          box.appendChild(el("p", "The set of targets meets the policy.", "govuk-body"));
+        }
+        var answered = (data.child_voice || []).filter(function (v) { return v.answered_by.length; });
+        answered.forEach(function (v) {
+          v.answered_by.forEach(function (a) {
+            box.appendChild(el("p", "\u201c" + v.words + "\u201d is answered by \u201c" + a.what +
+              "\u201d: " + a.reason + ".", "govuk-body-s"));
+          });
+        });
+        box.hidden = !box.childNodes.length;
       });
   }
 
   if (form) {
     fields.forEach(function (f) { document.getElementById("t-" + f).addEventListener("input", schedule); });
+    document.getElementById("t-answers_topic").addEventListener("change", schedule);
+    Array.prototype.forEach.call(document.querySelectorAll(".pv-draft"), function (b) {
+      b.addEventListener("click", function () { draftFrom(b.getAttribute("data-topic"), b); });
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var body = {};
       fields.forEach(function (f) { body[f] = value(f); });
+      body.answers_topic = value("answers_topic") || null;
       var cost = /£\s*([0-9]+(?:\.[0-9]{1,2})?)/.exec(body.ppp);
       body.ppp_cost = cost ? cost[1] : null;
       var status = document.getElementById("save-status");

@@ -23,7 +23,7 @@ from api.routes.concerns import Acknowledgement
 from api.routes.workflow import QaDecision
 from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
 from api.schemas.safeguarding import DecisionIn
-from api.schemas.targets import TargetReview, TargetWrite
+from api.schemas.targets import TargetDraftRequest, TargetReview, TargetWrite
 from api.schemas.voice import (
     AfterMeetingWrite,
     ChatMessageIn,
@@ -144,6 +144,7 @@ REQUEST_MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
     "TargetCheckRequest": (TargetCheckRequest, {"target": "Read 40 words", "key_stage": "KS2"}),
     "TargetWrite": (TargetWrite, {"what": "Read 40 words on sight"}),
     "TargetReview": (TargetReview, {"status": "met"}),
+    "TargetDraftRequest": (TargetDraftRequest, {"topic": "support_wanted"}),
 }
 NESTED_VALID: dict[str, dict[str, Any]] = {
     "Attendee": {"name": "Ms Patel", "role": "Designated teacher"},
@@ -290,6 +291,8 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"what": "Read 40 words on sight"}
     if path.endswith("/review"):
         return {"status": "met"}
+    if path.endswith("/targets/draft"):
+        return {"topic": "support_wanted"}
     if path.endswith("/qa"):
         return {"decision": "sign_off", "grade": "Good"}
     if "/sections/" in path:

@@ -69,7 +69,7 @@ def test_a_dt_saves_a_target_and_reviews_last_terms(client: TestClient, demo: De
     )
     assert review.json()["review_status"] == "partly"
     whole = client.get(f"/api/v1/peps/{pep}/targets/check", headers=demo.auth("demo-dt")).json()
-    assert whole == {"count": 1, "policy": []}
+    assert whole == {"count": 1, "policy": [], "child_voice": []}
     assert (
         client.post(
             f"/api/v1/peps/{pep}/targets", headers=demo.auth("demo-sw"), json={"what": "x"}
