@@ -74,7 +74,6 @@
       read.type = "button";
       read.className = "govuk-button govuk-button--secondary pv-message__read";
       read.textContent = "Read aloud";
-      read.setAttribute("aria-label", "Read this aloud");
       read.addEventListener("click", function () { speak(text); });
       item.appendChild(read);
     }
