@@ -23,6 +23,7 @@ from api.routes import (
     pages,
     pep_pages,
     peps,
+    public_pages,
     qa_pages,
     safeguarding_pages,
     safeguarding_queue,
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         qa_pages.router,
         targets.router,
         target_pages.router,
+        public_pages.router,
     ):
         app.include_router(router)
     # No /assets: all GOV.UK Frontend keeps there is GOV.UK's brand (its font, crown and crest).
