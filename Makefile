@@ -41,11 +41,11 @@ $(BOTVENV)/.installed: requirements/bot.lock
 	$(BOTVENV)/bin/pip install -q -r requirements/bot.lock
 	touch $@
 
+# Only the CSS and JS: GOV.UK Frontend's assets (GDS Transport, crown, crest) are GOV.UK's brand.
 api/static/govuk/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	mkdir -p api/static/govuk
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js api/static/govuk/
-	cp -r node_modules/govuk-frontend/dist/govuk/assets api/static/govuk/
 	touch $@
 
 train: bot/models/.trained ## train the Rasa model if its data changed

@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_SECRET = "demo-secret-change-me-demo-secret-change-me"
 DEMO_SERVICE_TOKEN = "demo-service-token-change-me"
+DEMO_AUTHORITY = "Demo Borough Council"
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
@@ -43,6 +44,15 @@ class Settings(BaseSettings):
     max_body_bytes: int = 64 * 1024
     sqlite_busy_timeout_ms: int = 10_000
     cookie_secure: bool = False
+    # Whose service this is. A council's service is not on GOV.UK, so its pages carry the
+    # council's name and logo, never the crown; the privacy notice and accessibility statement
+    # name the council's own contacts and records policy.
+    authority_name: str = DEMO_AUTHORITY
+    authority_logo_url: str = "/static/brand/demo-borough-council.svg"  # "" for the name alone
+    authority_dpo_email: str = "data.protection@demo-borough.example"
+    authority_accessibility_email: str = "accessibility@demo-borough.example"
+    # The council's records policy for a looked-after child's care record, in its own words.
+    care_record_retention: str = "until the child's 75th birthday"
 
     @model_validator(mode="after")
     def _refuse_demo_secrets_outside_loopback(self) -> Settings:

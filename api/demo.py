@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from api.config import LOOPBACK_HOSTS, Settings
+from api.config import DEMO_AUTHORITY, LOOPBACK_HOSTS, Settings
 from api.models import (
     Authority,
     Caseload,
@@ -94,7 +94,7 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
         _add_lead_if_missing(session)
         return False
     today = today or date.today()
-    authority = Authority(name="Demo Borough Council")
+    authority = Authority(name=DEMO_AUTHORITY)
     session.add(authority)
     session.flush()
     school = School(authority_id=authority.id, name="Riverside All-Through Academy", urn="900001")

@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from api.config import Settings, get_settings
 from api.errors import install_error_handlers
@@ -24,6 +23,7 @@ from api.routes import (
     pages,
     pep_pages,
     peps,
+    public_pages,
     qa_pages,
     safeguarding_pages,
     safeguarding_queue,
@@ -32,6 +32,7 @@ from api.routes import (
     voice_sessions,
     workflow,
 )
+from api.static_files import GOVUK_BRAND_ASSETS, StaticFilesWithout
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -79,13 +80,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         qa_pages.router,
         targets.router,
         target_pages.router,
+        public_pages.router,
     ):
         app.include_router(router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
+    # No /assets: all GOV.UK Frontend keeps there is GOV.UK's brand (its font, crown and crest).
     app.mount(
-        "/assets",
-        StaticFiles(directory=STATIC_DIR / "govuk" / "assets", check_dir=False),
-        name="assets",
+        "/static",
+        StaticFilesWithout(directory=STATIC_DIR, check_dir=False, refused=GOVUK_BRAND_ASSETS),
+        name="static",
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RefuseControlCharactersInUrl)

@@ -48,9 +48,15 @@ templates = _build()
 def render(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> Response:
-    """Every page gets the signed-in user, demo mode and the sign-out form."""
+    """Every page gets the signed-in user, demo mode, the sign-out form and whose service it is."""
     user = context.get("user")
-    base = {"demo_mode": get_settings().demo_mode, "user": user}
+    settings = get_settings()
+    base = {
+        "demo_mode": settings.demo_mode,
+        "user": user,
+        "authority_name": settings.authority_name,
+        "authority_logo_url": settings.authority_logo_url,
+    }
     if user is not None:
         base["sign_out_form"] = templates.env.get_template("_sign_out.html").render(user=user)
     return templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)

@@ -56,9 +56,14 @@
     window.speechSynthesis.speak(utterance);
   }
 
-  function addMessage(who, text) {
+  function addMessage(who, shown) {
+    /* `shown` is the words, or {text, picture} for an answer given with a face. */
+    var text = typeof shown === "string" ? shown : shown.text;
     var item = document.createElement("li");
     item.className = "pv-message pv-message--" + who;
+    if (typeof shown !== "string" && shown.picture) {
+      item.appendChild(picture(shown.picture, "pv-message__face"));
+    }
     var words = document.createElement("p");
     words.className = "govuk-body pv-message__text";
     words.style.margin = "0";
@@ -69,7 +74,6 @@
       read.type = "button";
       read.className = "govuk-button govuk-button--secondary pv-message__read";
       read.textContent = "Read aloud";
-      read.setAttribute("aria-label", "Read this aloud");
       read.addEventListener("click", function () { speak(text); });
       item.appendChild(read);
     }
@@ -77,9 +81,31 @@
     item.scrollIntoView({ block: "nearest" });
   }
 
+  /* The bot's face buttons start with an emoji ("\u{1F642} Happy"). Many school laptops have no
+   * colour emoji font and draw it as an empty box, so the page shows a picture shipped with the
+   * service instead, the same on every device. The picture is decoration (alt=""): the words
+   * beside it are the button's name. An emoji with no picture is dropped, never drawn. */
+  var FACE_PICTURES = {
+    "\u{1F622}": "/static/faces/very-sad.svg",
+    "\u{1F641}": "/static/faces/sad.svg",
+    "\u{1F610}": "/static/faces/ok.svg",
+    "\u{1F642}": "/static/faces/happy.svg",
+    "\u{1F604}": "/static/faces/very-happy.svg"
+  };
+
   function faceParts(title) {
-    var match = /^(\p{Extended_Pictographic}\uFE0F?)\s*(.*)$/u.exec(title);
-    return match ? { face: match[1], words: match[2] } : null;
+    var match = /^(\p{Extended_Pictographic})\uFE0F?\s*(.*)$/u.exec(title);
+    return match ? { picture: FACE_PICTURES[match[1]] || null, text: match[2] } : null;
+  }
+
+  function picture(src, className) {
+    var img = document.createElement("img");
+    img.src = src;
+    img.alt = "";
+    img.width = 64;
+    img.height = 64;
+    img.className = className;
+    return img;
   }
 
   function showChoices(buttons) {
@@ -89,20 +115,16 @@
       button.type = "button";
       button.className = "govuk-button govuk-button--secondary pv-choice";
       var parts = faceParts(b.title);
-      if (parts) {
+      if (parts && parts.picture) {
         button.classList.add("pv-choice--face");
-        var face = document.createElement("span");
-        face.className = "pv-choice__face";
-        face.setAttribute("aria-hidden", "true");
-        face.textContent = parts.face;
+        button.appendChild(picture(parts.picture, "pv-choice__face"));
         var words = document.createElement("span");
-        words.textContent = parts.words;
-        button.appendChild(face);
+        words.textContent = parts.text;
         button.appendChild(words);
       } else {
-        button.textContent = b.title;
+        button.textContent = parts ? parts.text : b.title;
       }
-      button.addEventListener("click", function () { send(b.payload, b.title); });
+      button.addEventListener("click", function () { send(b.payload, parts || b.title); });
       choices.appendChild(button);
     });
     var first = choices.querySelector("button");
