@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -46,8 +47,15 @@ def _warm_models() -> None:
     spacy_pipeline()
 
 
+# Imported on the main thread before any request or the warm-up thread runs: two threads
+# importing spaCy or scikit-learn at once can see a half-built module and fail.
+HEAVY_MODULES = ("spacy", "sklearn.linear_model", "target_coach.check", "safeguarding.screen")
+
+
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    for name in HEAVY_MODULES:
+        importlib.import_module(name)
     threading.Thread(target=_warm_models, name="warm-models", daemon=True).start()
     yield
 

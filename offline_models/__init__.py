@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 import os
-from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from offline_models.loading import load_once
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -74,7 +75,7 @@ def onnx_sentence_model(
     return OnnxSentenceEncoder(folder or onnx_folder(), threads=threads)
 
 
-@lru_cache(maxsize=1)
+@load_once()
 def sentence_model() -> SentenceTransformer | OnnxSentenceEncoder:
     """all-MiniLM-L6-v2 on the CPU, loaded once: the ONNX export if built, else PyTorch."""
     from offline_models.onnx_backend import META
@@ -97,7 +98,7 @@ def sentence_model() -> SentenceTransformer | OnnxSentenceEncoder:
     return torch_sentence_model()
 
 
-@lru_cache(maxsize=1)
+@load_once()
 def spacy_pipeline() -> Language:
     """The small English spaCy pipeline, loaded once."""
     import spacy

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from offline_models import sentence_model
+from offline_models.loading import load_once
 
 MODEL_PATH = Path(__file__).parent / "model" / "screen_classifier.joblib"
 LABELS = ("none", "safeguarding", "move_school", "unhappy_in_school")
@@ -101,7 +101,7 @@ def data_fingerprint(paths: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-@lru_cache(maxsize=1)
+@load_once()
 def load(path: Path = MODEL_PATH) -> Classifier:
     """The trained classifier, once per process."""
     import joblib

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from offline_models import sentence_model
+from offline_models.loading import load_once
 from target_coach.schema import Example
 from target_coach.skills import STAGES
 
 DATA = Path(__file__).parent / "data" / "policy_examples.json"
 
 
-@lru_cache(maxsize=1)
+@load_once()
 def table() -> tuple[list[dict[str, str]], Any]:
     rows: list[dict[str, str]] = json.loads(DATA.read_text())
     texts = [f"{r['what']} {r['outcome']}" for r in rows]

@@ -20,6 +20,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from offline_models import SPACY_PACKAGE, minilm_path, spacy_pipeline
+from offline_models.loading import load_once
 
 # School and care words (mostly programmes and abbreviations) that no general list holds.
 SCHOOL_WORDS = frozenset(
@@ -34,7 +35,7 @@ SUFFIXES = ("s", "es", "ed", "ing", "er", "est", "ly", "ness", "ment", "ful", "a
 MIN_PART = 4
 
 
-@lru_cache(maxsize=1)
+@load_once()
 def dictionary_words() -> frozenset[str]:
     """WordNet's index and MiniLM's whole words: clean lists, safe for splitting compounds."""
     words: set[str] = set(SCHOOL_WORDS)
@@ -49,7 +50,7 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=4)
+@load_once(maxsize=4)
 def wordnet(pos: str) -> frozenset[str]:
     """WordNet's words for one part of speech ("noun", "verb", "adj", "adv")."""
     lemmatizer = spacy_pipeline().get_pipe("lemmatizer")
@@ -71,7 +72,7 @@ def is_comparative(token: Token) -> bool:
     return any(len(stem) >= 3 and stem in wordnet("adj") for stem in stems)
 
 
-@lru_cache(maxsize=1)
+@load_once()
 def known_words() -> frozenset[str]:
     """The dictionary words and every alphabetic string the spaCy pipeline was trained on."""
     words: set[str] = set(dictionary_words())

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from api.deps import CurrentUser, SessionDep
 from api.errors import NotFound
 from api.models.enums import Role
-from api.schemas.targets import TargetDraftRequest, TargetReview, TargetWrite
+from api.schemas.targets import TargetDraftOut, TargetDraftRequest, TargetReview, TargetWrite
 from api.services import targets as targets_service
 from target_coach.schema import TargetCheckRequest
 
@@ -47,13 +47,15 @@ def add_target(
 )
 def draft_target(
     pep_id: str, data: TargetDraftRequest, user: CurrentUser, session: SessionDep
-) -> dict[str, Any]:
+) -> TargetDraftOut:
     """Draft a SMART target from one of the child's "My views" answers, in their key stage's
     shape from the policy's example tables. Nothing is saved: gaps the school must fill
     (a baseline, a number, a review date when the PEP has none) are in [brackets] and listed
     in `placeholders`; filled in and saved with `answers_topic`, the target is linked to the
     child's words."""
-    return targets_service.draft_from_voice(session, user, pep_id, data.topic)
+    return TargetDraftOut.model_validate(
+        targets_service.draft_from_voice(session, user, pep_id, data.topic)
+    )
 
 
 @router.put("/peps/{pep_id}/targets/{target_id}")

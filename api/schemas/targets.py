@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from api.schemas.common import LongText, StrictModel
-from target_coach.schema import VoiceTopic
+from target_coach.schema import TargetDraft, VoiceTopic
 
 
 class TargetWrite(StrictModel):
@@ -37,3 +37,9 @@ class TargetDraftRequest(StrictModel):
 class TargetReview(StrictModel):
     status: Literal["met", "partly", "not_met"]
     note: LongText = ""
+
+
+class TargetDraftOut(TargetDraft):
+    """The coach's draft, with the title of the child's answer it was drafted from."""
+
+    title: str
