@@ -32,6 +32,7 @@ from api.routes import (
     voice_sessions,
     workflow,
 )
+from api.services.sign_in_throttle import SignInThrottle
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         docs_url="/docs",
     )
+    app.state.sign_in_throttle = SignInThrottle.from_settings(settings)
     install_error_handlers(app)
     for router in (
         health.router,
