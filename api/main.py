@@ -7,10 +7,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from api.config import Settings, get_settings
+from api.csrf import NO_COOKIE_ROUTES, CsrfProtect
 from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit, RefuseControlCharactersInUrl
 from api.routes import (
@@ -82,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         targets.router,
         target_pages.router,
     ):
+        _document_csrf_refusal(router)
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.mount(
@@ -89,9 +92,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         StaticFiles(directory=STATIC_DIR / "govuk" / "assets", check_dir=False),
         name="assets",
     )
+    # The last added runs first: bodies are capped before the CSRF check reads a form.
+    app.add_middleware(CsrfProtect, settings=settings)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RefuseControlCharactersInUrl)
     return app
+
+
+CSRF_REFUSAL = "sent with the session cookie but without the X-CSRFToken header"
+
+
+def _document_csrf_refusal(router: APIRouter) -> None:
+    """Every unsafe API route a browser could call with the session cookie can answer 403.
+
+    Idempotent: the routers are module-level, and create_app runs once per test.
+    """
+    unsafe = {"POST", "PUT", "PATCH", "DELETE"}
+    for route in router.routes:
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            continue
+        if route.path in NO_COOKIE_ROUTES or not (set(route.methods or ()) & unsafe):
+            continue
+        described = route.responses.get(403, {}).get("description")
+        if described and CSRF_REFUSAL in described:
+            continue
+        route.responses[403] = {
+            **route.responses.get(403, {}),
+            "description": f"{described}; or {CSRF_REFUSAL}" if described else CSRF_REFUSAL,
+        }
 
 
 def app_factory() -> FastAPI:

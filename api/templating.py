@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from api.config import get_settings
+from api.csrf import csrf_token
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -48,11 +49,14 @@ templates = _build()
 def render(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> Response:
-    """Every page gets the signed-in user, demo mode and the sign-out form."""
+    """Every page gets the signed-in user, demo mode, the CSRF token and the sign-out form."""
     user = context.get("user")
-    base = {"demo_mode": get_settings().demo_mode, "user": user}
+    token = csrf_token(request.scope)
+    base = {"demo_mode": get_settings().demo_mode, "user": user, "csrf_token": token}
     if user is not None:
-        base["sign_out_form"] = templates.env.get_template("_sign_out.html").render(user=user)
+        base["sign_out_form"] = templates.env.get_template("_sign_out.html").render(
+            user=user, csrf_token=token
+        )
     return templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
 
 

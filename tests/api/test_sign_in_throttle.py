@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.models import AuditEntry
-from tests.helpers import Demo, sign_in
+from tests.helpers import Demo, page_form, page_sign_in, sign_in
 
 TOKEN_URL = "/api/v1/auth/token"
 
@@ -68,6 +68,28 @@ def test_a_paused_sign_in_spends_no_password_hash(
     assert calls == []
 
 
+def test_the_sign_in_page_shows_the_pause_as_an_error_summary(
+    client: TestClient, demo: Demo
+) -> None:
+    for _ in range(5):
+        _try(client, "demo-dt", "wrong")
+    page = page_form(client, "/sign-in", {"username": "demo-dt", "password": "demo-password"})
+    assert page.status_code == 429
+    assert "govuk-error-summary" in page.text
+    assert "Too many failed sign-ins" in page.text
+    assert "Retry-After" in page.headers
+    for _ in range(5):
+        _try(client, "nobody", "wrong")
+    unknown = page_form(client, "/sign-in", {"username": "nobody", "password": "x"})
+    assert unknown.status_code == 429
+    assert _error_summary(unknown.text) == _error_summary(page.text)
+
+
+def _error_summary(html: str) -> str:
+    start = html.index('<div class="govuk-error-summary"')
+    return html[start : html.index("</ul>", start)].replace("nobody", "").replace("demo-dt", "")
+
+
 def test_failed_sign_ins_are_audited_without_the_password_or_name(
     client: TestClient, demo: Demo, db: Session
 ) -> None:
@@ -90,6 +112,19 @@ def test_a_signed_out_token_is_refused(client: TestClient, demo: Demo) -> None:
     assert client.post("/api/v1/auth/sign-out", headers=bearer).status_code == 401
     # Other sessions of the same user are untouched.
     assert client.get("/api/v1/me", headers=demo.auth("demo-dt")).status_code == 200
+
+
+def test_signing_out_of_the_pages_revokes_the_cookie_token(client: TestClient, demo: Demo) -> None:
+    token = page_sign_in(client, "demo-dt")
+    assert client.get("/dashboard", follow_redirects=False).status_code == 200
+    out = page_form(client, "/sign-out", {}, from_page="/dashboard")
+    assert out.status_code == 303 and out.headers["location"] == "/sign-in"
+    # A copy of the cookie kept by someone else opens nothing now.
+    client.cookies.set("pep_voice_session", token)
+    gone = client.get("/dashboard", follow_redirects=False)
+    assert gone.status_code == 303 and gone.headers["location"] == "/sign-in"
+    bearer = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/me", headers=bearer).status_code == 401
 
 
 def test_new_status_codes_are_in_openapi(client: TestClient) -> None:
