@@ -34,6 +34,7 @@ from api.routes import (
     voice_sessions,
     workflow,
 )
+from api.security_headers import SecurityHeaders
 from api.services.sign_in_throttle import SignInThrottle
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -61,7 +62,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="PEP Voice",
         summary="Personal Education Plans with the child's own voice",
         version="0.1.0",
-        docs_url="/docs",
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url="/redoc" if settings.api_docs else None,
     )
     app.state.sign_in_throttle = SignInThrottle.from_settings(settings)
     install_error_handlers(app)
@@ -96,6 +98,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(CsrfProtect, settings=settings)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RefuseControlCharactersInUrl)
+    # Outermost, so even the answers the middleware above gives carry the headers.
+    app.add_middleware(SecurityHeaders, settings=settings)
     return app
 
 
