@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from asgi_csrf import asgi_csrf
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.config import Settings
 from api.deps import SESSION_COOKIE
@@ -72,7 +72,21 @@ class CsrfProtect:
         self.demo_mode = settings.demo_mode
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await self.app(scope, receive, send)
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except UnicodeDecodeError:
+            # asgi-csrf reads a form body as strict UTF-8 to find the token; a body that is not
+            # UTF-8 is no form this service sent, and is refused rather than answered with 500.
+            if started:
+                raise
+            await send_error(send, 400, "the form is not valid UTF-8")
 
     async def _refuse(self, scope: Scope, send: Send, _reason: object) -> None:
         """403 before anything behind it has run: the API's error shape, or a page for a form."""

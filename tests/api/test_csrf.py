@@ -86,3 +86,18 @@ def test_unsafe_api_routes_document_the_refusal(client: TestClient) -> None:
     ]
     assert unsafe
     assert all("403" in op["responses"] for _p, _m, op in unsafe)
+
+
+def test_a_form_body_that_is_not_utf8_is_refused_not_a_crash(
+    client: TestClient, demo: Demo
+) -> None:
+    pep = demo.peps_by_band["KS2"]
+    page_sign_in(client, "demo-dt")
+    response = client.post(
+        f"/peps/{pep}/submit",
+        content=b"csrftoken=\xff\xfe&x=1",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 400
+    assert _status(client, demo, pep) == "draft"
