@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -43,7 +44,17 @@ class Settings(BaseSettings):
     turn_wait_seconds: float = 10.0
     max_body_bytes: int = 64 * 1024
     sqlite_busy_timeout_ms: int = 10_000
-    cookie_secure: bool = False
+    # None: Secure cookies whenever the pages are reached over https or beyond loopback.
+    cookie_secure: bool | None = None
+    # Failed sign-ins allowed in a moving window before that username, or that client, must
+    # wait (`limits` notation). Only failures count, so a busy shared office is not locked out.
+    sign_in_failures_per_username: str = "5 per 15 minutes"
+    sign_in_failures_per_client: str = "20 per 15 minutes"
+    # `limits` storage: memory:// holds the counts per process; give every worker one shared
+    # store (redis://...) when running more than one.
+    throttle_storage_url: str = "memory://"
+    # Swagger UI at /docs loads its script from a CDN; set false to serve no /docs at all.
+    api_docs: bool = True
     # Whose service this is. A council's service is not on GOV.UK, so its pages carry the
     # council's name and logo, never the crown; the privacy notice and accessibility statement
     # name the council's own contacts and records policy.
@@ -72,6 +83,19 @@ class Settings(BaseSettings):
     def base_url(self) -> str:
         """The address people use to reach the pages (for the child's link)."""
         return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
+    @property
+    def is_https(self) -> bool:
+        return self.base_url.startswith("https://")
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Secure unless both the listening host and the public address are plain loopback."""
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        public_host = urlsplit(self.base_url).hostname or ""
+        loopback = self.host in LOOPBACK_HOSTS and public_host in LOOPBACK_HOSTS
+        return self.is_https or not loopback
 
     @property
     def is_sqlite(self) -> bool:

@@ -12,8 +12,10 @@ from api.config import Settings, get_settings
 from api.db.session import get_db_session
 from api.errors import NotAuthenticated
 from api.models import User
+from api.repositories import tokens as tokens_repo
 from api.repositories import users as users_repo
-from api.security import read_access_token, same_secret
+from api.security import AccessClaims, same_secret
+from api.services.sign_in_throttle import SignInThrottle
 
 SESSION_COOKIE = "pep_voice_session"
 
@@ -27,10 +29,10 @@ BearerToken = Annotated[str | None, Depends(oauth2_scheme)]
 def _user_from_token(session: Session, settings: Settings, token: str | None) -> User | None:
     if not token:
         return None
-    user_id = read_access_token(token, secret=settings.secret_key)
-    if user_id is None:
+    claims = AccessClaims.read(token, secret=settings.secret_key)
+    if claims is None or tokens_repo.is_revoked(session, claims.token_id):
         return None
-    user = users_repo.by_id(session, user_id)
+    user = users_repo.by_id(session, claims.user_id)
     return user if user is not None and user.active else None
 
 
@@ -47,6 +49,22 @@ def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
     return user
 
 
+def session_token(request: Request, token: BearerToken) -> str | None:
+    """The token this caller signed in with: the bearer header first, else the pages' cookie."""
+    return token or request.cookies.get(SESSION_COOKIE)
+
+
+def sign_in_throttle(request: Request) -> SignInThrottle:
+    """One throttle per app (see create_app), so its counts live as long as the process."""
+    throttle: SignInThrottle = request.app.state.sign_in_throttle
+    return throttle
+
+
+def client_address(request: Request) -> str:
+    """The caller's address as the server saw it (behind a proxy, run uvicorn --proxy-headers)."""
+    return request.client.host if request.client else "unknown"
+
+
 def service_caller(settings: SettingsDep, token: BearerToken) -> None:
     """Only the action server, holding the service token, may write the child's answers."""
     if not token or not same_secret(token, settings.service_token):
@@ -54,5 +72,8 @@ def service_caller(settings: SettingsDep, token: BearerToken) -> None:
 
 
 OptionalUser = Annotated[User | None, Depends(optional_user)]
+SessionToken = Annotated[str | None, Depends(session_token)]
+ThrottleDep = Annotated[SignInThrottle, Depends(sign_in_throttle)]
+ClientAddress = Annotated[str, Depends(client_address)]
 CurrentUser = Annotated[User, Depends(current_user)]
 ServiceCaller = Annotated[None, Depends(service_caller)]

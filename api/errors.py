@@ -59,6 +59,19 @@ class TurnInProgress(Conflict):
         return {"Retry-After": str(self.retry_after)}
 
 
+class TooManyAttempts(AppError):
+    """Sign-in is paused for this username or client: the same answer whether or not it exists."""
+
+    status_code = 429
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
 class Unprocessable(AppError):
     status_code = 422
 

@@ -8,9 +8,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 
 from api.config import Settings, get_settings
+from api.csrf import NO_COOKIE_ROUTES, CsrfProtect
 from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit, RefuseControlCharactersInUrl
 from api.routes import (
@@ -33,6 +35,8 @@ from api.routes import (
     voice_sessions,
     workflow,
 )
+from api.security_headers import SecurityHeaders
+from api.services.sign_in_throttle import SignInThrottle
 from api.static_files import GOVUK_BRAND_ASSETS, StaticFilesWithout
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -67,8 +71,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="PEP Voice",
         summary="Personal Education Plans with the child's own voice",
         version="0.1.0",
-        docs_url="/docs",
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url="/redoc" if settings.api_docs else None,
     )
+    app.state.sign_in_throttle = SignInThrottle.from_settings(settings)
     install_error_handlers(app)
     for router in (
         health.router,
@@ -90,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         target_pages.router,
         public_pages.router,
     ):
+        _document_csrf_refusal(router)
         app.include_router(router)
     # No /assets: all GOV.UK Frontend keeps there is GOV.UK's brand (its font, crown and crest).
     app.mount(
@@ -97,9 +104,36 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         StaticFilesWithout(directory=STATIC_DIR, check_dir=False, refused=GOVUK_BRAND_ASSETS),
         name="static",
     )
+    # The last added runs first: bodies are capped before the CSRF check reads a form.
+    app.add_middleware(CsrfProtect, settings=settings)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RefuseControlCharactersInUrl)
+    # Outermost, so even the answers the middleware above gives carry the headers.
+    app.add_middleware(SecurityHeaders, settings=settings)
     return app
+
+
+CSRF_REFUSAL = "sent with the session cookie but without the X-CSRFToken header"
+
+
+def _document_csrf_refusal(router: APIRouter) -> None:
+    """Every unsafe API route a browser could call with the session cookie can answer 403.
+
+    Idempotent: the routers are module-level, and create_app runs once per test.
+    """
+    unsafe = {"POST", "PUT", "PATCH", "DELETE"}
+    for route in router.routes:
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            continue
+        if route.path in NO_COOKIE_ROUTES or not (set(route.methods or ()) & unsafe):
+            continue
+        described = route.responses.get(403, {}).get("description")
+        if described and CSRF_REFUSAL in described:
+            continue
+        route.responses[403] = {
+            **route.responses.get(403, {}),
+            "description": f"{described}; or {CSRF_REFUSAL}" if described else CSRF_REFUSAL,
+        }
 
 
 def app_factory() -> FastAPI:

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from api.config import get_settings
+from api.csrf import csrf_token
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -48,17 +49,22 @@ templates = _build()
 def render(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> Response:
-    """Every page gets the signed-in user, demo mode, the sign-out form and whose service it is."""
+    """Every page gets the signed-in user, demo mode, the CSRF token, the sign-out form and
+    whose service it is."""
     user = context.get("user")
     settings = get_settings()
+    token = csrf_token(request.scope)
     base = {
         "demo_mode": settings.demo_mode,
         "user": user,
+        "csrf_token": token,
         "authority_name": settings.authority_name,
         "authority_logo_url": settings.authority_logo_url,
     }
     if user is not None:
-        base["sign_out_form"] = templates.env.get_template("_sign_out.html").render(user=user)
+        base["sign_out_form"] = templates.env.get_template("_sign_out.html").render(
+            user=user, csrf_token=token
+        )
     return templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
 
 

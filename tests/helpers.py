@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+import httpx
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,3 +54,30 @@ def sign_in(client: TestClient, username: str, password: str = "demo-password") 
 
 def role_of(demo: Demo, username: str) -> Role:
     return demo.users[username].role
+
+
+_CSRF_INPUT = re.compile(r'name="csrftoken" value="([^"]+)"')
+
+
+def csrf_from(html: str) -> str:
+    """The CSRF token a page put in its forms, as a browser would submit it."""
+    match = _CSRF_INPUT.search(html)
+    assert match, "the page has no form carrying a CSRF token"
+    return match.group(1)
+
+
+def page_form(
+    client: TestClient, action: str, data: dict[str, str], *, from_page: str | None = None
+) -> httpx.Response:
+    """Submit a page's form as a browser does: load the page, then post with its CSRF token."""
+    page = client.get(from_page or action)
+    return client.post(
+        action, data={**data, "csrftoken": csrf_from(page.text)}, follow_redirects=False
+    )
+
+
+def page_sign_in(client: TestClient, username: str, password: str = "demo-password") -> str:
+    """Sign in through the sign-in page; the client keeps the session cookie. Its token."""
+    response = page_form(client, "/sign-in", {"username": username, "password": password})
+    assert response.status_code == 303, response.text
+    return str(client.cookies["pep_voice_session"])

@@ -18,6 +18,8 @@ from api.documents.child_copy import ChildCopy
 from api.documents.content import PepDocument
 from api.templating import templates
 
+DOCUMENT_CSS = Path(__file__).resolve().parent.parent / "static" / "document.css"
+DOCUMENT_CSS_URL = "/static/document.css"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # What XML 1.0 cannot hold. The edge refuses these now, but older rows may carry them, and one
@@ -29,15 +31,20 @@ def xml_safe(text: object) -> str:
     return _NOT_XML.sub("", str(text))
 
 
-def to_html(doc: PepDocument) -> str:
+def to_html(doc: PepDocument, *, stylesheet: str | None = DOCUMENT_CSS_URL) -> str:
+    """The styles are a linked file, never a <style> block, so the page needs no inline CSS."""
     template = templates.env.get_template("document.html")
-    return template.render(doc=doc, printed_on=date.today().strftime("%d/%m/%Y"))
+    return template.render(
+        doc=doc, stylesheet=stylesheet, printed_on=date.today().strftime("%d/%m/%Y")
+    )
 
 
 def to_pdf(doc: PepDocument) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
-    return bytes(HTML(string=to_html(doc)).write_pdf())
+    # WeasyPrint reads the stylesheet from disk: the HTML it gets has no link to fetch.
+    html = HTML(string=to_html(doc, stylesheet=None))
+    return bytes(html.write_pdf(stylesheets=[CSS(filename=str(DOCUMENT_CSS))]))
 
 
 CHILD_COPY_CSS = Path(__file__).resolve().parent.parent / "static" / "my-copy.css"

@@ -4,6 +4,7 @@ from api.models.audit import AuditEntry
 from api.models.child import Child
 from api.models.organisation import Authority, Caseload, School, User
 from api.models.pep import Pep, PepSection, Target
+from api.models.tokens import RevokedToken
 from api.models.views import ViewTopic, YoungPersonsView
 from api.models.voice import AppliedWrite, Concern, TranscriptMessage, VoiceSession
 
@@ -16,6 +17,7 @@ __all__ = [
     "Concern",
     "Pep",
     "PepSection",
+    "RevokedToken",
     "School",
     "Target",
     "TranscriptMessage",

@@ -8,8 +8,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
 
-from api.deps import SESSION_COOKIE, OptionalUser, SessionDep, SettingsDep
-from api.errors import AppError
+from api.deps import (
+    SESSION_COOKIE,
+    ClientAddress,
+    OptionalUser,
+    SessionDep,
+    SessionToken,
+    SettingsDep,
+    ThrottleDep,
+)
+from api.errors import AppError, TooManyAttempts
 from api.models import Pep
 from api.models.enums import Role
 from api.repositories import users as users_repo
@@ -18,7 +26,7 @@ from api.schemas.common import unstorable_character
 from api.services import concerns as concerns_service
 from api.services import peps as peps_service
 from api.services import workflow
-from api.services.auth import sign_in
+from api.services.auth import sign_in, sign_out
 from api.templating import not_found, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -78,39 +86,52 @@ def sign_in_submit(
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
+    throttle: ThrottleDep,
+    client: ClientAddress,
     username: Annotated[str, Form(max_length=100)] = "",
     password: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
+    headers: dict[str, str] = {}
+    status_code = 400
     if not username or not password:
         error = "Enter your username and password"
     else:
         try:
-            token = sign_in(session, settings, username, password)
+            token = sign_in(session, settings, throttle, username, password, client=client)
+        except TooManyAttempts as exc:
+            error = exc.message[0].upper() + exc.message[1:]
+            status_code, headers = exc.status_code, exc.headers()
         except AppError:
             error = "The username or password is not right"
         else:
-            response = RedirectResponse("/dashboard", status_code=303)
-            response.set_cookie(
+            signed_in = RedirectResponse("/dashboard", status_code=303)
+            signed_in.set_cookie(
                 SESSION_COOKIE,
                 token,
                 httponly=True,
                 samesite="strict",
-                secure=settings.cookie_secure,
+                secure=settings.secure_cookies,
                 max_age=settings.access_token_minutes * 60,
             )
-            return response
-    return render(
+            return signed_in
+    response = render(
         request,
         "sign_in.html",
         {"page_title": "Sign in", "user": None, "error": error, "username": username},
-        status_code=400,
+        status_code=status_code,
     )
+    response.headers.update(headers)
+    return response
 
 
 @router.post("/sign-out")
-def sign_out() -> Response:
+def sign_out_submit(session: SessionDep, settings: SettingsDep, token: SessionToken) -> Response:
+    """Revokes the token on the server as well as deleting the cookie."""
+    sign_out(session, settings, token)
     response = RedirectResponse("/sign-in", status_code=303)
-    response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(
+        SESSION_COOKIE, httponly=True, samesite="strict", secure=settings.secure_cookies
+    )
     return response
 
 

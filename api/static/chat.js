@@ -31,9 +31,15 @@
   }
   var token = readToken();
 
+  // An adult who opens the chat signed in (no link token) calls the API with the session
+  // cookie, which the API accepts for a POST only with the page's CSRF token in this header.
+  var init = document.getElementById("pv-init");
+  var csrfToken = init ? init.getAttribute("data-csrf-token") : "";
+
   function headers() {
     var h = { "Content-Type": "application/json", "Accept": "application/json" };
     if (token) { h.Authorization = "Bearer " + token; }
+    if (csrfToken) { h["X-CSRFToken"] = csrfToken; }
     return h;
   }
 

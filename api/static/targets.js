@@ -9,6 +9,11 @@
   var form = document.getElementById("target-form");
   var fields = ["what", "how", "who", "when", "outcome", "ppp", "baseline", "needs"];
   var timer = null;
+  // These calls go with the session cookie, which the API accepts for a POST only with the
+  // page's CSRF token in this header.
+  var init = document.getElementById("pv-init");
+  var jsonHeaders = { "Content-Type": "application/json",
+                      "X-CSRFToken": init ? init.getAttribute("data-csrf-token") : "" };
   var NAMES = { specific: "Specific", measurable: "Measurable", achievable: "Achievable",
                 relevant: "Relevant", time_bound: "Time-bound" };
 
@@ -44,7 +49,7 @@
   function draftFrom(topic, button) {
     button.disabled = true;
     fetch("/api/v1/peps/" + pepId + "/targets/draft", { method: "POST", credentials: "same-origin",
-      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ topic: topic }) })
+      headers: jsonHeaders, body: JSON.stringify({ topic: topic }) })
       .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
       .then(function (res) {
         button.disabled = false;
@@ -125,7 +130,7 @@
   function check() {
     if (!value("what").trim()) { return; }
     fetch("/api/v1/targets/check", { method: "POST", credentials: "same-origin",
-      headers: { "Content-Type": "application/json" }, body: JSON.stringify(request()) })
+      headers: jsonHeaders, body: JSON.stringify(request()) })
       .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
       .then(function (res) {
         if (res.ok) { show(res.data); }
@@ -177,7 +182,7 @@
       body.ppp_cost = cost ? cost[1] : null;
       var status = document.getElementById("save-status");
       fetch("/api/v1/peps/" + pepId + "/targets", { method: "POST", credentials: "same-origin",
-        headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+        headers: jsonHeaders, body: JSON.stringify(body) })
         .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
         .then(function (res) {
           if (res.ok) { status.textContent = "Saved with a score of " + res.data.score + " of 5."; window.location.reload(); }
@@ -190,7 +195,7 @@
       event.preventDefault();
       var id = f.getAttribute("data-target-id");
       fetch("/api/v1/peps/" + pepId + "/targets/" + id + "/review", { method: "POST",
-        credentials: "same-origin", headers: { "Content-Type": "application/json" },
+        credentials: "same-origin", headers: jsonHeaders,
         body: JSON.stringify({ status: f.status.value, note: f.note.value }) })
         .then(function (r) { if (r.ok) { window.location.reload(); } });
     });

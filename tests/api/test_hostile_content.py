@@ -30,7 +30,7 @@ from api.config import get_settings
 from api.models import Child, Pep
 from api.models.enums import PepType
 from api.repositories import voice as voice_repo
-from tests.helpers import Demo
+from tests.helpers import Demo, page_form
 
 ROLES = ("demo-vs", "demo-dt", "demo-sw", "demo-ta")
 BAD_CHARACTERS = {"nul", "lone_surrogate", "control", "c1_control"}
@@ -444,7 +444,7 @@ def test_a_control_character_in_a_username_is_a_failed_sign_in(
 ) -> None:
     form = {"username": username, "password": "demo-password"}
     assert client.post("/api/v1/auth/token", data=form).status_code == 401
-    page = client.post("/sign-in", data=form, follow_redirects=False)
+    page = page_form(client, "/sign-in", form)
     assert page.status_code == 400
 
 

@@ -1,7 +1,7 @@
 """a target records which of the child's "My views" answers it responds to
 
 Revision ID: 5c1a7e9d2b34
-Revises: 3b7d9e2f4a11
+Revises: 7c2e5a9d1f34
 Create Date: 2026-11-30 18:00:00
 
 The document shows "What I said" beside "What we will do", and the set check knows a target
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "5c1a7e9d2b34"
-down_revision: str | None = "3b7d9e2f4a11"
+down_revision: str | None = "7c2e5a9d1f34"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
