@@ -149,6 +149,7 @@ def _run_turn(
             voice.id,
             message.text or START_MESSAGE,
             {"screen_kinds": message.screen_kinds or [], "turn_id": message.id},
+            token=settings.rasa_token,
             timeout=settings.rasa_timeout_seconds,
         )
     except rasa_client.RasaTimedOut as exc:
