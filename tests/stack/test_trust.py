@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from tests.fixtures.live import BOT_PYTHON, MODEL, ROOT, Stack, running_stack
-from tests.stack.conftest import open_conversation
+from tests.stack.conftest import open_conversation, staff_token, young_persons_view
 
 pytestmark = pytest.mark.stack
 
@@ -149,3 +149,35 @@ def test_no_child_words_reach_any_log_on_error_paths(stack: Stack) -> None:
     # The error paths really ran: each service logged the failure, by its kind only.
     assert "IntegrityError" in logs["api"]
     assert "failed" in logs["actions"]
+
+
+def test_a_submitted_pep_ends_the_childs_link_and_the_bot_writes_nothing(stack: Stack) -> None:
+    """Through the real Rasa and action server: after submission, nothing more is filed."""
+    talk = open_conversation(stack, "POST16", opener="demo-sw", helper="social_worker")
+    talk.say("")
+    talk.say("school is alright")
+    dt = {"Authorization": f"Bearer {staff_token(stack.api_url, 'demo-dt')}"}
+    submitted = httpx.post(f"{stack.api_url}/api/v1/peps/{talk.pep_id}/submit", headers=dt)
+    assert submitted.status_code == 200, submitted.text
+    late = _post(stack, talk.session_id, talk.token, "science is best", "after-submit")
+    assert late.status_code == 410 and "sent on" in late.json()["detail"]
+    page = httpx.get(f"{stack.api_url}/chat/{talk.session_id}")
+    assert page.status_code == 410 and "This link has ended" in page.text
+    sw = {"Authorization": f"Bearer {staff_token(stack.api_url, 'demo-sw')}"}
+    adult = httpx.post(
+        f"{stack.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
+        json={"text": "science is best", "client_message_id": "adult"},
+        headers=sw,
+        timeout=30,
+    )
+    assert adult.status_code == 409
+    # The bot's own write path is closed too, even holding the service token.
+    internal = httpx.put(
+        f"{stack.api_url}/api/v1/internal/voice-sessions/{talk.session_id}/topics/going_well",
+        json={"status": "answered", "answer": "science is best", "question": "What is going well?"},
+        headers={"Authorization": f"Bearer {stack.env['PEP_VOICE_SERVICE_TOKEN']}"},
+    )
+    assert internal.status_code == 409
+    view = young_persons_view(stack, talk.pep_id, "demo-sw")
+    answers = [t["answer"] for t in view["topics"]]  # type: ignore[index]
+    assert "school is alright" in answers and "science is best" not in answers
