@@ -20,7 +20,6 @@ import hmac
 import logging
 import os
 import sys
-from typing import Optional
 
 from rasa_sdk import utils
 from rasa_sdk.constants import APPLICATION_ROOT_LOGGER_NAME
@@ -47,7 +46,7 @@ def token_from_env() -> str:
     return token
 
 
-def bearer_matches(header: Optional[str], token: str) -> bool:
+def bearer_matches(header: str | None, token: str) -> bool:
     scheme, _, given = (header or "").partition(" ")
     if scheme.lower() != "bearer" or not given:
         return False
@@ -57,7 +56,7 @@ def bearer_matches(header: Optional[str], token: str) -> bool:
 def guard(app: Sanic, token: str) -> Sanic:
     """Require the token on every route but /health, and fail without echoing the request."""
 
-    async def require_token(request: Request) -> Optional[HTTPResponse]:
+    async def require_token(request: Request) -> HTTPResponse | None:
         if request.path in OPEN_PATHS:
             return None
         if not bearer_matches(request.headers.get("Authorization"), token):
@@ -73,7 +72,7 @@ def guard(app: Sanic, token: str) -> Sanic:
     return app
 
 
-def main(argv: Optional[list[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     args = create_argument_parser().parse_args(argv)
     token = token_from_env()
     logging.getLogger("matplotlib").setLevel(logging.WARN)

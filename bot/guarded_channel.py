@@ -21,7 +21,8 @@ import hmac
 import logging
 import warnings
 from asyncio import CancelledError
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -39,7 +40,7 @@ for _pattern in (r"Parsed an intent ", r"Parsed an entity ", r"Invalid entity sp
     warnings.filterwarnings("ignore", message=_pattern)
 
 
-def bearer_matches(header: Optional[str], token: str) -> bool:
+def bearer_matches(header: str | None, token: str) -> bool:
     """True only for `Bearer <token>`, compared in constant time."""
     scheme, _, given = (header or "").partition(" ")
     if scheme.lower() != "bearer" or not given:
@@ -59,16 +60,14 @@ class GuardedRestInput(RestInput):
         self.token = token
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "guarded"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "GuardedRestInput":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> GuardedRestInput:
         return cls(str((credentials or {}).get("token") or ""))
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("guarded_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -93,7 +92,7 @@ class GuardedRestInput(RestInput):
             except CancelledError:
                 # The caller stopped waiting; the turn's words stay out of the log.
                 logger.warning("a turn was cancelled before it finished (the caller gave up)")
-            except Exception as exc:  # noqa: BLE001 - logged by kind only, answered with []
+            except Exception as exc:
                 logger.error("a turn failed: %s", type(exc).__name__)
             return response.json(collector.messages)
 
