@@ -72,6 +72,12 @@ class TooManyAttempts(AppError):
         return {"Retry-After": str(self.retry_after)}
 
 
+class Gone(AppError):
+    """A credential that was good and has ended (an expired or closed child link): not a typo."""
+
+    status_code = 410
+
+
 class Unprocessable(AppError):
     status_code = 422
 

@@ -1,4 +1,8 @@
-"""The one place the API talks to Rasa: its REST channel, over loopback."""
+"""The one place the API talks to Rasa: its guarded REST channel, over loopback.
+
+Rasa serves only that channel (bot/guarded_channel.py), and only to a caller with its token;
+the token travels in a header, never in the URL.
+"""
 
 from __future__ import annotations
 
@@ -32,14 +36,24 @@ class RasaTimedOut(RasaUnavailable):
     """Rasa took the message but did not answer in time: the turn may still finish."""
 
 
+WEBHOOK = "/webhooks/guarded/webhook"
+
+
 def send_message(
-    base_url: str, sender: str, text: str, metadata: dict[str, Any], *, timeout: float
+    base_url: str,
+    sender: str,
+    text: str,
+    metadata: dict[str, Any],
+    *,
+    token: str,
+    timeout: float,
 ) -> list[dict[str, Any]]:
-    """One turn through Rasa's REST channel; the sender id is the voice session id."""
+    """One turn through Rasa's guarded channel; the sender id is the voice session id."""
     try:
         response = _client().post(
-            f"{base_url.rstrip('/')}/webhooks/rest/webhook",
+            f"{base_url.rstrip('/')}{WEBHOOK}",
             json={"sender": sender, "message": text, "metadata": metadata},
+            headers={"Authorization": f"Bearer {token}"},
             timeout=timeout,
         )
     except httpx.TimeoutException as exc:
@@ -48,6 +62,8 @@ def send_message(
         raise RasaTimedOut("the assistant did not answer in time") from exc
     except httpx.HTTPError as exc:
         raise RasaUnavailable("the assistant is not reachable") from exc
+    if response.status_code == 401:
+        raise RasaUnavailable("the assistant refused the API's token (PEP_VOICE_RASA_TOKEN)")
     if response.status_code != 200:
         raise RasaUnavailable(f"the assistant answered {response.status_code}")
     try:

@@ -11,6 +11,9 @@ export PEP_VOICE_API_URL="http://127.0.0.1:${PEP_VOICE_PORT}"
 # Fresh secrets for every run: nothing printed in this repository signs anything.
 export PEP_VOICE_SECRET_KEY="${PEP_VOICE_SECRET_KEY:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(48))')}"
 export PEP_VOICE_SERVICE_TOKEN="${PEP_VOICE_SERVICE_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
+# The API's key to Rasa's channel, and Rasa's key to the action server.
+export PEP_VOICE_RASA_TOKEN="${PEP_VOICE_RASA_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
+export PEP_VOICE_ACTIONS_TOKEN="${PEP_VOICE_ACTIONS_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 export SANIC_HOST=127.0.0.1 RASA_TELEMETRY_ENABLED=false
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 LOGS=var/log
@@ -40,13 +43,13 @@ wait_for() {  # name url seconds
 }
 wait_for "The API" "http://127.0.0.1:${PEP_VOICE_PORT}/api/v1/health" 60
 wait_for "The action server" "http://127.0.0.1:5055/health" 120
-wait_for "Rasa" "http://127.0.0.1:5005/status" 240
+wait_for "Rasa" "http://127.0.0.1:5005/webhooks/guarded/" 240
 
 cat <<INFO
 
 PEP Voice is running on loopback.
   Pages and API:   http://127.0.0.1:${PEP_VOICE_PORT}/   (API docs: /docs)
-  Rasa:            http://127.0.0.1:5005/
+  Rasa:            http://127.0.0.1:5005/   (its channel needs PEP_VOICE_RASA_TOKEN)
   Action server:   http://127.0.0.1:5055/health
 
 Demo sign-ins (password: demo-password):

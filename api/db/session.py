@@ -2,6 +2,9 @@
 
 SQLite runs in WAL mode with a busy timeout so the API, the action server's writes (through
 the API) and a reader can share the file; PostgreSQL is used as is through DATABASE_URL.
+
+Both engines hide SQL parameters from their errors: a failed insert's parameters are a child's
+words, and an error's text ends up in a log.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def build_engine(url: str, *, busy_timeout_ms: int = 10_000) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -51,7 +54,7 @@ def build_engine(url: str, *, busy_timeout_ms: int = 10_000) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,11 @@ from api.services import bot_writes
 router = APIRouter(prefix="/api/v1/internal/voice-sessions", tags=["internal (action server)"])
 
 OK = {"status": "saved"}
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"description": "the service token is missing or wrong"},
+    404: {"description": "no such voice session (or topic, or turn)"},
+    409: {"description": "the PEP is submitted or signed off: nothing is stored"},
+}
 TurnId = Annotated[str | None, Header(alias="X-Turn-Id", max_length=32)]
 
 
@@ -49,7 +54,7 @@ def state(
     }
 
 
-@router.put("/{session_id}/topics/{topic}")
+@router.put("/{session_id}/topics/{topic}", responses=WRITE_RESPONSES)
 def write_topic(
     session_id: str,
     topic: str,
@@ -63,7 +68,7 @@ def write_topic(
     return OK
 
 
-@router.put("/{session_id}/meeting")
+@router.put("/{session_id}/meeting", responses=WRITE_RESPONSES)
 def write_meeting(
     session_id: str,
     data: MeetingWrite,
@@ -76,7 +81,7 @@ def write_meeting(
     return OK
 
 
-@router.put("/{session_id}/summary")
+@router.put("/{session_id}/summary", responses=WRITE_RESPONSES)
 def write_summary(
     session_id: str,
     data: SummaryWrite,
@@ -89,7 +94,7 @@ def write_summary(
     return OK
 
 
-@router.put("/{session_id}/after-meeting")
+@router.put("/{session_id}/after-meeting", responses=WRITE_RESPONSES)
 def write_after_meeting(
     session_id: str,
     data: AfterMeetingWrite,
@@ -102,7 +107,14 @@ def write_after_meeting(
     return OK
 
 
-@router.post("/{session_id}/concerns", status_code=201)
+@router.post(
+    "/{session_id}/concerns",
+    status_code=201,
+    responses={
+        401: WRITE_RESPONSES[401],
+        404: {"description": "no such voice session"},
+    },
+)
 def raise_concern(
     session_id: str,
     data: ConcernWrite,
@@ -110,12 +122,13 @@ def raise_concern(
     session: SessionDep,
     first: FirstTime,
 ) -> dict[str, str]:
+    """Raised even on a submitted or signed-off PEP: a disclosure is never refused."""
     if first:
         bot_writes.write_concern(session, session_id, data)
     return {"status": "raised"}
 
 
-@router.post("/{session_id}/complete")
+@router.post("/{session_id}/complete", responses=WRITE_RESPONSES)
 def complete(
     session_id: str, _service: ServiceCaller, session: SessionDep, first: FirstTime
 ) -> dict[str, str]:
@@ -124,7 +137,7 @@ def complete(
     return OK
 
 
-@router.put("/{session_id}/turns/{turn_id}/reply")
+@router.put("/{session_id}/turns/{turn_id}/reply", responses=WRITE_RESPONSES)
 def write_turn_reply(
     session_id: str,
     turn_id: str,

@@ -26,6 +26,15 @@ from api.services.screening import helper_alert
 
 router = APIRouter(prefix="/api/v1", tags=["voice sessions"])
 
+Responses = dict[int | str, dict[str, Any]]
+NOT_YOURS: Responses = {404: {"description": "no such session for this link or sign-in"}}
+LINK_ENDED: Responses = {
+    410: {"description": "the child's link has expired, or the session or PEP is finished"}
+}
+PEP_LOCKED: Responses = {
+    409: {"description": "the PEP is submitted or signed off: nothing is stored"}
+}
+
 
 def voice_caller(
     session_id: str, session: SessionDep, token: BearerToken, user: OptionalUser
@@ -36,7 +45,15 @@ def voice_caller(
 VoiceCaller = Annotated[tuple[VoiceSession, User | None], Depends(voice_caller)]
 
 
-@router.post("/peps/{pep_id}/voice-sessions", status_code=201)
+@router.post(
+    "/peps/{pep_id}/voice-sessions",
+    status_code=201,
+    responses={
+        403: {"description": "only the child's DT, social worker or virtual school opens one"},
+        404: {"description": "no PEP with that id on your caseload"},
+        **PEP_LOCKED,
+    },
+)
 def open_session(
     pep_id: str,
     data: VoiceSessionCreate,
@@ -54,8 +71,12 @@ def open_session(
 
 @router.get("/voice-sessions")
 def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
-    """The sessions opened for a TA (or by a DT/SW): what a helper's dashboard lists."""
-    rows = voice_repo.sessions_for_helper(session, user.id)
+    """The sessions opened for a TA: what a helper's dashboard lists, while the child is theirs."""
+    rows = [
+        row
+        for row in voice_repo.sessions_for_helper(session, user.id)
+        if voice_sessions.session_for_adult(session, user, row[0].id) is not None
+    ]
     return [
         {
             "session_id": v.id,
@@ -68,13 +89,14 @@ def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/voice-sessions/{session_id}")
+@router.get("/voice-sessions/{session_id}", responses={**NOT_YOURS, **LINK_ENDED})
 def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]:
     """Progress through the topics and any alert for the helper; never the child's words.
 
     Only urgent concerns alert the helper: a review-tier one is the safeguarding lead's to read.
+    The child's link gets the progress only: the alert is about the child, for the adult.
     """
-    voice, _user = caller
+    voice, user = caller
     pep = voice_sessions.pep_of(session, voice)
     child = children_repo.by_id(session, pep.child_id)
     topics = views_repo.topics(session, pep.id)
@@ -84,6 +106,8 @@ def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]
             for c in voice_repo.concerns_for_session(session, voice.id)
             if c.status == ConcernStatus.OPEN and c.tier == ConcernTier.URGENT
         }
+        if user is not None
+        else ()
     )
     return {
         "session_id": voice.id,
@@ -100,7 +124,12 @@ def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]
 @router.post(
     "/voice-sessions/{session_id}/messages",
     responses={
-        409: {"description": "the session is closed, or this message's turn is still running"},
+        **NOT_YOURS,
+        409: {
+            "description": "the session is closed, the PEP is submitted or signed off (nothing "
+            "is stored), or this message's turn is still running"
+        },
+        **LINK_ENDED,
         503: {"description": "the assistant is down or slow; the words are kept, retry"},
     },
 )
@@ -120,7 +149,7 @@ def post_message(
     return ChatReply.model_validate({"messages": outcome.messages, "step_id": outcome.step_id})
 
 
-@router.get("/voice-sessions/{session_id}/conversation")
+@router.get("/voice-sessions/{session_id}/conversation", responses={**NOT_YOURS, **LINK_ENDED})
 def read_conversation(caller: VoiceCaller, session: SessionDep) -> ConversationOut:
     """What a page needs to resume: the conversation so far and the open question."""
     voice, _user = caller
@@ -135,23 +164,30 @@ def read_conversation(caller: VoiceCaller, session: SessionDep) -> ConversationO
     )
 
 
-@router.post("/voice-sessions/{session_id}/help")
+@router.post("/voice-sessions/{session_id}/help", responses={**NOT_YOURS, **LINK_ENDED})
 def press_help(caller: VoiceCaller, session: SessionDep) -> ChatReply:
+    """Always raised for an adult in the session, whatever the PEP's state: safety first."""
     voice, user = caller
     return ChatReply.model_validate({"messages": concern_raising.press_help(session, voice, user)})
 
 
-@router.put("/voice-sessions/{session_id}/support")
+@router.put(
+    "/voice-sessions/{session_id}/support", responses={**NOT_YOURS, **PEP_LOCKED, **LINK_ENDED}
+)
 def record_support(data: SupportWrite, caller: VoiceCaller, session: SessionDep) -> dict[str, Any]:
     voice, _user = caller
     pep = voice_sessions.pep_of(session, voice)
+    voice_sessions.ensure_pep_open(pep)
     ypv = views_repo.get_or_create_view(session, pep.id)
     ypv.support = sorted(set(data.support))
     voice.support = sorted(set(data.support))
     return {"support": ypv.support}
 
 
-@router.post("/voice-sessions/{session_id}/close")
+@router.post(
+    "/voice-sessions/{session_id}/close",
+    responses={**NOT_YOURS, 409: {"description": "the session is already closed"}},
+)
 def close_session(session_id: str, user: CurrentUser, session: SessionDep) -> dict[str, str]:
     voice = voice_sessions.close_session(session, user, session_id)
     return {"session_id": voice.id, "status": voice.status}

@@ -1,7 +1,9 @@
 """What the action server writes as the child speaks, and the state it resumes from.
 
 The action server holds a service token, not a user's; it may touch only voice sessions that
-exist, and only the PEP each session belongs to.
+exist, and only the PEP each session belongs to, and only while that PEP is open: once it is
+submitted or signed off, every write is a 409 and nothing is stored. A concern is the one
+exception: words that disclose harm are raised whatever state the PEP is in.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from api.services import audit, chat, turn_lease
 from api.services.concern_raising import raise_concern
 from api.services.peps import age_band
 from api.services.views import build_view
-from api.services.voice_sessions import pep_of
+from api.services.voice_sessions import ensure_pep_open, pep_of
 
 ASSISTANT = "assistant"
 
@@ -45,6 +47,13 @@ def _session(session: Session, session_id: str) -> VoiceSession:
     voice = voice_repo.session_by_id(session, session_id)
     if voice is None:
         raise NotFound("no voice session with that id")
+    return voice
+
+
+def _writable(session: Session, session_id: str) -> VoiceSession:
+    """The session, if its PEP still takes the child's views; a 409 once it has gone for QA."""
+    voice = _session(session, session_id)
+    ensure_pep_open(pep_of(session, voice))
     return voice
 
 
@@ -95,7 +104,7 @@ def state(session: Session, session_id: str) -> dict[str, Any]:
 def write_topic(session: Session, session_id: str, topic: str, data: TopicWrite) -> None:
     if topic not in TOPIC_KEYS:
         raise NotFound("no such topic")
-    voice = _session(session, session_id)
+    voice = _writable(session, session_id)
     pep = pep_of(session, voice)
     row = views_repo.topic(session, pep.id, topic) or ViewTopic(pep_id=pep.id, topic=topic)
     row.question = data.question
@@ -113,7 +122,7 @@ def _view_for(session: Session, voice: VoiceSession) -> YoungPersonsView:
 
 
 def write_meeting(session: Session, session_id: str, data: MeetingWrite) -> None:
-    voice = _session(session, session_id)
+    voice = _writable(session, session_id)
     ypv = _view_for(session, voice)
     changes = data.model_dump(exclude_unset=True)
     for field, value in changes.items():
@@ -122,7 +131,7 @@ def write_meeting(session: Session, session_id: str, data: MeetingWrite) -> None
 
 
 def write_summary(session: Session, session_id: str, data: SummaryWrite) -> None:
-    voice = _session(session, session_id)
+    voice = _writable(session, session_id)
     ypv = _view_for(session, voice)
     ypv.summary = data.summary
     ypv.child_agreed = data.child_agreed
@@ -130,7 +139,7 @@ def write_summary(session: Session, session_id: str, data: SummaryWrite) -> None
 
 
 def write_after_meeting(session: Session, session_id: str, data: AfterMeetingWrite) -> None:
-    voice = _session(session, session_id)
+    voice = _writable(session, session_id)
     ypv = _view_for(session, voice)
     changes = data.model_dump(exclude_unset=True)
     ypv.after_meeting = {**(ypv.after_meeting or {}), **changes}
@@ -168,7 +177,7 @@ def write_concern(session: Session, session_id: str, data: ConcernWrite) -> None
 
 
 def complete(session: Session, session_id: str) -> None:
-    voice = _session(session, session_id)
+    voice = _writable(session, session_id)
     if voice.status == "open":
         voice.status = "completed"
     _record(session, voice, "voice_session.complete")
@@ -211,7 +220,7 @@ def turn_reply(session: Session, session_id: str, turn_id: str | None) -> Any:
 
 def write_turn_reply(session: Session, session_id: str, turn_id: str, data: TurnReplyWrite) -> None:
     """Keep what the bot said for a turn, once, and free the session for the next turn."""
-    voice = _session(session, session_id)
+    voice = _writable(session, session_id)
     message = session.get(TranscriptMessage, turn_id)
     if message is None or message.session_id != voice.id or message.sender != "child":
         raise NotFound("no turn with that id in this session")

@@ -31,7 +31,7 @@ from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services import turn_lease
 from api.services.concern_raising import safety_message, screen_and_raise
-from api.services.voice_sessions import pep_of
+from api.services.voice_sessions import ensure_pep_open, pep_of
 
 START_MESSAGE = "/start"
 START_ID = "start"
@@ -61,6 +61,7 @@ def post_message(
     if voice.status == "closed":
         raise Conflict("this voice session is closed")
     pep = pep_of(session, voice)
+    ensure_pep_open(pep)
     if not text.strip() and voice.current_step_id:
         return where_it_stands(session, voice, pep)
     if not text.strip():
@@ -149,6 +150,7 @@ def _run_turn(
             voice.id,
             message.text or START_MESSAGE,
             {"screen_kinds": message.screen_kinds or [], "turn_id": message.id},
+            token=settings.rasa_token,
             timeout=settings.rasa_timeout_seconds,
         )
     except rasa_client.RasaTimedOut as exc:

@@ -1,8 +1,11 @@
 """Opening a voice session and deciding who may speak in it.
 
 The child gets a short-lived link that opens this one session only; the token travels in the
-link's fragment, so it never reaches a server log. Adults reach the session with their own
-sign-in: the DT or SW who opened it, or the TA it was opened for.
+link's fragment, so it never reaches a server log. The link ends (410) when it expires, when the
+session is closed, or when the PEP is submitted or signed off. Adults reach the session with
+their own sign-in: the DT or SW who opened it, or the TA it was opened for, and only while the
+child is still theirs: the caseload is checked on every call, not once when the session opened.
+Nothing the child's voice writes may land on a PEP that has gone for QA or been signed off.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from api.config import Settings
-from api.errors import Conflict, Forbidden, NotFound, Unprocessable
-from api.models import Pep, User, VoiceSession
-from api.models.enums import HelperRole, Role
+from api.errors import Conflict, Forbidden, Gone, NotFound, Unprocessable
+from api.models import Child, Pep, User, VoiceSession
+from api.models.enums import HelperRole, PepStatus, Role
+from api.repositories import children as children_repo
+from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
@@ -25,6 +30,19 @@ from api.services.access import pep_for
 
 OPENERS = {Role.DESIGNATED_TEACHER, Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
 SESSION_NOT_FOUND = "no voice session with that id for you"
+LOCKED_STATUSES = {PepStatus.SUBMITTED, PepStatus.SIGNED_OFF}
+LINK_EXPIRED = "This link has expired. Ask the adult helping you for a new one."
+LINK_CLOSED = "This conversation has finished. Thank you for taking part."
+LINK_PEP_SENT = "This conversation has finished: your plan has been sent on. Thank you."
+
+
+def ensure_pep_open(pep: Pep) -> None:
+    """A submitted or signed-off PEP is what QA read and signed: no voice writes after that."""
+    if pep.status in LOCKED_STATUSES:
+        raise Conflict(
+            f"the PEP is {pep.status.value.replace('_', ' ')}: nothing more can be added to the "
+            "child's views"
+        )
 
 
 def open_session(
@@ -33,6 +51,7 @@ def open_session(
     pep, child = pep_for(session, user, pep_id)
     if user.role not in OPENERS:
         raise Forbidden("a voice session is opened by the child's DT or social worker")
+    ensure_pep_open(pep)
     helper = _helper_for(session, child.school_id, data)
     token = new_child_token()
     voice = VoiceSession(
@@ -83,31 +102,62 @@ def child_url(settings: Settings, voice: VoiceSession, token: str) -> str:
     return f"{settings.base_url}/chat/{voice.id}#t={token}"
 
 
-def session_for_child(session: Session, session_id: str, token: str) -> VoiceSession | None:
-    voice = voice_repo.session_by_token_digest(session, token_digest(token))
-    if voice is None or voice.id != session_id:
-        return None
+def link_ended(session: Session, voice: VoiceSession) -> str | None:
+    """Why the child's link no longer opens this session, in words for the child; None if open."""
     expires = voice.child_token_expires_at
     if expires.tzinfo is None:
         expires = expires.replace(tzinfo=UTC)
-    if expires < datetime.now(UTC) or voice.status == "closed":
+    pep = peps_repo.by_id(session, voice.pep_id)
+    if pep is None or pep.status in LOCKED_STATUSES:
+        return LINK_PEP_SENT
+    if voice.status == "closed":
+        return LINK_CLOSED
+    if expires < datetime.now(UTC):
+        return LINK_EXPIRED
+    return None
+
+
+def session_for_child(session: Session, session_id: str, token: str) -> VoiceSession | None:
+    """The session this link opens, if it is this session's; Gone if the link has ended."""
+    voice = voice_repo.session_by_token_digest(session, token_digest(token))
+    if voice is None or voice.id != session_id:
         return None
+    ended = link_ended(session, voice)
+    if ended:
+        raise Gone(ended)
     return voice
+
+
+def _still_helps(session: Session, user: User, voice: VoiceSession) -> bool:
+    """Whether the child is still on this adult's caseload, checked now, not at opening."""
+    if user.id == voice.opened_by_id and peps_repo.visible_pep(session, user, voice.pep_id):
+        return True
+    if user.id != voice.helper_user_id or user.role != Role.TEACHING_ASSISTANT:
+        return False
+    pep = peps_repo.by_id(session, voice.pep_id)
+    child: Child | None = children_repo.by_id(session, pep.child_id) if pep else None
+    return (
+        child is not None
+        and user.school_id is not None
+        and user.school_id == child.school_id
+        and user.authority_id == child.authority_id
+    )
 
 
 def session_for_adult(session: Session, user: User, session_id: str) -> VoiceSession | None:
     voice = voice_repo.session_by_id(session, session_id)
-    if voice is None:
+    if voice is None or not _still_helps(session, user, voice):
         return None
-    if user.id in (voice.opened_by_id, voice.helper_user_id):
-        return voice
-    return None
+    return voice
 
 
 def authorize(
     session: Session, session_id: str, *, token: str | None, user: User | None
 ) -> tuple[VoiceSession, User | None]:
-    """The session if the caller holds its child link or is one of its adults; else 404."""
+    """The session if the caller holds its child link or is one of its adults; else 404.
+
+    A link that was this session's and has ended is a 410, with words the child can read.
+    """
     if token:
         voice = session_for_child(session, session_id, token)
         if voice is not None:
@@ -120,8 +170,6 @@ def authorize(
 
 
 def pep_of(session: Session, voice: VoiceSession) -> Pep:
-    from api.repositories import peps as peps_repo
-
     pep = peps_repo.by_id(session, voice.pep_id)
     if pep is None:
         raise NotFound(SESSION_NOT_FOUND)

@@ -177,6 +177,13 @@
         window.setTimeout(function () { send(text, shown, attempt + 1, clientId, step); }, wait * 1000);
         return null;
       }
+      if (response.status === 410) {
+        /* The link has ended (expired, or the session or plan is finished): say why, plainly. */
+        return response.json().then(function (data) {
+          busy = false;
+          showStatus(data.detail || "This link has ended. Ask the adult helping you.");
+        });
+      }
       if (response.status === 404 || response.status === 401) {
         busy = false;
         showStatus("This link has expired or is not valid. Ask the adult helping you for a new one.");
