@@ -5,6 +5,7 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
+from sqlalchemy import Engine
 
 import api.models  # noqa: F401  (registers every table)
 from api.config import get_settings
@@ -28,9 +29,13 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _run(connection)
+    given = config.attributes.get("connection")
+    if isinstance(given, Engine):  # pytest-alembic hands over an engine
+        with given.connect() as conn:
+            _run(conn)
+        return
+    if given is not None:  # a caller's open connection, inside its transaction
+        _run(given)
         return
     engine = build_engine(get_settings().database_url)
     with engine.connect() as conn:

@@ -220,17 +220,31 @@ def where_it_stands(session: Session, voice: VoiceSession, pep: Pep) -> Outcome:
 
 
 def conversation(session: Session, voice: VoiceSession) -> list[dict[str, Any]]:
-    """The conversation so far, as the page draws it: the child's words and each reply."""
+    """The conversation so far, as the page draws it: the child's words and each reply.
+
+    A button the child pressed is stored as its payload (what the bot acts on); the page shows
+    what the child saw and chose, the button's own words, never "/rate{...}"."""
     pep = pep_of(session, voice)
     entries: list[dict[str, Any]] = []
+    offered: dict[str, str] = {}  # the last question's buttons: payload -> what the child saw
     for row in voice_repo.transcript(session, voice.id):
         if row.sender != "child":
             continue
         if row.text:
-            entries.append({"sender": "child", "text": row.text})
+            chosen = offered.get(row.text)
+            entries.append(
+                {"sender": "child", "text": chosen, "choice": True}
+                if chosen is not None
+                else {"sender": "child", "text": row.text}
+            )
         if row.turn_status == ANSWERED and row.reply is not None:
             composed = _compose(session, voice, pep, row).messages
             entries.append({"sender": "bot", "messages": composed})
+            offered = {
+                str(b.get("payload")): str(b.get("title"))
+                for m in composed
+                for b in m.get("buttons") or []
+            }
     return entries
 
 

@@ -248,7 +248,10 @@
       .then(function (data) {
         if (!data || !data.entries || !data.entries.length) { send("", null); return; }
         data.entries.forEach(function (entry) {
-          if (entry.sender === "child") { addMessage("child", entry.text); return; }
+          if (entry.sender === "child") {
+            addMessage("child", (entry.choice && faceParts(entry.text)) || entry.text);
+            return;
+          }
           (entry.messages || []).forEach(function (m) { if (m.text) { addMessage("bot", m.text); } });
         });
         stepId = data.step_id;

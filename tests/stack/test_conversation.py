@@ -8,7 +8,12 @@ import httpx
 import pytest
 
 from tests.fixtures.live import Stack, start_rasa
-from tests.stack.conftest import open_conversation, staff_token, young_persons_view
+from tests.stack.conftest import (
+    Conversation,
+    open_conversation,
+    staff_token,
+    young_persons_view,
+)
 
 pytestmark = pytest.mark.stack
 
@@ -53,6 +58,20 @@ def test_a_ks2_conversation_reads_back_verbatim(bot_stack: Stack) -> None:
     assert view["child_agreed"] is True and "“drawing dragons”" in str(view["summary"])
     assert view["meeting"]["wants_copy"] is True  # type: ignore[index]
     assert view["completed_with"]["role"] == "teaching_assistant"  # type: ignore[index]
+    said = _reopened(talk)
+    assert said[0] == {"sender": "child", "text": "\U0001f642 Happy", "choice": True}
+    assert said[1] == {"sender": "child", "text": "i like it coz of my frend Ella!!"}
+    assert not any(str(e["text"]).startswith("/") for e in said)  # never a button's payload
+
+
+def _reopened(talk: Conversation) -> list[dict[str, object]]:
+    """What the child's page draws when the link is opened again: the child's side only."""
+    response = httpx.get(
+        f"{talk.api}/api/v1/voice-sessions/{talk.session_id}/conversation",
+        headers={"Authorization": f"Bearer {talk.token}"},
+    )
+    assert response.status_code == 200
+    return [e for e in response.json()["entries"] if e["sender"] == "child"]
 
 
 def test_a_ks4_conversation_with_free_answers(bot_stack: Stack) -> None:
