@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import httpx
 
@@ -38,6 +39,52 @@ def staff_token(api: str, username: str) -> str:
     return str(response.json()["access_token"])
 
 
+# A school year in each band, for children made afresh.
+YEAR_IN_BAND = {"EY": -1, "KS1": 1, "KS2": 4, "KS3": 8, "KS4": 10, "POST16": 12}
+
+
+def fresh_pep(api: str, band: str) -> str:
+    """A new child in `band`, at the demo school, with an open PEP no other test has touched.
+
+    The stack is shared by the whole run, and browser tests answer questions as the demo
+    children; a conversation test that expects the first question starts from its own child.
+    """
+    vs = {"Authorization": f"Bearer {staff_token(api, 'demo-vs')}"}
+    school = next(
+        c["school_id"]
+        for c in httpx.get(f"{api}/api/v1/children", headers=vs).json()
+        if c["school_name"] and c["school_name"].startswith("Riverside")
+    )
+    year = YEAR_IN_BAND[band]
+    child = httpx.post(
+        f"{api}/api/v1/children",
+        headers=vs,
+        json={
+            "first_name": "Fresh",
+            "last_name": band,
+            "date_of_birth": _birthday(year).isoformat(),
+            "school_year": year,
+            "school_id": school,
+            "legal_status": "Full care order (s31)",
+            "social_worker_username": "demo-sw",
+        },
+    )
+    assert child.status_code == 201, child.text
+    pep = httpx.post(
+        f"{api}/api/v1/peps",
+        headers=vs,
+        json={"child_id": child.json()["child_id"], "term": "Spring 2027"},
+    )
+    assert pep.status_code == 201, pep.text
+    return str(pep.json()["pep_id"])
+
+
+def _birthday(school_year: int) -> date:
+    today = date.today()
+    start = today.year if today.month >= 9 else today.year - 1
+    return date(start - school_year - 5, 3, 15)
+
+
 def pep_for_band(api: str, token: str, band: str) -> str:
     peps = httpx.get(f"{api}/api/v1/peps", headers={"Authorization": f"Bearer {token}"}).json()
     return str(next(p["pep_id"] for p in peps if p["age_band"] == band))
@@ -50,9 +97,11 @@ def open_conversation(
     mode: str = "my_views",
     opener: str = "demo-dt",
     helper: str = "teaching_assistant",
+    fresh: bool = False,
 ) -> Conversation:
+    """A "My views" (or meeting-prep) session opened by `opener`; `fresh` for a new child."""
     token = staff_token(stack.api_url, opener)
-    pep = pep_for_band(stack.api_url, token, band)
+    pep = fresh_pep(stack.api_url, band) if fresh else pep_for_band(stack.api_url, token, band)
     opened = httpx.post(
         f"{stack.api_url}/api/v1/peps/{pep}/voice-sessions",
         json={"mode": mode, "helper_role": helper},

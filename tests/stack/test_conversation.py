@@ -41,7 +41,7 @@ def statuses(view: dict[str, object]) -> dict[str, tuple[str, object, object]]:
 
 
 def test_a_ks2_conversation_reads_back_verbatim(bot_stack: Stack) -> None:
-    talk = open_conversation(bot_stack, "KS2")
+    talk = open_conversation(bot_stack, "KS2", fresh=True)
     first = talk.say("")
     assert any(b["title"].endswith("Happy") for m in first for b in m["buttons"])  # type: ignore[union-attr,index]
     for text, _topic in KS2_TURNS:
@@ -75,7 +75,7 @@ def _reopened(talk: Conversation) -> list[dict[str, object]]:
 
 
 def test_a_ks4_conversation_with_free_answers(bot_stack: Stack) -> None:
-    talk = open_conversation(bot_stack, "KS4", opener="demo-sw", helper="social_worker")
+    talk = open_conversation(bot_stack, "KS4", fresh=True, opener="demo-sw", helper="social_worker")
     talk.say("")
     answers = [
         "mostly ok tbh",
@@ -102,7 +102,7 @@ def test_a_ks4_conversation_with_free_answers(bot_stack: Stack) -> None:
 def test_a_disclosure_is_a_concern_before_the_reply_and_no_secret_is_promised(
     bot_stack: Stack,
 ) -> None:
-    talk = open_conversation(bot_stack, "KS3")
+    talk = open_conversation(bot_stack, "KS3", fresh=True)
     talk.say("")
     disclosure = "my step dad hurts me when mum is at work, dont tell"
     reply = talk.say(disclosure)
@@ -130,7 +130,7 @@ def test_a_disclosure_is_a_concern_before_the_reply_and_no_secret_is_promised(
 
 
 def test_a_restarted_rasa_loses_nothing_and_the_child_carries_on(bot_stack: Stack) -> None:
-    talk = open_conversation(bot_stack, "POST16")
+    talk = open_conversation(bot_stack, "POST16", fresh=True)
     talk.say("")
     talk.say("school is alright")
     talk.say("science is best")
@@ -161,7 +161,11 @@ def test_a_restarted_rasa_loses_nothing_and_the_child_carries_on(bot_stack: Stac
 
 def test_meeting_prep_fills_the_meeting_block(bot_stack: Stack) -> None:
     talk = open_conversation(
-        bot_stack, "KS4", mode="meeting_prep", opener="demo-sw", helper="social_worker"
+        bot_stack,
+        "KS4",
+        mode="meeting_prep",
+        opener="demo-sw",
+        helper="social_worker",
     )
     intro = " ".join(str(m["text"]) for m in talk.say(""))
     assert "Dee Turner" in intro and "Sol Walker" in intro
@@ -179,7 +183,7 @@ def test_meeting_prep_fills_the_meeting_block(bot_stack: Stack) -> None:
 
 
 def test_no_child_words_reach_any_log(bot_stack: Stack) -> None:
-    talk = open_conversation(bot_stack, "KS1")
+    talk = open_conversation(bot_stack, "KS1", fresh=True)
     talk.say("")
     marker = "purple-giraffe-9137"
     talk.say('/rate{"rating":2}')
