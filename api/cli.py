@@ -68,5 +68,24 @@ def screen_feedback(
     typer.echo(f"wrote {len(lines)} decided concern(s) to {out}")
 
 
+@app.command("notify-retry")
+def notify_retry() -> None:
+    """Send every concern email that is still pending or failed (run it from cron or by hand)."""
+    from api.config import get_settings
+    from api.db.session import get_sessionmaker
+    from api.services import notify
+
+    settings = get_settings()
+    if not notify.enabled(settings):
+        typer.echo("concern email is off (PEP_VOICE_SMTP_HOST is empty)", err=True)
+        raise typer.Exit(code=2)
+    with get_sessionmaker()() as session:
+        sent, failing = notify.retry(session, settings)
+        session.commit()
+    typer.echo(f"sent {sent} concern email(s); {failing} still failing")
+    if failing:
+        raise typer.Exit(code=1)
+
+
 if __name__ == "__main__":
     app()

@@ -69,6 +69,18 @@ class Settings(BaseSettings):
     authority_accessibility_email: str = "accessibility@demo-borough.example"
     # The council's records policy for a looked-after child's care record, in its own words.
     care_record_retention: str = "until the child's 75th birthday"
+    # Concern emails (api/services/notify.py) through this SMTP server; an empty host turns
+    # email off, and the in-app concern list is then the only notice. The email names no child
+    # and quotes none of their words: it links to the concern page at `base_url`.
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "pep-voice@demo-borough.example"
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    # Sent after the concern is committed, before the child's reply: kept short, so a slow or
+    # dead server delays a turn by seconds at most (the notice stays failed, for a retry).
+    smtp_timeout_seconds: float = 3.0
 
     @model_validator(mode="after")
     def _refuse_demo_secrets_outside_loopback(self) -> Settings:
@@ -98,6 +110,11 @@ class Settings(BaseSettings):
     def base_url(self) -> str:
         """The address people use to reach the pages (for the child's link)."""
         return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
+    @property
+    def emails_concerns(self) -> bool:
+        """True when concerns are emailed; false leaves the in-app concern list alone."""
+        return bool(self.smtp_host.strip())
 
     @property
     def is_https(self) -> bool:

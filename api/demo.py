@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.config import DEMO_AUTHORITY, LOOPBACK_HOSTS, Settings
@@ -92,6 +93,7 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
         raise DemoRefused("the demo authority is seeded only on loopback in demo mode")
     if users_repo.by_username(session, "demo-vs") is not None:
         _add_lead_if_missing(session)
+        _add_emails_if_missing(session)
         return False
     today = today or date.today()
     authority = Authority(name=DEMO_AUTHORITY)
@@ -110,6 +112,7 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
             full_name=full,
             role=role,
             password_hash=password,
+            email=demo_email(full),
         )
         for name, full, role, sid in [
             ("demo-vs", "Val Singh", Role.VIRTUAL_SCHOOL, None),
@@ -162,8 +165,23 @@ def _add_lead_if_missing(session: Session) -> None:
             full_name=LEAD_NAME,
             role=Role.SAFEGUARDING_LEAD,
             password_hash=hash_password(DEMO_PASSWORD),
+            email=demo_email(LEAD_NAME),
         )
     )
+    session.flush()
+
+
+def demo_email(full_name: str) -> str:
+    """An address on the reserved .example domain: demo mail can never reach a real person."""
+    return full_name.lower().replace(" ", ".") + "@demo-borough.example"
+
+
+def _add_emails_if_missing(session: Session) -> None:
+    """A demo seeded before users had addresses gets the example ones."""
+    demo_users = ("demo-vs", "demo-dt", "demo-sw", "demo-ta", LEAD, "other-dt")
+    missing = select(User).where(User.email.is_(None), User.username.in_(demo_users))
+    for user in session.scalars(missing):
+        user.email = demo_email(user.full_name)
     session.flush()
 
 

@@ -2,6 +2,7 @@
 
 from api.models.audit import AuditEntry
 from api.models.child import Child
+from api.models.notice import ConcernNotice
 from api.models.organisation import Authority, Caseload, School, User
 from api.models.pep import Pep, PepSection, Target
 from api.models.tokens import RevokedToken
@@ -15,6 +16,7 @@ __all__ = [
     "Caseload",
     "Child",
     "Concern",
+    "ConcernNotice",
     "Pep",
     "PepSection",
     "RevokedToken",

@@ -35,6 +35,8 @@ class User(Base, Timestamped):
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
     password_hash: Mapped[str] = mapped_column(String(200))
+    # Where concern emails go (never the child's words); none means the in-app list alone.
+    email: Mapped[str | None] = mapped_column(String(254))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request
 
-from api.deps import ServiceCaller, SessionDep
+from api.deps import ServiceCaller, SessionDep, SettingsDep
 from api.schemas.voice import (
     AfterMeetingWrite,
     ConcernWrite,
@@ -44,11 +44,19 @@ FirstTime = Annotated[bool, Depends(first_time)]
 
 @router.get("/{session_id}")
 def state(
-    session_id: str, _service: ServiceCaller, session: SessionDep, turn_id: TurnId = None
+    session_id: str,
+    _service: ServiceCaller,
+    session: SessionDep,
+    settings: SettingsDep,
+    turn_id: TurnId = None,
 ) -> dict[str, Any]:
-    """Where the session stands; with a turn id, that turn's stored reply if it has one."""
+    """Where the session stands; with a turn id, that turn's stored reply if it has one.
+
+    `emails_concerns` tells the bot what it may promise a child who asks for a grown-up.
+    """
     return {
         **bot_writes.state(session, session_id),
+        "emails_concerns": settings.emails_concerns,
         "turn_reply": bot_writes.turn_reply(session, session_id, turn_id),
         "open_slots": bot_writes.open_slots(session, session_id),
     }
@@ -61,10 +69,12 @@ def write_topic(
     data: TopicWrite,
     _service: ServiceCaller,
     session: SessionDep,
+    settings: SettingsDep,
     first: FirstTime,
 ) -> dict[str, str]:
+    """The child's answer; a very unhappy or unhappy face about school raises a concern."""
     if first:
-        bot_writes.write_topic(session, session_id, topic, data)
+        bot_writes.write_topic(session, settings, session_id, topic, data)
     return OK
 
 
@@ -120,11 +130,12 @@ def raise_concern(
     data: ConcernWrite,
     _service: ServiceCaller,
     session: SessionDep,
+    settings: SettingsDep,
     first: FirstTime,
 ) -> dict[str, str]:
     """Raised even on a submitted or signed-off PEP: a disclosure is never refused."""
     if first:
-        bot_writes.write_concern(session, session_id, data)
+        bot_writes.write_concern(session, settings, session_id, data)
     return {"status": "raised"}
 
 

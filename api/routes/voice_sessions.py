@@ -90,7 +90,9 @@ def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
 
 
 @router.get("/voice-sessions/{session_id}", responses={**NOT_YOURS, **LINK_ENDED})
-def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]:
+def session_progress(
+    caller: VoiceCaller, session: SessionDep, settings: SettingsDep
+) -> dict[str, Any]:
     """Progress through the topics and any alert for the helper; never the child's words.
 
     Only urgent concerns alert the helper: a review-tier one is the safeguarding lead's to read.
@@ -116,7 +118,9 @@ def session_progress(caller: VoiceCaller, session: SessionDep) -> dict[str, Any]
         "child_first_name": child.first_name if child else None,
         "age_band": age_band(child).value if child else None,
         "topics": {key: row.status.value for key, row in topics.items()},
-        "alerts": [helper_alert(open_kinds)] if open_kinds else [],
+        "alerts": [helper_alert(open_kinds, emailed=settings.emails_concerns)]
+        if open_kinds
+        else [],
         "alert_kinds": open_kinds,
     }
 
@@ -150,14 +154,16 @@ def post_message(
 
 
 @router.get("/voice-sessions/{session_id}/conversation", responses={**NOT_YOURS, **LINK_ENDED})
-def read_conversation(caller: VoiceCaller, session: SessionDep) -> ConversationOut:
+def read_conversation(
+    caller: VoiceCaller, session: SessionDep, settings: SettingsDep
+) -> ConversationOut:
     """What a page needs to resume: the conversation so far and the open question."""
     voice, _user = caller
     pep = voice_sessions.pep_of(session, voice)
     now = chat.where_it_stands(session, voice, pep)
     return ConversationOut.model_validate(
         {
-            "entries": chat.conversation(session, voice),
+            "entries": chat.conversation(session, settings, voice),
             "step_id": now.step_id,
             "reply": now.messages,
         }
@@ -165,10 +171,11 @@ def read_conversation(caller: VoiceCaller, session: SessionDep) -> ConversationO
 
 
 @router.post("/voice-sessions/{session_id}/help", responses={**NOT_YOURS, **LINK_ENDED})
-def press_help(caller: VoiceCaller, session: SessionDep) -> ChatReply:
+def press_help(caller: VoiceCaller, session: SessionDep, settings: SettingsDep) -> ChatReply:
     """Always raised for an adult in the session, whatever the PEP's state: safety first."""
     voice, user = caller
-    return ChatReply.model_validate({"messages": concern_raising.press_help(session, voice, user)})
+    messages = concern_raising.press_help(session, settings, voice, user)
+    return ChatReply.model_validate({"messages": messages})
 
 
 @router.put(

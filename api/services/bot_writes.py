@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api import rasa_client
+from api.config import Settings
 from api.errors import NotFound
 from api.models import (
     AppliedWrite,
@@ -34,8 +35,8 @@ from api.schemas.voice import (
     TopicWrite,
     TurnReplyWrite,
 )
-from api.services import audit, chat, turn_lease
-from api.services.concern_raising import raise_concern
+from api.services import audit, chat, notify, turn_lease
+from api.services.concern_raising import raise_concern, raise_for_face
 from api.services.peps import age_band
 from api.services.views import build_view
 from api.services.voice_sessions import ensure_pep_open, pep_of
@@ -101,7 +102,9 @@ def state(session: Session, session_id: str) -> dict[str, Any]:
     }
 
 
-def write_topic(session: Session, session_id: str, topic: str, data: TopicWrite) -> None:
+def write_topic(
+    session: Session, settings: Settings, session_id: str, topic: str, data: TopicWrite
+) -> None:
     if topic not in TOPIC_KEYS:
         raise NotFound("no such topic")
     voice = _writable(session, session_id)
@@ -115,6 +118,7 @@ def write_topic(session: Session, session_id: str, topic: str, data: TopicWrite)
     views_repo.save(session, row)
     views_repo.get_or_create_view(session, pep.id)
     _record(session, voice, "view.topic_write", detail=f"{topic}: {row.status.value}")
+    raise_for_face(session, settings, voice, pep, topic, row.rating, row.answer)
 
 
 def _view_for(session: Session, voice: VoiceSession) -> YoungPersonsView:
@@ -146,11 +150,13 @@ def write_after_meeting(session: Session, session_id: str, data: AfterMeetingWri
     _record(session, voice, "view.after_meeting_write", detail=",".join(sorted(changes)))
 
 
-def write_concern(session: Session, session_id: str, data: ConcernWrite) -> None:
+def write_concern(
+    session: Session, settings: Settings, session_id: str, data: ConcernWrite
+) -> None:
     """The bot's own NLU heard a disclosure the screen missed: the third voice.
 
     The bot raises urgently. If the screen put the same words in the review tier, that
-    concern is promoted rather than raised twice.
+    concern is promoted rather than raised twice, and those not yet told of it are told.
     """
     voice = _session(session, session_id)
     pep = pep_of(session, voice)
@@ -172,8 +178,11 @@ def write_concern(session: Session, session_id: str, data: ConcernWrite) -> None
             actor_label=f"assistant ({voice.id[:8]})",
             detail=f"concern {existing[0].id}: review to urgent",
         )
+        notify.queue(session, settings, existing[0])
         return
-    raise_concern(session, voice, pep, data.kind, data.text, source="assistant", topic=data.topic)
+    raise_concern(
+        session, settings, voice, pep, data.kind, data.text, source="assistant", topic=data.topic
+    )
 
 
 def complete(session: Session, session_id: str) -> None:

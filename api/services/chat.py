@@ -66,17 +66,18 @@ def post_message(
         return where_it_stands(session, voice, pep)
     if not text.strip():
         client_message_id = START_ID  # two tabs opening at once start one conversation
-    message = _store(session, voice, pep, user, text, client_message_id, step_id)
+    message = _store(session, settings, voice, pep, user, text, client_message_id, step_id)
     session.commit()  # the child's words and any concern are kept before the bot sees them
     if message.turn_status == LATE:
-        return _late(session, voice, pep, message)
+        return _late(session, settings, voice, pep, message)
     if message.turn_status == ANSWERED:
-        return _compose(session, voice, pep, message)
+        return _compose(session, settings, voice, pep, message)
     return _run_turn(session, settings, voice, pep, message)
 
 
 def _store(
     session: Session,
+    settings: Settings,
     voice: VoiceSession,
     pep: Pep,
     user: User | None,
@@ -107,7 +108,7 @@ def _store(
         if earlier is None:
             raise
         return earlier
-    screen_and_raise(session, voice, pep, user, message)
+    screen_and_raise(session, settings, voice, pep, user, message)
     return message
 
 
@@ -125,24 +126,24 @@ def _run_turn(
         session, voice.id, message.id, lease=lease, wait=settings.turn_wait_seconds, done=answered
     ):
         if message.turn_status == ANSWERED:
-            return _compose(session, voice, pep, message)
+            return _compose(session, settings, voice, pep, message)
         raise TurnInProgress("the assistant is still answering; ask again in a moment")
     if answered():  # answered while we waited for the lease
         turn_lease.release(session, voice.id, message.id)
         session.commit()
-        return _compose(session, voice, pep, message)
+        return _compose(session, settings, voice, pep, message)
     session.refresh(voice)
     if voice.current_step_id == message.id:  # an earlier try of this turn finished just now
         session.refresh(message)
         turn_lease.release(session, voice.id, message.id)
         session.commit()
-        return _compose(session, voice, pep, message)
+        return _compose(session, settings, voice, pep, message)
     if message.answers_step and voice.current_step_id not in (None, message.answers_step):
         # Another tab's answer moved the conversation on while this one waited its turn.
         message.turn_status = LATE
         turn_lease.release(session, voice.id, message.id)
         session.commit()
-        return _late(session, voice, pep, message)
+        return _late(session, settings, voice, pep, message)
     session.commit()  # no transaction, so no SQLite write lock, is held while Rasa works
     try:
         raw = rasa_client.send_message(
@@ -168,7 +169,7 @@ def _run_turn(
     if message.turn_status != ANSWERED:  # an action server that did not post its reply
         record_reply(session, voice, message, rasa_client.normalise(raw))
     turn_lease.release(session, voice.id, message.id)
-    outcome = _compose(session, voice, pep, message)
+    outcome = _compose(session, settings, voice, pep, message)
     session.commit()
     return outcome
 
@@ -191,24 +192,25 @@ def record_reply(
 
 
 def _compose(
-    session: Session, voice: VoiceSession, pep: Pep, message: TranscriptMessage
+    session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
 ) -> Outcome:
     """The reply as the child sees it, the same on every path: safety first when flagged."""
     reply = list(message.reply or [])
     if message.screen_kinds:
-        reply = [safety_message(session, pep, list(message.screen_kinds)), *reply]
+        reply = [safety_message(session, settings, pep, list(message.screen_kinds)), *reply]
     if message.screen_kinds or message.review_kinds:
         _attach_topic(session, pep, message)
     # The question this reply asked is named by the message it answered.
     return Outcome(messages=reply, step_id=message.id if message.reply is not None else None)
 
 
-def _late(session: Session, voice: VoiceSession, pep: Pep, message: TranscriptMessage) -> Outcome:
+def _late(
+    session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
+) -> Outcome:
     """Words for a question no longer open: kept as they are, and the open question again."""
     now = where_it_stands(session, voice, pep)
-    lead = (
-        [safety_message(session, pep, list(message.screen_kinds))] if message.screen_kinds else []
-    )
+    kinds = list(message.screen_kinds or [])
+    lead = [safety_message(session, settings, pep, kinds)] if kinds else []
     note: dict[str, Any] = {"text": LATE_NOTE, "buttons": [], "image": None}
     return Outcome(messages=[*lead, note, *now.messages], step_id=now.step_id)
 
@@ -219,7 +221,9 @@ def where_it_stands(session: Session, voice: VoiceSession, pep: Pep) -> Outcome:
     return Outcome(messages=list(asked.reply or []) if asked else [], step_id=voice.current_step_id)
 
 
-def conversation(session: Session, voice: VoiceSession) -> list[dict[str, Any]]:
+def conversation(
+    session: Session, settings: Settings, voice: VoiceSession
+) -> list[dict[str, Any]]:
     """The conversation so far, as the page draws it: the child's words and each reply.
 
     A button the child pressed is stored as its payload (what the bot acts on); the page shows
@@ -238,7 +242,7 @@ def conversation(session: Session, voice: VoiceSession) -> list[dict[str, Any]]:
                 else {"sender": "child", "text": row.text}
             )
         if row.turn_status == ANSWERED and row.reply is not None:
-            composed = _compose(session, voice, pep, row).messages
+            composed = _compose(session, settings, voice, pep, row).messages
             entries.append({"sender": "bot", "messages": composed})
             offered = {
                 str(b.get("payload")): str(b.get("title"))

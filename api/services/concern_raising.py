@@ -1,8 +1,10 @@
 """Raising concerns from the chat: the screen's findings and the button that needs no words.
 
-Every concern is written with its tier and audited without the child's words. The helper's
-alert and the safety reply follow urgent concerns only; a review-tier concern goes quietly to
-the designated safeguarding lead's queue for the same day.
+Every concern is written with its tier and audited without the child's words, and the people
+who act on it are emailed once it is stored (`notify`). The helper's alert and the safety reply
+follow urgent concerns only; a review-tier concern goes quietly to the designated safeguarding
+lead's queue for the same day. A very unhappy or unhappy face about school or learning raises
+"unhappy in school" for review: the child pressed it, so the adults should hear it.
 """
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from api.config import Settings
 from api.models import Concern, Pep, TranscriptMessage, User, VoiceSession
 from api.models.enums import ConcernKind, ConcernTier
 from api.repositories import children as children_repo
 from api.repositories import voice as voice_repo
-from api.services import audit, screening
+from api.services import audit, notify, screening
 from api.services.peps import age_band
 from api.services.voice_sessions import pep_of
 
 HELP_BUTTON_TEXT = "[pressed the button: I don't feel safe / I want to talk to a grown-up]"
+# Learning is school for a child: a low face on either is how unhappiness in school shows.
+UNHAPPY_TOPICS = {"feelings_about_school": "school", "feelings_about_learning": "their learning"}
+LOW_FACES = {1: "very unhappy", 2: "unhappy"}
 
 
 def _actor(voice: VoiceSession, user: User | None) -> str:
@@ -27,17 +33,29 @@ def _actor(voice: VoiceSession, user: User | None) -> str:
 
 
 def screen_and_raise(
-    session: Session, voice: VoiceSession, pep: Pep, user: User | None, message: TranscriptMessage
+    session: Session,
+    settings: Settings,
+    voice: VoiceSession,
+    pep: Pep,
+    user: User | None,
+    message: TranscriptMessage,
 ) -> None:
     """Screen the child's words, keep the result on the message, and raise what it found."""
     tiers = screening.screen_message(message.text)
     message.screen_kinds = list(tiers.kinds)
     message.review_kinds = list(tiers.review_kinds)
     for kind in tiers.kinds:
-        raise_concern(session, voice, pep, kind, message.text, source="screen")
+        raise_concern(session, settings, voice, pep, kind, message.text, source="screen")
     for kind in tiers.review_kinds:
         raise_concern(
-            session, voice, pep, kind, message.text, source="screen", tier=ConcernTier.REVIEW
+            session,
+            settings,
+            voice,
+            pep,
+            kind,
+            message.text,
+            source="screen",
+            tier=ConcernTier.REVIEW,
         )
     audit.record(
         session,
@@ -56,15 +74,23 @@ def _flags(kinds: list[str], review_kinds: list[str]) -> str | None:
     return "; ".join(parts) or None
 
 
-def safety_message(session: Session, pep: Pep, kinds: list[str]) -> dict[str, Any]:
-    """The calm reply for an urgent concern, in words for the child's age."""
+def safety_message(
+    session: Session, settings: Settings, pep: Pep, kinds: list[str]
+) -> dict[str, Any]:
+    """The calm reply for an urgent concern, in words for the child's age.
+
+    It promises only what happens: "will be told" when concerns are emailed, otherwise that
+    what they said is kept for the adults who read the concern list.
+    """
     child = children_repo.by_id(session, pep.child_id)
     band = age_band(child).value if child else "KS3"
-    return {"text": screening.safety_reply(kinds, band), "buttons": [], "image": None}
+    text = screening.safety_reply(kinds, band, emailed=notify.enabled(settings))
+    return {"text": text, "buttons": [], "image": None}
 
 
 def raise_concern(
     session: Session,
+    settings: Settings,
     voice: VoiceSession,
     pep: Pep,
     kind: str,
@@ -94,10 +120,58 @@ def raise_concern(
         actor_label=f"{source} ({voice.id[:8]})",
         detail=f"{kind} ({tier.value})",
     )
+    notify.queue(session, settings, concern)
     return concern
 
 
-def press_help(session: Session, voice: VoiceSession, user: User | None) -> list[dict[str, Any]]:
+def raise_for_face(
+    session: Session,
+    settings: Settings,
+    voice: VoiceSession,
+    pep: Pep,
+    topic: str,
+    rating: int | None,
+    answer: str | None,
+) -> None:
+    """A very unhappy or unhappy face about school or learning: "unhappy in school", once.
+
+    Once per PEP and topic: a changed answer, a retried turn or the words that follow the face
+    never raise it again; the words are added to the concern the face raised. If the screen
+    already raised "unhappy in school" on the same words (urgent or review), that one stands.
+    """
+    if topic not in UNHAPPY_TOPICS or rating not in LOW_FACES:
+        return
+    words = (answer or "").strip()
+    text = f"Pressed the {LOW_FACES[rating]} face ({rating} of 5) about {UNHAPPY_TOPICS[topic]}."
+    if words:
+        text += f" Their words: {words}"
+    earlier = [
+        c
+        for c in voice_repo.concerns_for_pep(session, pep.id)
+        if c.kind == ConcernKind.UNHAPPY_IN_SCHOOL
+        and (c.topic == topic or (words and c.text == words))
+    ]
+    if not earlier:
+        raise_concern(
+            session,
+            settings,
+            voice,
+            pep,
+            ConcernKind.UNHAPPY_IN_SCHOOL.value,
+            text,
+            source="face",
+            topic=topic,
+            tier=ConcernTier.REVIEW,
+        )
+        return
+    face = next((c for c in earlier if c.source == "face"), None)
+    if face is not None and words and words not in face.text:
+        face.text = text  # the words that followed the face, with it (no second email)
+
+
+def press_help(
+    session: Session, settings: Settings, voice: VoiceSession, user: User | None
+) -> list[dict[str, Any]]:
     """The button that needs no words: a concern raised on its own, whatever Rasa is doing."""
     pep = pep_of(session, voice)
     voice_repo.add(
@@ -105,6 +179,7 @@ def press_help(session: Session, voice: VoiceSession, user: User | None) -> list
     )
     raise_concern(
         session,
+        settings,
         voice,
         pep,
         ConcernKind.SAFEGUARDING.value,
@@ -113,7 +188,7 @@ def press_help(session: Session, voice: VoiceSession, user: User | None) -> list
     )
     reply = [
         {
-            **safety_message(session, pep, ["safeguarding"]),
+            **safety_message(session, settings, pep, ["safeguarding"]),
             "buttons": [
                 {"title": "Carry on", "payload": "/carry_on"},
                 {"title": "Stop for now", "payload": "/stop"},

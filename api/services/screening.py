@@ -21,13 +21,13 @@ def screen_message(text: str) -> Tiers:
     return screen_tiers(text)
 
 
-def safety_reply(kinds: Sequence[str], age_band: str) -> str:
+def safety_reply(kinds: Sequence[str], age_band: str, *, emailed: bool) -> str:
     from safeguarding.replies import safe_reply
 
-    return safe_reply(list(kinds), age_band)
+    return safe_reply(list(kinds), age_band, emailed=emailed)
 
 
-def helper_alert(kinds: Sequence[str]) -> str:
+def helper_alert(kinds: Sequence[str], *, emailed: bool) -> str:
     from safeguarding.replies import helper_alert as alert
 
-    return alert(list(kinds))
+    return alert(list(kinds), emailed=emailed)

@@ -123,7 +123,7 @@ class Engine(AnswerMixin):
         self.write("concern", {"kind": "safeguarding", "text": text,
                                "topic": st.topic_of(self.step)})
         if "safeguarding" not in self.turn.screen_kinds:
-            self.out.say.append(m.say(m.calm_reply(self.state["age_band"])))
+            self.out.say.append(m.say(self.calm()))
         return self.pause()
 
     def disclosure(self, text: str, *, report: bool) -> Decision:
@@ -135,8 +135,11 @@ class Engine(AnswerMixin):
             self.save_text_step(text)
         if report:
             self.write("concern", {"kind": "safeguarding", "text": text, "topic": topic})
-            self.out.say.append(m.say(m.calm_reply(self.state["age_band"])))
+            self.out.say.append(m.say(self.calm()))
         return self.pause()
+
+    def calm(self) -> str:
+        return m.calm_reply(self.state["age_band"], bool(self.state.get("emails_concerns")))
 
     def pause(self) -> Decision:
         if self.step != "after_flag":

@@ -44,13 +44,22 @@ def thanks(band: str, turn: int) -> str:
     return options[turn % len(options)]
 
 
-def calm_reply(band: str) -> str:
-    """When the assistant itself heard a disclosure the screen did not: never secrecy."""
+def calm_reply(band: str, emailed: bool = False) -> str:
+    """When the assistant itself heard a disclosure the screen did not: never secrecy.
+
+    It promises only what the API does (its state's `emails_concerns`): with email on, the
+    safeguarding lead and the designated teacher are told now; with it off, the words are kept
+    in the concern list for them to read.
+    """
     if band in YOUNG:
-        return ("Thank you for telling me. You did the right thing. A grown-up who can help "
-                "will be told. You can carry on, or stop now.")
+        told = ("A grown-up who can help will be told now." if emailed
+                else "I have saved it for a grown-up who can help.")
+        return (f"Thank you for telling me. You did the right thing. {told} "
+                "You can carry on, or stop now.")
+    told = ("They are being told now." if emailed
+            else "What you said is saved for them to read.")
     return ("Thank you for telling me. I have to pass this on to an adult who can help keep "
-            "you safe. You can carry on, or stop for now.")
+            f"you safe. {told} You can carry on, or stop for now.")
 
 
 def carry_on_or_stop() -> dict[str, Any]:

@@ -188,3 +188,17 @@ def test_an_nlu_misfire_never_turns_an_answer_into_a_skip(text: str, intent: str
     session.say(text, intent)
     row = session.state["topics"]["feelings_about_school"]
     assert (row["status"], row["answer"]) == ("answered", text)
+
+
+@pytest.mark.parametrize(("emails", "promise"), [(True, "told now"), (False, "saved")])
+@pytest.mark.parametrize("band", ["KS1", "KS4"])
+def test_the_calm_reply_promises_only_what_the_api_does(band: str, emails: bool,
+                                                        promise: str) -> None:
+    state = state_for(band)
+    state["emails_concerns"] = emails
+    session = Session(state)
+    session.say("/start", "start")
+    decision = session.say("he does stuff when mum is out", "disclosure", confidence=0.9)
+    said = " ".join(m["text"] for m in decision.say)
+    assert promise in said and ("saved" if emails else "told now") not in said
+    assert [kind for kind, _ in decision.writes] == ["topic", "concern"]

@@ -23,10 +23,15 @@ SECRECY = (
 )
 
 
+@pytest.mark.parametrize("emailed", [True, False])
 @pytest.mark.parametrize("band", BANDS)
 @pytest.mark.parametrize("kinds", [["safeguarding"], ["move_school"], ["unhappy_in_school"]])
-def test_replies_thank_promise_no_secrecy_and_ask_nothing(band: str, kinds: list[str]) -> None:
-    reply = safe_reply(kinds, band).lower()
+def test_replies_thank_promise_no_secrecy_and_ask_nothing(
+    band: str, kinds: list[str], emailed: bool
+) -> None:
+    reply = safe_reply(kinds, band, emailed=emailed).lower()
+    # "told" is promised only when the email goes; otherwise the words are kept to be read.
+    assert ("told" in reply) is emailed and ("saved" in reply) is not emailed
     assert reply.startswith("thank you")
     assert "?" not in reply
     assert not any(phrase in reply for phrase in SECRECY)
@@ -43,6 +48,8 @@ def test_youngest_children_get_short_sentences() -> None:
 def test_the_helper_is_told_to_tell_the_dsl_now() -> None:
     assert "designated safeguarding lead now" in helper_alert(["safeguarding"])
     assert "move school" in helper_alert(["move_school"])
+    assert "virtual school" not in helper_alert(["move_school"], emailed=True)  # not told
+    assert "no email" in helper_alert(["safeguarding"], emailed=False)
 
 
 def test_jsonl_keeps_going_after_a_bad_line() -> None:
