@@ -221,9 +221,7 @@ def where_it_stands(session: Session, voice: VoiceSession, pep: Pep) -> Outcome:
     return Outcome(messages=list(asked.reply or []) if asked else [], step_id=voice.current_step_id)
 
 
-def conversation(
-    session: Session, settings: Settings, voice: VoiceSession
-) -> list[dict[str, Any]]:
+def conversation(session: Session, settings: Settings, voice: VoiceSession) -> list[dict[str, Any]]:
     """The conversation so far, as the page draws it: the child's words and each reply.
 
     A button the child pressed is stored as its payload (what the bot acts on); the page shows
