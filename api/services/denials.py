@@ -79,7 +79,7 @@ def record(sessions: SessionFactory, denial: Denial) -> None:
                 ),
             )
             session.commit()
-    except Exception as exc:  # noqa: BLE001 - the refusal stands whatever happens to its record
+    except Exception as exc:  # the refusal stands whatever happens to its record
         # The exception's text could carry a query's values; its type and the route cannot.
         logger.error(
             "could not audit a refused %s %s (%s): %s",
