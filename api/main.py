@@ -17,6 +17,7 @@ from api.csrf import NO_COOKIE_ROUTES, CsrfProtect
 from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit, RefuseControlCharactersInUrl
 from api.routes import (
+    audit,
     auth,
     chat_pages,
     children,
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
         auth.router,
         children.router,
+        audit.router,
         peps.router,
         voice_sessions.router,
         concerns.router,
