@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.orm import Session
 
+from api.audit_denials import ACTOR_KEY
 from api.config import Settings, get_settings
 from api.db.session import get_db_session
 from api.errors import NotAuthenticated
@@ -15,6 +16,8 @@ from api.models import User
 from api.repositories import tokens as tokens_repo
 from api.repositories import users as users_repo
 from api.security import AccessClaims, same_secret
+from api.services import audit
+from api.services.denials import Actor
 from api.services.sign_in_throttle import SignInThrottle
 
 SESSION_COOKIE = "pep_voice_session"
@@ -39,8 +42,15 @@ def _user_from_token(session: Session, settings: Settings, token: str | None) ->
 def optional_user(
     request: Request, session: SessionDep, settings: SettingsDep, token: BearerToken
 ) -> User | None:
-    """The signed-in user from the bearer header, or from the pages' cookie."""
-    return _user_from_token(session, settings, token or request.cookies.get(SESSION_COOKIE))
+    """The signed-in user from the bearer header, or from the pages' cookie.
+
+    The caller is also kept on the request, so a refusal later in the request is audited
+    against them (see api.audit_denials) without signing them in a second time.
+    """
+    user = _user_from_token(session, settings, token or request.cookies.get(SESSION_COOKIE))
+    if user is not None:
+        setattr(request.state, ACTOR_KEY, Actor(user_id=user.id, label=audit.label_for(user)))
+    return user
 
 
 def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:

@@ -11,11 +11,13 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
+from api.audit_denials import AuditDenials
 from api.config import Settings, get_settings
 from api.csrf import NO_COOKIE_ROUTES, CsrfProtect
 from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit, RefuseControlCharactersInUrl
 from api.routes import (
+    audit,
     auth,
     chat_pages,
     children,
@@ -80,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
         auth.router,
         children.router,
+        audit.router,
         peps.router,
         voice_sessions.router,
         concerns.router,
@@ -105,6 +108,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         name="static",
     )
     # The last added runs first: bodies are capped before the CSRF check reads a form.
+    # Innermost, so it sees the matched route and the caller the route's dependencies found.
+    app.state.audit_sessions = None
+    app.add_middleware(AuditDenials)
     app.add_middleware(CsrfProtect, settings=settings)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RefuseControlCharactersInUrl)

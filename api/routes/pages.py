@@ -25,7 +25,7 @@ from api.repositories import voice as voice_repo
 from api.schemas.common import unstorable_character
 from api.services import concerns as concerns_service
 from api.services import peps as peps_service
-from api.services import workflow
+from api.services import safeguarding_queue, voice_sessions, workflow
 from api.services.auth import sign_in, sign_out
 from api.templating import not_found, render
 
@@ -170,11 +170,11 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
                 "mode": v.mode.value,
                 "status": v.status,
             }
-            for v, _p, c in voice_repo.sessions_for_helper(session, user.id)
+            for v, _p, c in voice_sessions.sessions_for_helper(session, user)
         ]
     elif user.role == Role.SAFEGUARDING_LEAD:
         context["heading"] = "Safeguarding"
-        context["queue_counts"] = _undecided_by_tier(voice_repo.safeguarding_queue(session, user))
+        context["queue_counts"] = safeguarding_queue.undecided_by_tier(session, user)
     else:
         context["heading"] = "Your PEPs"
         context["peps"] = [_pep_row(p, c) for p, c in peps_service.list_peps(session, user)]
@@ -182,14 +182,6 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
             1 for c, _ in voice_repo.visible_concerns(session, user) if c.status.value == "open"
         )
     return render(request, "dashboard.html", context)
-
-
-def _undecided_by_tier(rows: list[tuple[Any, Any]]) -> dict[str, int]:
-    counts = {"urgent": 0, "review": 0}
-    for concern, _child in rows:
-        if concern.decision is None:
-            counts[concern.tier.value] += 1
-    return counts
 
 
 def _pep_row(pep: Pep, child: Any) -> dict[str, Any]:

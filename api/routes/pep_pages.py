@@ -15,9 +15,9 @@ from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
 from api.routes.pages import MODE_LABELS, STATUS_CLASSES, STATUS_LABELS, to_sign_in
 from api.schemas.voice import VoiceSessionCreate
+from api.services import audit, voice_sessions
 from api.services import peps as peps_service
 from api.services import views as views_service
-from api.services import voice_sessions
 from api.services.views import TOPIC_TITLES
 from api.templating import not_found, render
 
@@ -34,6 +34,8 @@ ATTEND_WORDS = {"yes": "Yes", "no": "No", "part": "For part of it", "undecided":
 
 def _pep_context(session: SessionDep, user: User, pep_id: str) -> dict[str, Any]:
     pep, child = peps_service.get_pep(session, user, pep_id)
+    # The page shows the child's views as well as the PEP: both reads are in the trail.
+    audit.record(session, user, "view.read", child_id=child.id, pep_id=pep.id)
     school = users_repo.school(session, child.school_id)
     return {
         "page_title": f"PEP for {child.full_name}",

@@ -72,11 +72,6 @@ def open_session(
 @router.get("/voice-sessions")
 def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
     """The sessions opened for a TA: what a helper's dashboard lists, while the child is theirs."""
-    rows = [
-        row
-        for row in voice_repo.sessions_for_helper(session, user.id)
-        if voice_sessions.session_for_adult(session, user, row[0].id) is not None
-    ]
     return [
         {
             "session_id": v.id,
@@ -85,7 +80,7 @@ def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
             "mode": v.mode.value,
             "status": v.status,
         }
-        for v, p, c in rows
+        for v, p, c in voice_sessions.sessions_for_helper(session, user)
     ]
 
 
@@ -158,8 +153,9 @@ def read_conversation(
     caller: VoiceCaller, session: SessionDep, settings: SettingsDep
 ) -> ConversationOut:
     """What a page needs to resume: the conversation so far and the open question."""
-    voice, _user = caller
+    voice, user = caller
     pep = voice_sessions.pep_of(session, voice)
+    voice_sessions.audit_adult_read(session, voice, user, "voice_session.conversation_read")
     now = chat.where_it_stands(session, voice, pep)
     return ConversationOut.model_validate(
         {
@@ -182,13 +178,8 @@ def press_help(caller: VoiceCaller, session: SessionDep, settings: SettingsDep) 
     "/voice-sessions/{session_id}/support", responses={**NOT_YOURS, **PEP_LOCKED, **LINK_ENDED}
 )
 def record_support(data: SupportWrite, caller: VoiceCaller, session: SessionDep) -> dict[str, Any]:
-    voice, _user = caller
-    pep = voice_sessions.pep_of(session, voice)
-    voice_sessions.ensure_pep_open(pep)
-    ypv = views_repo.get_or_create_view(session, pep.id)
-    ypv.support = sorted(set(data.support))
-    voice.support = sorted(set(data.support))
-    return {"support": ypv.support}
+    voice, user = caller
+    return {"support": voice_sessions.record_support(session, voice, user, list(data.support))}
 
 
 @router.post(

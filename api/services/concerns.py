@@ -65,6 +65,7 @@ def concern_out(
 def list_concerns(session: Session, user: User) -> list[dict[str, Any]]:
     _require_reader(user)
     rows = voice_repo.visible_concerns(session, user)
+    audit.record_list(session, user, "concern.list", len(rows), "concerns")
     for concern, child in rows:
         audit.record(session, user, "concern.read", child_id=child.id, pep_id=concern.pep_id)
     return [concern_out(session, c, child.full_name) for c, child in rows]

@@ -50,7 +50,9 @@ def age_band(child: Child) -> AgeBand:
 
 
 def list_children(session: Session, user: User) -> list[Child]:
-    return children_repo.list_visible(session, user)
+    children = children_repo.list_visible(session, user)
+    audit.record_list(session, user, "child.list", len(children), "children")
+    return children
 
 
 def get_child(session: Session, user: User, child_id: str) -> Child:
@@ -93,7 +95,7 @@ def create_child(session: Session, user: User, data: ChildCreate) -> Child:
 
 def list_peps(session: Session, user: User) -> list[tuple[Pep, Child]]:
     rows = peps_repo.list_visible(session, user)
-    audit.record(session, user, "pep.list", detail=f"{len(rows)} PEPs")
+    audit.record_list(session, user, "pep.list", len(rows), "PEPs")
     return rows
 
 

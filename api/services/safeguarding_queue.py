@@ -48,6 +48,7 @@ def entry(session: Session, concern: Concern, child: Child) -> dict[str, Any]:
 def read_queue(session: Session, user: User) -> list[dict[str, Any]]:
     _require_lead(user)
     rows = voice_repo.safeguarding_queue(session, user)
+    audit.record_list(session, user, "safeguarding_queue.list", len(rows), "concerns")
     for concern, child in rows:
         audit.record(
             session,
@@ -93,3 +94,17 @@ def decide(
     if child is None:
         raise NotFound(CONCERN_NOT_FOUND)
     return entry(session, concern, child)
+
+
+def undecided_by_tier(session: Session, user: User) -> dict[str, int]:
+    """What the lead's dashboard shows: how many wait in each tier, audited as a list read."""
+    _require_lead(user)
+    rows = voice_repo.safeguarding_queue(session, user)
+    counts = {"urgent": 0, "review": 0}
+    for concern, _child in rows:
+        if concern.decision is None:
+            counts[concern.tier.value] += 1
+    audit.record_list(
+        session, user, "safeguarding_queue.count", sum(counts.values()), "undecided concerns"
+    )
+    return counts

@@ -186,3 +186,44 @@ def close_session(session: Session, user: User, session_id: str) -> VoiceSession
     pep = pep_of(session, voice)
     audit.record(session, user, "voice_session.close", child_id=pep.child_id, pep_id=pep.id)
     return voice
+
+
+def sessions_for_helper(session: Session, user: User) -> list[tuple[VoiceSession, Pep, Child]]:
+    """The sessions opened for this helper whose child is still theirs; one audited list read."""
+    rows = [
+        row
+        for row in voice_repo.sessions_for_helper(session, user.id)
+        if session_for_adult(session, user, row[0].id) is not None
+    ]
+    audit.record_list(session, user, "voice_session.list", len(rows), "voice sessions")
+    return rows
+
+
+def record_support(
+    session: Session, voice: VoiceSession, user: User | None, support: list[str]
+) -> list[str]:
+    """The support the child had, on the session and the view; audited as a change to the
+    child's views, by the adult or by the child's link, counted rather than listed."""
+    pep = pep_of(session, voice)
+    ensure_pep_open(pep)
+    chosen = sorted(set(support))
+    views_repo.get_or_create_view(session, pep.id).support = chosen
+    voice.support = chosen
+    audit.record(
+        session,
+        user,
+        "voice_session.support",
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        actor_label=None if user else f"child link ({voice.id[:8]})",
+        detail=f"{len(chosen)} kinds of support",
+    )
+    return chosen
+
+
+def audit_adult_read(session: Session, voice: VoiceSession, user: User | None, action: str) -> None:
+    """An adult reading the child's words is audited; the child reading their own is not."""
+    if user is None:
+        return
+    pep = pep_of(session, voice)
+    audit.record(session, user, action, child_id=pep.child_id, pep_id=pep.id)

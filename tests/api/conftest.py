@@ -51,6 +51,10 @@ def app(db: Session, settings: Settings) -> FastAPI:
 
     app.dependency_overrides[get_db_session] = _session
     app.dependency_overrides[get_settings] = lambda: settings
+    # Refusals are audited in a session of their own: here, a savepoint on the test's connection.
+    app.state.audit_sessions = lambda: Session(
+        bind=db.get_bind(), join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
     return app
 
 
