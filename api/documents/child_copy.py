@@ -12,14 +12,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from api.documents.content import RATING_WORDS
 from api.models import User
 from api.repositories import peps as peps_repo
 from api.services import audit, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band
 from api.services.views import TOPIC_TITLES, build_view
-
-FEELING = {1: "very unhappy", 2: "unhappy", 3: "OK", 4: "happy", 5: "very happy"}
 
 
 @dataclass
@@ -54,7 +53,7 @@ def build_child_copy(session: Session, user: User, pep_id: str) -> ChildCopy:
         copy.said.append(
             {
                 "title": TOPIC_TITLES[topic["topic"]],
-                "feeling": FEELING.get(topic["rating"] or 0, ""),
+                "feeling": RATING_WORDS.get(topic["rating"] or 0, ""),
                 "words": said["words"] if said else "",
             }
         )
