@@ -245,7 +245,11 @@ def _seed_views(
 ) -> None:
     if not answers:
         return
-    session.add(YoungPersonsView(pep_id=pep.id, completed_with_role="teaching_assistant"))
+    session.add(
+        YoungPersonsView(
+            pep_id=pep.id, completed_with_role="teaching_assistant", completed_with_name="Tia Adams"
+        )
+    )
     for topic, question, rating, words in answers:
         session.add(
             ViewTopic(

@@ -18,7 +18,7 @@ from api.repositories import users as users_repo
 from api.services import audit, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band, section_contents
-from api.services.views import TOPIC_TITLES, build_view
+from api.services.views import TOPIC_TITLES, build_view, helped_by
 
 STATUS_TEXT = {
     "declined": "Chose not to say",
@@ -138,11 +138,8 @@ def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
     meeting = view["meeting"]
     helper = view["completed_with"]
     doc.view_notes = [
-        (
-            "Completed with",
-            (helper["role"] or "Not recorded").replace("_", " ")
-            + (f" ({', '.join(helper['support'])})" if helper["support"] else ""),
-        ),
+        ("Completed with", helped_by(helper) or "Not recorded"),
+        ("Interpreter or language support", helper.get("interpreter_language") or "None"),
         ("Summary in my words", view["summary"] or "Not completed"),
         ("I agreed the summary", {True: "Yes", False: "No"}.get(view["child_agreed"], "Not asked")),
         ("The meeting", ATTEND_TEXT.get(meeting["wants_to_attend"] or "", "Not asked")),

@@ -16,6 +16,8 @@ class YoungPersonsView(Base, Timestamped):
 
     pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), primary_key=True)
     completed_with_role: Mapped[str | None] = mapped_column(String(30))
+    completed_with_name: Mapped[str | None] = mapped_column(String(120))
+    interpreter_language: Mapped[str | None] = mapped_column(String(60))
     support: Mapped[list[str]] = mapped_column(JSON, default=list)
     wants_to_attend: Mapped[str | None] = mapped_column(String(20))
     message_for_meeting: Mapped[str | None] = mapped_column(Text)

@@ -32,6 +32,10 @@ class VoiceSession(Base, Timestamped):
     child_token_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     status: Mapped[str] = mapped_column(String(20), default="open")
     support: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The adult helping, by name (a carer or interpreter may have no account), and the
+    # language of any interpreter: the PEP says who stood beside the child.
+    helper_name: Mapped[str | None] = mapped_column(String(120))
+    interpreter_language: Mapped[str | None] = mapped_column(String(60))
     # The lease one running turn holds (its message id), so turns never overlap.
     turn_owner: Mapped[str | None] = mapped_column(String(32))
     turn_lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

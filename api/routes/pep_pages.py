@@ -83,6 +83,8 @@ def open_session_form(
     helper_role: Annotated[str, Form(max_length=30)] = "",
     helper_username: Annotated[str, Form(max_length=100)] = "",
     support: Annotated[list[str] | None, Form()] = None,
+    helper_name: Annotated[str, Form(max_length=200)] = "",
+    interpreter_language: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     if user is None:
         return to_sign_in()
@@ -97,15 +99,20 @@ def open_session_form(
                 "helper_role": helper_role,
                 "helper_username": helper_username or None,
                 "support": support or [],
+                "helper_name": helper_name.strip() or None,
+                "interpreter_language": interpreter_language.strip() or None,
             }
         )
         voice, token = voice_sessions.open_session(session, settings, user, pep_id, data)
     except ValidationError as exc:
         fields = sorted({str(e["loc"][0]) for e in exc.errors()})
         context["form_error"] = "Choose " + " and ".join(
-            {"mode": "what the conversation is for", "helper_role": "who is helping the child"}.get(
-                f, f
-            )
+            {
+                "mode": "what the conversation is for",
+                "helper_role": "who is helping the child",
+                "helper_name": "a helper's name of up to 100 characters, on one line",
+                "interpreter_language": "a language of up to 60 characters",
+            }.get(f, f)
             for f in fields
         )
         return render(request, "pep.html", context, status_code=400)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from api.models.enums import HelperRole, TopicStatus, VoiceMode
-from api.schemas.common import LongText, SingleLine, StrictModel
+from api.schemas.common import LongText, NameText, SingleLine, StrictModel
 
 SUPPORT_KINDS = Literal["read aloud", "symbols", "scribed"]
+LanguageText = Annotated[NameText, StringConstraints(max_length=60)]
 
 
 class VoiceSessionCreate(StrictModel):
@@ -17,6 +18,14 @@ class VoiceSessionCreate(StrictModel):
     helper_role: HelperRole
     helper_username: SingleLine | None = None
     support: list[SUPPORT_KINDS] = Field(default_factory=list, max_length=3)
+    helper_name: NameText | None = Field(
+        default=None,
+        description="The adult helping, when they are not the signed-in helper (a carer, "
+        "an interpreter, a key worker); otherwise the helper's own name is recorded.",
+    )
+    interpreter_language: LanguageText | None = Field(
+        default=None, description="The language of an interpreter or language support."
+    )
 
 
 class VoiceSessionCreated(BaseModel):

@@ -18,7 +18,7 @@ from api.models.enums import ConcernKind
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services.peps import age_band, section_contents
-from api.services.views import TOPIC_TITLES, build_view
+from api.services.views import TOPIC_TITLES, build_view, helped_by
 
 # What the targets page puts beside the drafting form: help wanted, worries, hopes.
 SHOWN_TOPICS = ("support_wanted", "not_going_well", "aspirations")
@@ -29,10 +29,7 @@ def answers(session: Session, pep: Pep, child: Child) -> dict[str, dict[str, Any
     """Every answered topic the school may read, in the child's words, with when and who."""
     view = build_view(session, pep, child)
     rows = views_repo.topics(session, pep.id)
-    helper = view["completed_with"]
-    helped = (helper["role"] or "").replace("_", " ")
-    if helper["support"]:
-        helped += f" ({', '.join(helper['support'])})"
+    helped = helped_by(view["completed_with"])
     out = {}
     for topic in view["topics"]:
         if topic["status"] != "answered" or not topic["answer"]:

@@ -48,7 +48,12 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
     return {
         "pep_id": pep.id,
         "age_band": age_band(child).value,
-        "completed_with": {"role": role, "support": support},
+        "completed_with": {
+            "role": role,
+            "support": support,
+            "name": ypv.completed_with_name if ypv else None,
+            "interpreter_language": ypv.interpreter_language if ypv else None,
+        },
         "topics": [_topic(topics.get(key), key, withheld) for key in TOPIC_KEYS],
         "meeting": {
             "wants_to_attend": ypv.wants_to_attend if ypv else None,
@@ -72,6 +77,14 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
         "child_agreed": ypv.child_agreed if ypv else None,
         "updated_at": _iso(max(stamps)) if stamps else _iso(pep.updated_at),
     }
+
+
+def helped_by(helper: dict[str, Any]) -> str:
+    """'Tia Adams, teaching assistant (read aloud)': who, in what role, with what support."""
+    role = (helper.get("role") or "").replace("_", " ")
+    who = ", ".join(p for p in (helper.get("name"), role) if p)
+    support = helper.get("support") or []
+    return who + (f" ({', '.join(support)})" if support and who else "")
 
 
 def withheld_words(concerns: list[Concern]) -> set[str]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from api.config import Settings
 from api.errors import Conflict, Forbidden, Gone, NotFound, Unprocessable
 from api.models import Child, Pep, User, VoiceSession
-from api.models.enums import HelperRole, PepStatus, Role
+from api.models.enums import HelperRole, PepStatus, Role, VoiceMode
 from api.repositories import children as children_repo
 from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
@@ -64,12 +64,19 @@ def open_session(
         child_token_expires_at=datetime.now(UTC) + timedelta(minutes=settings.child_link_minutes),
         status="open",
         support=list(data.support),
+        helper_name=_helper_name(user, helper, data),
+        interpreter_language=data.interpreter_language,
     )
     voice_repo.add(session, voice)
-    ypv = views_repo.get_or_create_view(session, pep.id)
-    ypv.completed_with_role = data.helper_role.value
-    if data.support:
-        ypv.support = sorted(set(ypv.support or []) | set(data.support))
+    if data.mode == VoiceMode.MY_VIEWS:
+        # "My views" keeps its own helper: getting ready for the meeting with the social
+        # worker later must not rewrite who helped the child give their views.
+        ypv = views_repo.get_or_create_view(session, pep.id)
+        ypv.completed_with_role = data.helper_role.value
+        ypv.completed_with_name = voice.helper_name
+        ypv.interpreter_language = data.interpreter_language
+        if data.support:
+            ypv.support = sorted(set(ypv.support or []) | set(data.support))
     audit.record(
         session,
         user,
@@ -79,6 +86,18 @@ def open_session(
         detail=f"{data.mode.value} with {data.helper_role.value}",
     )
     return voice, token
+
+
+def _helper_name(user: User, helper: User | None, data: VoiceSessionCreate) -> str | None:
+    """Who helped, by name: as typed, else the teaching assistant named, else the opener when
+    the opener is the helper; nobody when the child is on their own."""
+    if data.helper_name:
+        return data.helper_name
+    if helper is not None:
+        return helper.full_name
+    if data.helper_role.value == user.role.value:
+        return user.full_name
+    return None
 
 
 def _helper_for(session: Session, school_id: str | None, data: VoiceSessionCreate) -> User | None:

@@ -45,7 +45,7 @@ def test_the_targets_page_shows_the_childs_words_with_who_helped(
     page = client.get(f"/peps/{_pep(demo)}/targets", headers=demo.auth("demo-dt"))
     assert page.status_code == 200
     assert ASKED in page.text and "Go to college and be a mechanic" in page.text
-    assert "with teaching assistant" in page.text
+    assert "with Tia Adams, teaching assistant" in page.text
     assert page.text.count("Draft a target from this") == 3
 
 
