@@ -149,7 +149,32 @@ def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
             "I would like a copy of my PEP",
             {True: "Yes", False: "No"}.get(meeting["wants_copy"], "Not asked"),
         ),
+        *after_meeting_rows(view),
     ]
+
+
+AFTER_MEETING = (
+    ("how_it_went", "After the meeting: how it went for me"),
+    ("agrees_with_plan", "After the meeting: do I agree with the plan"),
+    ("understands_plan", "After the meeting: do I understand the plan"),
+)
+
+
+def after_meeting_rows(view: dict[str, Any]) -> list[tuple[str, str]]:
+    """The child's check-back after the meeting, in their words; nothing when never asked."""
+    said = view["after_meeting"]
+    withheld = set(view.get("after_meeting_withheld", []))
+    if not said and not withheld:
+        return []
+    rows = []
+    for key, label in AFTER_MEETING:
+        value = said.get(key)
+        if key in withheld:
+            value = WITHHELD_TEXT
+        elif value in STATUS_TEXT:
+            value = STATUS_TEXT[value]
+        rows.append((label, value or "Not asked"))
+    return rows
 
 
 def _target_row(target: Any, said: dict[str, dict[str, Any]]) -> dict[str, str]:

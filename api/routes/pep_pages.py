@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request, Response
 from pydantic import ValidationError
 
 from api.deps import OptionalUser, SessionDep, SettingsDep
+from api.documents.content import after_meeting_rows
 from api.errors import AppError
 from api.models import User
 from api.models.enums import Role
@@ -36,6 +37,10 @@ def _pep_context(session: SessionDep, user: User, pep_id: str) -> dict[str, Any]
     pep, child = peps_service.get_pep(session, user, pep_id)
     # The page shows the child's views as well as the PEP: both reads are in the trail.
     audit.record(session, user, "view.read", child_id=child.id, pep_id=pep.id)
+    view = views_service.build_view(session, pep, child)
+    after = [
+        (label.split(": ", 1)[1].capitalize(), value) for label, value in after_meeting_rows(view)
+    ]
     school = users_repo.school(session, child.school_id)
     return {
         "page_title": f"PEP for {child.full_name}",
@@ -44,7 +49,9 @@ def _pep_context(session: SessionDep, user: User, pep_id: str) -> dict[str, Any]
         "child": child,
         "school_name": school.name if school else "Not on a school roll",
         "age_band": peps_service.age_band(child).value,
-        "view": views_service.build_view(session, pep, child),
+        "view": view,
+        "after_meeting": bool(after),
+        "after_meeting_rows": [{"key": {"text": k}, "value": {"text": v}} for k, v in after],
         "sessions": voice_repo.sessions_for_pep(session, pep.id),
         "teaching_assistants": users_repo.teaching_assistants_at(session, child.school_id)
         if child.school_id

@@ -61,7 +61,14 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
             "spoken_by": ypv.spoken_by if ypv else None,
             "wants_copy": ypv.wants_copy if ypv else None,
         },
-        "after_meeting": dict(ypv.after_meeting or {}) if ypv else {},
+        "after_meeting": {
+            k: (None if v in withheld else v) for k, v in (ypv.after_meeting or {}).items()
+        }
+        if ypv
+        else {},
+        "after_meeting_withheld": sorted(
+            k for k, v in ((ypv.after_meeting or {}) if ypv else {}).items() if v in withheld
+        ),
         "concerns": [
             {
                 "kind": c.kind.value,

@@ -8,6 +8,7 @@ Whether a step is done is read from the API's state, so a restarted bot resumes 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from actions import messages as m
@@ -148,12 +149,29 @@ def prep_question(step: str, state: dict[str, Any]) -> list[dict[str, Any]]:
                    m.SKIP])]
 
 
+def spoken_date(iso: str | None, today: date | None = None) -> str:
+    """GOV.UK's way, as a child would say it: "Wednesday 20 January", never "2027-01-20".
+
+    The year is added only when it is not this year's.
+    """
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return ""
+    year = "" if day.year == (today or date.today()).year else f" {day.year}"
+    return f"{day:%A} {day.day} {day:%B}{year}"
+
+
 def meeting_intro(state: dict[str, Any]) -> str:
     people = ", ".join(f"{a['name']} ({a['role'].lower()})" for a in state.get("attendees", []))
-    when = state.get("meeting_date") or "soon"
+    when = spoken_date(state.get("meeting_date"))
     if state["age_band"] in YOUNG:
-        return (f"Soon there is a meeting about you and school, on {when}. It is to help school "
+        on = f", on {when}" if when else ""
+        return (f"Soon there is a meeting about you and school{on}. It is to help school "
                 f"go well for you. These people are coming: {people or 'the grown-ups who help you'}.")
-    return (f"Your PEP meeting is on {when}. It's where the adults who support you look at how "
+    coming = f"is on {when}" if when else "is coming up soon"
+    return (f"Your PEP meeting {coming}. It's where the adults who support you look at how "
             "school is going, agree your targets and what help you get, and hear what you think. "
             f"Invited: {people or 'not decided yet'}.")

@@ -202,3 +202,17 @@ def test_the_calm_reply_promises_only_what_the_api_does(band: str, emails: bool,
     said = " ".join(m["text"] for m in decision.say)
     assert promise in said and ("saved" if emails else "told now") not in said
     assert [kind for kind, _ in decision.writes] == ["topic", "concern"]
+
+
+def test_the_meeting_date_is_said_the_way_a_child_reads_it() -> None:
+    assert steps.spoken_date("2027-01-20", today=steps.date(2026, 11, 30)) == (
+        "Wednesday 20 January 2027")
+    assert steps.spoken_date("2026-12-08", today=steps.date(2026, 11, 30)) == "Tuesday 8 December"
+    assert steps.spoken_date("not a date") == "" and steps.spoken_date(None) == ""
+    intro = Session(state_for("KS3", mode="meeting_prep")).say("/start", "start")
+    text = " ".join(m["text"] for m in intro.say)
+    assert "2026-12-08" not in text and "8 December" in text
+    undated = state_for("KS1", mode="meeting_prep")
+    undated["meeting_date"] = None
+    young = " ".join(m["text"] for m in Session(undated).say("/start", "start").say)
+    assert "on soon" not in young and "meeting about you and school." in young
