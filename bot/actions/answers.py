@@ -72,7 +72,11 @@ class AnswerMixin:
         if step in ("done", "change_pick", "after_flag"):
             self.go(step if step != "change_pick" else st.next_step(self.state, self.passed))
             return
-        if intent == "decline" and step != "summary_edit":
+        pressed = self.turn.text.strip().startswith("/")
+        # Typed words at the summary edit are the child's summary, whatever the NLU thinks of
+        # them; a pressed Skip there is a skip, and a button's payload is never their words.
+        if (intent == "decline" and step != "summary_edit") or (
+                step == "summary_edit" and pressed):
             self.skip(step)
             return
         topic = st.topic_of(step)
@@ -88,8 +92,10 @@ class AnswerMixin:
             self.save_topic(topic, "declined")
         elif step.startswith("review:"):
             self.write("after-meeting", {step.split(":")[1]: "declined"})
-        elif step == "summary":
+        elif step in ("summary", "summary_edit"):
+            # Not confirmed is recorded as not confirmed, never as agreed.
             self.write("summary", {"summary": st.summary_text(self.state), "child_agreed": False})
+            self.passed.append("summary")
         else:
             self.passed.append(step)
         self.advance("That's fine, we can skip that one.")

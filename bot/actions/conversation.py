@@ -167,6 +167,11 @@ class Engine(AnswerMixin):
             q = question_for(self.state["age_band"], topic)
             first = "rating" if q and q.style != "words" else "words"
             self.state["topics"][topic]["status"] = "not_asked"
+            # The summary the child agreed no longer says what they think: until they confirm
+            # the new one it stands as not confirmed, and it is asked again at the end.
+            if self.state.get("summary") is not None:
+                self.write("summary", {"summary": st.summary_text(self.state),
+                                       "child_agreed": False})
             self.state["summary"] = None
             self.go(f"topic:{topic}:{first}", "OK, let's change that one.")
             return self.finish()

@@ -67,7 +67,9 @@ def is_done(step: str, state: dict[str, Any], passed: list[str]) -> bool:
         return row["status"] == "answered" and row["answer"] is not None
     meeting = state["meeting"]
     if step == "summary":
-        return state.get("summary") is not None
+        # Only an agreed summary is finished; one left not confirmed (an answer changed since)
+        # is asked again, unless the child skipped it this session.
+        return state.get("summary") is not None and state.get("child_agreed") is True
     if step == "copy":
         return meeting.get("wants_copy") is not None
     if step == "prep:attend":

@@ -216,3 +216,63 @@ def test_the_meeting_date_is_said_the_way_a_child_reads_it() -> None:
     undated["meeting_date"] = None
     young = " ".join(m["text"] for m in Session(undated).say("/start", "start").say)
     assert "on soon" not in young and "meeting about you and school." in young
+
+
+def _to_summary(session: Session) -> None:
+    session.say("/start", "start")
+    for _ in range(60):
+        if session.step == "summary":
+            return
+        play_step(session)
+    raise AssertionError("never reached the summary")
+
+
+def play_step(session: Session) -> None:
+    step = session.step
+    if step.endswith(":rating"):
+        session.say('/rate{"rating":4}', "rate", entities={"rating": 4})
+    elif step.endswith(":more"):
+        session.say("/deny", "deny")
+    else:
+        session.say(f"my words for {step}", "answer")
+
+
+def test_skipping_the_summary_edit_is_not_agreeing_and_stores_no_payload() -> None:
+    session = Session(state_for("KS3"))
+    _to_summary(session)
+    session.say("/deny", "deny")
+    assert session.step == "summary_edit"
+    session.say("/decline", "decline")
+    assert session.state["child_agreed"] is False
+    assert not str(session.state["summary"]).startswith("/")
+    assert "my words for" in str(session.state["summary"])
+
+
+def test_typed_words_at_the_summary_edit_are_the_childs_summary() -> None:
+    session = Session(state_for("KS3"))
+    _to_summary(session)
+    session.say("/deny", "deny")
+    session.say("no thanks, I just want more help in maths", "decline")
+    assert session.state["summary"] == "no thanks, I just want more help in maths"
+    assert session.state["child_agreed"] is True
+
+
+def test_changing_an_answer_unconfirms_the_summary_and_asks_again() -> None:
+    session = Session(state_for("KS3"))
+    _to_summary(session)
+    session.say("/affirm", "affirm")
+    assert session.state["child_agreed"] is True
+    session.say("can i change my answer", "change_answer",
+                entities={"topic": "feelings_about_school"})
+    assert session.state["child_agreed"] is False  # stopped now, it stays not confirmed
+    session.say("actually I love it", "answer")
+    for _ in range(10):
+        if session.step == "summary":
+            break
+        play_step(session)
+    assert session.step == "summary"
+    asked = " ".join(m["text"] for m in session.last.say)
+    assert "actually I love it" in asked
+    session.say("/affirm", "affirm")
+    assert session.state["child_agreed"] is True
+    assert "actually I love it" in str(session.state["summary"])
