@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     authority_accessibility_email: str = "accessibility@demo-borough.example"
     # The council's records policy for a looked-after child's care record, in its own words.
     care_record_retention: str = "until the child's 75th birthday"
+    # The council's term dates (JSON, shaped like api/data/term_dates.json): PEP deadlines
+    # count school days, so a council's own terms and half terms move them. Empty: the demo
+    # authority's dates, shipped with the API.
+    term_dates_path: str = ""
 
     @model_validator(mode="after")
     def _refuse_demo_secrets_outside_loopback(self) -> Settings:
