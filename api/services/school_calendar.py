@@ -96,7 +96,8 @@ class SchoolCalendar:
             return "No term dates are set: counted weekdays less bank holidays"
         first, last = self.terms[0].start, self.terms[-1].end
         return (
-            f"Estimated: term dates are set from {first:%d/%m/%Y} to {last:%d/%m/%Y} only, "
+            f"Estimated: term dates are set from {first.day} {first:%B %Y} to "
+            f"{last.day} {last:%B %Y} only, "
             "so weekdays less bank holidays were counted"
         )
 

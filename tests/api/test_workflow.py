@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
 from api.models import Pep
 from api.models.enums import PepStatus, PepType
 from api.services.workflow import add_school_days, deadline
-from tests.helpers import Demo
+from api.templating import uk_date
+from tests.helpers import Demo, page_sign_in
 
 
 def _submit(client: TestClient, demo: Demo, pep: str, user: str = "demo-dt") -> int:
@@ -89,13 +91,77 @@ def test_a_submitted_pep_cannot_be_changed_until_returned(client: TestClient, de
 
 
 def test_the_initial_pep_is_due_twenty_school_days_after_coming_into_care() -> None:
-    start = date(2026, 11, 2)  # a Monday
+    start = date(2026, 11, 2)  # a Monday, in the autumn term with no break to come
     assert add_school_days(start, 20) == date(2026, 11, 30)
     pep = Pep(pep_type=PepType.INITIAL, status=PepStatus.DRAFT)
     assert deadline(pep, start, today=date(2026, 11, 20)) == {
         "state": "due",
         "due": date(2026, 11, 30),
+        "for": "meeting",
+        "note": None,
     }
     assert deadline(pep, start, today=date(2026, 12, 1))["state"] == "overdue"
     pep.status = PepStatus.SUBMITTED
     assert deadline(pep, start)["state"] == "awaiting_qa"
+
+
+def test_coming_into_care_before_christmas_is_due_after_the_break() -> None:
+    pep = Pep(pep_type=PepType.INITIAL, status=PepStatus.DRAFT)
+    due = deadline(pep, date(2026, 12, 9), today=date(2026, 12, 10))
+    assert due["due"] == date(2027, 1, 21) and due["state"] == "due"
+
+
+def test_the_completed_pep_is_due_ten_school_days_after_the_meeting() -> None:
+    pep = Pep(
+        pep_type=PepType.REVIEW,
+        status=PepStatus.DRAFT,
+        meeting_date=date(2026, 10, 22),
+        next_meeting_date=date(2027, 2, 1),
+    )
+    before = deadline(pep, None, today=date(2026, 10, 21))
+    assert (before["state"], before["due"], before["for"]) == ("due", date(2026, 10, 22), "meeting")
+    after = deadline(pep, None, today=date(2026, 11, 2))
+    # Half term (26 to 30 October) is skipped: 23 October, then 2 to 12 November.
+    assert (after["state"], after["due"], after["for"]) == ("due", date(2026, 11, 12), "form")
+    assert deadline(pep, None, today=date(2026, 11, 13))["state"] == "overdue"
+
+
+def test_a_signed_off_pep_owes_the_next_by_the_end_of_next_term() -> None:
+    pep = Pep(pep_type=PepType.REVIEW, status=PepStatus.SIGNED_OFF, meeting_date=date(2026, 11, 5))
+    next_pep = deadline(pep, None, today=date(2026, 12, 1))
+    assert next_pep == {
+        "state": "signed_off",
+        "due": date(2027, 3, 26),
+        "for": "next_pep",
+        "note": None,
+    }
+    pep.next_meeting_date = date(2027, 2, 10)
+    assert deadline(pep, None, today=date(2026, 12, 1))["due"] == date(2027, 2, 10)
+    assert deadline(pep, None, today=date(2027, 2, 11))["state"] == "next_overdue"
+    assert deadline(pep, None, today=date(2027, 2, 11), superseded=True) == {
+        "state": "signed_off",
+        "due": None,
+        "for": None,
+        "note": None,
+    }
+
+
+def test_a_deadline_beyond_the_term_dates_is_an_estimate_with_a_note() -> None:
+    pep = Pep(pep_type=PepType.INITIAL, status=PepStatus.DRAFT)
+    due = deadline(pep, date(2028, 9, 4), today=date(2028, 9, 5))
+    assert due["due"] == date(2028, 10, 2)
+    assert due["note"] and "weekdays less bank holidays" in due["note"]
+
+
+def test_the_dashboard_shows_what_is_due_and_when(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    pep = db.get(Pep, demo.peps_by_band["KS2"])
+    assert pep is not None and pep.meeting_date is not None
+    page_sign_in(client, "demo-dt")
+    html = client.get("/dashboard").text
+    assert f"Due: {uk_date(pep.meeting_date)} (PEP meeting)" in html
+    pep.meeting_date = date.today() - timedelta(days=1)
+    db.flush()
+    html = client.get("/dashboard").text
+    assert "(completed PEP)" in html
