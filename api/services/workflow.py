@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import Conflict, Forbidden, Unprocessable
+from api.errors import Conflict, Forbidden, SignOffRefused, Unprocessable
 from api.models import Pep, PepSection, User
 from api.models.enums import PepStatus, PepType, Role
 from api.repositories import peps as peps_repo
@@ -41,30 +41,50 @@ def submit(session: Session, user: User, pep_id: str) -> Pep:
 
 
 def non_negotiables(session: Session, pep: Pep, child: Any) -> list[dict[str, Any]]:
-    """The checks every authority in the seeds makes before it will sign a PEP off."""
+    """The checks every authority in the seeds makes before it will sign a PEP off, each with
+    the place on the PEP's page where it is put right."""
     view = build_view(session, pep, child)
     answered = any(t["status"] == "answered" for t in view["topics"])
     sections = section_contents(session, pep)
     absence = any(str(s.get("child_views_absence_reason") or "").strip() for s in sections.values())
     invited = pep.child_attended is not None or view["meeting"]["wants_to_attend"] is not None
+    page = f"/peps/{pep.id}"
     return [
-        {"check": "attendees_recorded", "label": "Attendees recorded", "met": bool(pep.attendees)},
+        {
+            "check": "attendees_recorded",
+            "label": "Attendees recorded",
+            "met": attendance_taken(pep),
+            "fix": "Record who came to the meeting",
+            "fix_at": f"{page}#meeting-record",
+        },
         {
             "check": "child_attended_or_invited",
             "label": "The child attended or was invited",
             "met": invited,
+            "fix": "Record whether the child came to the meeting",
+            "fix_at": f"{page}#meeting-record",
         },
         {
             "check": "next_meeting_date_set",
             "label": "Date of the next PEP meeting set",
             "met": pep.next_meeting_date is not None,
+            "fix": "Set the date of the next PEP meeting",
+            "fix_at": f"{page}#meeting-record",
         },
         {
             "check": "child_views_present",
             "label": "The child's views are recorded, or why not",
             "met": answered or absence,
+            "fix": "Record the child's views, or why they are missing",
+            "fix_at": f"{page}#child-views",
         },
     ]
+
+
+def attendance_taken(pep: Pep) -> bool:
+    """Someone is marked as having come: the invitation list alone is not a record of the
+    meeting."""
+    return any(a.get("attended") is True for a in pep.attendees or [])
 
 
 def target_grades(session: Session, pep: Pep, key_stage: str) -> list[dict[str, Any]]:
@@ -138,6 +158,10 @@ def decide(
         raise Conflict("only a submitted PEP can be returned or signed off")
     if decision == "return" and not note.strip():
         raise Unprocessable("note: say why the PEP is returned")
+    if decision == "sign_off":
+        missing = [c for c in non_negotiables(session, pep, child) if not c["met"]]
+        if missing:
+            raise SignOffRefused(missing)
     targets = {t.id: t for t in peps_repo.targets(session, pep.id)}
     for target_id, choice in ppp_decisions.items():
         if target_id not in targets:
