@@ -81,6 +81,10 @@ class Settings(BaseSettings):
     # Sent after the concern is committed, before the child's reply: kept short, so a slow or
     # dead server delays a turn by seconds at most (the notice stays failed, for a retry).
     smtp_timeout_seconds: float = 3.0
+    # The council's term dates (JSON, shaped like api/data/term_dates.json): PEP deadlines
+    # count school days, so a council's own terms and half terms move them. Empty: the demo
+    # authority's dates, shipped with the API.
+    term_dates_path: str = ""
 
     @model_validator(mode="after")
     def _refuse_demo_secrets_outside_loopback(self) -> Settings:

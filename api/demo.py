@@ -145,7 +145,7 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
             pep_type=PepType.REVIEW,
             status=PepStatus.DRAFT,
             meeting_date=today + timedelta(days=21),
-            attendees=[{"name": "Owen Davies", "role": "Designated teacher"}],
+            attendees=[{"name": "Owen Davies", "role": "Designated teacher", "attended": False}],
         )
     )
     session.flush()
@@ -214,11 +214,16 @@ def _seed_child(
         status=PepStatus.DRAFT,
         meeting_date=today + timedelta(days=14),
         meeting_venue="Riverside, meeting room 2",
+        # Invited, not yet there: the school records who came after the meeting, and only
+        # then can the virtual school sign the PEP off.
         attendees=[
-            {"name": "Dee Turner", "role": "Designated teacher"},
-            {"name": "Sol Walker", "role": "Social worker"},
-            {"name": "Morgan Lee", "role": "Foster carer"},
-            {"name": "Val Singh", "role": "Virtual school"},
+            {"name": name, "role": role, "attended": False}
+            for name, role in (
+                ("Dee Turner", "Designated teacher"),
+                ("Sol Walker", "Social worker"),
+                ("Morgan Lee", "Foster carer"),
+                ("Val Singh", "Virtual school"),
+            )
         ],
         next_meeting_date=today + timedelta(days=14 + 91),
         created_by_id=users["demo-sw"].id,

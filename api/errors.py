@@ -26,6 +26,10 @@ class AppError(Exception):
     def headers(self) -> dict[str, str]:
         return {}
 
+    def errors(self) -> list[dict[str, str]]:
+        """Itemised reasons, when there is more than one thing to put right."""
+        return []
+
 
 class NotFound(AppError):
     """Also what a caller outside the child's caseload gets, so it never learns the child exists."""
@@ -46,6 +50,18 @@ class Forbidden(AppError):
 
 class Conflict(AppError):
     status_code = 409
+
+
+class SignOffRefused(Conflict):
+    """The virtual school signed off a PEP that does not yet meet the non-negotiables."""
+
+    def __init__(self, missing: list[dict[str, str]]) -> None:
+        labels = "; ".join(m["label"].lower() for m in missing)
+        super().__init__(f"the PEP cannot be signed off until these are met: {labels}")
+        self.missing = missing
+
+    def errors(self) -> list[dict[str, str]]:
+        return [{"field": m["check"], "message": m["label"]} for m in self.missing]
 
 
 class TurnInProgress(Conflict):
@@ -122,7 +138,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
         return JSONResponse(
-            {"detail": exc.message, "errors": []},
+            {"detail": exc.message, "errors": exc.errors()},
             status_code=exc.status_code,
             headers=exc.headers(),
         )

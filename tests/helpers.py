@@ -81,3 +81,25 @@ def page_sign_in(client: TestClient, username: str, password: str = "demo-passwo
     response = page_form(client, "/sign-in", {"username": username, "password": password})
     assert response.status_code == 303, response.text
     return str(client.cookies["pep_voice_session"])
+
+
+def meet_the_non_negotiables(client: TestClient, demo: Demo, pep: str) -> None:
+    """What the school does before the virtual school can sign off a demo PEP: say who came
+    (the DT and the carer), that the child came for part, and why the child's views are
+    missing (the demo's children, but Jordan, have none)."""
+    headers = demo.auth("demo-dt")
+    invited = client.get(f"/api/v1/peps/{pep}", headers=headers).json()["attendees"]
+    came = {"Dee Turner", "Morgan Lee"}
+    recorded = client.patch(
+        f"/api/v1/peps/{pep}",
+        headers=headers,
+        json={
+            "attendees": [{**a, "attended": a["name"] in came} for a in invited],
+            "child_attended": "part",
+        },
+    )
+    assert recorded.status_code == 200, recorded.text
+    section = client.get(f"/api/v1/peps/{pep}/sections/D", headers=headers).json()["content"]
+    reason = {**section, "child_views_absence_reason": "Views given to the social worker"}
+    saved = client.put(f"/api/v1/peps/{pep}/sections/D", headers=headers, json={"content": reason})
+    assert saved.status_code == 200, saved.text

@@ -101,13 +101,16 @@ def _child_rows(session: Session, child: Child, section_a: dict[str, Any]) -> li
 
 
 def _meeting_rows(pep: Pep) -> list[tuple[str, str]]:
-    attendees = "; ".join(f"{a.get('name')} ({a.get('role')})" for a in pep.attendees or [])
+    people = pep.attendees or []
+    invited = "; ".join(f"{a.get('name')} ({a.get('role')})" for a in people)
+    came = "; ".join(f"{a.get('name')} ({a.get('role')})" for a in people if a.get("attended"))
     return [
         ("PEP type", "Initial PEP" if pep.pep_type.value == "initial" else "Review PEP"),
         ("Term", pep.term),
         ("Meeting date", uk(pep.meeting_date)),
         ("Venue", pep.meeting_venue or "Not recorded"),
-        ("Attendees", attendees or "Not recorded"),
+        ("Invited", invited or "Not recorded"),
+        ("Attendees", came or "Not recorded"),
         ("The child", ATTENDED_TEXT.get(pep.child_attended or "", "Not recorded")),
         ("Next PEP meeting", uk(pep.next_meeting_date)),
     ]

@@ -24,7 +24,8 @@ class Pep(Base, Timestamped):
     )
     meeting_date: Mapped[date | None] = mapped_column(Date)
     meeting_venue: Mapped[str | None] = mapped_column(String(200))
-    # [{"name": "...", "role": "..."}]: who is invited, shown to the child before the meeting.
+    # [{"name": "...", "role": "...", "attended": bool}]: who is invited, shown to the child
+    # before the meeting; "attended" is recorded by the school after it.
     attendees: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     child_attended: Mapped[str | None] = mapped_column(String(20))
     next_meeting_date: Mapped[date | None] = mapped_column(Date)

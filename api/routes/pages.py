@@ -55,9 +55,12 @@ DEADLINE_LABELS = {
     "overdue": "Overdue",
     "awaiting_qa": "Awaiting QA",
     "signed_off": "Signed off",
+    "next_overdue": "Next PEP overdue",
     "no_date": "No date set",
     "check_dates": "Check the dates",
 }
+# What the deadline is for: the meeting, the completed PEP after it, or next term's PEP.
+DEADLINE_FOR = {"meeting": "PEP meeting", "form": "completed PEP", "next_pep": "next PEP"}
 MODE_LABELS = {
     "my_views": "My views",
     "meeting_prep": "Getting ready for the PEP meeting",
@@ -156,6 +159,7 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
         "status_classes": STATUS_CLASSES,
         "mode_labels": MODE_LABELS,
         "deadline_labels": DEADLINE_LABELS,
+        "deadline_for": DEADLINE_FOR,
         "sessions": None,
         "queue_counts": None,
         "peps": [],
@@ -177,14 +181,26 @@ def dashboard(request: Request, user: OptionalUser, session: SessionDep) -> Resp
         context["queue_counts"] = safeguarding_queue.undecided_by_tier(session, user)
     else:
         context["heading"] = "Your PEPs"
-        context["peps"] = [_pep_row(p, c) for p, c in peps_service.list_peps(session, user)]
+        rows = peps_service.list_peps(session, user)
+        latest = _latest_pep_by_child(rows)
+        context["peps"] = [_pep_row(p, c, superseded=latest[c.id] is not p) for p, c in rows]
         context["open_concerns"] = sum(
             1 for c, _ in voice_repo.visible_concerns(session, user) if c.status.value == "open"
         )
     return render(request, "dashboard.html", context)
 
 
-def _pep_row(pep: Pep, child: Any) -> dict[str, Any]:
+def _latest_pep_by_child(rows: list[tuple[Pep, Any]]) -> dict[str, Pep]:
+    """Each child's newest PEP: an older, signed-off one no longer owes the next PEP."""
+    latest: dict[str, Pep] = {}
+    for pep, child in rows:
+        known = latest.get(child.id)
+        if known is None or (pep.created_at, pep.id) > (known.created_at, known.id):
+            latest[child.id] = pep
+    return latest
+
+
+def _pep_row(pep: Pep, child: Any, *, superseded: bool = False) -> dict[str, Any]:
     return {
         "pep_id": pep.id,
         "child_name": child.full_name,
@@ -192,7 +208,7 @@ def _pep_row(pep: Pep, child: Any) -> dict[str, Any]:
         "term": pep.term,
         "status": pep.status,
         "meeting_date": _next_meeting(pep),
-        "deadline": workflow.deadline(pep, child.care_start_date),
+        "deadline": workflow.deadline(pep, child.care_start_date, superseded=superseded),
     }
 
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
 from api.deps import OptionalUser, SessionDep
-from api.errors import AppError
+from api.errors import AppError, SignOffRefused
 from api.routes.pages import STATUS_LABELS, to_sign_in
 from api.schemas.common import unstorable_character
 from api.services import peps as peps_service
@@ -18,7 +18,12 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 @router.get("/peps/{pep_id}/qa")
 def qa_page(
-    request: Request, pep_id: str, user: OptionalUser, session: SessionDep, error: str | None = None
+    request: Request,
+    pep_id: str,
+    user: OptionalUser,
+    session: SessionDep,
+    error: str | None = None,
+    missing: list[dict[str, str]] | None = None,
 ) -> Response:
     if user is None:
         return to_sign_in()
@@ -38,8 +43,10 @@ def qa_page(
             "report": report,
             "status_labels": STATUS_LABELS,
             "error": error,
+            # Each unmet check, linked to where it is put right on the PEP's page.
+            "missing": [{"text": m["fix"], "href": m["fix_at"]} for m in missing or []],
         },
-        status_code=400 if error else 200,
+        status_code=409 if missing else (400 if error else 200),
     )
 
 
@@ -70,6 +77,8 @@ async def qa_submit(
         workflow.decide(
             session, user, pep_id, decision=decision, grade=grade, note=note, ppp_decisions=ppp
         )
+    except SignOffRefused as exc:
+        return qa_page(request, pep_id, user, session, missing=exc.missing)
     except AppError as exc:
         return qa_page(request, pep_id, user, session, error=exc.message.split(": ", 1)[-1])
     return RedirectResponse(f"/peps/{pep_id}/qa", status_code=303)

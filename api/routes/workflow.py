@@ -34,10 +34,22 @@ def qa_report(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, 
     return workflow.qa_report(session, user, pep_id)
 
 
-@router.post("/{pep_id}/qa")
+@router.post(
+    "/{pep_id}/qa",
+    responses={
+        403: {"description": "only the virtual school quality-assures a PEP"},
+        404: {"description": "no such PEP in your caseload"},
+        409: {
+            "description": "the PEP is not submitted, or a sign-off is refused because the "
+            "non-negotiables listed in `errors` are not met; nothing is stored"
+        },
+        422: {"description": "a return without a note, or a PP+ decision for another target"},
+    },
+)
 def qa_decide(
     pep_id: str, data: QaDecision, user: CurrentUser, session: SessionDep
 ) -> dict[str, str]:
+    """Return the PEP with reasons, or sign it off: only once every non-negotiable is met."""
     pep = workflow.decide(
         session,
         user,

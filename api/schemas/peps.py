@@ -90,6 +90,9 @@ class ChildCreate(StrictModel):
 class Attendee(StrictModel):
     name: ShortText
     role: ShortText
+    # Invited is not the same as there: the virtual school signs off only when the school has
+    # said who actually came.
+    attended: bool = False
 
 
 class PepSummary(BaseModel):

@@ -18,7 +18,7 @@ from api.models.enums import AgeBand, PepStatus, PepType, Role, age_band_for_yea
 from api.repositories import children as children_repo
 from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
-from api.schemas.peps import ChildCreate, PepCreate, PepUpdate
+from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
 from api.services import audit
 from api.services.access import child_for, pep_for
 
@@ -186,3 +186,24 @@ def put_section(
 def _known_section(key: str) -> None:
     if key not in SECTION_TITLES:
         raise NotFound("sections are A, B, C, D and E")
+
+
+def record_meeting(
+    session: Session, user: User, pep_id: str, changes: dict[str, Any], attended: set[int]
+) -> tuple[Pep, Child]:
+    """What the meeting settled: who came (by their place on the invitation list), whether the
+    child came, and the next meeting's date. Validated as the API's PATCH is, and audited."""
+    pep, _child = pep_for(session, user, pep_id)
+    attendees = [{**a, "attended": i in attended} for i, a in enumerate(pep.attendees or [])]
+    data = PepUpdate.model_validate({**changes, "attendees": attendees})
+    return update_pep(session, user, pep_id, data)
+
+
+def record_views_absence(session: Session, user: User, pep_id: str, reason: str) -> PepSection:
+    """Why the child's views are missing, in the writer's own section (the school's D, the
+    social worker's C), keeping what else that section holds."""
+    pep, _child = pep_for(session, user, pep_id)
+    key = "C" if user.role == Role.SOCIAL_WORKER else "D"
+    content = {**section_contents(session, pep)[key], "child_views_absence_reason": reason}
+    data = SectionUpdate.model_validate({"content": content})
+    return put_section(session, user, pep_id, key, data.content)

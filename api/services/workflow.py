@@ -4,24 +4,28 @@ with reasons or signed off, with PP+ requests decided per target. Every step is 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import Conflict, Forbidden, Unprocessable
+from api.errors import Conflict, Forbidden, SignOffRefused, Unprocessable
 from api.models import Pep, PepSection, User
-from api.models.enums import PepStatus, Role
+from api.models.enums import PepStatus, PepType, Role
 from api.repositories import peps as peps_repo
 from api.schemas.common import is_sane_record_date
-from api.services import audit
+from api.services import audit, school_calendar
 from api.services.access import pep_for
 from api.services.peps import EDITABLE_STATUSES, section_contents
+from api.services.school_calendar import SchoolCalendar
 from api.services.views import build_view
 
 GRADES = ("Outstanding", "Good", "Requires improvement", "Inadequate")
 SUBMITTERS = {Role.DESIGNATED_TEACHER, Role.SOCIAL_WORKER}
+# Slough: the initial PEP meeting within 20 school days of coming into care. Halton: the
+# completed PEP form within 10 school days of the meeting.
 INITIAL_PEP_SCHOOL_DAYS = 20
+PEP_FORM_SCHOOL_DAYS = 10
 
 
 def submit(session: Session, user: User, pep_id: str) -> Pep:
@@ -37,30 +41,50 @@ def submit(session: Session, user: User, pep_id: str) -> Pep:
 
 
 def non_negotiables(session: Session, pep: Pep, child: Any) -> list[dict[str, Any]]:
-    """The checks every authority in the seeds makes before it will sign a PEP off."""
+    """The checks every authority in the seeds makes before it will sign a PEP off, each with
+    the place on the PEP's page where it is put right."""
     view = build_view(session, pep, child)
     answered = any(t["status"] == "answered" for t in view["topics"])
     sections = section_contents(session, pep)
     absence = any(str(s.get("child_views_absence_reason") or "").strip() for s in sections.values())
     invited = pep.child_attended is not None or view["meeting"]["wants_to_attend"] is not None
+    page = f"/peps/{pep.id}"
     return [
-        {"check": "attendees_recorded", "label": "Attendees recorded", "met": bool(pep.attendees)},
+        {
+            "check": "attendees_recorded",
+            "label": "Attendees recorded",
+            "met": attendance_taken(pep),
+            "fix": "Record who came to the meeting",
+            "fix_at": f"{page}#meeting-record",
+        },
         {
             "check": "child_attended_or_invited",
             "label": "The child attended or was invited",
             "met": invited,
+            "fix": "Record whether the child came to the meeting",
+            "fix_at": f"{page}#meeting-record",
         },
         {
             "check": "next_meeting_date_set",
             "label": "Date of the next PEP meeting set",
             "met": pep.next_meeting_date is not None,
+            "fix": "Set the date of the next PEP meeting",
+            "fix_at": f"{page}#meeting-record",
         },
         {
             "check": "child_views_present",
             "label": "The child's views are recorded, or why not",
             "met": answered or absence,
+            "fix": "Record the child's views, or why they are missing",
+            "fix_at": f"{page}#child-views",
         },
     ]
+
+
+def attendance_taken(pep: Pep) -> bool:
+    """Someone is marked as having come: the invitation list alone is not a record of the
+    meeting."""
+    return any(a.get("attended") is True for a in pep.attendees or [])
 
 
 def target_grades(session: Session, pep: Pep, key_stage: str) -> list[dict[str, Any]]:
@@ -134,6 +158,10 @@ def decide(
         raise Conflict("only a submitted PEP can be returned or signed off")
     if decision == "return" and not note.strip():
         raise Unprocessable("note: say why the PEP is returned")
+    if decision == "sign_off":
+        missing = [c for c in non_negotiables(session, pep, child) if not c["met"]]
+        if missing:
+            raise SignOffRefused(missing)
     targets = {t.id: t for t in peps_repo.targets(session, pep.id)}
     for target_id, choice in ppp_decisions.items():
         if target_id not in targets:
@@ -170,36 +198,68 @@ def _append_history(session: Session, user: User, pep: Pep, entry: dict[str, str
 
 
 def add_school_days(start: date, days: int) -> date:
-    """Weekdays only; the authority's own holiday calendar would refine this.
-
-    Stops at the end of the calendar rather than overflowing past 31/12/9999.
-    """
-    current = start
-    while days > 0 and current < date.max:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
+    """School days on the authority's calendar: terms, half terms and bank holidays."""
+    return school_calendar.add_school_days(start, days)
 
 
-def deadline(pep: Pep, care_start: date | None, today: date | None = None) -> dict[str, Any]:
-    """When this PEP is due, and whether it is due, overdue or waiting for QA.
+def deadline(
+    pep: Pep,
+    care_start: date | None,
+    today: date | None = None,
+    calendar: SchoolCalendar | None = None,
+    *,
+    superseded: bool = False,
+) -> dict[str, Any]:
+    """When this PEP is next due, for what, and whether it is due, overdue or waiting for QA.
+
+    Before the meeting: an initial PEP's meeting within 20 school days of coming into care
+    (Slough), a review's on the date set. After the meeting: the completed PEP within 10 school
+    days (Halton). Once signed off: the next PEP by the end of the next term, sooner if the
+    meeting set an earlier date, since every child's PEP is reviewed each term.
 
     A date outside what the API accepts (written before the check, or straight into the
-    database) gives "check_dates" for this PEP, never an error for the whole list.
+    database) gives "check_dates" for this PEP, never an error for the whole list. "note" says
+    when the count ran outside the authority's term dates and is only an estimate. A signed-off
+    PEP `superseded` by the child's next one owes nothing more.
     """
     today = today or date.today()
+    calendar = calendar or school_calendar.default_calendar()
     if pep.status == PepStatus.SUBMITTED:
-        return {"state": "awaiting_qa", "due": None}
+        return _due("awaiting_qa")
+    dates = [d for d in (care_start, pep.meeting_date, pep.next_meeting_date) if d is not None]
+    if any(not is_sane_record_date(d, today) for d in dates):
+        return _due("check_dates")
     if pep.status == PepStatus.SIGNED_OFF:
-        return {"state": "signed_off", "due": pep.next_meeting_date}
-    due = pep.meeting_date or pep.next_meeting_date
-    if pep.pep_type.value == "initial" and care_start is not None:
-        if not is_sane_record_date(care_start, today):
-            return {"state": "check_dates", "due": None}
-        due = add_school_days(care_start, INITIAL_PEP_SCHOOL_DAYS)
+        return _due("signed_off") if superseded else _next_pep(pep, today, calendar)
+    note: str | None = None
+    due: date | None
+    if pep.meeting_date is not None and pep.meeting_date <= today:
+        counted = calendar.count(pep.meeting_date, PEP_FORM_SCHOOL_DAYS)
+        due, what, note = counted.due, "form", counted.note
+    elif pep.pep_type == PepType.INITIAL and care_start is not None:
+        counted = calendar.count(care_start, INITIAL_PEP_SCHOOL_DAYS)
+        due, what, note = counted.due, "meeting", counted.note
+        if pep.meeting_date is not None:
+            due = min(due, pep.meeting_date)
+    else:
+        due, what = pep.meeting_date or pep.next_meeting_date, "meeting"
     if due is None:
-        return {"state": "no_date", "due": None}
-    if not is_sane_record_date(due, today):
-        return {"state": "check_dates", "due": None}
-    return {"state": "overdue" if due < today else "due", "due": due}
+        return _due("no_date")
+    return _due("overdue" if due < today else "due", due, what, note)
+
+
+def _next_pep(pep: Pep, today: date, calendar: SchoolCalendar) -> dict[str, Any]:
+    held = pep.meeting_date or (pep.signed_off_at.date() if pep.signed_off_at else today)
+    term = calendar.term_after(held)
+    candidates = [d for d in (pep.next_meeting_date, term.end if term else None) if d]
+    if not candidates:
+        return _due("signed_off")
+    note = None if term else calendar.outside_note()
+    due = min(candidates)
+    return _due("next_overdue" if due < today else "signed_off", due, "next_pep", note)
+
+
+def _due(
+    state: str, due: date | None = None, what: str | None = None, note: str | None = None
+) -> dict[str, Any]:
+    return {"state": state, "due": due, "for": what, "note": note}

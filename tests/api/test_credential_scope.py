@@ -18,7 +18,7 @@ from api.config import get_settings
 from api.models import School, TranscriptMessage, ViewTopic, VoiceSession
 from api.services import screening
 from api.services.screening import Tiers
-from tests.helpers import Demo
+from tests.helpers import Demo, meet_the_non_negotiables
 
 INTERNAL = "/api/v1/internal/voice-sessions"
 
@@ -64,6 +64,7 @@ def _submit(client: TestClient, demo: Demo, pep: str) -> None:
 
 
 def _sign_off(client: TestClient, demo: Demo, pep: str) -> None:
+    meet_the_non_negotiables(client, demo, pep)
     _submit(client, demo, pep)
     signed = client.post(
         f"/api/v1/peps/{pep}/qa",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, expect
 
@@ -50,6 +52,13 @@ def test_the_virtual_school_returns_then_signs_off_a_pep(
     vs.get_by_role("link", name="Sam Carter").click()
     vs.get_by_role("link", name="Quality assurance and sign-off").click()
     expect(vs.get_by_test_id("qa-checks")).to_contain_text("Attendees recorded")
+    vs.get_by_label("Good", exact=True).check()
+    vs.get_by_role("button", name="Sign off").click()
+    refused = vs.get_by_test_id("sign-off-refused")
+    expect(refused).to_contain_text("The PEP cannot be signed off yet")
+    expect(refused.get_by_role("link", name="Record who came to the meeting")).to_have_attribute(
+        "href", re.compile(r"/peps/\w+#meeting-record$")
+    )
     vs.get_by_label("Requires improvement").check()
     vs.get_by_role("button", name="Return to the school").click()
     expect(vs.get_by_role("alert")).to_contain_text("say why")
@@ -60,6 +69,17 @@ def test_the_virtual_school_returns_then_signs_off_a_pep(
 
     dt.reload()
     expect(dt.get_by_test_id("return-note")).to_contain_text("Record Sam's views")
+    # The school records the meeting and why Sam's views are missing, then resubmits.
+    dt.get_by_label("Dee Turner (Designated teacher)").check()
+    dt.get_by_label("Morgan Lee (Foster carer)").check()
+    dt.get_by_label("For part of it").check()
+    dt.get_by_role("button", name="Save the meeting record").click()
+    expect(dt.get_by_test_id("meeting-summary")).to_contain_text("Came")
+    dt.get_by_label("If Sam's views are missing, say why").fill(
+        "Sam gave his views to his social worker this term"
+    )
+    dt.get_by_role("button", name="Save the reason").click()
+    expect(dt.get_by_test_id("views-absence")).to_contain_text("social worker")
     dt.get_by_role("button", name="Submit to the virtual school").click()
     vs.reload()
     vs.get_by_label("Good", exact=True).check()
