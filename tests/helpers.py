@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.models import Child, Pep, User
-from api.models.enums import Role
+from api.models import Child, Concern, Pep, User
+from api.models.enums import ConcernKind, ConcernTier, Role
 
 DEMO_USERS = ("demo-vs", "demo-dt", "demo-sw", "demo-ta", "demo-dsl", "other-dt")
 
@@ -103,3 +103,14 @@ def meet_the_non_negotiables(client: TestClient, demo: Demo, pep: str) -> None:
     reason = {**section, "child_views_absence_reason": "Views given to the social worker"}
     saved = client.put(f"/api/v1/peps/{pep}/sections/D", headers=headers, json={"content": reason})
     assert saved.status_code == 200, saved.text
+
+
+def add_concern(
+    db: Session, pep_id: str, kind: ConcernKind, tier: ConcernTier, text: str
+) -> Concern:
+    """A concern on a PEP's child, as the screen or the bot would have raised it."""
+    child_id = db.scalar(select(Pep.child_id).where(Pep.id == pep_id))
+    concern = Concern(child_id=child_id, pep_id=pep_id, kind=kind, tier=tier, text=text)
+    db.add(concern)
+    db.flush()
+    return concern

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import get_args
+
+from target_coach.schema import VoiceTopic
 
 
 class Role(StrEnum):
@@ -79,18 +82,9 @@ class ConcernDecision(StrEnum):
     RAISED = "raised"
 
 
-TOPIC_KEYS: tuple[str, ...] = (
-    "feelings_about_school",
-    "feelings_about_learning",
-    "relationships_with_teachers",
-    "relationships_with_peers",
-    "feelings_about_self",
-    "talents_and_interests",
-    "aspirations",
-    "going_well",
-    "not_going_well",
-    "support_wanted",
-)
+# The ten "My views" topics, in the order they are asked: the target coach drafts from the
+# same keys, so they are defined once, beside the coach's request models.
+TOPIC_KEYS: tuple[str, ...] = get_args(VoiceTopic)
 
 SECTION_KEYS: tuple[str, ...] = ("A", "B", "C", "D", "E")
 

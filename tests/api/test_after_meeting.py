@@ -4,13 +4,11 @@ in the document, in the child's words, with anything raised as harm withheld."""
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.config import Settings
-from api.models import Concern, Pep
 from api.models.enums import ConcernKind, ConcernTier
-from tests.helpers import Demo
+from tests.helpers import Demo, add_concern
 
 WENT = "it was ok but too many people talking"
 WORRY = "i didnt want to say it but he hits me"
@@ -49,17 +47,7 @@ def test_harm_raised_in_the_check_back_is_withheld_from_page_and_document(
     client: TestClient, demo: Demo, settings: Settings, db: Session
 ) -> None:
     pep = demo.peps_by_band["KS4"]
-    child = db.scalar(select(Pep.child_id).where(Pep.id == pep))
-    db.add(
-        Concern(
-            child_id=child,
-            pep_id=pep,
-            kind=ConcernKind.SAFEGUARDING,
-            tier=ConcernTier.URGENT,
-            text=WORRY,
-        )
-    )
-    db.flush()
+    add_concern(db, pep, ConcernKind.SAFEGUARDING, ConcernTier.URGENT, WORRY)
     _after(client, demo, settings, pep, {"how_it_went": WORRY})
     page = client.get(f"/peps/{pep}", headers=demo.auth("demo-dt")).text
     document = client.get(f"/api/v1/peps/{pep}/document.html", headers=demo.auth("demo-dt")).text

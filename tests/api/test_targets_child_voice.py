@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.models import Concern, Pep
 from api.models.enums import ConcernKind, ConcernTier
-from tests.helpers import Demo
+from tests.helpers import Demo, add_concern
 
 ASKED = "Someone to go through maths with me, one to one"  # Jordan's demo answer
 
@@ -99,18 +97,8 @@ def test_only_an_answer_the_child_gave_and_the_school_may_read_can_be_used(
             f"/api/v1/peps/{pep}/targets/draft", headers=dt, json={"topic": topic}
         )
         assert response.status_code == 422
-    child_id = db.scalar(select(Pep.child_id).where(Pep.id == pep))
     words = "Algebra. I get lost and then I stop trying"
-    db.add(
-        Concern(
-            child_id=child_id,
-            pep_id=pep,
-            kind=ConcernKind.SAFEGUARDING,
-            tier=ConcernTier.URGENT,
-            text=words,
-        )
-    )
-    db.flush()
+    add_concern(db, pep, ConcernKind.SAFEGUARDING, ConcernTier.URGENT, words)
     withheld = client.post(
         f"/api/v1/peps/{pep}/targets/draft", headers=dt, json={"topic": "not_going_well"}
     )
@@ -146,17 +134,8 @@ def test_a_worry_about_school_needs_an_answer_in_the_targets_or_actions(
     client: TestClient, demo: Demo, db: Session
 ) -> None:
     pep = _pep(demo)
-    child_id = db.scalar(select(Pep.child_id).where(Pep.id == pep))
-    db.add(
-        Concern(
-            child_id=child_id,
-            pep_id=pep,
-            kind=ConcernKind.UNHAPPY_IN_SCHOOL,
-            tier=ConcernTier.REVIEW,
-            text="Nobody talks to me at break and I hate it here",
-        )
-    )
-    db.flush()
+    worry = "Nobody talks to me at break and I hate it here"
+    add_concern(db, pep, ConcernKind.UNHAPPY_IN_SCHOOL, ConcernTier.REVIEW, worry)
     assert "child_concern_not_addressed" in _rules(client, demo, pep)
     section = client.put(
         f"/api/v1/peps/{pep}/sections/C",
