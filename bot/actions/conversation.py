@@ -58,6 +58,7 @@ class Engine(AnswerMixin):
             self.state["meeting"].update(payload)
         elif kind == "summary":
             self.state["summary"] = payload["summary"]
+            self.state["child_agreed"] = payload["child_agreed"]
         elif kind == "after-meeting":
             self.state["after_meeting"].update(payload)
 

@@ -257,6 +257,14 @@ def test_typed_words_at_the_summary_edit_are_the_childs_summary() -> None:
     assert session.state["child_agreed"] is True
 
 
+def test_agreeing_the_summary_moves_straight_on() -> None:
+    session = Session(state_for("KS2"))
+    _to_summary(session)
+    after = session.say("/affirm", "affirm")
+    assert session.state["child_agreed"] is True
+    assert session.step == "copy", [m["text"] for m in after.say]
+
+
 def test_changing_an_answer_unconfirms_the_summary_and_asks_again() -> None:
     session = Session(state_for("KS3"))
     _to_summary(session)
