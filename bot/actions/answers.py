@@ -8,7 +8,7 @@ from typing import Any
 from actions import messages as m
 from actions import steps as st
 from actions.ratings import rating_from_words
-from actions.scripts import FACES, WORDS, question_for
+from actions.scripts import FACES, WORDS, YOUNG, question_for
 
 # Only these questions ask how the child feels, so only their typed words can carry a face.
 FEELING_TOPICS = {"feelings_about_school", "feelings_about_learning",
@@ -56,6 +56,16 @@ def rating_pressed(turn: Any) -> int | None:
         value = found.group(1) if found else None
     if value is not None and str(value).isdigit() and 1 <= int(value) <= 5:
         return int(value)
+    return None
+
+
+def copy_format(text: str, band: str) -> str | None:
+    """The copy the child chose, from a button or their words; None when they did not say."""
+    lowered = text.lower()
+    if "document" in lowered or re.search(r"\b(?:full|whole|all of it|pep)\b", lowered):
+        return "document" if band not in YOUNG else "what_i_said"
+    if "what_i_said" in lowered or re.search(r"\b(?:short|what i said|page)\b", lowered):
+        return "what_i_said"
     return None
 
 
@@ -181,6 +191,19 @@ class AnswerMixin:
         else:
             self.advance()
 
+    def answer_copy(self, text: str, intent: str) -> None:
+        """Yes or no, and the format: young children get the short page; older ones choose."""
+        band = self.state["age_band"]
+        chosen = copy_format(text, band)
+        if intent == "deny" or text == "/deny":
+            self.write("meeting", {"wants_copy": False})
+        elif intent != "affirm" and chosen is None:
+            self.passed.append("copy")
+        else:
+            chosen = chosen or ("what_i_said" if band in YOUNG else None)
+            self.write("meeting", {"wants_copy": True,
+                                   **({"copy_format": chosen} if chosen else {})})
+
     def save_text_step(self, text: str) -> None:
         step, intent = self.step or "", self.turn.intent
         lowered = text.strip().lower()
@@ -191,11 +214,8 @@ class AnswerMixin:
             self.write("summary", {"summary": st.summary_text(self.state), "child_agreed": True})
         elif step == "summary_edit":
             self.write("summary", {"summary": text, "child_agreed": True})
-        elif step in ("copy",):
-            if intent not in ("affirm", "deny") and text not in ("/affirm", "/deny"):
-                self.passed.append(step)
-            else:
-                self.write("meeting", {"wants_copy": intent == "affirm" or text == "/affirm"})
+        elif step == "copy":
+            self.answer_copy(text, intent)
         elif step == "prep:attend":
             choice = "undecided" if intent == "dont_know" else next(
                 (c for c, p in ATTEND if re.search(p, lowered)), "undecided")

@@ -118,3 +118,25 @@ def test_no_slash_reaches_any_saved_text_in_a_whole_conversation_of_buttons() ->
             writes += session.say(payload, "affirm").writes
         assert session.step == "done", band
         assert not [w for w in writes if '/rate' in str(w) or "/affirm" in str(w)], band
+
+
+@pytest.mark.parametrize(("band", "text", "intent", "meeting"), [
+    ("KS1", '/affirm{"copy_format":"what_i_said"}', "affirm",
+     {"wants_copy": True, "copy_format": "what_i_said"}),
+    ("KS2", "yes please", "affirm", {"wants_copy": True, "copy_format": "what_i_said"}),
+    ("KS3", '/affirm{"copy_format":"document"}', "affirm",
+     {"wants_copy": True, "copy_format": "document"}),
+    ("KS4", '/affirm{"copy_format":"what_i_said"}', "affirm",
+     {"wants_copy": True, "copy_format": "what_i_said"}),
+    ("POST16", "the full one", "answer", {"wants_copy": True, "copy_format": "document"}),
+    ("KS3", "/affirm", "affirm", {"wants_copy": True}),
+    ("KS3", "/deny", "deny", {"wants_copy": False})])
+def test_the_copy_is_offered_in_a_format_for_the_childs_age(
+        band: str, text: str, intent: str, meeting: dict[str, Any]) -> None:
+    session = Session(state_for(band, "meeting_prep"))
+    session.state["meeting"].update(wants_to_attend="no", message_for_meeting="")
+    offer = session.say("/start", "start").say[-1]
+    payloads = [b["payload"] for b in offer["buttons"]]
+    assert ('/affirm{"copy_format":"document"}' in payloads) == (band not in ("EY", "KS1", "KS2"))
+    last = session.say(text, intent)
+    assert [w for w in last.writes if w[0] == "meeting"] == [("meeting", meeting)]
