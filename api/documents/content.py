@@ -152,9 +152,12 @@ def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
             "I would like a copy of my PEP",
             {True: "Yes", False: "No"}.get(meeting["wants_copy"], "Not asked"),
         ),
+        ("The copy I would like", COPY_TEXT.get(meeting.get("copy_format") or "", "Not chosen")),
         *after_meeting_rows(view),
     ]
 
+
+COPY_TEXT = {"what_i_said": "A short page of what I said", "document": "The full PEP document"}
 
 AFTER_MEETING = (
     ("how_it_went", "After the meeting: how it went for me"),

@@ -23,6 +23,8 @@ class YoungPersonsView(Base, Timestamped):
     message_for_meeting: Mapped[str | None] = mapped_column(Text)
     spoken_by: Mapped[str | None] = mapped_column(Text)
     wants_copy: Mapped[bool | None] = mapped_column(Boolean)
+    # Which copy the child asked for: "what_i_said" (the short page) or "document".
+    copy_format: Mapped[str | None] = mapped_column(String(20))
     summary: Mapped[str | None] = mapped_column(Text)
     child_agreed: Mapped[bool | None] = mapped_column(Boolean)
     # After the meeting: {"how_it_went", "agrees_with_plan", "understands_plan"}, verbatim.

@@ -87,6 +87,7 @@ class MeetingWrite(StrictModel):
     message_for_meeting: LongText | None = None
     spoken_by: LongText | None = None
     wants_copy: bool | None = None
+    copy_format: Literal["what_i_said", "document"] | None = None
 
 
 class SummaryWrite(StrictModel):

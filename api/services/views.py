@@ -60,6 +60,7 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
             "message_for_meeting": ypv.message_for_meeting if ypv else None,
             "spoken_by": ypv.spoken_by if ypv else None,
             "wants_copy": ypv.wants_copy if ypv else None,
+            "copy_format": ypv.copy_format if ypv else None,
         },
         "after_meeting": {
             k: (None if v in withheld else v) for k, v in (ypv.after_meeting or {}).items()

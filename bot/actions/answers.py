@@ -7,12 +7,14 @@ from typing import Any
 
 from actions import messages as m
 from actions import steps as st
-from actions.scripts import FACES, question_for
+from actions.ratings import rating_from_words
+from actions.scripts import FACES, WORDS, YOUNG, question_for
 
-WORD_RATINGS = [(5, r"\b(?:very happy|brilliant|amazing|great|love it|awesome)\b"),
-                (1, r"\b(?:very sad|terrible|awful|horrible)\b"),
-                (4, r"\b(?:happy|good|fine|nice)\b"), (2, r"\b(?:sad|bad|not good|upset)\b"),
-                (3, r"\b(?:ok|okay|alright|all right|so so|in the middle)\b")]
+# Only these questions ask how the child feels, so only their typed words can carry a face.
+FEELING_TOPICS = {"feelings_about_school", "feelings_about_learning",
+                  "relationships_with_teachers", "relationships_with_peers",
+                  "feelings_about_self"}
+
 ATTEND = [("part", r"\b(?:part|some of it|bit of it|half)\b"),
           ("undecided", r"\b(?:not sure|don't know|dunno|maybe|idk)\b"),
           ("no", r"^(?:no|nah|nope|no thanks|i don't want to)\b"),
@@ -41,15 +43,35 @@ def trusted_intent(intent: str, text: str) -> str:
     return intent
 
 
-def rating_from(turn: Any) -> int | None:
+def pressed(text: str) -> bool:
+    """A button's payload: never the child's words, whatever step it arrives at."""
+    return text.strip().startswith("/")
+
+
+def rating_pressed(turn: Any) -> int | None:
+    """The face a button (or the NLU's rating entity on one) carries; typed words never count."""
     value = turn.entities.get("rating")
+    if value is None:
+        found = re.search(r'"rating"\s*:\s*"?(\d)', turn.text)
+        value = found.group(1) if found else None
     if value is not None and str(value).isdigit() and 1 <= int(value) <= 5:
         return int(value)
-    digits = re.fullmatch(r"\s*([1-5])\s*", turn.text)
-    if digits:
-        return int(digits.group(1))
-    lowered = turn.text.lower()
-    return next((r for r, pattern in WORD_RATINGS if re.search(pattern, lowered)), None)
+    return None
+
+
+def copy_format(text: str, band: str) -> str | None:
+    """The copy the child chose, from a button or their words; None when they did not say."""
+    lowered = text.lower()
+    if "document" in lowered or re.search(r"\b(?:full|whole|all of it|pep)\b", lowered):
+        return "document" if band not in YOUNG else "what_i_said"
+    if "what_i_said" in lowered or re.search(r"\b(?:short|what i said|page)\b", lowered):
+        return "what_i_said"
+    return None
+
+
+def with_earlier(earlier: str | None, text: str) -> str:
+    """Both messages, verbatim, when the child typed again after the one re-ask."""
+    return f"{earlier}\n{text}" if earlier else text
 
 
 def unclear(text: str, intent: str) -> bool:
@@ -103,8 +125,8 @@ class AnswerMixin:
     def answer_topic(self, topic: str, step: str) -> None:
         row, intent, text = self.state["topics"][topic], self.turn.intent, self.turn.text
         if intent == "dont_know" and not step.endswith(":more"):
-            if row["status"] == "answered" and step.endswith(":words"):
-                self.passed.append(step)  # the face is kept; no words to add
+            if row["status"] == "answered" and (step.endswith(":words") or self.reasks):
+                self.passed.append(step)  # the face or words are kept; nothing to add
             else:
                 self.save_topic(topic, "dont_know")
             self.advance("That's OK.")
@@ -115,28 +137,72 @@ class AnswerMixin:
         if step.endswith(":more") and (intent in ("deny", "decline") or text == "/deny"):
             self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))
             return
+        if pressed(text):
+            self.answer_pressed(topic, step)
+            return
         if unclear(text, intent) and self.reasks == 0:
             self.reasks += 1
             self.out.say.append(m.say("Take your time. You can type your answer, or press Skip.",
                                       [m.SKIP]))
             return
-        self.save_topic(topic, "answered", rating=row.get("rating"), answer=text)
+        self.save_topic(topic, "answered", rating=self.rating_beside(topic, text), answer=text)
+        self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))
+
+    def rating_beside(self, topic: str, text: str) -> int | None:
+        """A face pressed before the words stands; a words-only feelings question reads one."""
+        q = question_for(self.state["age_band"], topic)
+        if q and q.style == WORDS:
+            return rating_from_words(text) if topic in FEELING_TOPICS else None
+        return self.state["topics"][topic].get("rating")
+
+    def answer_pressed(self, topic: str, step: str) -> None:
+        """A button where words were asked for: a face is kept as the rating, never as words."""
+        rating = rating_pressed(self.turn)
+        if rating is not None:
+            q = question_for(self.state["age_band"], topic)
+            row = self.state["topics"][topic]
+            kept = row.get("answer") if q and q.style != WORDS and row["status"] == "answered" \
+                else None
+            self.save_topic(topic, "answered", rating=rating, answer=kept)
+        self.passed.append(step)
         self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))
 
     def answer_rating(self, topic: str, text: str) -> None:
-        rating = rating_from(self.turn)
-        if rating is None and not text.startswith("/") and self.reasks == 0:
+        """Typed words are kept verbatim; the face is the one pressed, or one the words state."""
+        earlier = self.state["topics"][topic].get("answer") if self.reasks else None
+        if pressed(text):
+            rating, words = rating_pressed(self.turn), earlier
+        else:
+            rating, words = rating_from_words(text), with_earlier(earlier, text)
+            if rating is None and unclear(text, self.turn.intent) and self.reasks == 0:
+                words = None  # "???" or "hi": asked once more before it is kept
+        if rating is None and not pressed(text) and self.reasks == 0:
             self.reasks += 1
-            self.out.say.append(m.say("You can press a face, or tell me in your own words.",
-                                      m.faces()))
+            if words:  # saved now, so nothing typed is lost if the child leaves here
+                self.save_topic(topic, "answered", answer=words)
+            ask = "Thank you. Can you press a face too?" if words else (
+                "You can press a face, or tell me in your own words.")
+            self.out.say.append(m.say(ask, m.faces()))
             return
-        words = None if text.startswith("/") or (rating is not None and len(text) <= 12) else text
         self.save_topic(topic, "answered", rating=rating, answer=words)
         q = question_for(self.state["age_band"], topic)
         if q and q.style == FACES and words is None:
             self.go(f"topic:{topic}:more")
         else:
             self.advance()
+
+    def answer_copy(self, text: str, intent: str) -> None:
+        """Yes or no, and the format: young children get the short page; older ones choose."""
+        band = self.state["age_band"]
+        chosen = copy_format(text, band)
+        if intent == "deny" or text == "/deny":
+            self.write("meeting", {"wants_copy": False})
+        elif intent != "affirm" and chosen is None:
+            self.passed.append("copy")
+        else:
+            chosen = chosen or ("what_i_said" if band in YOUNG else None)
+            self.write("meeting", {"wants_copy": True,
+                                   **({"copy_format": chosen} if chosen else {})})
 
     def save_text_step(self, text: str) -> None:
         step, intent = self.step or "", self.turn.intent
@@ -148,21 +214,22 @@ class AnswerMixin:
             self.write("summary", {"summary": st.summary_text(self.state), "child_agreed": True})
         elif step == "summary_edit":
             self.write("summary", {"summary": text, "child_agreed": True})
-        elif step in ("copy",):
-            if intent not in ("affirm", "deny") and text not in ("/affirm", "/deny"):
-                self.passed.append(step)
-            else:
-                self.write("meeting", {"wants_copy": intent == "affirm" or text == "/affirm"})
+        elif step == "copy":
+            self.answer_copy(text, intent)
         elif step == "prep:attend":
             choice = "undecided" if intent == "dont_know" else next(
                 (c for c, p in ATTEND if re.search(p, lowered)), "undecided")
             self.write("meeting", {"wants_to_attend": choice})
+        elif step == "prep:message" and (intent == "deny" or text == "/deny"):
+            self.write("meeting", {"message_for_meeting": ""})
+        elif step.startswith("review:") and intent == "dont_know" and pressed(text):
+            self.write("after-meeting", {step.split(":")[1]: "don't know"})
+        elif pressed(text):
+            self.passed.append(step)  # any other button is not the child's words
         elif step == "prep:message":
-            nothing = intent in ("deny",) or text == "/deny"
-            self.write("meeting", {"message_for_meeting": "" if nothing else text})
+            self.write("meeting", {"message_for_meeting": text})
         elif step == "prep:spoken_by":
             self.write("meeting", {"spoken_by": text})
         elif step.startswith("review:"):
-            value = "don't know" if intent == "dont_know" and text.startswith("/") else text
-            self.write("after-meeting", {step.split(":")[1]: value})
+            self.write("after-meeting", {step.split(":")[1]: text})
         self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))

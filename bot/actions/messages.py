@@ -73,3 +73,18 @@ def goodbye(name: str) -> str:
 
 def finished(name: str) -> str:
     return f"Thank you, {name}! You did really well. Everything you said is saved."
+
+
+def copy_offer(band: str) -> dict[str, Any]:
+    """The child's own copy in a form for their age: the short "What I said" page for the
+    young; a teenager chooses between that page and the full PEP document."""
+    if band in YOUNG:
+        return say("Would you like your own copy of what you said? It is a short page.",
+                   [{"title": "Yes please", "payload": '/affirm{"copy_format":"what_i_said"}'},
+                    {"title": "No thanks", "payload": "/deny"}, SKIP])
+    return say("Would you like a copy? You can have a short page of what you said, or the "
+               "full PEP document.",
+               [{"title": "Short page: what I said",
+                 "payload": '/affirm{"copy_format":"what_i_said"}'},
+                {"title": "The full PEP", "payload": '/affirm{"copy_format":"document"}'},
+                {"title": "No thanks", "payload": "/deny"}, SKIP])

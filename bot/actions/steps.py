@@ -121,7 +121,7 @@ def ask(step: str, state: dict[str, Any]) -> list[dict[str, Any]]:
     if step == "summary_edit":
         return [m.say("What would you like it to say? Type it in your own words.", [m.SKIP])]
     if step == "copy":
-        return [m.say("Would you like a copy of your PEP?", m.YES_NO + [m.SKIP])]
+        return [m.copy_offer(band)]
     if step.startswith("prep:"):
         return prep_question(step, state)
     if step.startswith("review:"):

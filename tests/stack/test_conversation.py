@@ -179,6 +179,7 @@ def test_meeting_prep_fills_the_meeting_block(bot_stack: Stack) -> None:
         "message_for_meeting": "tell them I want to stay at Riverside",
         "spoken_by": "Sol Walker",
         "wants_copy": True,
+        "copy_format": None,  # a plain yes at KS4 leaves the format for the adults to ask
     }
 
 
