@@ -7,6 +7,11 @@ PY310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10
 
 VENV := .venv
 BOTVENV := .venv-bot
+TOOLSVENV := .venv-tools
+# This kind of machine keeps torch's CPU build here; PyPI's 2.13.0 is the CUDA one (several GB).
+TORCH_WHEELS ?= /opt/wheels
+# Every install is checked against the locks' sha256s: an unpinned, unhashed or altered package fails.
+PIP_HASHED = install -q --require-hashes --find-links $(TORCH_WHEELS)
 STAMP := .make
 BOT_DATA := $(shell find bot/config.yml bot/domain.yml bot/domain bot/data nlu_data -type f 2>/dev/null | sort)
 SCREEN_DATA := $(shell find safeguarding/data/labelled -name '*.jsonl' 2>/dev/null | sort)
@@ -17,29 +22,52 @@ PEP_VOICE_PORT ?= 8000
 export PEP_VOICE_PORT
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help install run test test-api test-bot bench lint train train-screen system-deps clean
+.PHONY: help install lock run test test-api test-bot bench lint train train-screen system-deps clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 install: $(VENV)/.installed $(BOTVENV)/.installed api/static/govuk/.installed bot/models/.trained $(MINILM_ONNX) $(SCREEN_MODEL) ## build both environments, the page assets and the bot (only what changed)
 
-$(VENV)/.installed: requirements/api.lock pyproject.toml
+# The dev lock is the runtime lock plus the tests' tools at the same versions (a deployment
+# installs requirements/api.lock alone). torch is pinned to the CPU wheel's hash, so the order
+# of installs no longer matters and nothing can pull the CUDA build. The project itself is
+# built by the locked setuptools (no build isolation), not by one fetched unhashed.
+$(VENV)/.installed: requirements/api.lock requirements/api-dev.lock pyproject.toml
 	@test -n "$(PY311)" || { echo "Python 3.11 is needed"; exit 1; }
 	test -x $(VENV)/bin/python || $(PY311) -m venv $(VENV)
-	$(VENV)/bin/pip install -q --upgrade pip wheel setuptools
-	# torch first, from the machine's CPU wheel, so nothing pulls the CUDA build.
-	$(VENV)/bin/pip install -q torch==2.13.0
-	$(VENV)/bin/pip install -q -r requirements/api.lock
-	$(VENV)/bin/pip install -q --no-deps -e .
+	$(VENV)/bin/pip $(PIP_HASHED) -r requirements/api-dev.lock
+	$(VENV)/bin/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-$(BOTVENV)/.installed: requirements/bot.lock
+$(BOTVENV)/.installed: requirements/bot.lock requirements/bot-dev.lock
 	@test -n "$(PY310)" || { echo "Python 3.10 is needed for Rasa 3.6"; exit 1; }
 	test -x $(BOTVENV)/bin/python || $(PY310) -m venv $(BOTVENV)
-	$(BOTVENV)/bin/pip install -q --upgrade pip wheel "setuptools<71"
-	$(BOTVENV)/bin/pip install -q -r requirements/bot.lock
+	$(BOTVENV)/bin/pip $(PIP_HASHED) -r requirements/bot-dev.lock
 	touch $@
+
+# uv compiles the locks; it is pinned by hash like everything else, in a venv of its own.
+$(TOOLSVENV)/.installed: requirements/tools.lock
+	@test -n "$(PY311)" || { echo "Python 3.11 is needed"; exit 1; }
+	test -x $(TOOLSVENV)/bin/python || $(PY311) -m venv $(TOOLSVENV)
+	$(TOOLSVENV)/bin/pip $(PIP_HASHED) -r requirements/tools.lock
+	touch $@
+
+# Each lock is read back as the preferred versions, so `make lock` changes a pin only when its
+# input asks for it. To move on: make lock LOCK_FLAGS="--upgrade-package NAME" (or --upgrade).
+# Hashes cover every file of each pinned release, so the locks install on any Linux x86_64 machine
+# (torch: on this kind, which has its CPU wheel).
+UV_COMPILE = $(TOOLSVENV)/bin/uv pip compile --quiet --generate-hashes --python-platform x86_64-unknown-linux-gnu \
+	--custom-compile-command "make lock" $(LOCK_FLAGS)
+UV_API = $(UV_COMPILE) --python-version 3.11 --find-links $(TORCH_WHEELS) -c requirements/torch-cpu.txt
+UV_BOT = $(UV_COMPILE) --python-version 3.10
+
+lock: $(TOOLSVENV)/.installed ## regenerate every lock (with hashes) from pyproject.toml and requirements/*.in
+	$(UV_COMPILE) --python-version 3.11 requirements/tools.in -o requirements/tools.lock
+	$(UV_API) pyproject.toml -o requirements/api.lock
+	$(UV_API) pyproject.toml --group dev -c requirements/api.lock -o requirements/api-dev.lock
+	$(UV_BOT) requirements/bot.in -o requirements/bot.lock
+	$(UV_BOT) requirements/bot-dev.in -o requirements/bot-dev.lock
 
 # Only the CSS and JS: GOV.UK Frontend's assets (GDS Transport, crown, crest) are GOV.UK's brand.
 api/static/govuk/.installed: package.json package-lock.json
