@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks import chat, models, nlu
+from benchmarks import chat, models, nlu, readability
 from benchmarks import screen as screen_bench
 from benchmarks.stats import machine, today
 
@@ -58,7 +58,11 @@ def _agreement_row(a: dict[str, Any]) -> str:
 
 
 def render(
-    coach: dict[str, Any], screen: dict[str, Any], turns: dict[str, Any], cv: dict[str, Any]
+    coach: dict[str, Any],
+    screen: dict[str, Any],
+    turns: dict[str, Any],
+    cv: dict[str, Any],
+    reading: list[dict[str, Any]],
 ) -> str:
     lines = [
         "# Benchmarks",
@@ -108,6 +112,7 @@ def render(
             for name, m in cv["intents"].items()
         ],
         "",
+        *readability.render(reading),
     ]
     return "\n".join(lines)
 
@@ -119,7 +124,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="pep-voice-bench-") as work:
         turns = chat.measure(Path(work))
     cv = nlu.measure()
-    OUT.write_text(render(coach, screen, turns, cv))
+    OUT.write_text(render(coach, screen, turns, cv, readability.measure()))
     print(f"wrote {OUT}")
 
 

@@ -18,7 +18,8 @@ from api.repositories import peps as peps_repo
 from api.services import audit, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band
-from api.services.views import TOPIC_TITLES, build_view
+from api.services.views import build_view
+from api.vocabulary import topic_titles
 
 
 @dataclass
@@ -52,7 +53,7 @@ def build_child_copy(session: Session, user: User, pep_id: str) -> ChildCopy:
             continue
         copy.said.append(
             {
-                "title": TOPIC_TITLES[topic["topic"]],
+                "title": topic_titles()[topic["topic"]],
                 "feeling": RATING_WORDS.get(topic["rating"] or 0, ""),
                 "words": said["words"] if said else "",
             }

@@ -18,13 +18,11 @@ from api.repositories import users as users_repo
 from api.services import audit, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band, section_contents
-from api.services.views import TOPIC_TITLES, build_view, helped_by
+from api.services.views import build_view, helped_by
+from api.vocabulary import rating_words, school_year_label, topic_status_words, topic_titles
 
-STATUS_TEXT = {
-    "declined": "Chose not to say",
-    "dont_know": "Did not know yet",
-    "not_asked": "Not asked",
-}
+# What stands in for the child's words when there are none (vocabulary.yaml `topic_status`).
+STATUS_TEXT = {k: v for k, v in topic_status_words().items() if k != "answered"}
 ATTEND_TEXT = {
     "yes": "Wants to attend",
     "no": "Does not want to attend",
@@ -37,7 +35,7 @@ ATTENDED_TEXT = {
     "part": "Attended part",
     "invited_declined": "Invited, chose not to attend",
 }
-RATING_WORDS = {1: "very unhappy", 2: "unhappy", 3: "OK", 4: "happy", 5: "very happy"}
+RATING_WORDS = rating_words()
 
 
 def uk(value: date | None) -> str:
@@ -79,16 +77,7 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
 
 def _child_rows(session: Session, child: Child, section_a: dict[str, Any]) -> list[tuple[str, str]]:
     school = users_repo.school(session, child.school_id)
-    year = child.school_year
-    year_text = (
-        "Nursery"
-        if year == -1
-        else "Reception"
-        if year == 0
-        else f"Year {year}"
-        if year is not None
-        else "Not in school"
-    )
+    year_text = school_year_label(child.school_year)
     return [
         ("Name", child.full_name),
         ("Date of birth", uk(child.date_of_birth)),
@@ -131,7 +120,7 @@ def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
             words = STATUS_TEXT[topic["status"]]
         doc.views.append(
             {
-                "topic": TOPIC_TITLES[topic["topic"]],
+                "topic": topic_titles()[topic["topic"]],
                 "question": topic["question"] or "",
                 "rating": f"{rating} of 5 ({RATING_WORDS[rating]})" if rating else "",
                 "words": words,

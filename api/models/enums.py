@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import get_args
 
@@ -89,13 +90,43 @@ TOPIC_KEYS: tuple[str, ...] = get_args(VoiceTopic)
 SECTION_KEYS: tuple[str, ...] = ("A", "B", "C", "D", "E")
 
 
-def age_band_for_year(school_year: int | None, age: int | None = None) -> AgeBand:
+def school_year_for_birth(date_of_birth: date, on: date) -> int:
+    """The English school year a child born on `date_of_birth` is in on `on`.
+
+    The academic year starts on 1 September, and a child who is 4 by 31 August starts
+    Reception (0) that September: so everyone born 1 September to 31 August is in one year.
+    """
+    academic_year = on.year if on.month >= 9 else on.year - 1
+    cohort = date_of_birth.year if date_of_birth.month >= 9 else date_of_birth.year - 1
+    return academic_year - cohort - 5
+
+
+def age_band_for_year(
+    school_year: int | None,
+    age: int | None = None,
+    *,
+    date_of_birth: date | None = None,
+    on: date | None = None,
+) -> AgeBand:
     """The band follows the school year, not the birthday (nursery -1, reception 0).
 
-    A young person out of school (no year) aged 16 to 18 is POST16.
+    With no school year recorded (out of school, or not entered yet) the year the child would
+    be in is worked out from the date of birth, or roughly from the age; a young person of 16
+    to 18 out of school is POST16.
     """
     if school_year is None:
-        return AgeBand.POST16 if (age or 0) >= 16 else AgeBand.KS4
+        if age is not None and age >= 16:
+            return AgeBand.POST16
+        if date_of_birth is not None:
+            school_year = school_year_for_birth(date_of_birth, on or date.today())
+        elif age is not None:
+            school_year = age - 5  # a 5-year-old is in Year 1 for most of the school year
+        else:
+            return AgeBand.KS3
+    return _band_for_year(school_year)
+
+
+def _band_for_year(school_year: int) -> AgeBand:
     if school_year <= 0:
         return AgeBand.EY
     if school_year <= 2:

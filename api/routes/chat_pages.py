@@ -15,6 +15,7 @@ from api.deps import OptionalUser, SessionDep
 from api.repositories import voice as voice_repo
 from api.services import voice_sessions
 from api.templating import render
+from api.vocabulary import read_aloud_bands, symbol_alts
 
 UNKNOWN_LINK = "This link is not right. Ask the adult helping you for a new one."
 
@@ -48,5 +49,7 @@ def chat_page(
             "user": user,
             "session_id": session_id,
             "is_adult": bool(adult),
+            "symbol_alts": symbol_alts(),
+            "read_aloud_bands": read_aloud_bands(),
         },
     )

@@ -72,7 +72,7 @@ def write_topic(
     settings: SettingsDep,
     first: FirstTime,
 ) -> dict[str, str]:
-    """The child's answer; a very unhappy or unhappy face about school raises a concern."""
+    """The child's answer; a very sad or sad face about school raises a concern."""
     if first:
         bot_writes.write_topic(session, settings, session_id, topic, data)
     return OK

@@ -28,6 +28,7 @@ from api.services import peps as peps_service
 from api.services import safeguarding_queue, voice_sessions, workflow
 from api.services.auth import sign_in, sign_out
 from api.templating import not_found, render
+from api.vocabulary import pep_status_words
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -38,12 +39,7 @@ ROLE_LABELS = {
     Role.TEACHING_ASSISTANT: "teaching assistant",
     Role.SAFEGUARDING_LEAD: "designated safeguarding lead",
 }
-STATUS_LABELS = {
-    "draft": "Draft",
-    "submitted": "Submitted",
-    "returned": "Returned",
-    "signed_off": "Signed off",
-}
+STATUS_LABELS = pep_status_words()
 STATUS_CLASSES = {
     "draft": "govuk-tag--grey",
     "submitted": "govuk-tag--blue",

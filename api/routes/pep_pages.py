@@ -22,17 +22,11 @@ from api.schemas.voice import VoiceSessionCreate
 from api.services import audit, voice_sessions
 from api.services import peps as peps_service
 from api.services import views as views_service
-from api.services.views import TOPIC_TITLES
 from api.templating import not_found, render
+from api.vocabulary import school_year_label, topic_status_words, topic_titles
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-STATUS_WORDS = {
-    "answered": "Answered",
-    "declined": "Chose not to say",
-    "dont_know": "Did not know",
-    "not_asked": "Not asked",
-}
 ATTEND_WORDS = {"yes": "Yes", "no": "No", "part": "For part of it", "undecided": "Not sure yet"}
 # Whether the child came to the meeting, as recorded afterwards (PepUpdate.child_attended).
 CAME_WORDS = {
@@ -67,8 +61,9 @@ def _pep_context(session: SessionDep, user: User, pep_id: str) -> dict[str, Any]
         if child.school_id
         else [],
         "can_open_session": user.role in voice_sessions.OPENERS,
-        "topic_labels": TOPIC_TITLES,
-        "status_words": STATUS_WORDS,
+        "topic_labels": topic_titles(),
+        "school_year_label": school_year_label(child.school_year),
+        "status_words": topic_status_words(),
         "attend_words": ATTEND_WORDS,
         "came_words": CAME_WORDS,
         "can_record_meeting": user.role in (Role.DESIGNATED_TEACHER, Role.SOCIAL_WORKER)

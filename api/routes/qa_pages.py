@@ -42,6 +42,7 @@ def qa_page(
             "child": child,
             "report": report,
             "status_labels": STATUS_LABELS,
+            "grade_items": [{"value": g, "text": g} for g in workflow.GRADES],
             "error": error,
             # Each unmet check, linked to where it is put right on the PEP's page.
             "missing": [{"text": m["fix"], "href": m["fix_at"]} for m in missing or []],

@@ -3,7 +3,7 @@
 Every concern is written with its tier and audited without the child's words, and the people
 who act on it are emailed once it is stored (`notify`). The helper's alert and the safety reply
 follow urgent concerns only; a review-tier concern goes quietly to the designated safeguarding
-lead's queue for the same day. A very unhappy or unhappy face about school or learning raises
+lead's queue for the same day. A very sad or sad face about school or learning raises
 "unhappy in school" for review: the child pressed it, so the adults should hear it.
 """
 
@@ -21,11 +21,12 @@ from api.repositories import voice as voice_repo
 from api.services import audit, notify, screening
 from api.services.peps import age_band
 from api.services.voice_sessions import pep_of
+from api.vocabulary import rating_words
 
 HELP_BUTTON_TEXT = "[pressed the button: I don't feel safe / I want to talk to a grown-up]"
 # Learning is school for a child: a low face on either is how unhappiness in school shows.
 UNHAPPY_TOPICS = {"feelings_about_school": "school", "feelings_about_learning": "their learning"}
-LOW_FACES = {1: "very unhappy", 2: "unhappy"}
+LOW_FACES = {value: words for value, words in rating_words().items() if value <= 2}
 
 
 def _actor(voice: VoiceSession, user: User | None) -> str:
@@ -133,7 +134,7 @@ def raise_for_face(
     rating: int | None,
     answer: str | None,
 ) -> None:
-    """A very unhappy or unhappy face about school or learning: "unhappy in school", once.
+    """A very sad or sad face about school or learning: "unhappy in school", once.
 
     Once per PEP and topic: a changed answer, a retried turn or the words that follow the face
     never raise it again; the words are added to the concern the face raised. If the screen

@@ -46,7 +46,9 @@ def child_age(child: Child, on: date | None = None) -> int:
 
 
 def age_band(child: Child) -> AgeBand:
-    return age_band_for_year(child.school_year, child_age(child))
+    return age_band_for_year(
+        child.school_year, child_age(child), date_of_birth=child.date_of_birth, on=date.today()
+    )
 
 
 def list_children(session: Session, user: User) -> list[Child]:

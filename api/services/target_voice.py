@@ -18,7 +18,8 @@ from api.models.enums import ConcernKind
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services.peps import age_band, section_contents
-from api.services.views import TOPIC_TITLES, build_view, helped_by
+from api.services.views import build_view, helped_by
+from api.vocabulary import topic_titles
 
 # What the targets page puts beside the drafting form: help wanted, worries, hopes.
 SHOWN_TOPICS = ("support_wanted", "not_going_well", "aspirations")
@@ -38,7 +39,7 @@ def answers(session: Session, pep: Pep, child: Child) -> dict[str, dict[str, Any
         said_on = row.updated_at.date() if row and row.updated_at else None
         out[topic["topic"]] = {
             "topic": topic["topic"],
-            "title": TOPIC_TITLES[topic["topic"]],
+            "title": topic_titles()[topic["topic"]],
             "question": topic["question"] or "",
             "words": topic["answer"],
             "said_on": said_on,
@@ -110,7 +111,7 @@ def set_findings(
     shown = [
         {
             "topic": r.ask.topic,
-            "title": TOPIC_TITLES.get(r.ask.topic, r.ask.topic),
+            "title": topic_titles().get(r.ask.topic, r.ask.topic),
             "words": r.ask.words,
             "answered_by": [
                 {"target_id": a["ref"], "what": by_id.get(a["ref"], ""), "reason": a["reason"]}

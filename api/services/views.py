@@ -15,20 +15,6 @@ from api.services import audit
 from api.services.access import pep_for
 from api.services.peps import age_band
 
-# How each topic is titled wherever a person reads the child's views: first person.
-TOPIC_TITLES = {
-    "feelings_about_school": "How I feel about school",
-    "feelings_about_learning": "How I feel about my learning",
-    "relationships_with_teachers": "My teachers and other adults",
-    "relationships_with_peers": "My friends",
-    "feelings_about_self": "How I feel about myself",
-    "talents_and_interests": "What I am good at and enjoy",
-    "aspirations": "What I want to do in the future",
-    "going_well": "What is going well",
-    "not_going_well": "What is not going well",
-    "support_wanted": "What would help me",
-}
-
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None

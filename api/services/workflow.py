@@ -19,8 +19,9 @@ from api.services.access import pep_for
 from api.services.peps import EDITABLE_STATUSES, section_contents
 from api.services.school_calendar import SchoolCalendar
 from api.services.views import build_view
+from api.vocabulary import grades
 
-GRADES = ("Outstanding", "Good", "Requires improvement", "Inadequate")
+GRADES = grades()
 SUBMITTERS = {Role.DESIGNATED_TEACHER, Role.SOCIAL_WORKER}
 # Slough: the initial PEP meeting within 20 school days of coming into care. Halton: the
 # completed PEP form within 10 school days of the meeting.

@@ -16,6 +16,11 @@
   var statusBox = document.getElementById("chat-status");
   var progress = document.getElementById("progress");
   var busy = false;
+  /* The words for the pictures, and which bands hear "Read aloud", come from the page, which
+   * reads them from vocabulary/vocabulary.yaml: the script keeps no words of its own. */
+  var symbolAlts = JSON.parse(root.getAttribute("data-symbol-alts") || "{}");
+  var readAloudBands = (root.getAttribute("data-read-aloud-bands") || "").split(" ");
+  var readAloud = false;
   var stepId = null;
   var MAX_WAIT_SECONDS = 30;
 
@@ -62,7 +67,34 @@
     window.speechSynthesis.speak(utterance);
   }
 
-  function addMessage(who, shown) {
+  function addReadButton(item) {
+    /* Only where the device has a voice of its own: nothing is sent over the network. */
+    if (item.querySelector(".pv-message__read")) { return; }
+    var text = item.querySelector(".pv-message__text").textContent;
+    var read = document.createElement("button");
+    read.type = "button";
+    read.className = "govuk-button govuk-button--secondary pv-message__read";
+    read.textContent = "Read aloud";
+    read.addEventListener("click", function () { speak(text); });
+    item.appendChild(read);
+  }
+
+  function offerReadAloud(band) {
+    /* EY and KS1 expect the words read to them; the band arrives with the session's state. */
+    readAloud = "speechSynthesis" in window && readAloudBands.indexOf(band) !== -1;
+    if (!readAloud) { return; }
+    Array.prototype.forEach.call(messages.querySelectorAll(".pv-message--bot"), addReadButton);
+  }
+
+  function addSymbol(item, src) {
+    /* A topic's symbol beside its question, for the youngest; described by its alt text. */
+    if (!item || item.querySelector(".pv-message__symbol")) { return; }
+    var img = picture(src, "pv-message__symbol");
+    img.alt = symbolAlts[src] || "";
+    item.insertBefore(img, item.firstChild);
+  }
+
+  function addMessage(who, shown, image) {
     /* `shown` is the words, or {text, picture} for an answer given with a face. */
     var text = typeof shown === "string" ? shown : shown.text;
     var item = document.createElement("li");
@@ -72,19 +104,18 @@
     }
     var words = document.createElement("p");
     words.className = "govuk-body pv-message__text";
-    words.style.margin = "0";
     words.textContent = text;
     item.appendChild(words);
-    if (who === "bot") {
-      var read = document.createElement("button");
-      read.type = "button";
-      read.className = "govuk-button govuk-button--secondary pv-message__read";
-      read.textContent = "Read aloud";
-      read.addEventListener("click", function () { speak(text); });
-      item.appendChild(read);
-    }
+    if (image) { addSymbol(item, image); }
+    if (who === "bot" && readAloud) { addReadButton(item); }
     messages.appendChild(item);
     item.scrollIntoView({ block: "nearest" });
+  }
+
+  function addBotMessage(m) {
+    /* Rasa sends a picture as a message of its own: it belongs beside the question before it. */
+    if (m.text) { addMessage("bot", m.text, m.image); return; }
+    if (m.image) { addSymbol(messages.querySelector(".pv-message--bot:last-child"), m.image); }
   }
 
   /* The bot's face buttons start with an emoji ("\u{1F642} Happy"). Many school laptops have no
@@ -141,7 +172,7 @@
     if (data.step_id !== undefined) { stepId = data.step_id; }
     var last = [];
     (data.messages || []).forEach(function (m) {
-      if (m.text) { addMessage("bot", m.text); }
+      addBotMessage(m);
       if (m.buttons && m.buttons.length) { last = m.buttons; }
     });
     showChoices(last);
@@ -208,6 +239,7 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
         if (!data) { return; }
+        if (!readAloud) { offerReadAloud(data.age_band); }
         var statuses = Object.keys(data.topics || {}).map(function (k) { return data.topics[k]; });
         var done = statuses.filter(function (s) { return s !== "not_asked"; }).length;
         progress.textContent = done ? ("Questions done so far: " + done) : "";
@@ -252,7 +284,7 @@
             addMessage("child", (entry.choice && faceParts(entry.text)) || entry.text);
             return;
           }
-          (entry.messages || []).forEach(function (m) { if (m.text) { addMessage("bot", m.text); } });
+          (entry.messages || []).forEach(addBotMessage);
         });
         stepId = data.step_id;
         var last = [];

@@ -50,7 +50,8 @@ class ActionConverse(Action):
             # same, write nothing, and put the slots back where that first run left them.
             for message in stored["messages"]:
                 dispatcher.utter_message(
-                    text=message.get("text"), buttons=message.get("buttons") or None
+                    text=message.get("text"), buttons=message.get("buttons") or None,
+                    image=message.get("image"),
                 )
             return [SlotSet(name, value) for name, value in stored["slots"].items()]
         # The API's record of where the conversation stands wins over a tracker that fell behind.
@@ -59,9 +60,11 @@ class ActionConverse(Action):
         for write in decision.writes:
             await client.apply(session_id, write)
         for message in decision.say:
-            dispatcher.utter_message(text=message["text"], buttons=message["buttons"] or None)
+            dispatcher.utter_message(text=message["text"], buttons=message["buttons"] or None,
+                                     image=message.get("image"))
         said = [
-            {"text": m["text"], "buttons": m["buttons"] or [], "image": None} for m in decision.say
+            {"text": m["text"], "buttons": m["buttons"] or [], "image": m.get("image")}
+            for m in decision.say
         ]
         await client.reply(session_id, said, decision.slots)
         # Counts only: the child's words never go to the logs.

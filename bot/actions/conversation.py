@@ -15,7 +15,7 @@ from typing import Any
 from actions import messages as m
 from actions import steps as st
 from actions.answers import AnswerMixin, trusted_intent
-from actions.scripts import TOPIC_LABELS, question_for, script_for
+from actions.scripts import question_for, script_for, title_for
 
 DISCLOSURE_CONFIDENCE = 0.6
 
@@ -65,7 +65,7 @@ class Engine(AnswerMixin):
     def save_topic(self, topic: str, status: str, *, rating: int | None = None,
                    answer: str | None = None) -> None:
         q = question_for(self.state["age_band"], topic)
-        self.write("topic", (topic, {"question": q.text if q else TOPIC_LABELS[topic],
+        self.write("topic", (topic, {"question": q.text if q else title_for(self.state["age_band"], topic),
                                      "rating": rating, "answer": answer, "status": status}))
 
     # -- moving on -----------------------------------------------------------------------
@@ -181,7 +181,7 @@ class Engine(AnswerMixin):
             return self.finish()
         self.step = "change_pick"
         self.out.say.append(m.say("Which answer would you like to change?", [
-            {"title": TOPIC_LABELS[t], "payload": f'/choose_topic{{"topic":"{t}"}}'}
+            {"title": title_for(self.state["age_band"], t), "payload": f'/choose_topic{{"topic":"{t}"}}'}
             for t in answered]))
         return self.finish()
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from actions.scripts import FACE_BUTTONS, YOUNG
+from actions.scripts import FACE_BUTTONS, SCRIPTS, YOUNG
+from actions.vocabulary import safety_reply
 
 SKIP = {"title": "Skip", "payload": "/decline"}
 DONT_KNOW = {"title": "Don't know", "payload": "/dont_know"}
@@ -18,8 +19,13 @@ def faces() -> list[dict[str, str]]:
             for face, words, value in FACE_BUTTONS] + [DONT_KNOW, SKIP]
 
 
-def say(text: str, buttons: list[dict[str, str]] | None = None) -> dict[str, Any]:
-    return {"text": text, "buttons": buttons or []}
+def say(text: str, buttons: list[dict[str, str]] | None = None,
+        image: str | None = None) -> dict[str, Any]:
+    """One bot message; `image` is a topic's symbol, shown beside the question for EY and KS1."""
+    message: dict[str, Any] = {"text": text, "buttons": buttons or []}
+    if image:
+        message["image"] = image
+    return message
 
 
 def hello(name: str, band: str, mode: str, resumed: bool) -> str:
@@ -47,19 +53,11 @@ def thanks(band: str, turn: int) -> str:
 def calm_reply(band: str, emailed: bool = False) -> str:
     """When the assistant itself heard a disclosure the screen did not: never secrecy.
 
-    It promises only what the API does (its state's `emails_concerns`): with email on, the
-    safeguarding lead and the designated teacher are told now; with it off, the words are kept
-    in the concern list for them to read.
+    The same words the API's screen uses (vocabulary.yaml `safety_replies`), and it promises
+    only what the API does (its state's `emails_concerns`): with email on, the adults are told
+    now; with it off, the words are kept in the concern list for them to read.
     """
-    if band in YOUNG:
-        told = ("A grown-up who can help will be told now." if emailed
-                else "I have saved it for a grown-up who can help.")
-        return (f"Thank you for telling me. You did the right thing. {told} "
-                "You can carry on, or stop now.")
-    told = ("They are being told now." if emailed
-            else "What you said is saved for them to read.")
-    return ("Thank you for telling me. I have to pass this on to an adult who can help keep "
-            f"you safe. {told} You can carry on, or stop for now.")
+    return safety_reply("safeguarding", band if band in SCRIPTS else "KS3", emailed)
 
 
 def carry_on_or_stop() -> dict[str, Any]:

@@ -16,10 +16,10 @@ from actions.scripts import (
     FACES,
     FACES_WORDS,
     RATING_WORDS,
-    TOPIC_LABELS,
     YOUNG,
     question_for,
     script_for,
+    title_for,
 )
 
 REVIEW_FIELDS = ("how_it_went", "agrees_with_plan", "understands_plan")
@@ -27,13 +27,6 @@ REVIEW_QUESTIONS = {
     "how_it_went": "How do you think the meeting went?",
     "agrees_with_plan": "Do you agree with what was said and planned at the meeting?",
     "understands_plan": "Do you know what your PEP is going to help you do this term?",
-}
-FIRST_PERSON = {
-    "feelings_about_school": "How I feel about school", "feelings_about_learning": "My learning",
-    "relationships_with_teachers": "My teachers", "relationships_with_peers": "My friends",
-    "feelings_about_self": "How I feel about me", "talents_and_interests": "What I'm good at",
-    "aspirations": "What I want to do", "going_well": "What is going well",
-    "not_going_well": "What is not going well", "support_wanted": "What would help me",
 }
 
 
@@ -96,7 +89,7 @@ def summary_text(state: dict[str, Any]) -> str:
         parts = [RATING_WORDS[row["rating"]]] if row.get("rating") else []
         if row.get("answer"):
             parts.append(f"“{row['answer']}”")
-        lines.append(f"{FIRST_PERSON[q.topic]}: {' '.join(parts)}")
+        lines.append(f"{q.title}: {' '.join(parts)}")
     return "\n".join(lines)
 
 
@@ -105,14 +98,15 @@ def ask(step: str, state: dict[str, Any]) -> list[dict[str, Any]]:
     topic = topic_of(step)
     if topic:
         q = question_for(band, topic)
-        text = q.text if q else TOPIC_LABELS[topic]
+        text = q.text if q else title_for(band, topic)
+        image = q.image if q else None
         if step.endswith(":rating"):
-            return [m.say(text, m.faces())]
+            return [m.say(text, m.faces(), image)]
         if step.endswith(":more") and q:
             return [m.say(q.more, [{"title": "No thanks", "payload": "/deny"}])]
         if q and q.style == FACES_WORDS:
             return [m.say(q.more, [m.SKIP])]
-        return [m.say(text, [m.DONT_KNOW, m.SKIP])]
+        return [m.say(text, [m.DONT_KNOW, m.SKIP], image)]
     if step == "summary":
         words = summary_text(state) or "You chose not to say much today, and that's OK."
         return [m.say("Here is what you told me:\n" + words),

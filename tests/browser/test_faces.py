@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.stack]
 
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 FACES = ["Very sad", "Sad", "OK", "Happy", "Very happy"]
-# The demo child in each band whose questions start with faces (bot/actions/scripts.py).
+# The demo child in each band whose questions start with faces (vocabulary/vocabulary.yaml).
 CHILD_BY_BAND = {"EY": "Poppy Ahmed", "KS1": "Leo Barnes", "KS2": "Sam Carter"}
 PICTOGRAPH = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 
