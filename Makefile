@@ -104,7 +104,7 @@ run: install ## start the API and pages, Rasa and the action server on loopback 
 	./scripts/run-stack.sh
 
 lint: $(VENV)/.installed ## ruff and mypy; both fail the build
-	$(VENV)/bin/ruff check api target_coach safeguarding offline_models benchmarks tests --exclude tests/bot
+	$(VENV)/bin/ruff check api target_coach safeguarding offline_models vocabulary benchmarks tests --exclude tests/bot
 	$(VENV)/bin/mypy
 
 test: install system-deps ## every test: lint, API on SQLite and PostgreSQL, browser, bot data and stories

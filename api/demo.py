@@ -83,8 +83,10 @@ class DemoRefused(RuntimeError):
 
 def birthday_for_year(school_year: int, today: date) -> date:
     """A date of birth that puts the child in `school_year` in the current academic year."""
+    # Born in March, a child is (year + 4) on the 31 August that starts the academic year:
+    # Reception (year 0) children are 4, Year 7 children 11.
     academic_start = today.year if today.month >= 9 else today.year - 1
-    return date(academic_start - school_year - 5, 3, 15)
+    return date(academic_start - school_year - 4, 3, 15)
 
 
 def seed_demo(session: Session, settings: Settings, today: date | None = None) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 
 import textstat
 
-from api.vocabulary import band_topics, vocabulary
+from vocabulary import band_topics, vocabulary
 
 
 def measure() -> list[dict[str, Any]]:

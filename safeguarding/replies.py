@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from api.vocabulary import safety_reply
+from vocabulary import safety_reply
 
 YOUNG = {"EY", "KS1", "KS2"}
 BANDS = {"EY", "KS1", "KS2", "KS3", "KS4", "POST16"}

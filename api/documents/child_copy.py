@@ -19,7 +19,7 @@ from api.services import audit, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band
 from api.services.views import build_view
-from api.vocabulary import topic_titles
+from vocabulary import topic_titles
 
 
 @dataclass

@@ -19,7 +19,7 @@ from api.services import audit, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band, section_contents
 from api.services.views import build_view, helped_by
-from api.vocabulary import rating_words, school_year_label, topic_status_words, topic_titles
+from vocabulary import rating_words, school_year_label, topic_status_words, topic_titles
 
 # What stands in for the child's words when there are none (vocabulary.yaml `topic_status`).
 STATUS_TEXT = {k: v for k, v in topic_status_words().items() if k != "answered"}

@@ -15,7 +15,7 @@ from api.deps import OptionalUser, SessionDep
 from api.repositories import voice as voice_repo
 from api.services import voice_sessions
 from api.templating import render
-from api.vocabulary import read_aloud_bands, symbol_alts
+from vocabulary import read_aloud_bands, symbol_alts
 
 UNKNOWN_LINK = "This link is not right. Ask the adult helping you for a new one."
 

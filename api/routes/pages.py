@@ -28,7 +28,7 @@ from api.services import peps as peps_service
 from api.services import safeguarding_queue, voice_sessions, workflow
 from api.services.auth import sign_in, sign_out
 from api.templating import not_found, render
-from api.vocabulary import pep_status_words
+from vocabulary import pep_status_words
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 

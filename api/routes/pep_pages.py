@@ -23,7 +23,7 @@ from api.services import audit, voice_sessions
 from api.services import peps as peps_service
 from api.services import views as views_service
 from api.templating import not_found, render
-from api.vocabulary import school_year_label, topic_status_words, topic_titles
+from vocabulary import school_year_label, topic_status_words, topic_titles
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 

@@ -21,7 +21,7 @@ from api.repositories import voice as voice_repo
 from api.services import audit, notify, screening
 from api.services.peps import age_band
 from api.services.voice_sessions import pep_of
-from api.vocabulary import rating_words
+from vocabulary import rating_words
 
 HELP_BUTTON_TEXT = "[pressed the button: I don't feel safe / I want to talk to a grown-up]"
 # Learning is school for a child: a low face on either is how unhappiness in school shows.
@@ -143,7 +143,9 @@ def raise_for_face(
     if topic not in UNHAPPY_TOPICS or rating not in LOW_FACES:
         return
     words = (answer or "").strip()
-    text = f"Pressed the {LOW_FACES[rating]} face ({rating} of 5) about {UNHAPPY_TOPICS[topic]}."
+    # The face may have been pressed or read from the child's words ("really sad"): say what
+    # is true either way, and quote the words when there are some.
+    text = f"Rated {UNHAPPY_TOPICS[topic]} {LOW_FACES[rating]} ({rating} of 5)."
     if words:
         text += f" Their words: {words}"
     earlier = [

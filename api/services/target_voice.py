@@ -19,7 +19,7 @@ from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services.peps import age_band, section_contents
 from api.services.views import build_view, helped_by
-from api.vocabulary import topic_titles
+from vocabulary import topic_titles
 
 # What the targets page puts beside the drafting form: help wanted, worries, hopes.
 SHOWN_TOPICS = ("support_wanted", "not_going_well", "aspirations")

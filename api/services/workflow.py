@@ -19,7 +19,7 @@ from api.services.access import pep_for
 from api.services.peps import EDITABLE_STATUSES, section_contents
 from api.services.school_calendar import SchoolCalendar
 from api.services.views import build_view
-from api.vocabulary import grades
+from vocabulary import grades
 
 GRADES = grades()
 SUBMITTERS = {Role.DESIGNATED_TEACHER, Role.SOCIAL_WORKER}

@@ -1,7 +1,7 @@
 """The bot's reader of vocabulary/vocabulary.yaml, where every word about a child's views lives.
 
 The action server runs in its own Python (Rasa 3.6 needs 3.10), so it shares the API's words as
-data, not as an import: the API reads the same file with api/vocabulary.py.
+data, not as an import: the API reads the same file with vocabulary/__init__.py.
 """
 
 from __future__ import annotations

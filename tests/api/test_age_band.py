@@ -57,3 +57,11 @@ def test_an_under_16_with_no_year_is_no_longer_put_in_ks4() -> None:
 def test_16_to_18_out_of_school_is_post16_and_a_recorded_year_wins() -> None:
     assert age_band_for_year(None, 16, date_of_birth=date(2010, 9, 2), on=AUTUMN_2026) == "POST16"
     assert age_band_for_year(7, 9, date_of_birth=date(2017, 1, 1), on=AUTUMN_2026) == "KS3"
+
+
+@pytest.mark.parametrize("today", [date(2026, 8, 31), date(2026, 9, 1), date(2027, 1, 4)])
+def test_the_demo_birthdays_put_each_child_in_the_school_year_it_claims(today: date) -> None:
+    from api.demo import birthday_for_year
+
+    for year in range(-1, 14):
+        assert school_year_for_birth(birthday_for_year(year, today), today) == year

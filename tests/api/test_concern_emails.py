@@ -241,7 +241,7 @@ def test_a_low_face_about_school_raises_unhappy_in_school_once(
         "review",
         "feelings_about_school",
     )
-    assert concern.text == "Pressed the sad face (2 of 5) about school."
+    assert concern.text == "Rated school sad (2 of 5)."
     assert inbox.to() == [LEAD, TEACHER, SOCIAL_WORKER]
     assert all("unhappy in school" in mail["Subject"] for _, mail in inbox.received)
 

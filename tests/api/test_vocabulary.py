@@ -6,7 +6,7 @@ from typing import get_args
 
 import pytest
 
-from api import vocabulary as v
+import vocabulary as v
 from api.documents.content import RATING_WORDS
 from api.routes.workflow import QaDecision
 from api.services.concern_raising import LOW_FACES

@@ -1,4 +1,4 @@
-"""The API's reader of vocabulary/vocabulary.yaml, where every word about a child's views lives.
+"""The reader of vocabulary/vocabulary.yaml, where every word about a child's views lives.
 
 Pages, documents, the safety screen's replies and the QA grades read their words here, and the
 bot reads the same file with its own reader (bot/actions/vocabulary.py): it runs in another
@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-PATH = Path(__file__).resolve().parents[1] / "vocabulary" / "vocabulary.yaml"
+PATH = Path(__file__).resolve().parent / "vocabulary.yaml"
 
 
 @cache
