@@ -20,6 +20,7 @@ from __future__ import annotations
 import hmac
 import logging
 import warnings
+import asyncio
 from asyncio import CancelledError
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -33,6 +34,8 @@ from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
 MIN_TOKEN_LENGTH = 32
+# Turns whose caller stopped waiting, held so they run to the end (asyncio keeps only weak refs).
+_UNFINISHED: set[asyncio.Task[Any]] = set()
 
 # Rasa warns with the intent or entities of a "/intent{...}" message it cannot place; a child
 # can type one, so those warnings would quote the child.
@@ -79,8 +82,8 @@ class GuardedRestInput(RestInput):
             if not bearer_matches(request.headers.get("Authorization"), self.token):
                 return response.json({"error": "this channel needs its token"}, status=401)
             collector = CollectingOutputChannel()
-            try:
-                await on_new_message(
+            turn = asyncio.ensure_future(
+                on_new_message(
                     UserMessage(
                         self._extract_message(request),
                         collector,
@@ -89,11 +92,29 @@ class GuardedRestInput(RestInput):
                         metadata=self.get_metadata(request),
                     )
                 )
+            )
+            try:
+                # Shielded: when the API stops waiting (a slow machine, a frozen service), the
+                # turn still finishes and the action server posts its reply to the API, so the
+                # child's retry is answered from that record. Cancelling it instead would make
+                # every retry start again and time out again, and the child would never be
+                # answered while the machine is slow.
+                await asyncio.shield(turn)
             except CancelledError:
-                # The caller stopped waiting; the turn's words stay out of the log.
-                logger.warning("a turn was cancelled before it finished (the caller gave up)")
+                _UNFINISHED.add(turn)
+                turn.add_done_callback(_finished)
+                # The turn's words stay out of the log.
+                logger.warning("the caller stopped waiting; the turn runs on to record its reply")
+                raise
             except Exception as exc:
                 logger.error("a turn failed: %s", type(exc).__name__)
             return response.json(collector.messages)
 
         return webhook
+
+
+def _finished(turn: asyncio.Task[Any]) -> None:
+    """A turn nobody waited for has ended: drop it, and log only the kind of any failure."""
+    _UNFINISHED.discard(turn)
+    if not turn.cancelled() and turn.exception() is not None:
+        logger.error("a turn failed: %s", type(turn.exception()).__name__)
