@@ -17,10 +17,10 @@ token, so it never lands in a URL that something might log.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import warnings
-import asyncio
 from asyncio import CancelledError
 from collections.abc import Awaitable, Callable
 from typing import Any

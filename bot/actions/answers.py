@@ -89,6 +89,20 @@ class AnswerMixin:
     passed: list[str]
     out: Any
 
+    # Engine's own moves, declared here so the mixin is checked against them.
+    def write(self, kind: str, payload: Any) -> None:
+        raise NotImplementedError
+
+    def save_topic(self, topic: str, status: str, *, rating: int | None = None,
+                   answer: str | None = None) -> None:
+        raise NotImplementedError
+
+    def go(self, step: str, lead: str | None = None) -> None:
+        raise NotImplementedError
+
+    def advance(self, lead: str | None = None) -> None:
+        raise NotImplementedError
+
     def answer_current(self) -> None:
         step, intent = self.step or "done", self.turn.intent
         if step in ("done", "change_pick", "after_flag"):

@@ -65,8 +65,9 @@ class Engine(AnswerMixin):
     def save_topic(self, topic: str, status: str, *, rating: int | None = None,
                    answer: str | None = None) -> None:
         q = question_for(self.state["age_band"], topic)
-        self.write("topic", (topic, {"question": q.text if q else title_for(self.state["age_band"], topic),
-                                     "rating": rating, "answer": answer, "status": status}))
+        question = q.text if q else title_for(self.state["age_band"], topic)
+        self.write("topic", (topic, {"question": question, "rating": rating, "answer": answer,
+                                     "status": status}))
 
     # -- moving on -----------------------------------------------------------------------
     def go(self, step: str, lead: str | None = None) -> None:
@@ -181,7 +182,8 @@ class Engine(AnswerMixin):
             return self.finish()
         self.step = "change_pick"
         self.out.say.append(m.say("Which answer would you like to change?", [
-            {"title": title_for(self.state["age_band"], t), "payload": f'/choose_topic{{"topic":"{t}"}}'}
+            {"title": title_for(self.state["age_band"], t),
+             "payload": f'/choose_topic{{"topic":"{t}"}}'}
             for t in answered]))
         return self.finish()
 

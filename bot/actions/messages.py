@@ -35,7 +35,8 @@ def hello(name: str, band: str, mode: str, resumed: bool) -> str:
         return (f"Hi {name}! Your PEP meeting has happened. I'd like to ask you three things "
                 "about it. You can skip any question.")
     if band in ("EY", "KS1"):
-        return f"Hi {name}! I'm going to ask you about school. Press a face, or tell me. You can skip."
+        return (f"Hi {name}! I'm going to ask you about school. Press a face, or tell me. "
+                "You can skip.")
     if band == "KS2":
         return (f"Hi {name}! I'm going to ask you some questions about school. There are no "
                 "right or wrong answers, and you can skip any question.")

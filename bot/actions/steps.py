@@ -121,7 +121,8 @@ def ask(step: str, state: dict[str, Any]) -> list[dict[str, Any]]:
     if step.startswith("review:"):
         return [m.say(REVIEW_QUESTIONS[step.split(":")[1]], [m.DONT_KNOW, m.SKIP])]
     if step == "done":
-        return [m.say(m.finished(name), [{"title": "Change an answer", "payload": "/change_answer"}])]
+        change = {"title": "Change an answer", "payload": "/change_answer"}
+        return [m.say(m.finished(name), [change])]
     return [m.carry_on_or_stop()]
 
 
@@ -166,7 +167,8 @@ def meeting_intro(state: dict[str, Any]) -> str:
     if state["age_band"] in YOUNG:
         on = f", on {when}" if when else ""
         return (f"Soon there is a meeting about you and school{on}. It is to help school "
-                f"go well for you. These people are coming: {people or 'the grown-ups who help you'}.")
+                f"go well for you. These people are coming: "
+                f"{people or 'the grown-ups who help you'}.")
     coming = f"is on {when}" if when else "is coming up soon"
     return (f"Your PEP meeting {coming}. It's where the adults who support you look at how "
             "school is going, agree your targets and what help you get, and hear what you think. "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from test_conversation import Session, state_for
 
 SCHOOL = "feelings_about_school"

@@ -6,10 +6,10 @@ import copy
 from typing import Any
 
 import pytest
-
 from actions import steps
 from actions.conversation import Decision, Turn, respond
 from actions.scripts import SCRIPTS
+
 from conftest import load_json
 
 TOPICS = ["feelings_about_school", "feelings_about_learning", "relationships_with_teachers",
@@ -97,7 +97,8 @@ def test_young_bands_use_faces_and_older_bands_do_not() -> None:
     ("skip", "decline", "declined"), ("/decline", "decline", "declined"),
     ("pass", "decline", "declined"), ("dunno", "dont_know", "dont_know"),
     ("no idea", "dont_know", "dont_know")])
-def test_a_skip_or_dont_know_is_never_stored_as_an_answer(text: str, intent: str, status: str) -> None:
+def test_a_skip_or_dont_know_is_never_stored_as_an_answer(
+        text: str, intent: str, status: str) -> None:
     session = Session(state_for("KS3"))
     session.say("/start", "start")
     session.say(text, intent)
@@ -158,7 +159,8 @@ def test_meeting_prep_keeps_the_childs_message_verbatim() -> None:
     session.say("Sol Walker", "answer")
     session.say("/affirm", "affirm")
     meeting = session.state["meeting"]
-    assert meeting == {"wants_to_attend": "part", "message_for_meeting": "tell them I want to stay here",
+    assert meeting == {"wants_to_attend": "part",
+                       "message_for_meeting": "tell them I want to stay here",
                        "spoken_by": "Sol Walker", "wants_copy": True}
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from actions import steps
 from actions.scripts import SCRIPTS, question_for
 from actions.vocabulary import PATH, topic_keys
