@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.browser.test_chat_and_safety import open_session_as
 from tests.fixtures.live import Stack
@@ -74,3 +74,60 @@ def test_every_face_is_a_picture_named_by_its_words(
     expect(answer).to_have_text("Happy")
     assert drawn(answer.locator("img"))
     tablet.close()
+
+
+SPOKEN = """
+window.__spoken = [];
+if ("speechSynthesis" in window) {
+  const speak = window.speechSynthesis.speak.bind(window.speechSynthesis);
+  window.speechSynthesis.speak = (utterance) => {
+    window.__spoken.push(utterance.text);
+    speak(utterance);
+  };
+}
+"""
+
+
+def _child_page(browser: Browser, stack: Stack, child: str) -> Page:
+    link = open_session_as(
+        browser.new_context().new_page(),
+        stack.api_url,
+        "demo-dt",
+        child,
+        "My views: the child's views for their PEP",
+        "The designated teacher",
+    )
+    tablet = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True)
+    tablet.add_init_script(SPOKEN)
+    page = tablet.new_page()
+    page.goto(link)
+    expect(page.locator(".pv-message--bot").first).to_be_visible(timeout=60_000)
+    return page
+
+
+def test_the_youngest_see_each_topics_picture_and_can_have_the_question_read_aloud(
+    browser: Browser, bot_stack: Stack
+) -> None:
+    child = _child_page(browser, bot_stack, CHILD_BY_BAND["EY"])
+    symbol = child.locator(".pv-message__symbol").last
+    expect(symbol).to_be_visible(timeout=60_000)
+    expect(symbol).to_have_attribute("src", re.compile(r"^/static/topics/[a-z-_]+\.svg$"))
+    assert (symbol.get_attribute("alt") or "").strip(), "a topic picture has no description"
+    assert drawn(symbol)
+    question = symbol.locator("xpath=..")
+    read = question.get_by_role("button", name="Read aloud")
+    read.focus()
+    child.keyboard.press("Enter")
+    spoken = child.evaluate("window.__spoken")
+    assert spoken == [question.locator(".pv-message__text").inner_text()]
+    box = read.bounding_box()
+    assert box is not None and box["height"] >= 44
+
+
+def test_older_children_get_no_read_aloud_and_no_pictures(
+    browser: Browser, bot_stack: Stack
+) -> None:
+    child = _child_page(browser, bot_stack, "Aisha Douglas")
+    expect(child.locator("#choices").get_by_role("button").first).to_be_visible(timeout=60_000)
+    expect(child.get_by_role("button", name="Read aloud")).to_have_count(0)
+    expect(child.locator(".pv-message__symbol")).to_have_count(0)
