@@ -310,6 +310,15 @@ def _bot_files(client: TestClient, settings: Settings, sid: str, topic: str, tex
     assert response.status_code == 200, response.text
 
 
+def _said_and_filed(
+    client: TestClient, demo: Demo, settings: Settings, pep: str, topic: str, text: str
+) -> None:
+    """The child says `text` in a new session, and the bot files it as the topic's answer."""
+    sid = _open(client, demo, pep)
+    _say(client, demo, sid, text)
+    _bot_files(client, settings, sid, topic, text)
+
+
 def test_a_disclosure_is_withheld_from_the_view_the_page_and_the_document(
     client: TestClient,
     demo: Demo,
@@ -318,10 +327,8 @@ def test_a_disclosure_is_withheld_from_the_view_the_page_and_the_document(
     settings: Settings,
 ) -> None:
     pep = demo.peps_by_band["KS3"]
-    sid = _open(client, demo, pep)
     _screen_as(monkeypatch, ["safeguarding"], [])
-    _say(client, demo, sid, DISCLOSED)
-    _bot_files(client, settings, sid, "relationships_with_peers", DISCLOSED)
+    _said_and_filed(client, demo, settings, pep, "relationships_with_peers", DISCLOSED)
     view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
     [topic] = [t for t in view.json()["topics"] if t["topic"] == "relationships_with_peers"]
     assert topic["answer"] is None and topic["withheld"] is True and topic["status"] == "answered"
@@ -339,10 +346,8 @@ def test_review_words_stay_in_the_pep_unless_the_lead_raises_them(
     settings: Settings,
 ) -> None:
     pep = demo.peps_by_band["KS3"]
-    sid = _open(client, demo, pep)
     _screen_as(monkeypatch, [], ["safeguarding"])
-    _say(client, demo, sid, WORRY)
-    _bot_files(client, settings, sid, "feelings_about_self", WORRY)
+    _said_and_filed(client, demo, settings, pep, "feelings_about_self", WORRY)
 
     def answer() -> Any:
         view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))

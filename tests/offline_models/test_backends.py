@@ -120,6 +120,13 @@ def fresh_sentence_model() -> Iterator[None]:
     offline_models.sentence_model.cache_clear()
 
 
+def _load_and_log(caplog: pytest.LogCaptureFixture) -> tuple[object, list[str]]:
+    """The loaded model and what the loader said about which backend it chose."""
+    with caplog.at_level(logging.INFO, logger="offline_models"):
+        model = offline_models.sentence_model()
+    return model, [r.getMessage() for r in caplog.records if r.name == "offline_models"]
+
+
 def test_loader_prefers_the_export_and_says_so(
     exported: Path,
     no_network: None,
@@ -128,10 +135,8 @@ def test_loader_prefers_the_export_and_says_so(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     monkeypatch.setenv("PEP_VOICE_MINILM_ONNX", str(exported))
-    with caplog.at_level(logging.INFO, logger="offline_models"):
-        model = offline_models.sentence_model()
+    model, lines = _load_and_log(caplog)
     assert isinstance(model, OnnxSentenceEncoder)
-    lines = [r.getMessage() for r in caplog.records if r.name == "offline_models"]
     assert len(lines) == 1 and "ONNX Runtime" in lines[0]
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
 
@@ -146,10 +151,8 @@ def test_loader_falls_back_to_torch_without_an_export(
     from sentence_transformers import SentenceTransformer
 
     monkeypatch.setenv("PEP_VOICE_MINILM_ONNX", str(tmp_path / "absent"))
-    with caplog.at_level(logging.INFO, logger="offline_models"):
-        model = offline_models.sentence_model()
+    model, lines = _load_and_log(caplog)
     assert isinstance(model, SentenceTransformer)
-    lines = [r.getMessage() for r in caplog.records if r.name == "offline_models"]
     assert len(lines) == 1 and "PyTorch" in lines[0]
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
 
@@ -168,8 +171,6 @@ def test_loader_falls_back_to_torch_from_a_broken_export(
     broken.mkdir()
     (broken / "export.json").write_text((exported / "export.json").read_text())
     monkeypatch.setenv("PEP_VOICE_MINILM_ONNX", str(broken))
-    with caplog.at_level(logging.INFO, logger="offline_models"):
-        model = offline_models.sentence_model()
+    model, lines = _load_and_log(caplog)
     assert isinstance(model, SentenceTransformer)
-    lines = [r.getMessage() for r in caplog.records if r.name == "offline_models"]
     assert len(lines) == 1 and "PyTorch" in lines[0]
