@@ -75,9 +75,10 @@ $(STAMP)/system-deps:
 run: install ## start the API and pages, Rasa and the action server on loopback with the demo authority
 	./scripts/run-stack.sh
 
-lint: $(VENV)/.installed ## ruff and mypy; both fail the build
+lint: $(VENV)/.installed ## ruff, mypy and import-linter (the layers); each fails the build
 	$(VENV)/bin/ruff check api target_coach safeguarding offline_models benchmarks tests --exclude tests/bot
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 test: install system-deps ## every test: lint, API on SQLite and PostgreSQL, browser, bot data and stories
 	$(MAKE) lint
