@@ -103,11 +103,12 @@ $(STAMP)/system-deps:
 run: install ## start the API and pages, Rasa and the action server on loopback with the demo authority
 	./scripts/run-stack.sh
 
-lint: $(VENV)/.installed ## ruff and mypy; both fail the build
+lint: $(VENV)/.installed ## ruff, mypy and import-linter (the layers); each fails the build
 	$(VENV)/bin/ruff check api target_coach safeguarding offline_models vocabulary benchmarks bot tests
 	$(VENV)/bin/mypy
 	# The bot (Python 3.10, Rasa 3.6) has its own settings: bot/ruff.toml and bot/mypy.ini.
 	cd bot && ../$(VENV)/bin/mypy --config-file mypy.ini
+	$(VENV)/bin/lint-imports
 
 test: install system-deps ## every test: lint, API on SQLite and PostgreSQL, browser, bot data and stories
 	$(MAKE) lint

@@ -22,6 +22,9 @@ from api.services.sign_in_throttle import SignInThrottle
 
 SESSION_COOKIE = "pep_voice_session"
 
+# The signed-in caller's type, for routers, which do not import the models themselves.
+Caller = User
+
 SessionDep = Annotated[Session, Depends(get_db_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 

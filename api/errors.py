@@ -10,7 +10,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 
@@ -98,6 +99,36 @@ class Unprocessable(AppError):
     status_code = 422
 
 
+class SignInRequired(AppError):
+    """A page asked for by someone signed out: they are sent to sign in, then back to `next`."""
+
+    status_code = 303
+
+    def __init__(self, next_path: str) -> None:
+        super().__init__("sign in first")
+        self.next_path = next_path
+
+
+class PageNotFound(NotFound):
+    """A page the caller may not see, said the same way as one that does not exist."""
+
+    def __init__(self, message: str = "There is nothing here for you.") -> None:
+        super().__init__(message)
+
+
+class FormInvalid(AppError):
+    """A page's form with answers to put right, each error naming the field id it belongs to."""
+
+    status_code = 400
+
+    def __init__(self, errors: list[dict[str, str]], *, status_code: int | None = None) -> None:
+        super().__init__(errors[0]["message"], status_code=status_code)
+        self.field_errors = errors
+
+    def errors(self) -> list[dict[str, str]]:
+        return self.field_errors
+
+
 class ServiceUnavailable(AppError):
     status_code = 503
 
@@ -135,13 +166,30 @@ def describe_validation_errors(errors: list[Any]) -> list[dict[str, str]]:
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    # Imported here: the page handler renders templates and reads users, which import this module.
+    from api.page_errors import (
+        is_page_request,
+        page_error_response,
+        validation_error_response,
+    )
+
     @app.exception_handler(AppError)
-    async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
+    def _app_error(request: Request, exc: AppError) -> Response:
+        """Sync, so the page handler's database read runs in the threadpool."""
+        if is_page_request(request, exc):
+            return page_error_response(request, exc)
         return JSONResponse(
             {"detail": exc.message, "errors": exc.errors()},
             status_code=exc.status_code,
             headers=exc.headers(),
         )
+
+    @app.exception_handler(ValidationError)
+    def _schema_error(request: Request, exc: ValidationError) -> Response:
+        """A service's schema refusing a page's form; anywhere else it is a bug, as before."""
+        if not is_page_request(request, exc):
+            raise exc
+        return validation_error_response(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

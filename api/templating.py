@@ -27,6 +27,16 @@ def uk_date(value: date | datetime | str | None) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def error_link(error: dict[str, str]) -> dict[str, str]:
+    """One error summary line, linked to the field's id as the GOV.UK error summary does."""
+    field = error.get("field") or ""
+    return {"text": error["message"], "href": f"#{field}"} if field else {"text": error["message"]}
+
+
+# A page showing any of these is a form with errors: its title starts "Error: " (GOV.UK).
+ERROR_KEYS = ("errors", "error", "form_error", "missing")
+
+
 def _build() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     env = templates.env
@@ -40,6 +50,7 @@ def _build() -> Jinja2Templates:
     )
     env.autoescape = True
     env.filters["uk_date"] = uk_date
+    env.filters["error_link"] = error_link
     return templates
 
 
@@ -60,6 +71,7 @@ def render(
         "csrf_token": token,
         "authority_name": settings.authority_name,
         "authority_logo_url": settings.authority_logo_url,
+        "page_has_errors": any(context.get(key) for key in ERROR_KEYS),
     }
     if user is not None:
         base["sign_out_form"] = templates.env.get_template("_sign_out.html").render(

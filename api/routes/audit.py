@@ -6,12 +6,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from api.deps import CurrentUser, OptionalUser, SessionDep
-from api.errors import AppError
-from api.routes.pages import ROLE_LABELS, to_sign_in
+from api.deps import CurrentUser, SessionDep
+from api.page_deps import PageUser
+from api.presentation.labels import ROLE_LABELS
 from api.schemas.audit import AuditTrail, AuditTrailEntry
 from api.services import audit_trail
-from api.templating import not_found, render
+from api.templating import render
 
 router = APIRouter(tags=["audit"])
 
@@ -36,15 +36,8 @@ def read_trail(child_id: str, user: CurrentUser, session: SessionDep) -> AuditTr
 
 
 @router.get("/children/{child_id}/audit", include_in_schema=False)
-def trail_page(
-    request: Request, child_id: str, user: OptionalUser, session: SessionDep
-) -> Response:
-    if user is None:
-        return to_sign_in()
-    try:
-        child, rows = audit_trail.read_trail(session, user, child_id)
-    except AppError as exc:
-        return not_found(request, user, exc.message)
+def trail_page(request: Request, child_id: str, user: PageUser, session: SessionDep) -> Response:
+    child, rows = audit_trail.read_trail(session, user, child_id)
     return render(
         request,
         "audit_trail.html",

@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
 
-from api.deps import OptionalUser, SessionDep
-from api.errors import AppError
-from api.models import User
+from api.deps import Caller, SessionDep
+from api.errors import AppError, FormInvalid, PageNotFound
 from api.models.enums import ConcernDecision, Role
+from api.page_deps import FormPage, PageUser, show_on_error
 from api.schemas.common import unstorable_character
 from api.services import safeguarding_queue
 from api.templating import not_found, render
@@ -30,7 +31,7 @@ DECISION_LABELS = {
 
 def _page(
     request: Request,
-    user: User,
+    user: Caller,
     queue: list[dict[str, Any]],
     errors: dict[str, str] | None = None,
     error_for: str | None = None,
@@ -56,43 +57,60 @@ def _page(
 
 
 @router.get("/safeguarding-queue")
-def queue_page(request: Request, user: OptionalUser, session: SessionDep) -> Response:
-    if user is None:
-        return RedirectResponse("/sign-in", status_code=303)
+def queue_page(request: Request, user: PageUser, session: SessionDep) -> Response:
     if user.role != Role.SAFEGUARDING_LEAD:
-        return not_found(request, user)
+        raise PageNotFound()
     return _page(request, user, safeguarding_queue.read_queue(session, user))
+
+
+def _decision_again(concern_id: str, note: str) -> FormPage:
+    """The queue with this concern's errors; a concern not in the queue is not found."""
+
+    def page(request: Request, session: Session, user: Caller | None, exc: AppError) -> Response:
+        assert user is not None
+        queue = safeguarding_queue.read_queue(session, user)
+        if not isinstance(exc, FormInvalid) or not any(
+            row["concern_id"] == concern_id for row in queue
+        ):
+            return not_found(
+                request,
+                user,
+                None if isinstance(exc, FormInvalid) else exc.message,
+                404 if isinstance(exc, FormInvalid) else exc.status_code,
+            )
+        errors = {e["field"]: e["message"] for e in exc.errors()}
+        return _page(request, user, queue, errors, concern_id, note, status_code=400)
+
+    return page
 
 
 @router.post("/safeguarding-queue/{concern_id}/decision")
 def decide(
     request: Request,
     concern_id: str,
-    user: OptionalUser,
+    user: PageUser,
     session: SessionDep,
     decision: Annotated[str, Form(max_length=30)] = "",
     note: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    if user is None:
-        return RedirectResponse("/sign-in", status_code=303)
     if user.role != Role.SAFEGUARDING_LEAD:
-        return not_found(request, user)
-    errors: dict[str, str] = {}
+        raise PageNotFound()
+    show_on_error(request, _decision_again(concern_id, note))
+    errors: list[dict[str, str]] = []
     if decision not in DECISION_LABELS:
-        errors["decision"] = "Select whether this is a safeguarding concern"
-    if not note.strip():
-        errors["note"] = "Write a note saying why you decided this"
-    elif unstorable_character(note):
-        errors["note"] = "The note has a character that cannot be stored; retype it"
-    if errors:
-        queue = safeguarding_queue.read_queue(session, user)
-        if not any(row["concern_id"] == concern_id for row in queue):
-            return not_found(request, user)
-        return _page(request, user, queue, errors, concern_id, note, status_code=400)
-    try:
-        safeguarding_queue.decide(
-            session, user, concern_id, ConcernDecision(decision), note.strip()
+        errors.append(
+            {"field": "decision", "message": "Select whether this is a safeguarding concern"}
         )
-    except AppError as exc:
-        return not_found(request, user, exc.message, exc.status_code)
+    if not note.strip():
+        errors.append({"field": "note", "message": "Write a note saying why you decided this"})
+    elif unstorable_character(note):
+        errors.append(
+            {
+                "field": "note",
+                "message": "The note has a character that cannot be stored; retype it",
+            }
+        )
+    if errors:
+        raise FormInvalid(errors)
+    safeguarding_queue.decide(session, user, concern_id, ConcernDecision(decision), note.strip())
     return RedirectResponse(f"/safeguarding-queue#concern-{concern_id}", status_code=303)

@@ -4,27 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from api.deps import OptionalUser, SessionDep
-from api.errors import AppError
-from api.routes.pages import to_sign_in
+from api.deps import SessionDep
+from api.page_deps import PageUser
 from api.services import target_voice
 from api.services import targets as targets_service
 from api.services.peps import age_band
-from api.templating import not_found, render
+from api.templating import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 @router.get("/peps/{pep_id}/targets")
-def targets_page(
-    request: Request, pep_id: str, user: OptionalUser, session: SessionDep
-) -> Response:
-    if user is None:
-        return to_sign_in()
-    try:
-        pep, child, targets = targets_service.list_targets(session, user, pep_id)
-    except AppError as exc:
-        return not_found(request, user, exc.message)
+def targets_page(request: Request, pep_id: str, user: PageUser, session: SessionDep) -> Response:
+    pep, child, targets = targets_service.list_targets(session, user, pep_id)
     answers = target_voice.answers(session, pep, child)
     return render(
         request,

@@ -46,8 +46,17 @@ def app(db: Session, settings: Settings) -> FastAPI:
     app = create_app(settings)
 
     def _session() -> Iterator[Session]:
-        yield db
-        db.flush()
+        """Like get_db_session: a request's writes are kept, or all undone if it raised."""
+        savepoint = db.begin_nested()
+        try:
+            yield db
+            db.flush()
+        except BaseException:
+            if savepoint.is_active:  # a service that commits (a failed sign-in) ended it
+                savepoint.rollback()
+            raise
+        if savepoint.is_active:
+            savepoint.commit()
 
     app.dependency_overrides[get_db_session] = _session
     app.dependency_overrides[get_settings] = lambda: settings

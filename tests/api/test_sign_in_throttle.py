@@ -122,7 +122,7 @@ def test_signing_out_of_the_pages_revokes_the_cookie_token(client: TestClient, d
     # A copy of the cookie kept by someone else opens nothing now.
     client.cookies.set("pep_voice_session", token)
     gone = client.get("/dashboard", follow_redirects=False)
-    assert gone.status_code == 303 and gone.headers["location"] == "/sign-in"
+    assert gone.status_code == 303 and gone.headers["location"] == "/sign-in?next=/dashboard"
     bearer = {"Authorization": f"Bearer {token}"}
     assert client.get("/api/v1/me", headers=bearer).status_code == 401
 

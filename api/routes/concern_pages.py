@@ -1,0 +1,87 @@
+"""The concerns page: every concern the caller may read, each acknowledged with a note."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, Response
+from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
+
+from api.deps import Caller, SessionDep
+from api.errors import AppError, FormInvalid, PageNotFound
+from api.page_deps import FormPage, PageUser, form_errors, show_on_error
+from api.schemas.common import unstorable_character
+from api.services import concerns as concerns_service
+from api.templating import not_found, render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+def _concerns_page(
+    request: Request,
+    session: Session,
+    user: Caller,
+    *,
+    errors: list[dict[str, str]] | None = None,
+    error_for: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    return render(
+        request,
+        "concerns.html",
+        {
+            "page_title": "Concerns",
+            "active_nav": "concerns",
+            "user": user,
+            "concerns": concerns_service.list_concerns(session, user),
+            "errors": errors,
+            "error_for": error_for,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/concerns")
+def concerns_page(request: Request, user: PageUser, session: SessionDep) -> Response:
+    if user.role not in concerns_service.READERS:
+        raise PageNotFound()
+    return _concerns_page(request, session, user)
+
+
+def _note_again(concern_id: str) -> FormPage:
+    def page(request: Request, session: Session, user: Caller | None, exc: AppError) -> Response:
+        assert user is not None
+        if not isinstance(exc, FormInvalid):  # already acknowledged: as before, a plain page
+            return not_found(request, user, exc.message, exc.status_code)
+        errors = [{**e, "field": f"note-{concern_id}"} for e in form_errors(exc)]
+        return _concerns_page(
+            request,
+            session,
+            user,
+            errors=errors,
+            error_for=concern_id,
+            status_code=exc.status_code,
+        )
+
+    return page
+
+
+@router.post("/concerns/{concern_id}/acknowledge")
+def acknowledge_concern(
+    request: Request,
+    concern_id: str,
+    user: PageUser,
+    session: SessionDep,
+    note: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    show_on_error(request, _note_again(concern_id))
+    if not note.strip() or unstorable_character(note):
+        message = (
+            "Write what you have done about this concern"
+            if not note.strip()
+            else "The note has a character that cannot be stored; retype it"
+        )
+        raise FormInvalid([{"field": "note", "message": message}])
+    concerns_service.acknowledge(session, user, concern_id, note.strip())
+    return RedirectResponse("/concerns", status_code=303)

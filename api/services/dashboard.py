@@ -1,0 +1,76 @@
+"""What each role's dashboard lists: a TA's sessions, a DSL's queue, everyone else's PEPs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.models import Child, Pep, User
+from api.models.enums import Role
+from api.repositories import users as users_repo
+from api.repositories import voice as voice_repo
+from api.services import peps as peps_service
+from api.services import safeguarding_queue, voice_sessions, workflow
+
+
+def school_name(session: Session, school_id: str | None) -> str | None:
+    school = users_repo.school(session, school_id)
+    return school.name if school else None
+
+
+def dashboard(session: Session, user: User) -> dict[str, Any]:
+    """The heading and the one list this role works from; the others stay empty."""
+    data: dict[str, Any] = {"sessions": None, "queue_counts": None, "peps": [], "open_concerns": 0}
+    if user.role == Role.TEACHING_ASSISTANT:
+        data["heading"] = "Your voice sessions"
+        data["sessions"] = [
+            {
+                "session_id": v.id,
+                "child_first_name": c.first_name,
+                "mode": v.mode.value,
+                "status": v.status,
+            }
+            for v, _p, c in voice_sessions.sessions_for_helper(session, user)
+        ]
+    elif user.role == Role.SAFEGUARDING_LEAD:
+        data["heading"] = "Safeguarding"
+        data["queue_counts"] = safeguarding_queue.undecided_by_tier(session, user)
+    else:
+        data["heading"] = "Your PEPs"
+        rows = peps_service.list_peps(session, user)
+        latest = _latest_pep_by_child(rows)
+        data["peps"] = [_pep_row(p, c, superseded=latest[c.id] is not p) for p, c in rows]
+        data["open_concerns"] = sum(
+            1 for c, _ in voice_repo.visible_concerns(session, user) if c.status.value == "open"
+        )
+    return data
+
+
+def _next_meeting(pep: Pep) -> date | None:
+    if pep.meeting_date and pep.meeting_date >= date.today():
+        return pep.meeting_date
+    return pep.next_meeting_date or pep.meeting_date
+
+
+def _latest_pep_by_child(rows: list[tuple[Pep, Child]]) -> dict[str, Pep]:
+    """Each child's newest PEP: an older, signed-off one no longer owes the next PEP."""
+    latest: dict[str, Pep] = {}
+    for pep, child in rows:
+        known = latest.get(child.id)
+        if known is None or (pep.created_at, pep.id) > (known.created_at, known.id):
+            latest[child.id] = pep
+    return latest
+
+
+def _pep_row(pep: Pep, child: Child, *, superseded: bool = False) -> dict[str, Any]:
+    return {
+        "pep_id": pep.id,
+        "child_name": child.full_name,
+        "age_band": peps_service.age_band(child),
+        "term": pep.term,
+        "status": pep.status,
+        "meeting_date": _next_meeting(pep),
+        "deadline": workflow.deadline(pep, child.care_start_date, superseded=superseded),
+    }

@@ -1,0 +1,58 @@
+"""Everything a PEP's page shows, read in one place: the PEP, the child, their views, sessions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.documents.content import after_meeting_rows
+from api.models import User
+from api.models.enums import Role
+from api.repositories import users as users_repo
+from api.repositories import voice as voice_repo
+from api.services import audit, voice_sessions
+from api.services import peps as peps_service
+from api.services import views as views_service
+
+
+def sessions_for_pep(session: Session, pep_id: str) -> list[Any]:
+    return list(voice_repo.sessions_for_pep(session, pep_id))
+
+
+def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
+    """The page's data; reading it is audited, as the page shows the child's views too."""
+    pep, child = peps_service.get_pep(session, user, pep_id)
+    audit.record(session, user, "view.read", child_id=child.id, pep_id=pep.id)
+    view = views_service.build_view(session, pep, child)
+    after = [
+        (label.split(": ", 1)[1].capitalize(), value) for label, value in after_meeting_rows(view)
+    ]
+    school = users_repo.school(session, child.school_id)
+    contents = peps_service.section_contents(session, pep)
+    return {
+        "pep": pep,
+        "child": child,
+        "school_name": school.name if school else "Not on a school roll",
+        "age_band": peps_service.age_band(child).value,
+        "view": view,
+        "after_meeting": bool(after),
+        "after_meeting_rows": [{"key": {"text": k}, "value": {"text": v}} for k, v in after],
+        "sessions": sessions_for_pep(session, pep.id),
+        "teaching_assistants": users_repo.teaching_assistants_at(session, child.school_id)
+        if child.school_id
+        else [],
+        "can_open_session": user.role in voice_sessions.OPENERS,
+        "can_record_meeting": user.role in (Role.DESIGNATED_TEACHER, Role.SOCIAL_WORKER)
+        and pep.status in peps_service.EDITABLE_STATUSES,
+        "views_absence_reason": next(
+            (
+                str(c["child_views_absence_reason"])
+                for c in contents.values()
+                if str(c.get("child_views_absence_reason") or "").strip()
+            ),
+            None,
+        ),
+        "is_dt": user.role == Role.DESIGNATED_TEACHER,
+        "return_note": contents["E"].get("qa_note"),
+    }
