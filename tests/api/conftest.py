@@ -14,6 +14,7 @@ from api.config import Settings, get_settings
 from api.db.session import get_db_session
 from api.demo import seed_demo
 from api.main import create_app
+from tests.factories import Factory
 from tests.fixtures.database import migrated_engine, rolled_back_session
 from tests.helpers import Demo, load_demo
 
@@ -46,8 +47,16 @@ def app(db: Session, settings: Settings) -> FastAPI:
     app = create_app(settings)
 
     def _session() -> Iterator[Session]:
-        yield db
-        db.flush()
+        # As the real dependency does: commit at the end, roll back on any error, so a request
+        # that fails half-way leaves nothing behind here either. The test's own set-up is
+        # committed first, as it would be before a real request could see it.
+        db.commit()
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
 
     app.dependency_overrides[get_db_session] = _session
     app.dependency_overrides[get_settings] = lambda: settings
@@ -69,3 +78,9 @@ def demo(db: Session, client: TestClient, settings: Settings) -> Demo:
     seed_demo(db, settings)
     db.flush()
     return load_demo(db, client)
+
+
+@pytest.fixture
+def make(db: Session, settings: Settings) -> Factory:
+    """Rows built directly: one school, the adults and children a test names, no demo."""
+    return Factory(db, settings)
