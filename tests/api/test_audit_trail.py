@@ -7,14 +7,11 @@ rollback cannot take it; the virtual school reads a child's trail, and nobody el
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.db.session import get_db_session
 from api.models import AuditEntry, Child, Pep
 from tests.helpers import Demo, page_sign_in
 
@@ -150,17 +147,6 @@ def test_the_refusal_survives_the_requests_rollback(
     app: FastAPI, client: TestClient, db: Session, demo: Demo
 ) -> None:
     """As in production: the request's work is rolled back on an error, the refusal is not."""
-
-    def rolled_back_on_error() -> Iterator[Session]:
-        request = db.begin_nested()
-        try:
-            yield db
-            request.commit()
-        except BaseException:
-            request.rollback()
-            raise
-
-    app.dependency_overrides[get_db_session] = rolled_back_on_error
     school_id = demo.users["demo-dt"].school_id
     refused = client.post(
         "/api/v1/children",

@@ -17,14 +17,12 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api import rasa_client
 from api.config import Settings
-from api.db.session import get_db_session
 from api.models import Child, Concern, ConcernNotice, Pep, User
 from api.services import notify, screening
 from safeguarding.tiers import Tiers
@@ -83,21 +81,6 @@ def settings(inbox: Inbox) -> Settings:
         smtp_port=inbox.port,
         smtp_timeout_seconds=2.0,
     )
-
-
-@pytest.fixture(autouse=True)
-def _committing(app: FastAPI, db: Session) -> None:
-    """Each request commits at its end, as get_db_session does in production."""
-
-    def session() -> Iterator[Session]:
-        try:
-            yield db
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
-
-    app.dependency_overrides[get_db_session] = session
 
 
 @pytest.fixture(autouse=True)
