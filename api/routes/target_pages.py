@@ -9,6 +9,7 @@ from api.page_deps import PageUser
 from api.services import target_voice
 from api.services import targets as targets_service
 from api.services.peps import age_band
+from api.services.target_presentation import target_out
 from api.templating import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -30,8 +31,8 @@ def targets_page(request: Request, pep_id: str, user: PageUser, session: Session
             "child_words": [answers[t] for t in target_voice.SHOWN_TOPICS if t in answers],
             "answers": answers,
             "review_date": pep.next_meeting_date,
-            "previous": [targets_service.target_out(t) for t in targets if t.kind == "previous"],
-            "current": [targets_service.target_out(t) for t in targets if t.kind == "new"],
+            "previous": [target_out(t) for t in targets if t.kind == "previous"],
+            "current": [target_out(t) for t in targets if t.kind == "new"],
             "can_write": user.role in targets_service.WRITERS
             and pep.status.value in ("draft", "returned"),
         },

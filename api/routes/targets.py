@@ -10,7 +10,9 @@ from api.deps import CurrentUser, SessionDep
 from api.errors import NotFound
 from api.models.enums import Role
 from api.schemas.targets import TargetDraftOut, TargetDraftRequest, TargetReview, TargetWrite
+from api.services import target_coaching
 from api.services import targets as targets_service
+from api.services.target_presentation import target_out
 from target_coach.schema import TargetCheckRequest
 
 router = APIRouter(prefix="/api/v1", tags=["targets"])
@@ -20,20 +22,20 @@ router = APIRouter(prefix="/api/v1", tags=["targets"])
 def check_target(data: TargetCheckRequest, user: CurrentUser) -> dict[str, Any]:
     if user.role == Role.SAFEGUARDING_LEAD:
         raise NotFound("there is nothing here for you")  # the lead sees nothing of the PEP
-    return targets_service.check(data.model_dump(mode="json"))
+    return target_coaching.check(data.model_dump(mode="json"))
 
 
 @router.get("/peps/{pep_id}/targets")
 def list_targets(pep_id: str, user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
     _pep, _child, targets = targets_service.list_targets(session, user, pep_id)
-    return [targets_service.target_out(t) for t in targets]
+    return [target_out(t) for t in targets]
 
 
 @router.post("/peps/{pep_id}/targets", status_code=201)
 def add_target(
     pep_id: str, data: TargetWrite, user: CurrentUser, session: SessionDep
 ) -> dict[str, Any]:
-    return targets_service.target_out(targets_service.save_target(session, user, pep_id, data))
+    return target_out(targets_service.save_target(session, user, pep_id, data))
 
 
 @router.post(
@@ -63,7 +65,7 @@ def update_target(
     pep_id: str, target_id: str, data: TargetWrite, user: CurrentUser, session: SessionDep
 ) -> dict[str, Any]:
     target = targets_service.save_target(session, user, pep_id, data, target_id)
-    return targets_service.target_out(target)
+    return target_out(target)
 
 
 @router.delete("/peps/{pep_id}/targets/{target_id}", status_code=204)
@@ -76,7 +78,7 @@ def review_target(
     pep_id: str, target_id: str, data: TargetReview, user: CurrentUser, session: SessionDep
 ) -> dict[str, Any]:
     target = targets_service.review_target(session, user, pep_id, target_id, data)
-    return targets_service.target_out(target)
+    return target_out(target)
 
 
 @router.get("/peps/{pep_id}/targets/check")

@@ -1,13 +1,11 @@
-"""Section D's targets: saved by the school, checked by the target coach.
+"""Section D's targets: saved, reviewed and removed by the school, each scored as it is saved.
 
-The coach is a library that knows no web and no database; this service gives it what the PEP
-knows (the key stage, the child's needs and own words, the baseline) and stores the outcome.
+The coach's request and answer live in target_coaching, the QA grading in target_grading, and
+how a target is shown in target_presentation.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -20,64 +18,9 @@ from api.schemas.targets import TargetReview, TargetWrite
 from api.services import audit, target_voice
 from api.services.access import pep_for
 from api.services.peps import _require_editable, age_band
-from api.services.views import build_view
+from api.services.target_coaching import check, check_set, child_views_text, coach_request
 
 WRITERS = {Role.DESIGNATED_TEACHER, Role.VIRTUAL_SCHOOL}
-
-
-def coach_request(
-    target: Target, key_stage: str, child_views: str, review_date: date | None = None
-) -> dict[str, Any]:
-    """The coach's request for a saved target; the PEP's next meeting is the review day it
-    proposes when the target gives none."""
-    ppp = target.ppp
-    if target.ppp_cost_pence:
-        ppp = f"{ppp} £{target.ppp_cost_pence / 100:.2f}".strip()
-    context: dict[str, Any] = {}
-    if target.needs:
-        context["needs"] = [n.strip() for n in target.needs.split(";") if n.strip()]
-    if target.baseline:
-        context["baseline"] = target.baseline
-    if child_views:
-        context["child_views"] = child_views[:2000]
-    if review_date:
-        context["review_date"] = review_date.isoformat()
-    return {
-        "target": target.what,
-        "action": target.how,
-        "who": target.who,
-        "when": target.when,
-        "outcome": target.outcome,
-        "ppp": ppp,
-        "key_stage": key_stage,
-        "context": context,
-    }
-
-
-def check(payload: dict[str, Any]) -> dict[str, Any]:
-    """One target through the coach; the coach's own model validates the payload."""
-    from target_coach.check import check_target
-    from target_coach.schema import TargetCheckRequest
-
-    return check_target(TargetCheckRequest.model_validate(payload)).model_dump(mode="json")
-
-
-def check_set(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    from target_coach.check import check_target_set
-    from target_coach.schema import TargetCheckRequest
-
-    requests = [TargetCheckRequest.model_validate(p) for p in payloads]
-    return [
-        f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f)
-        for f in check_target_set(requests)
-    ]
-
-
-def child_views_text(session: Session, pep: Pep, child: Child) -> str:
-    view = build_view(session, pep, child)
-    return " ".join(
-        t["answer"] for t in view["topics"] if t["status"] == "answered" and t["answer"]
-    )
 
 
 def list_targets(session: Session, user: User, pep_id: str) -> tuple[Pep, Child, list[Target]]:
@@ -157,28 +100,6 @@ def _target(session: Session, pep: Pep, target_id: str | None) -> Target:
     raise NotFound("no target with that id on this PEP")
 
 
-def target_out(target: Target) -> dict[str, Any]:
-    cost = Decimal(target.ppp_cost_pence) / 100 if target.ppp_cost_pence is not None else None
-    return {
-        "target_id": target.id,
-        "what": target.what,
-        "how": target.how,
-        "who": target.who,
-        "when": target.when,
-        "outcome": target.outcome,
-        "ppp": target.ppp,
-        "ppp_cost": str(cost) if cost is not None else None,
-        "baseline": target.baseline,
-        "needs": target.needs,
-        "score": target.score,
-        "ppp_decision": target.ppp_decision,
-        "kind": target.kind,
-        "review_status": target.review_status,
-        "review_note": target.review_note,
-        "answers_topic": target.answers_topic,
-    }
-
-
 def check_pep_targets(session: Session, user: User, pep_id: str) -> dict[str, Any]:
     """The whole set: too many this term, no academic target, or deaf to the child."""
     pep, child, targets = list_targets(session, user, pep_id)
@@ -199,27 +120,3 @@ def draft_from_voice(session: Session, user: User, pep_id: str, topic: str) -> d
     drafted = target_voice.draft(session, pep, child, topic)
     audit.record(session, user, "target.draft", child_id=child.id, pep_id=pep.id, detail=topic)
     return drafted
-
-
-def grade_saved_targets(session: Session, pep: Pep, key_stage: str) -> list[dict[str, Any]]:
-    from api.repositories import children as children_repo
-
-    child = children_repo.by_id(session, pep.child_id)
-    views = child_views_text(session, pep, child) if child else ""
-    graded = []
-    for target in peps_repo.targets(session, pep.id):
-        if target.kind != "new":
-            continue
-        result = check(coach_request(target, key_stage, views, pep.next_meeting_date))
-        graded.append(
-            {
-                "target_id": target.id,
-                "what": target.what,
-                "ppp": target_out(target)["ppp"]
-                + (f" £{target_out(target)['ppp_cost']}" if target.ppp_cost_pence else ""),
-                "score": result["score"],
-                "rating": result["rating"],
-                "policy": result.get("policy", []),
-            }
-        )
-    return graded

@@ -89,7 +89,7 @@ def attendance_taken(pep: Pep) -> bool:
 
 
 def target_grades(session: Session, pep: Pep, key_stage: str) -> list[dict[str, Any]]:
-    from api.services.targets import grade_saved_targets
+    from api.services.target_grading import grade_saved_targets
 
     return grade_saved_targets(session, pep, key_stage)
 
