@@ -14,8 +14,7 @@ from api.deps import (
     SettingsDep,
     ThrottleDep,
 )
-from api.repositories import users as users_repo
-from api.services.auth import sign_in, sign_out
+from api.services.auth import profile, sign_in, sign_out
 
 router = APIRouter(prefix="/api/v1", tags=["auth"])
 
@@ -57,10 +56,4 @@ def revoke_token(
 
 @router.get("/me")
 def me(user: CurrentUser, session: SessionDep) -> dict[str, Any]:
-    school = users_repo.school(session, user.school_id)
-    return {
-        "username": user.username,
-        "full_name": user.full_name,
-        "role": user.role.value,
-        "school": school.name if school else None,
-    }
+    return profile(session, user)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from api.deps import OptionalUser, SessionDep
-from api.repositories import voice as voice_repo
 from api.services import voice_sessions
 from api.templating import render
 from vocabulary import read_aloud_bands, symbol_alts
@@ -26,7 +25,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 def chat_page(
     request: Request, session_id: str, user: OptionalUser, session: SessionDep
 ) -> Response:
-    voice = voice_repo.session_by_id(session, session_id)
+    voice = voice_sessions.by_id(session, session_id)
     ended = voice_sessions.link_ended(session, voice) if voice is not None else None
     if voice is None or ended:
         return render(

@@ -5,28 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
-from api.models import Child
-from api.repositories import users as users_repo
 from api.schemas.peps import ChildCreate, ChildOut
 from api.services import peps as peps_service
+from api.services.presenters import child_out
 
 router = APIRouter(prefix="/api/v1/children", tags=["children"])
-
-
-def child_out(session: SessionDep, child: Child) -> ChildOut:
-    school = users_repo.school(session, child.school_id)
-    return ChildOut(
-        child_id=child.id,
-        first_name=child.first_name,
-        last_name=child.last_name,
-        date_of_birth=child.date_of_birth,
-        school_year=child.school_year,
-        age_band=peps_service.age_band(child),
-        school_id=child.school_id,
-        school_name=school.name if school else None,
-        legal_status=child.legal_status,
-        care_start_date=child.care_start_date,
-    )
 
 
 @router.get("")

@@ -7,36 +7,12 @@ from typing import Any
 from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
-from api.models import Child, Pep
 from api.schemas.peps import PepCreate, PepOut, PepSummary, PepUpdate, SectionOut, SectionUpdate
 from api.services import peps as peps_service
 from api.services import views as views_service
+from api.services.presenters import pep_out, pep_summary
 
 router = APIRouter(prefix="/api/v1/peps", tags=["peps"])
-
-
-def pep_summary(pep: Pep, child: Child) -> PepSummary:
-    return PepSummary(
-        pep_id=pep.id,
-        child_id=child.id,
-        child_name=child.full_name,
-        age_band=peps_service.age_band(child),
-        status=pep.status,
-        term=pep.term,
-        pep_type=pep.pep_type,
-        meeting_date=pep.meeting_date,
-        next_meeting_date=pep.next_meeting_date,
-    )
-
-
-def pep_out(session: SessionDep, pep: Pep, child: Child) -> PepOut:
-    return PepOut(
-        **pep_summary(pep, child).model_dump(),
-        meeting_venue=pep.meeting_venue,
-        attendees=list(pep.attendees or []),
-        child_attended=pep.child_attended,
-        sections=peps_service.section_contents(session, pep),
-    )
 
 
 @router.get("")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from api.config import Settings
 from api.errors import NotAuthenticated, TooManyAttempts
+from api.models import User
 from api.repositories import tokens as tokens_repo
 from api.repositories import users as users_repo
 from api.schemas.common import unstorable_character
@@ -67,3 +70,14 @@ def sign_out(session: Session, settings: Settings, token: str | None) -> None:
         return
     tokens_repo.revoke(session, claims.token_id, claims.expires_at)
     audit.record(session, users_repo.by_id(session, claims.user_id), "signed out")
+
+
+def profile(session: Session, user: User) -> dict[str, Any]:
+    """Who is signed in, as `/auth/me` tells a client: name, role and school."""
+    school = users_repo.school(session, user.school_id)
+    return {
+        "username": user.username,
+        "full_name": user.full_name,
+        "role": user.role.value,
+        "school": school.name if school else None,
+    }

@@ -121,6 +121,11 @@ def child_url(settings: Settings, voice: VoiceSession, token: str) -> str:
     return f"{settings.base_url}/chat/{voice.id}#t={token}"
 
 
+def by_id(session: Session, session_id: str) -> VoiceSession | None:
+    """The session a link names, whoever holds the link; its token is checked elsewhere."""
+    return voice_repo.session_by_id(session, session_id)
+
+
 def link_ended(session: Session, voice: VoiceSession) -> str | None:
     """Why the child's link no longer opens this session, in words for the child; None if open."""
     expires = voice.child_token_expires_at
