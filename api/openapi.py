@@ -40,6 +40,12 @@ EVERY_ROUTE: dict[str, str] = {
     "413": "the request body is larger than the limit",
     "422": "a field is missing or not valid; `errors` names each one",
 }
+# Answers a change can give: the PEP has gone for QA or been signed off, or the session closed.
+CHANGES: dict[str, str] = {
+    "409": "the PEP or session is in a state that refuses this change "
+    "(submitted for quality assurance, signed off, or closed)",
+}
+UNSAFE = {"post", "put", "patch", "delete"}
 # Answers a route that needs a credential can give.
 SIGNED_IN: dict[str, str] = {
     "401": "no valid credential was sent, or it was revoked or has ended",
@@ -60,9 +66,14 @@ def document_errors(document: dict[str, Any]) -> dict[str, Any]:
     for path, operations in document.get("paths", {}).items():
         if not path.startswith(API_PREFIX):
             continue
-        for operation in operations.values():
+        for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
-            shared = {**EVERY_ROUTE, **(SIGNED_IN if operation.get("security") else {})}
+            signed_in = bool(operation.get("security"))
+            shared = {
+                **EVERY_ROUTE,
+                **(SIGNED_IN if signed_in else {}),
+                **(CHANGES if signed_in and method in UNSAFE else {}),
+            }
             for status, description in shared.items():
                 responses.setdefault(status, {"description": description})
             for status, response in responses.items():
