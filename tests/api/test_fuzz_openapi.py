@@ -6,8 +6,10 @@ phases: the documented examples, coverage (boundary and negative values), fuzzin
 sequences. Every check runs; any 5xx, any status or body the document does not promise, fails the
 test. The seed is fixed and generation deterministic, so a failure reproduces.
 
-Cases are spread across the roles: each run draws a share of the fuzzing examples, and the test
-asserts that every operation got at least `MIN_CASES_PER_OPERATION` across the six runs.
+Cases are spread across the roles: each run draws a share of the examples, and the test asserts
+that every operation taking any input got at least `MIN_CASES_PER_OPERATION` across the six runs
+(an operation with nothing to vary, such as GET /me, has only a handful of distinct cases).
+Each request runs in a session of its own and Rasa is stubbed, so a 5xx is the app's own fault.
 """
 
 from __future__ import annotations
@@ -37,12 +39,9 @@ SEED = 20261130
 MIN_CASES_PER_OPERATION = 100
 # Fuzzing examples per operation for each role's run; the examples and coverage phases add more.
 FUZZ_EXAMPLES_PER_ROLE = 8
+READ_EXAMPLES_PER_ROLE = 20
 STATEFUL_STEPS = 10
-ROLES = (
-    tuple(__import__("os").environ.get("FUZZ_ROLES", "").split(","))
-    if __import__("os").environ.get("FUZZ_ROLES")
-    else ("demo-vs", "demo-dt", "demo-sw", "demo-ta", "child-link", "service")
-)
+ROLES = ("demo-vs", "demo-dt", "demo-sw", "demo-ta", "child-link", "service")
 
 
 @dataclass
@@ -70,7 +69,7 @@ def _caller(role: str, client: TestClient, demo: Demo, settings: Settings) -> Ca
     return Caller(demo.tokens[role], user_id=user.id)
 
 
-def _config(role: str) -> SchemathesisConfig:
+def _config() -> SchemathesisConfig:
     return SchemathesisConfig.from_dict(
         {
             "seed": SEED,
@@ -92,6 +91,14 @@ def _config(role: str) -> SchemathesisConfig:
             # refuses some schema-valid data on rules JSON Schema cannot state (a birth date in
             # the future, a PEP already submitted), and pydantic's lax mode coerces 0 to a date.
             # Both are listed in the issue; every status, body, header and content type is checked.
+            # Reads and deletes have only their path to vary, and are cheap: more examples, so
+            # each reaches its share of MIN_CASES_PER_OPERATION across the roles.
+            "operations": [
+                {
+                    "include-method-regex": "^(GET|DELETE)$",
+                    "generation": {"max-examples": READ_EXAMPLES_PER_ROLE},
+                }
+            ],
             "checks": {
                 "enabled": True,
                 "positive_data_acceptance": {"enabled": False},
@@ -104,7 +111,7 @@ def _config(role: str) -> SchemathesisConfig:
 def _fuzz(
     app: FastAPI, caller: Caller, settings: Settings, role: str
 ) -> tuple[Counter[str], list[str]]:
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=_config(role))
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=_config())
 
     class RoleAuth:
         """The role's token; signing out spends a token, so that route gets a fresh one."""
@@ -180,23 +187,23 @@ def test_every_operation_keeps_its_documented_contract_for_every_role(
     # Every credential first: an earlier role's run may submit the PEP a session needs.
     callers = {role: _caller(role, client, demo, settings) for role in ROLES}
     for role, caller in callers.items():
-        t0 = __import__("time").monotonic()
         cases, found = _fuzz(app, caller, settings, role)
-        print(role, round(__import__("time").monotonic() - t0), sum(cases.values()))
         total.update(cases)
         failures.extend(found)
-    operations = {
-        f"{method.upper()} {path}" for path, ops in app.openapi()["paths"].items() for method in ops
+    document = app.openapi()
+    # An operation with nothing to vary (GET /me, sign-out) has only a handful of distinct
+    # cases, which every role's run exhausts; the rest must each reach the minimum.
+    with_inputs = {
+        f"{method.upper()} {path}"
+        for path, ops in document["paths"].items()
+        for method, operation in ops.items()
+        if operation.get("parameters") or operation.get("requestBody")
     }
-    if __import__("os").environ.get("FUZZ_DUMP"):
-        open(__import__("os").environ["FUZZ_DUMP"], "w").write(
-            "\n".join(
-                f.splitlines()[0] + " | " + (f.splitlines()[1] if len(f.splitlines()) > 1 else "")
-                for f in failures
-            )
-        )
+    every_operation = {
+        f"{method.upper()} {path}" for path, ops in document["paths"].items() for method in ops
+    }
     assert not failures, f"{len(failures)} failures:\n" + "\n\n".join(failures[:40])
-    if __import__("os").environ.get("FUZZ_DUMP"):
-        print(sorted(total.items(), key=lambda kv: kv[1]))
-    thin = {op: total[op] for op in sorted(operations) if total[op] < MIN_CASES_PER_OPERATION}
+    untested = every_operation - set(total)
+    assert not untested, f"operations never called: {sorted(untested)}"
+    thin = {op: total[op] for op in sorted(with_inputs) if total[op] < MIN_CASES_PER_OPERATION}
     assert not thin, f"operations with fewer than {MIN_CASES_PER_OPERATION} cases: {thin}"
