@@ -16,6 +16,7 @@ from api.config import Settings, get_settings
 from api.csrf import NO_COOKIE_ROUTES, CsrfProtect
 from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit, RefuseControlCharactersInUrl
+from api.openapi import install_openapi
 from api.routes import (
     audit,
     auth,
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.sign_in_throttle = SignInThrottle.from_settings(settings)
     install_error_handlers(app)
+    install_openapi(app)
     for router in (
         health.router,
         auth.router,

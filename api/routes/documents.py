@@ -64,7 +64,13 @@ def document_html(pep_id: str, user: CurrentUser, session: SessionDep) -> HTMLRe
     return HTMLResponse(to_html(build_document(session, user, pep_id)))
 
 
-@router.get("/{pep_id}/document.pdf")
+@router.get(
+    "/{pep_id}/document.pdf",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
+    },
+)
 def document_pdf(pep_id: str, user: CurrentUser, session: SessionDep) -> Response:
     doc = build_document(session, user, pep_id)
     return Response(
@@ -74,7 +80,11 @@ def document_pdf(pep_id: str, user: CurrentUser, session: SessionDep) -> Respons
     )
 
 
-@router.get("/{pep_id}/document.docx")
+@router.get(
+    "/{pep_id}/document.docx",
+    response_class=Response,
+    responses={200: {"content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}},
+)
 def document_docx(pep_id: str, user: CurrentUser, session: SessionDep) -> Response:
     doc = build_document(session, user, pep_id)
     return Response(
@@ -90,7 +100,13 @@ def child_copy_page(pep_id: str, user: CurrentUser, session: SessionDep) -> HTML
     return HTMLResponse(child_copy_html(build_child_copy(session, user, pep_id)))
 
 
-@router.get("/{pep_id}/my-copy.pdf")
+@router.get(
+    "/{pep_id}/my-copy.pdf",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
+    },
+)
 def child_copy_download(pep_id: str, user: CurrentUser, session: SessionDep) -> Response:
     copy = build_child_copy(session, user, pep_id)
     return Response(

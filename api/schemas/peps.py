@@ -125,10 +125,13 @@ class PepCreate(StrictModel):
 
 
 class PepUpdate(StrictModel):
-    term: TermText | None = None
+    """Only the fields sent change. A PEP always has a term and a list of those invited, so
+    those two may be left out but not sent as null (the database would refuse it)."""
+
+    term: TermText = Field(default=None)  # type: ignore[assignment]
     meeting_date: RecordDate | None = None
     meeting_venue: ShortText | None = None
-    attendees: list[Attendee] | None = Field(default=None, max_length=30)
+    attendees: list[Attendee] = Field(default=None, max_length=30)  # type: ignore[arg-type]
     child_attended: Literal["yes", "no", "part", "invited_declined"] | None = None
     next_meeting_date: RecordDate | None = None
 

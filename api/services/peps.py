@@ -67,7 +67,7 @@ def create_child(session: Session, user: User, data: ChildCreate) -> Child:
     if user.role != Role.VIRTUAL_SCHOOL:
         raise Forbidden("only the virtual school adds children")
     school = users_repo.school(session, data.school_id)
-    if data.school_id and (school is None or school.authority_id != user.authority_id):
+    if data.school_id is not None and (school is None or school.authority_id != user.authority_id):
         raise NotFound("no school with that id in your authority")
     child = children_repo.add(
         session,
