@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request
@@ -32,14 +33,24 @@ def first_time(
     request: Request,
     session: SessionDep,
     turn_id: TurnId = None,
-) -> bool:
-    """False when this turn already made this write: a re-run turn must not repeat it."""
-    if not turn_id:
-        return True
-    return bot_writes.claim_write(session, turn_id, f"{request.method} {request.url.path}")
+) -> Callable[[], bool]:
+    """Asks, inside the route, whether this turn already made this write: a re-run turn must
+    not repeat it.
+
+    Claimed in the route's body, not here: the claim takes SQLite's write lock, and the body
+    runs on another worker thread; a lock held across that hop can wait on every thread that
+    is itself waiting on the lock.
+    """
+
+    def claim() -> bool:
+        if not turn_id:
+            return True
+        return bot_writes.claim_write(session, turn_id, f"{request.method} {request.url.path}")
+
+    return claim
 
 
-FirstTime = Annotated[bool, Depends(first_time)]
+FirstTime = Annotated[Callable[[], bool], Depends(first_time)]
 
 
 @router.get("/{session_id}")
@@ -73,7 +84,7 @@ def write_topic(
     first: FirstTime,
 ) -> dict[str, str]:
     """The child's answer; a very sad or sad face about school raises a concern."""
-    if first:
+    if first():
         bot_writes.write_topic(session, settings, session_id, topic, data)
     return OK
 
@@ -86,7 +97,7 @@ def write_meeting(
     session: SessionDep,
     first: FirstTime,
 ) -> dict[str, str]:
-    if first:
+    if first():
         bot_writes.write_meeting(session, session_id, data)
     return OK
 
@@ -99,7 +110,7 @@ def write_summary(
     session: SessionDep,
     first: FirstTime,
 ) -> dict[str, str]:
-    if first:
+    if first():
         bot_writes.write_summary(session, session_id, data)
     return OK
 
@@ -112,7 +123,7 @@ def write_after_meeting(
     session: SessionDep,
     first: FirstTime,
 ) -> dict[str, str]:
-    if first:
+    if first():
         bot_writes.write_after_meeting(session, session_id, data)
     return OK
 
@@ -134,7 +145,7 @@ def raise_concern(
     first: FirstTime,
 ) -> dict[str, str]:
     """Raised even on a submitted or signed-off PEP: a disclosure is never refused."""
-    if first:
+    if first():
         bot_writes.write_concern(session, settings, session_id, data)
     return {"status": "raised"}
 
@@ -143,7 +154,7 @@ def raise_concern(
 def complete(
     session_id: str, _service: ServiceCaller, session: SessionDep, first: FirstTime
 ) -> dict[str, str]:
-    if first:
+    if first():
         bot_writes.complete(session, session_id)
     return OK
 

@@ -39,7 +39,12 @@ PEP_LOCKED: Responses = {
 def voice_caller(
     session_id: str, session: SessionDep, token: BearerToken, user: OptionalUser
 ) -> tuple[VoiceSession, User | None]:
-    return voice_sessions.authorize(session, session_id, token=token, user=user)
+    caller = voice_sessions.authorize(session, session_id, token=token, user=user)
+    # End the read here: on SQLite it holds the write lock, and the route's body runs on
+    # another worker thread; a lock held across that hop can wait on every thread that is
+    # itself waiting on the lock (the API stalled under load with all of them so).
+    session.commit()
+    return caller
 
 
 VoiceCaller = Annotated[tuple[VoiceSession, User | None], Depends(voice_caller)]
