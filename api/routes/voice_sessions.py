@@ -20,7 +20,7 @@ from api.schemas.voice import (
     VoiceSessionCreate,
     VoiceSessionCreated,
 )
-from api.services import chat, concern_raising, voice_sessions
+from api.services import chat, chat_transcript, concern_raising, voice_sessions
 from api.services.peps import age_band
 from api.services.screening import helper_alert
 
@@ -164,7 +164,7 @@ def read_conversation(
     now = chat.where_it_stands(session, voice, pep)
     return ConversationOut.model_validate(
         {
-            "entries": chat.conversation(session, settings, voice),
+            "entries": chat_transcript.conversation(session, settings, voice),
             "step_id": now.step_id,
             "reply": now.messages,
         }

@@ -27,10 +27,9 @@ from api import rasa_client
 from api.config import Settings
 from api.errors import Conflict, ServiceUnavailable, TurnInProgress
 from api.models import Pep, TranscriptMessage, User, VoiceSession
-from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services import turn_lease
-from api.services.concern_raising import safety_message, screen_and_raise
+from api.services.concern_raising import attach_topic, safety_message, screen_and_raise
 from api.services.voice_sessions import ensure_pep_open, pep_of
 
 START_MESSAGE = "/start"
@@ -71,7 +70,7 @@ def post_message(
     if message.turn_status == LATE:
         return _late(session, settings, voice, pep, message)
     if message.turn_status == ANSWERED:
-        return _compose(session, settings, voice, pep, message)
+        return compose(session, settings, voice, pep, message)
     return _run_turn(session, settings, voice, pep, message)
 
 
@@ -126,18 +125,18 @@ def _run_turn(
         session, voice.id, message.id, lease=lease, wait=settings.turn_wait_seconds, done=answered
     ):
         if message.turn_status == ANSWERED:
-            return _compose(session, settings, voice, pep, message)
+            return compose(session, settings, voice, pep, message)
         raise TurnInProgress("the assistant is still answering; ask again in a moment")
     if answered():  # answered while we waited for the lease
         turn_lease.release(session, voice.id, message.id)
         session.commit()
-        return _compose(session, settings, voice, pep, message)
+        return compose(session, settings, voice, pep, message)
     session.refresh(voice)
     if voice.current_step_id == message.id:  # an earlier try of this turn finished just now
         session.refresh(message)
         turn_lease.release(session, voice.id, message.id)
         session.commit()
-        return _compose(session, settings, voice, pep, message)
+        return compose(session, settings, voice, pep, message)
     if message.answers_step and voice.current_step_id not in (None, message.answers_step):
         # Another tab's answer moved the conversation on while this one waited its turn.
         message.turn_status = LATE
@@ -169,7 +168,7 @@ def _run_turn(
     if message.turn_status != ANSWERED:  # an action server that did not post its reply
         record_reply(session, voice, message, rasa_client.normalise(raw))
     turn_lease.release(session, voice.id, message.id)
-    outcome = _compose(session, settings, voice, pep, message)
+    outcome = compose(session, settings, voice, pep, message)
     session.commit()
     return outcome
 
@@ -191,7 +190,7 @@ def record_reply(
     )
 
 
-def _compose(
+def compose(
     session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
 ) -> Outcome:
     """The reply as the child sees it, the same on every path: safety first when flagged."""
@@ -199,7 +198,7 @@ def _compose(
     if message.screen_kinds:
         reply = [safety_message(session, settings, pep, list(message.screen_kinds)), *reply]
     if message.screen_kinds or message.review_kinds:
-        _attach_topic(session, pep, message)
+        attach_topic(session, pep, message)
     # The question this reply asked is named by the message it answered.
     return Outcome(messages=reply, step_id=message.id if message.reply is not None else None)
 
@@ -219,42 +218,3 @@ def where_it_stands(session: Session, voice: VoiceSession, pep: Pep) -> Outcome:
     """The open question, as the reply that asked it (without its safety lead)."""
     asked = session.get(TranscriptMessage, voice.current_step_id) if voice.current_step_id else None
     return Outcome(messages=list(asked.reply or []) if asked else [], step_id=voice.current_step_id)
-
-
-def conversation(session: Session, settings: Settings, voice: VoiceSession) -> list[dict[str, Any]]:
-    """The conversation so far, as the page draws it: the child's words and each reply.
-
-    A button the child pressed is stored as its payload (what the bot acts on); the page shows
-    what the child saw and chose, the button's own words, never "/rate{...}"."""
-    pep = pep_of(session, voice)
-    entries: list[dict[str, Any]] = []
-    offered: dict[str, str] = {}  # the last question's buttons: payload -> what the child saw
-    for row in voice_repo.transcript(session, voice.id):
-        if row.sender != "child":
-            continue
-        if row.text:
-            chosen = offered.get(row.text)
-            entries.append(
-                {"sender": "child", "text": chosen, "choice": True}
-                if chosen is not None
-                else {"sender": "child", "text": row.text}
-            )
-        if row.turn_status == ANSWERED and row.reply is not None:
-            composed = _compose(session, settings, voice, pep, row).messages
-            entries.append({"sender": "bot", "messages": composed})
-            offered = {
-                str(b.get("payload")): str(b.get("title"))
-                for m in composed
-                for b in m.get("buttons") or []
-            }
-    return entries
-
-
-def _attach_topic(session: Session, pep: Pep, message: TranscriptMessage) -> None:
-    """The bot saved the words under a topic; the concerns on them name that topic too."""
-    for row in views_repo.topics(session, pep.id).values():
-        if row.answer == message.text:
-            for concern in voice_repo.concerns_for_session(session, message.session_id):
-                if concern.text == message.text and concern.topic is None:
-                    concern.topic = row.topic
-            return

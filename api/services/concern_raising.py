@@ -17,6 +17,7 @@ from api.config import Settings
 from api.models import Concern, Pep, TranscriptMessage, User, VoiceSession
 from api.models.enums import ConcernKind, ConcernTier
 from api.repositories import children as children_repo
+from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services import audit, notify, screening
 from api.services.peps import age_band
@@ -207,3 +208,13 @@ def press_help(
         actor_label=_actor(voice, user),
     )
     return reply
+
+
+def attach_topic(session: Session, pep: Pep, message: TranscriptMessage) -> None:
+    """The bot saved the words under a topic; the concerns on them name that topic too."""
+    for row in views_repo.topics(session, pep.id).values():
+        if row.answer == message.text:
+            for concern in voice_repo.concerns_for_session(session, message.session_id):
+                if concern.text == message.text and concern.topic is None:
+                    concern.topic = row.topic
+            return
