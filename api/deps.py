@@ -12,11 +12,11 @@ from api.audit_denials import ACTOR_KEY
 from api.config import Settings, get_settings
 from api.db.session import get_db_session
 from api.errors import NotAuthenticated
-from api.models import User
+from api.models import User, VoiceSession
 from api.repositories import tokens as tokens_repo
 from api.repositories import users as users_repo
 from api.security import AccessClaims, same_secret
-from api.services import audit
+from api.services import audit, voice_sessions
 from api.services.denials import Actor
 from api.services.sign_in_throttle import SignInThrottle
 
@@ -90,3 +90,17 @@ ThrottleDep = Annotated[SignInThrottle, Depends(sign_in_throttle)]
 ClientAddress = Annotated[str, Depends(client_address)]
 CurrentUser = Annotated[User, Depends(current_user)]
 ServiceCaller = Annotated[None, Depends(service_caller)]
+
+
+def voice_caller(
+    session_id: str, session: SessionDep, token: BearerToken, user: OptionalUser
+) -> tuple[VoiceSession, User | None]:
+    caller = voice_sessions.authorize(session, session_id, token=token, user=user)
+    # End the read here: on SQLite it holds the write lock, and the route's body runs on
+    # another worker thread; a lock held across that hop can wait on every thread that is
+    # itself waiting on the lock (the API stalled under load with all of them so).
+    session.commit()
+    return caller
+
+
+VoiceCaller = Annotated[tuple[VoiceSession, User | None], Depends(voice_caller)]

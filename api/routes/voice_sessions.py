@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 
-from api.deps import BearerToken, CurrentUser, OptionalUser, SessionDep, SettingsDep
-from api.models import User, VoiceSession
-from api.models.enums import ConcernStatus, ConcernTier
-from api.repositories import children as children_repo
-from api.repositories import views as views_repo
-from api.repositories import voice as voice_repo
+from api.deps import CurrentUser, SessionDep, SettingsDep, VoiceCaller
 from api.schemas.voice import (
     ChatMessageIn,
     ChatReply,
@@ -21,8 +16,6 @@ from api.schemas.voice import (
     VoiceSessionCreated,
 )
 from api.services import chat, chat_transcript, concern_raising, voice_sessions
-from api.services.peps import age_band
-from api.services.screening import helper_alert
 
 router = APIRouter(prefix="/api/v1", tags=["voice sessions"])
 
@@ -35,19 +28,6 @@ PEP_LOCKED: Responses = {
     409: {"description": "the PEP is submitted or signed off: nothing is stored"}
 }
 
-
-def voice_caller(
-    session_id: str, session: SessionDep, token: BearerToken, user: OptionalUser
-) -> tuple[VoiceSession, User | None]:
-    caller = voice_sessions.authorize(session, session_id, token=token, user=user)
-    # End the read here: on SQLite it holds the write lock, and the route's body runs on
-    # another worker thread; a lock held across that hop can wait on every thread that is
-    # itself waiting on the lock (the API stalled under load with all of them so).
-    session.commit()
-    return caller
-
-
-VoiceCaller = Annotated[tuple[VoiceSession, User | None], Depends(voice_caller)]
 
 
 @router.post(
@@ -99,30 +79,7 @@ def session_progress(
     The child's link gets the progress only: the alert is about the child, for the adult.
     """
     voice, user = caller
-    pep = voice_sessions.pep_of(session, voice)
-    child = children_repo.by_id(session, pep.child_id)
-    topics = views_repo.topics(session, pep.id)
-    open_kinds = sorted(
-        {
-            c.kind.value
-            for c in voice_repo.concerns_for_session(session, voice.id)
-            if c.status == ConcernStatus.OPEN and c.tier == ConcernTier.URGENT
-        }
-        if user is not None
-        else ()
-    )
-    return {
-        "session_id": voice.id,
-        "mode": voice.mode.value,
-        "status": voice.status,
-        "child_first_name": child.first_name if child else None,
-        "age_band": age_band(child).value if child else None,
-        "topics": {key: row.status.value for key, row in topics.items()},
-        "alerts": [helper_alert(open_kinds, emailed=settings.emails_concerns)]
-        if open_kinds
-        else [],
-        "alert_kinds": open_kinds,
-    }
+    return voice_sessions.progress(session, settings, voice, for_adult=user is not None)
 
 
 @router.post(

@@ -11,13 +11,14 @@ Nothing the child's voice writes may land on a PEP that has gone for QA or been 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from api.config import Settings
 from api.errors import Conflict, Forbidden, Gone, NotFound, Unprocessable
 from api.models import Child, Pep, User, VoiceSession
-from api.models.enums import HelperRole, PepStatus, Role, VoiceMode
+from api.models.enums import ConcernStatus, ConcernTier, HelperRole, PepStatus, Role, VoiceMode
 from api.repositories import children as children_repo
 from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
@@ -27,6 +28,8 @@ from api.schemas.voice import VoiceSessionCreate
 from api.security import new_child_token, token_digest
 from api.services import audit
 from api.services.access import pep_for
+from api.services.peps import age_band
+from api.services.screening import helper_alert
 
 OPENERS = {Role.DESIGNATED_TEACHER, Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
 SESSION_NOT_FOUND = "no voice session with that id for you"
@@ -251,3 +254,37 @@ def audit_adult_read(session: Session, voice: VoiceSession, user: User | None, a
         return
     pep = pep_of(session, voice)
     audit.record(session, user, action, child_id=pep.child_id, pep_id=pep.id)
+
+
+def progress(
+    session: Session, settings: Settings, voice: VoiceSession, *, for_adult: bool
+) -> dict[str, Any]:
+    """Progress through the topics and any alert for the helper; never the child's words.
+
+    Only urgent concerns alert the helper: a review-tier one is the safeguarding lead's to read.
+    The child's link gets the progress only: the alert is about the child, for the adult.
+    """
+    pep = pep_of(session, voice)
+    child = children_repo.by_id(session, pep.child_id)
+    topics = views_repo.topics(session, pep.id)
+    open_kinds = sorted(
+        {
+            c.kind.value
+            for c in voice_repo.concerns_for_session(session, voice.id)
+            if c.status == ConcernStatus.OPEN and c.tier == ConcernTier.URGENT
+        }
+        if for_adult
+        else ()
+    )
+    return {
+        "session_id": voice.id,
+        "mode": voice.mode.value,
+        "status": voice.status,
+        "child_first_name": child.first_name if child else None,
+        "age_band": age_band(child).value if child else None,
+        "topics": {key: row.status.value for key, row in topics.items()},
+        "alerts": [helper_alert(open_kinds, emailed=settings.emails_concerns)]
+        if open_kinds
+        else [],
+        "alert_kinds": open_kinds,
+    }
