@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Response
 
@@ -14,6 +14,7 @@ from api.deps import (
     SettingsDep,
     ThrottleDep,
 )
+from api.schemas.auth import Profile, TokenOut
 from api.services.auth import profile, sign_in, sign_out
 
 router = APIRouter(prefix="/api/v1", tags=["auth"])
@@ -36,9 +37,9 @@ def token(
     client: ClientAddress,
     username: Annotated[str, Form(min_length=1, max_length=100)],
     password: Annotated[str, Form(min_length=1, max_length=200)],
-) -> dict[str, str]:
+) -> TokenOut:
     access_token = sign_in(session, settings, throttle, username, password, client=client)
-    return {"access_token": access_token, "token_type": "bearer"}
+    return TokenOut(access_token=access_token, token_type="bearer")
 
 
 @router.post(
@@ -55,5 +56,5 @@ def revoke_token(
 
 
 @router.get("/me")
-def me(user: CurrentUser, session: SessionDep) -> dict[str, Any]:
-    return profile(session, user)
+def me(user: CurrentUser, session: SessionDep) -> Profile:
+    return Profile.model_validate(profile(session, user))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
 from api.schemas.common import NoteText, StrictModel
-from api.schemas.safeguarding import DecisionIn, QueueEntry
+from api.schemas.safeguarding import ConcernOut, DecisionIn, QueueEntry
 from api.services import concerns as concerns_service
 from api.services import safeguarding_queue
 
@@ -20,15 +18,17 @@ class Acknowledgement(StrictModel):
 
 
 @router.get("")
-def list_concerns(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
-    return concerns_service.list_concerns(session, user)
+def list_concerns(user: CurrentUser, session: SessionDep) -> list[ConcernOut]:
+    return [ConcernOut.model_validate(c) for c in concerns_service.list_concerns(session, user)]
 
 
 @router.post("/{concern_id}/acknowledge")
 def acknowledge(
     concern_id: str, data: Acknowledgement, user: CurrentUser, session: SessionDep
-) -> dict[str, Any]:
-    return concerns_service.acknowledge(session, user, concern_id, data.note)
+) -> ConcernOut:
+    return ConcernOut.model_validate(
+        concerns_service.acknowledge(session, user, concern_id, data.note)
+    )
 
 
 @router.post("/{concern_id}/decision", tags=["safeguarding"])

@@ -6,11 +6,12 @@ from fastapi import APIRouter
 from sqlalchemy import text
 
 from api.deps import SessionDep
+from api.schemas.health import Health
 
 router = APIRouter(prefix="/api/v1", tags=["health"])
 
 
 @router.get("/health")
-def health(session: SessionDep) -> dict[str, str]:
+def health(session: SessionDep) -> Health:
     session.execute(text("SELECT 1"))
-    return {"status": "ok", "database": "ok"}
+    return Health(status="ok", database="ok")

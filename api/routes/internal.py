@@ -10,8 +10,11 @@ from fastapi import APIRouter, Depends, Header, Request
 from api.deps import ServiceCaller, SessionDep, SettingsDep
 from api.schemas.voice import (
     AfterMeetingWrite,
+    BotSessionState,
+    ConcernRaised,
     ConcernWrite,
     MeetingWrite,
+    Saved,
     SummaryWrite,
     TopicWrite,
     TurnReplyWrite,
@@ -20,7 +23,7 @@ from api.services import bot_writes
 
 router = APIRouter(prefix="/api/v1/internal/voice-sessions", tags=["internal (action server)"])
 
-OK = {"status": "saved"}
+OK = Saved(status="saved")
 WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"description": "the service token is missing or wrong"},
     404: {"description": "no such voice session (or topic, or turn)"},
@@ -53,7 +56,7 @@ def first_time(
 FirstTime = Annotated[Callable[[], bool], Depends(first_time)]
 
 
-@router.get("/{session_id}")
+@router.get("/{session_id}", response_model=BotSessionState)
 def state(
     session_id: str,
     _service: ServiceCaller,
@@ -82,7 +85,7 @@ def write_topic(
     session: SessionDep,
     settings: SettingsDep,
     first: FirstTime,
-) -> dict[str, str]:
+) -> Saved:
     """The child's answer; a very sad or sad face about school raises a concern."""
     if first():
         bot_writes.write_topic(session, settings, session_id, topic, data)
@@ -96,7 +99,7 @@ def write_meeting(
     _service: ServiceCaller,
     session: SessionDep,
     first: FirstTime,
-) -> dict[str, str]:
+) -> Saved:
     if first():
         bot_writes.write_meeting(session, session_id, data)
     return OK
@@ -109,7 +112,7 @@ def write_summary(
     _service: ServiceCaller,
     session: SessionDep,
     first: FirstTime,
-) -> dict[str, str]:
+) -> Saved:
     if first():
         bot_writes.write_summary(session, session_id, data)
     return OK
@@ -122,7 +125,7 @@ def write_after_meeting(
     _service: ServiceCaller,
     session: SessionDep,
     first: FirstTime,
-) -> dict[str, str]:
+) -> Saved:
     if first():
         bot_writes.write_after_meeting(session, session_id, data)
     return OK
@@ -131,6 +134,7 @@ def write_after_meeting(
 @router.post(
     "/{session_id}/concerns",
     status_code=201,
+    response_model=ConcernRaised,
     responses={
         401: WRITE_RESPONSES[401],
         404: {"description": "no such voice session"},
@@ -153,7 +157,7 @@ def raise_concern(
 @router.post("/{session_id}/complete", responses=WRITE_RESPONSES)
 def complete(
     session_id: str, _service: ServiceCaller, session: SessionDep, first: FirstTime
-) -> dict[str, str]:
+) -> Saved:
     if first():
         bot_writes.complete(session, session_id)
     return OK
@@ -166,7 +170,7 @@ def write_turn_reply(
     data: TurnReplyWrite,
     _service: ServiceCaller,
     session: SessionDep,
-) -> dict[str, str]:
+) -> Saved:
     """What the bot said for one turn, kept even if the API's own request gave up waiting."""
     bot_writes.write_turn_reply(session, session_id, turn_id, data)
     return OK

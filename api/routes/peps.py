@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
 from api.schemas.peps import PepCreate, PepOut, PepSummary, PepUpdate, SectionOut, SectionUpdate
+from api.schemas.views import YoungPersonsView
 from api.services import peps as peps_service
 from api.services import views as views_service
 from api.services.presenters import pep_out, pep_summary
@@ -64,6 +63,7 @@ def put_section(
     )
 
 
-@router.get("/{pep_id}/young-persons-view")
-def young_persons_view(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
-    return views_service.read_view(session, user, pep_id)
+# Unset is left out: `withheld` appears only on a withheld answer, as the contract says.
+@router.get("/{pep_id}/young-persons-view", response_model_exclude_unset=True)
+def young_persons_view(pep_id: str, user: CurrentUser, session: SessionDep) -> YoungPersonsView:
+    return YoungPersonsView.model_validate(views_service.read_view(session, user, pep_id))

@@ -2,40 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
 from api.errors import NotFound
 from api.models.enums import Role
-from api.schemas.targets import TargetDraftOut, TargetDraftRequest, TargetReview, TargetWrite
+from api.schemas.targets import (
+    TargetDraftOut,
+    TargetDraftRequest,
+    TargetOut,
+    TargetReview,
+    TargetSetCheck,
+    TargetWrite,
+)
 from api.services import target_coaching
 from api.services import targets as targets_service
 from api.services.target_presentation import target_out
-from target_coach.schema import TargetCheckRequest
+from target_coach.schema import TargetCheckRequest, TargetCheckResult
 
 router = APIRouter(prefix="/api/v1", tags=["targets"])
 
 
 @router.post("/targets/check")
-def check_target(data: TargetCheckRequest, user: CurrentUser) -> dict[str, Any]:
+def check_target(data: TargetCheckRequest, user: CurrentUser) -> TargetCheckResult:
     if user.role == Role.SAFEGUARDING_LEAD:
         raise NotFound("there is nothing here for you")  # the lead sees nothing of the PEP
-    return target_coaching.check(data.model_dump(mode="json"))
+    return TargetCheckResult.model_validate(target_coaching.check(data.model_dump(mode="json")))
 
 
 @router.get("/peps/{pep_id}/targets")
-def list_targets(pep_id: str, user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
+def list_targets(pep_id: str, user: CurrentUser, session: SessionDep) -> list[TargetOut]:
     _pep, _child, targets = targets_service.list_targets(session, user, pep_id)
-    return [target_out(t) for t in targets]
+    return [TargetOut.model_validate(target_out(t)) for t in targets]
 
 
 @router.post("/peps/{pep_id}/targets", status_code=201)
-def add_target(
-    pep_id: str, data: TargetWrite, user: CurrentUser, session: SessionDep
-) -> dict[str, Any]:
-    return target_out(targets_service.save_target(session, user, pep_id, data))
+def add_target(pep_id: str, data: TargetWrite, user: CurrentUser, session: SessionDep) -> TargetOut:
+    return TargetOut.model_validate(
+        target_out(targets_service.save_target(session, user, pep_id, data))
+    )
 
 
 @router.post(
@@ -63,9 +68,9 @@ def draft_target(
 @router.put("/peps/{pep_id}/targets/{target_id}")
 def update_target(
     pep_id: str, target_id: str, data: TargetWrite, user: CurrentUser, session: SessionDep
-) -> dict[str, Any]:
+) -> TargetOut:
     target = targets_service.save_target(session, user, pep_id, data, target_id)
-    return target_out(target)
+    return TargetOut.model_validate(target_out(target))
 
 
 @router.delete("/peps/{pep_id}/targets/{target_id}", status_code=204)
@@ -76,11 +81,11 @@ def delete_target(pep_id: str, target_id: str, user: CurrentUser, session: Sessi
 @router.post("/peps/{pep_id}/targets/{target_id}/review")
 def review_target(
     pep_id: str, target_id: str, data: TargetReview, user: CurrentUser, session: SessionDep
-) -> dict[str, Any]:
+) -> TargetOut:
     target = targets_service.review_target(session, user, pep_id, target_id, data)
-    return target_out(target)
+    return TargetOut.model_validate(target_out(target))
 
 
 @router.get("/peps/{pep_id}/targets/check")
-def check_pep_targets(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
-    return targets_service.check_pep_targets(session, user, pep_id)
+def check_pep_targets(pep_id: str, user: CurrentUser, session: SessionDep) -> TargetSetCheck:
+    return TargetSetCheck.model_validate(targets_service.check_pep_targets(session, user, pep_id))

@@ -11,6 +11,10 @@ from api.schemas.voice import (
     ChatMessageIn,
     ChatReply,
     ConversationOut,
+    HelperSession,
+    SessionClosed,
+    SessionProgress,
+    SupportOut,
     SupportWrite,
     VoiceSessionCreate,
     VoiceSessionCreated,
@@ -54,7 +58,7 @@ def open_session(
     )
 
 
-@router.get("/voice-sessions")
+@router.get("/voice-sessions", response_model=list[HelperSession])
 def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
     """The sessions opened for a TA: what a helper's dashboard lists, while the child is theirs."""
     return [
@@ -69,7 +73,11 @@ def my_sessions(user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/voice-sessions/{session_id}", responses={**NOT_YOURS, **LINK_ENDED})
+@router.get(
+    "/voice-sessions/{session_id}",
+    response_model=SessionProgress,
+    responses={**NOT_YOURS, **LINK_ENDED},
+)
 def session_progress(
     caller: VoiceCaller, session: SessionDep, settings: SettingsDep
 ) -> dict[str, Any]:
@@ -137,7 +145,9 @@ def press_help(caller: VoiceCaller, session: SessionDep, settings: SettingsDep) 
 
 
 @router.put(
-    "/voice-sessions/{session_id}/support", responses={**NOT_YOURS, **PEP_LOCKED, **LINK_ENDED}
+    "/voice-sessions/{session_id}/support",
+    response_model=SupportOut,
+    responses={**NOT_YOURS, **PEP_LOCKED, **LINK_ENDED},
 )
 def record_support(data: SupportWrite, caller: VoiceCaller, session: SessionDep) -> dict[str, Any]:
     voice, user = caller
@@ -146,6 +156,7 @@ def record_support(data: SupportWrite, caller: VoiceCaller, session: SessionDep)
 
 @router.post(
     "/voice-sessions/{session_id}/close",
+    response_model=SessionClosed,
     responses={**NOT_YOURS, 409: {"description": "the session is already closed"}},
 )
 def close_session(session_id: str, user: CurrentUser, session: SessionDep) -> dict[str, str]:

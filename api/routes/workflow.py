@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter
 from pydantic import Field
 
 from api.deps import CurrentUser, SessionDep
 from api.schemas.common import Identifier, LongText, StrictModel
+from api.schemas.workflow import PepStatusOut, QaReport
 from api.services import workflow
 
 router = APIRouter(prefix="/api/v1/peps", tags=["quality assurance"])
@@ -24,14 +25,14 @@ class QaDecision(StrictModel):
 
 
 @router.post("/{pep_id}/submit")
-def submit(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, str]:
+def submit(pep_id: str, user: CurrentUser, session: SessionDep) -> PepStatusOut:
     pep = workflow.submit(session, user, pep_id)
-    return {"pep_id": pep.id, "status": pep.status.value}
+    return PepStatusOut(pep_id=pep.id, status=pep.status)
 
 
 @router.get("/{pep_id}/qa")
-def qa_report(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
-    return workflow.qa_report(session, user, pep_id)
+def qa_report(pep_id: str, user: CurrentUser, session: SessionDep) -> QaReport:
+    return QaReport.model_validate(workflow.qa_report(session, user, pep_id))
 
 
 @router.post(
@@ -48,7 +49,7 @@ def qa_report(pep_id: str, user: CurrentUser, session: SessionDep) -> dict[str, 
 )
 def qa_decide(
     pep_id: str, data: QaDecision, user: CurrentUser, session: SessionDep
-) -> dict[str, str]:
+) -> PepStatusOut:
     """Return the PEP with reasons, or sign it off: only once every non-negotiable is met."""
     pep = workflow.decide(
         session,
@@ -59,4 +60,4 @@ def qa_decide(
         note=data.note,
         ppp_decisions=data.ppp_decisions,
     )
-    return {"pep_id": pep.id, "status": pep.status.value}
+    return PepStatusOut(pep_id=pep.id, status=pep.status)

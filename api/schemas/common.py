@@ -150,3 +150,10 @@ NoteText = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
     AfterValidator(_no_control_characters),
 ]
+
+
+class ResponseModel(BaseModel):
+    """A JSON answer's model: a key the service built and the model does not name is an error in
+    the tests, never silently dropped from the JSON a client relied on."""
+
+    model_config = ConfigDict(extra="forbid")

@@ -11,7 +11,7 @@ from api.models.enums import (
     ConcernStatus,
     ConcernTier,
 )
-from api.schemas.common import NoteText, StrictModel
+from api.schemas.common import NoteText, ResponseModel, StrictModel
 
 DecisionNote = NoteText
 
@@ -41,3 +41,25 @@ class QueueEntry(BaseModel):
 class DecisionIn(StrictModel):
     decision: ConcernDecision
     note: DecisionNote
+
+
+class ConcernOut(ResponseModel):
+    """A concern as its readers list it; `child_name` is not repeated on an acknowledgement."""
+
+    concern_id: str
+    child_id: str
+    child_name: str | None
+    pep_id: str
+    session_id: str | None
+    kind: ConcernKind
+    tier: ConcernTier
+    text: str
+    topic: str | None
+    source: str
+    raised_at: str
+    status: ConcernStatus
+    acknowledged_by: str | None
+    acknowledged_at: str | None
+    acknowledged_note: str | None
+    decision: ConcernDecision | None
+    decided_at: str | None

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from api.schemas.common import LongText, StrictModel
-from target_coach.schema import TargetDraft, VoiceTopic
+from api.schemas.common import LongText, ResponseModel, StrictModel
+from target_coach.schema import PolicyFinding, TargetDraft, VoiceTopic
 
 
 class TargetWrite(StrictModel):
@@ -43,3 +43,47 @@ class TargetDraftOut(TargetDraft):
     """The coach's draft, with the title of the child's answer it was drafted from."""
 
     title: str
+
+
+class TargetOut(ResponseModel):
+    """A saved target: the money in pounds as a string ("12.50"), the review beside it."""
+
+    target_id: str
+    what: str
+    how: str
+    who: str
+    when: str
+    outcome: str
+    ppp: str
+    ppp_cost: str | None
+    baseline: str
+    needs: str
+    score: int | None
+    ppp_decision: str | None
+    kind: str
+    review_status: str | None
+    review_note: str | None
+    answers_topic: str | None
+
+
+class AnsweredBy(ResponseModel):
+    target_id: str
+    what: str
+    reason: str
+
+
+class ChildAskAnswered(ResponseModel):
+    """Something the child asked for, and the targets that answer it (none is a finding)."""
+
+    topic: str
+    title: str
+    words: str
+    answered_by: list[AnsweredBy]
+
+
+class TargetSetCheck(ResponseModel):
+    """This term's new targets checked as a set: the set rules and the child's-voice rules."""
+
+    count: int
+    policy: list[PolicyFinding]
+    child_voice: list[ChildAskAnswered]

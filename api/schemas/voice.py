@@ -6,8 +6,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from api.models.enums import HelperRole, TopicStatus, VoiceMode
-from api.schemas.common import LongText, NameText, SingleLine, StrictModel
+from api.models.enums import AgeBand, ConcernKind, HelperRole, TopicStatus, VoiceMode
+from api.schemas.common import LongText, NameText, ResponseModel, SingleLine, StrictModel
+from api.schemas.views import MeetingView
 
 SUPPORT_KINDS = Literal["read aloud", "symbols", "scribed"]
 LanguageText = Annotated[NameText, StringConstraints(max_length=60)]
@@ -109,3 +110,88 @@ class ConcernWrite(StrictModel):
 
 class SupportWrite(StrictModel):
     support: list[SUPPORT_KINDS] = Field(max_length=3)
+
+
+class HelperSession(ResponseModel):
+    """A session on a TA's dashboard: whose, and whether it is still open."""
+
+    session_id: str
+    pep_id: str
+    child_first_name: str
+    mode: VoiceMode
+    status: str
+
+
+class SessionProgress(ResponseModel):
+    """Progress through the topics, never the child's words; alerts only for an adult."""
+
+    session_id: str
+    mode: VoiceMode
+    status: str
+    child_first_name: str | None
+    age_band: AgeBand | None
+    topics: dict[str, TopicStatus]
+    alerts: list[str]
+    alert_kinds: list[ConcernKind]
+
+
+class SupportOut(ResponseModel):
+    support: list[SUPPORT_KINDS]
+
+
+class SessionClosed(ResponseModel):
+    session_id: str
+    status: str
+
+
+class BotTopic(ResponseModel):
+    status: TopicStatus
+    rating: int | None
+    answer: str | None
+    question: str | None
+
+
+class BotAfterMeeting(ResponseModel):
+    how_it_went: str | None
+    agrees_with_plan: str | None
+    understands_plan: str | None
+
+
+class StoredTurnReply(ResponseModel):
+    """What the bot already said for a turn, so a re-run turn repeats it and stops."""
+
+    messages: list[BotMessage]
+    slots: dict[str, Any]
+
+
+class BotSessionState(ResponseModel):
+    """Where a session stands, as the action server reads it before each step."""
+
+    session_id: str
+    mode: VoiceMode
+    age_band: AgeBand
+    child_first_name: str
+    helper_role: HelperRole
+    topics: dict[str, BotTopic]
+    meeting: MeetingView
+    attendees: list[dict[str, Any]]
+    meeting_date: str | None
+    summary: str | None
+    child_agreed: bool | None
+    after_meeting: BotAfterMeeting
+    completed: bool
+    emails_concerns: bool = Field(
+        description="What the bot may promise a child who asks for a grown-up."
+    )
+    turn_reply: StoredTurnReply | None
+    open_slots: dict[str, Any] | None
+
+
+class Saved(ResponseModel):
+    """The action server's write is stored (or was already, by this turn)."""
+
+    status: Literal["saved"]
+
+
+class ConcernRaised(ResponseModel):
+    status: Literal["raised"]
