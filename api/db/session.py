@@ -70,7 +70,14 @@ def get_sessionmaker() -> sessionmaker[Session]:
 
 def get_db_session() -> Iterator[Session]:
     """One session per request: committed once at the end, rolled back on any error."""
-    session = get_sessionmaker()()
+    yield from request_scope(get_sessionmaker()())
+
+
+def request_scope(session: Session) -> Iterator[Session]:
+    """A request's unit of work: commit at the end, roll back on any error, always close.
+
+    Tests wrap their own sessions in it, so a failed request behaves there as it does here.
+    """
     try:
         yield session
         session.commit()

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from api import rasa_client
 from api.config import Settings
-from api.db.session import get_db_session
+from api.db.session import get_db_session, request_scope
 from api.security import create_access_token
 from tests.helpers import Demo
 
@@ -153,17 +153,11 @@ def per_request_sessions(app: FastAPI, db: Session) -> None:
     """
 
     def _session() -> Iterator[Session]:
-        session = Session(
-            bind=db.get_bind(), join_transaction_mode="create_savepoint", expire_on_commit=False
+        yield from request_scope(
+            Session(
+                bind=db.get_bind(), join_transaction_mode="create_savepoint", expire_on_commit=False
+            )
         )
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
 
     app.dependency_overrides[get_db_session] = _session
 

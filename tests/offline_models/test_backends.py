@@ -141,23 +141,9 @@ def test_loader_prefers_the_export_and_says_so(
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
 
 
-def test_loader_falls_back_to_torch_without_an_export(
-    tmp_path: Path,
-    no_network: None,
-    fresh_sentence_model: None,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    from sentence_transformers import SentenceTransformer
-
-    monkeypatch.setenv("PEP_VOICE_MINILM_ONNX", str(tmp_path / "absent"))
-    model, lines = _load_and_log(caplog)
-    assert isinstance(model, SentenceTransformer)
-    assert len(lines) == 1 and "PyTorch" in lines[0]
-    assert os.environ.get("HF_HUB_OFFLINE") == "1"
-
-
-def test_loader_falls_back_to_torch_from_a_broken_export(
+@pytest.mark.parametrize("export", ["absent", "broken"])
+def test_loader_falls_back_to_torch_without_a_working_export(
+    export: str,
     exported: Path,
     tmp_path: Path,
     no_network: None,
@@ -165,12 +151,15 @@ def test_loader_falls_back_to_torch_from_a_broken_export(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    """No export at all, or one whose files are missing: PyTorch, still offline."""
     from sentence_transformers import SentenceTransformer
 
-    broken = tmp_path / "broken"
-    broken.mkdir()
-    (broken / "export.json").write_text((exported / "export.json").read_text())
-    monkeypatch.setenv("PEP_VOICE_MINILM_ONNX", str(broken))
+    path = tmp_path / export
+    if export == "broken":
+        path.mkdir()
+        (path / "export.json").write_text((exported / "export.json").read_text())
+    monkeypatch.setenv("PEP_VOICE_MINILM_ONNX", str(path))
     model, lines = _load_and_log(caplog)
     assert isinstance(model, SentenceTransformer)
     assert len(lines) == 1 and "PyTorch" in lines[0]
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"
