@@ -99,8 +99,8 @@ def test_the_social_worker_prepares_a_ks3_child_and_the_dt_sees_the_wishes(
     child.get_by_role("button", name="Send").click()
     expect(messages).to_contain_text("Who would you like to say it")
     child.get_by_role("button", name="Sol Walker").click()
-    expect(messages).to_contain_text("copy of your PEP")
-    child.get_by_role("button", name="Yes", exact=True).click()
+    expect(messages).to_contain_text("or the full PEP document")
+    child.get_by_role("button", name="The full PEP", exact=True).click()
     expect(messages).to_contain_text("Everything you said is saved")
 
     dt = browser.new_context().new_page()
@@ -110,3 +110,4 @@ def test_the_social_worker_prepares_a_ks3_child_and_the_dt_sees_the_wishes(
     expect(wishes).to_contain_text("For part of it")
     expect(wishes).to_contain_text("I want to stay in my class with my friends")
     expect(wishes).to_contain_text("Sol Walker")
+    expect(wishes).to_contain_text("The full PEP document")
