@@ -9,6 +9,8 @@ from fastapi.testclient import TestClient
 
 from api.models import Pep
 from api.models.enums import PepStatus, PepType, Role
+from api.services.school_calendar import default_calendar
+from api.templating import uk_date
 from tests.factories import Adult, Factory
 from tests.helpers import page_form
 
@@ -124,3 +126,39 @@ def test_the_page_button_starts_next_terms_pep_and_the_dt_sees_last_terms(
     assert f'href="/peps/{last.id}" data-testid="previous-pep"' in targets
     assert carried.what in targets and 'class="pv-review"' in targets
     assert "Evidence" in targets
+
+
+def test_the_dashboard_lists_every_child_in_care_with_what_is_due_next(
+    client: TestClient, make: Factory
+) -> None:
+    worker = make.adult(Role.SOCIAL_WORKER)
+    waiting = make.child(
+        social_worker=worker, first_name="Nopep", care_start_date=date(2026, 11, 2)
+    )
+    last = _signed_off(make, worker)
+    make.child(first_name="Elsewhere")  # same school, not on this worker's caseload
+    client.cookies.set("pep_voice_session", worker.token)
+    html = client.get("/dashboard").text
+    assert waiting.full_name in html and "Elsewhere" not in html
+    row = html.split('data-testid="no-pep"')[1].split("</tr>")[0]
+    assert "No PEP yet" in row
+    due = default_calendar().count(date(2026, 11, 2), 20).due
+    assert f"{uk_date(due)} (initial PEP)" in row
+    assert "Review PEP" in html  # the signed-off PEP's type
+    assert f"Signed off; next review due by {uk_date(date(2027, 2, 9))}" in html
+    started = client.post(f"/api/v1/peps/{last.id}/next", headers=worker.headers)
+    assert started.status_code == 201
+    html = client.get("/dashboard").text
+    assert html.count("Spring 2027") == 1 and "next review due by" not in html
+
+
+def test_a_designated_teacher_sees_every_child_at_their_school(
+    client: TestClient, make: Factory
+) -> None:
+    teacher = make.adult(Role.DESIGNATED_TEACHER)
+    here = make.child(first_name="Onroll", care_start_date=None)
+    make.child(first_name="Otherschool", school_id=make.another_school().id)
+    client.cookies.set("pep_voice_session", teacher.token)
+    html = client.get("/dashboard").text
+    assert here.full_name in html and "Otherschool" not in html
+    assert "No PEP yet" in html and "no date in care recorded" in html
