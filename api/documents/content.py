@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from api.models import Child, Pep, User
+from api.presentation.labels import PEP_TYPE_LABELS
 from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
 from api.services import audit, target_voice
@@ -94,7 +95,7 @@ def _meeting_rows(pep: Pep) -> list[tuple[str, str]]:
     invited = "; ".join(f"{a.get('name')} ({a.get('role')})" for a in people)
     came = "; ".join(f"{a.get('name')} ({a.get('role')})" for a in people if a.get("attended"))
     return [
-        ("PEP type", "Initial PEP" if pep.pep_type.value == "initial" else "Review PEP"),
+        ("PEP type", PEP_TYPE_LABELS[pep.pep_type.value]),
         ("Term", pep.term),
         ("Meeting date", uk(pep.meeting_date)),
         ("Venue", pep.meeting_venue or "Not recorded"),

@@ -25,8 +25,13 @@ class PepStatus(StrEnum):
 
 
 class PepType(StrEnum):
+    """Initial on coming into care, a review each term, a transition PEP before a move of
+    school or phase, and an informal one between the statutory meetings (Slough, Liquid Logic)."""
+
     INITIAL = "initial"
     REVIEW = "review"
+    TRANSITION = "transition"
+    INFORMAL = "informal"
 
 
 class AgeBand(StrEnum):

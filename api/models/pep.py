@@ -32,6 +32,8 @@ class Pep(Base, Timestamped):
     created_by_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     signed_off_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The signed-off PEP this one follows, for the termly cycle: each PEP has one next PEP.
+    previous_pep_id: Mapped[str | None] = mapped_column(ForeignKey("pep.id"), unique=True)
 
 
 class PepSection(Base, Timestamped):

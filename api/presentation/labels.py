@@ -5,7 +5,7 @@ Several page routers show them, so they live here rather than in any one router.
 
 from __future__ import annotations
 
-from api.models.enums import Role
+from api.models.enums import PepType, Role
 from vocabulary import pep_status_words
 
 ROLE_LABELS = {
@@ -16,6 +16,12 @@ ROLE_LABELS = {
     Role.SAFEGUARDING_LEAD: "designated safeguarding lead",
 }
 STATUS_LABELS = pep_status_words()
+PEP_TYPE_LABELS = {
+    PepType.INITIAL.value: "Initial PEP",
+    PepType.REVIEW.value: "Review PEP",
+    PepType.TRANSITION.value: "Transition PEP",
+    PepType.INFORMAL.value: "Informal PEP",
+}
 STATUS_CLASSES = {
     "draft": "govuk-tag--grey",
     "submitted": "govuk-tag--blue",
@@ -30,9 +36,15 @@ DEADLINE_LABELS = {
     "next_overdue": "Next PEP overdue",
     "no_date": "No date set",
     "check_dates": "Check the dates",
+    "no_pep": "No PEP yet",
 }
 # What the deadline is for: the meeting, the completed PEP after it, or next term's PEP.
-DEADLINE_FOR = {"meeting": "PEP meeting", "form": "completed PEP", "next_pep": "next PEP"}
+DEADLINE_FOR = {
+    "meeting": "PEP meeting",
+    "form": "completed PEP",
+    "next_pep": "next PEP",
+    "initial_pep": "initial PEP",
+}
 MODE_LABELS = {
     "my_views": "My views",
     "meeting_prep": "Getting ready for the PEP meeting",

@@ -67,3 +67,13 @@ def targets(session: Session, pep_id: str) -> list[Target]:
         select(Target).where(Target.pep_id == pep_id).order_by(Target.position, Target.created_at)
     )
     return list(session.scalars(stmt))
+
+
+def next_of(session: Session, pep_id: str) -> Pep | None:
+    """The PEP started from this one, if any (previous_pep_id is unique)."""
+    return session.scalar(select(Pep).where(Pep.previous_pep_id == pep_id))
+
+
+def add_targets(session: Session, targets: list[Target]) -> None:
+    session.add_all(targets)
+    session.flush()

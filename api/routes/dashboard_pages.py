@@ -10,6 +10,7 @@ from api.presentation.labels import (
     DEADLINE_FOR,
     DEADLINE_LABELS,
     MODE_LABELS,
+    PEP_TYPE_LABELS,
     ROLE_LABELS,
     STATUS_CLASSES,
     STATUS_LABELS,
@@ -36,6 +37,7 @@ def dashboard(request: Request, user: PageUser, session: SessionDep) -> Response
             "mode_labels": MODE_LABELS,
             "deadline_labels": DEADLINE_LABELS,
             "deadline_for": DEADLINE_FOR,
+            "pep_type_labels": PEP_TYPE_LABELS,
             **dashboard_service.dashboard(session, user),
         },
     )

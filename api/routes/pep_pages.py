@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 from api.deps import Caller, SessionDep, SettingsDep
 from api.errors import AppError, FormInvalid
 from api.page_deps import FormPage, PageUser, form_errors, show_on_error, validate_form
-from api.presentation.labels import MODE_LABELS, STATUS_CLASSES, STATUS_LABELS
+from api.presentation.labels import MODE_LABELS, PEP_TYPE_LABELS, STATUS_CLASSES, STATUS_LABELS
 from api.schemas.common import unstorable_character
 from api.schemas.voice import VoiceSessionCreate
+from api.services import pep_cycle, voice_sessions
 from api.services import pep_page as pep_page_service
 from api.services import peps as peps_service
-from api.services import voice_sessions
 from api.templating import not_found, render
 from vocabulary import school_year_label, topic_status_words, topic_titles
 
@@ -47,6 +47,7 @@ def _pep_context(session: Session, user: Caller, pep_id: str) -> dict[str, Any]:
         "mode_labels": MODE_LABELS,
         "status_labels": STATUS_LABELS,
         "status_classes": STATUS_CLASSES,
+        "pep_type_labels": PEP_TYPE_LABELS,
     }
 
 
@@ -199,3 +200,13 @@ def views_absence_form(
         raise FormInvalid([{"field": "reason", "message": error}])
     peps_service.record_views_absence(session, user, pep_id, reason.strip())
     return RedirectResponse(f"/peps/{pep_id}#child-views", status_code=303)
+
+
+@router.post("/peps/{pep_id}/next")
+def start_next_pep_form(
+    request: Request, pep_id: str, user: PageUser, session: SessionDep
+) -> Response:
+    """The social worker starts next term's PEP from this signed-off one, and goes to it."""
+    show_on_error(request, _form_again("#next-pep"))
+    pep, _child = pep_cycle.start_next_pep(session, user, pep_id)
+    return RedirectResponse(f"/peps/{pep.id}", status_code=303)

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from api.deps import CurrentUser, SessionDep
 from api.schemas.peps import PepCreate, PepOut, PepSummary, PepUpdate, SectionOut, SectionUpdate
 from api.schemas.views import YoungPersonsView
+from api.services import pep_cycle
 from api.services import peps as peps_service
 from api.services import views as views_service
 from api.services.presenters import pep_out, pep_summary
@@ -28,6 +29,20 @@ def create_pep(data: PepCreate, user: CurrentUser, session: SessionDep) -> PepOu
 @router.get("/{pep_id}")
 def get_pep(pep_id: str, user: CurrentUser, session: SessionDep) -> PepOut:
     pep, child = peps_service.get_pep(session, user, pep_id)
+    return pep_out(session, pep, child)
+
+
+@router.post(
+    "/{pep_id}/next",
+    status_code=201,
+    responses={
+        403: {"description": "only the child's social worker or the virtual school starts it"},
+        409: {"description": "the PEP is not signed off, or its next PEP was already started"},
+    },
+)
+def start_next_pep(pep_id: str, user: CurrentUser, session: SessionDep) -> PepOut:
+    """Next term's review PEP, in draft, with this PEP's targets carried over for review."""
+    pep, child = pep_cycle.start_next_pep(session, user, pep_id)
     return pep_out(session, pep, child)
 
 

@@ -105,6 +105,8 @@ class PepSummary(BaseModel):
     pep_type: PepType
     meeting_date: date | None
     next_meeting_date: date | None
+    # The signed-off PEP this one follows in the termly cycle, when it was started from one.
+    previous_pep_id: str | None = None
 
 
 class PepOut(PepSummary):

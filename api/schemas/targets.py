@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from api.schemas.common import LongText, ResponseModel, StrictModel
 from target_coach.schema import PolicyFinding, TargetDraft, VoiceTopic
@@ -35,8 +35,19 @@ class TargetDraftRequest(StrictModel):
 
 
 class TargetReview(StrictModel):
+    """Last term's target judged met, partly met or not met, with the evidence for it."""
+
     status: Literal["met", "partly", "not_met"]
-    note: LongText = ""
+    note: LongText = Field(
+        description="the evidence for the judgement, for example an assessment or a score"
+    )
+
+    @field_validator("note")
+    @classmethod
+    def _evidence_given(cls, note: str) -> str:
+        if not note.strip():
+            raise ValueError("say what shows it: the evidence for the review")
+        return note.strip()
 
 
 class TargetDraftOut(TargetDraft):

@@ -40,6 +40,7 @@ ACTION_LABELS = {
     "pep.qa_return": "Returned the PEP to the school",
     "pep.qa_sign_off": "Signed the PEP off",
     "pep.read": "Read the PEP",
+    "pep.start_next": "Started next term's PEP from this one",
     "pep.submit": "Submitted the PEP",
     "pep.update": "Changed the PEP's details",
     "safeguarding_queue.read": "Read a concern in the safeguarding queue",

@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 
 from api.documents.content import after_meeting_rows
 from api.models import User
-from api.models.enums import Role
+from api.models.enums import PepStatus, Role
 from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
-from api.services import audit, voice_sessions
+from api.services import audit, pep_cycle, voice_sessions
 from api.services import peps as peps_service
 from api.services import views as views_service
 
@@ -30,6 +30,7 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
     ]
     school = users_repo.school(session, child.school_id)
     contents = peps_service.section_contents(session, pep)
+    next_pep_id = pep_cycle.next_pep_id(session, pep)
     return {
         "pep": pep,
         "child": child,
@@ -55,4 +56,8 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
         ),
         "is_dt": user.role == Role.DESIGNATED_TEACHER,
         "return_note": contents["E"].get("qa_note"),
+        "next_pep_id": next_pep_id,
+        "can_start_next": user.role in pep_cycle.STARTERS
+        and pep.status == PepStatus.SIGNED_OFF
+        and next_pep_id is None,
     }

@@ -40,6 +40,7 @@ def pep_summary(pep: Pep, child: Child) -> PepSummary:
         pep_type=pep.pep_type,
         meeting_date=pep.meeting_date,
         next_meeting_date=pep.next_meeting_date,
+        previous_pep_id=pep.previous_pep_id,
     )
 
 

@@ -249,6 +249,21 @@ def deadline(
     return _due("overdue" if due < today else "due", due, what, note)
 
 
+def initial_pep_due(
+    care_start: date | None, today: date | None = None, calendar: SchoolCalendar | None = None
+) -> dict[str, Any]:
+    """A child in care with no PEP yet: the initial PEP is due 20 school days after they came
+    into care (Slough). Without a care start date there is nothing to count from."""
+    today = today or date.today()
+    calendar = calendar or school_calendar.default_calendar()
+    if care_start is None:
+        return _due("no_pep", what="initial_pep")
+    if not is_sane_record_date(care_start, today):
+        return _due("check_dates")
+    counted = calendar.count(care_start, INITIAL_PEP_SCHOOL_DAYS)
+    return _due("no_pep", counted.due, "initial_pep", counted.note)
+
+
 def _next_pep(pep: Pep, today: date, calendar: SchoolCalendar) -> dict[str, Any]:
     held = pep.meeting_date or (pep.signed_off_at.date() if pep.signed_off_at else today)
     term = calendar.term_after(held)

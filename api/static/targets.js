@@ -197,7 +197,14 @@
       fetch("/api/v1/peps/" + pepId + "/targets/" + id + "/review", { method: "POST",
         credentials: "same-origin", headers: jsonHeaders,
         body: JSON.stringify({ status: f.status.value, note: f.note.value }) })
-        .then(function (r) { if (r.ok) { window.location.reload(); } });
+        .then(function (r) {
+          if (r.ok) { window.location.reload(); return; }
+          return r.json().then(function (d) {
+            var error = f.querySelector(".pv-review-error");
+            error.textContent = d.detail;
+            error.hidden = false;
+          });
+        });
     });
   });
   checkSet();
