@@ -2,6 +2,7 @@
 
 from api.models.audit import AuditEntry
 from api.models.child import Child
+from api.models.contributor_views import ContributorView
 from api.models.notice import ConcernNotice
 from api.models.organisation import Authority, Caseload, School, User
 from api.models.pep import Pep, PepSection, Target
@@ -16,6 +17,7 @@ __all__ = [
     "Caseload",
     "Child",
     "Concern",
+    "ContributorView",
     "ConcernNotice",
     "Pep",
     "PepSection",
