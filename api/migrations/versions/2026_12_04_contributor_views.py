@@ -55,9 +55,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contributor_view")),
     )
     with op.batch_alter_table("contributor_view", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contributor_view_pep_id"), ["pep_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_contributor_view_pep_id"), ["pep_id"], unique=False)
 
 
 def downgrade() -> None:
