@@ -4,11 +4,15 @@ down, and kept apart from the child's own "My views"."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from docx import Document
 from fastapi.testclient import TestClient
 
 from api.models.enums import PepStatus, Role
 from tests.factories import Factory
+from tests.helpers import Demo, page_form, page_sign_in
 
 CARER_WORDS = "She has been much calmer since the new reading routine at home"
 WRITERS = {
@@ -127,3 +131,97 @@ def test_the_words_are_kept_verbatim_and_never_in_my_views(
     assert "art club" not in view.text
     section = client.get(f"/api/v1/peps/{pep.id}/sections/B", headers=teacher.headers)
     assert "art club" not in section.text
+
+
+def test_the_page_form_records_a_view_shown_apart_from_my_views(
+    client: TestClient, demo: Demo
+) -> None:
+    pep = demo.peps_by_band["KS3"]
+    page_sign_in(client, "demo-sw")
+    form = {"view_kind": "carer", "view_text": CARER_WORDS, "view_given_by": "Morgan Lee"}
+    saved = page_form(client, f"/peps/{pep}/contributor-views", form, from_page=f"/peps/{pep}")
+    assert saved.status_code == 303, saved.text
+    page = client.get(f"/peps/{pep}").text
+    other = page.split('id="other-views"', 1)[1]
+    mine = page.split('id="child-views"', 1)[1].split('id="other-views"', 1)[0]
+    assert CARER_WORDS in other and "Carer&#39;s view" in other
+    assert "Entered by Sol Walker (social worker) with Morgan Lee" in other
+    assert CARER_WORDS not in mine
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "message"),
+    [
+        (
+            {"view_text": CARER_WORDS, "view_given_by": "Morgan Lee"},
+            "view_kind",
+            "Choose whose view this is",
+        ),
+        (
+            {"view_kind": "school", "view_text": "  ", "view_given_by": "Dee"},
+            "view_text",
+            "Enter the view",
+        ),
+        (
+            {"view_kind": "school", "view_text": "x" * 2001, "view_given_by": "Dee"},
+            "view_text",
+            "2,000 characters or fewer",
+        ),
+        (
+            {"view_kind": "school", "view_text": "ok\x07", "view_given_by": "Dee"},
+            "view_text",
+            "cannot be stored",
+        ),
+        (
+            {"view_kind": "school", "view_text": "ok", "view_given_by": ""},
+            "view_given_by",
+            "Enter the name",
+        ),
+    ],
+)
+def test_the_page_form_shows_an_error_summary_linked_to_the_field(
+    client: TestClient, demo: Demo, form: dict[str, str], field: str, message: str
+) -> None:
+    pep = demo.peps_by_band["KS3"]
+    page_sign_in(client, "demo-dt")
+    failed = page_form(client, f"/peps/{pep}/contributor-views", form, from_page=f"/peps/{pep}")
+    assert failed.status_code == 400, failed.text
+    assert "There is a problem" in failed.text
+    assert f'href="#{field}"' in failed.text and message in failed.text
+    assert f'id="{field}"' in failed.text
+    listed = client.get(f"/api/v1/peps/{pep}/contributor-views", headers=demo.auth("demo-dt"))
+    assert listed.json() == []
+
+
+def test_the_document_has_an_other_views_section_after_the_childs_views(
+    client: TestClient, make: Factory
+) -> None:
+    worker = make.adult(Role.SOCIAL_WORKER, full_name="Sam Worker")
+    teacher = make.adult(Role.DESIGNATED_TEACHER, full_name="Dee Teacher")
+    pep = make.pep(make.child(social_worker=worker))
+    for caller, kind, words, who in (
+        (worker, "carer", CARER_WORDS, "Morgan Lee"),
+        (teacher, "school", "Settled well and joined the art club", "Dee Teacher"),
+        (worker, "child_at_meeting", "I want to stay at this school", "Child"),
+    ):
+        sent = client.post(
+            _url(pep.id), headers=caller.headers, json=_body(kind, text=words, given_by=who)
+        )
+        assert sent.status_code == 201, sent.text
+    html = client.get(f"/api/v1/peps/{pep.id}/document.html", headers=teacher.headers).text
+    after_my_views = html.split("My views (in my own words)", 1)[1]
+    other = after_my_views.split("Other views", 1)[1]
+    assert "Entered by Sam Worker (social worker) with Morgan Lee" in other and CARER_WORDS in other
+    assert "School&#39;s view" in other and "Settled well" in other
+    assert "I want to stay at this school" in other and "recorded by Sam Worker" in other
+    docx = client.get(f"/api/v1/peps/{pep.id}/document.docx", headers=teacher.headers)
+    assert docx.status_code == 200
+    text = "\n".join(
+        cell.text
+        for table in Document(io.BytesIO(docx.content)).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert CARER_WORDS in text and "Entered by Sam Worker (social worker) with Morgan Lee" in text
+    pdf = client.get(f"/api/v1/peps/{pep.id}/document.pdf", headers=teacher.headers)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
