@@ -9,7 +9,10 @@ import io
 import pytest
 from docx import Document
 from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from api.models import AuditEntry
 from api.models.enums import PepStatus, Role
 from tests.factories import Factory
 from tests.helpers import Demo, page_form, page_sign_in
@@ -225,3 +228,17 @@ def test_the_document_has_an_other_views_section_after_the_childs_views(
     assert CARER_WORDS in text and "Entered by Sam Worker (social worker) with Morgan Lee" in text
     pdf = client.get(f"/api/v1/peps/{pep.id}/document.pdf", headers=teacher.headers)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_each_read_and_write_is_audited_without_the_words(
+    client: TestClient, make: Factory, db: Session
+) -> None:
+    teacher = make.adult(Role.DESIGNATED_TEACHER)
+    pep = make.pep(make.child())
+    client.post(_url(pep.id), headers=teacher.headers, json=_body("school"))
+    client.get(_url(pep.id), headers=teacher.headers)
+    rows = db.scalars(select(AuditEntry).where(AuditEntry.pep_id == pep.id)).all()
+    actions = [(r.action, r.detail, r.actor_id) for r in rows]
+    assert ("contributor_view.write", "school", teacher.user.id) in actions
+    assert ("contributor_view.read", None, teacher.user.id) in actions
+    assert all(CARER_WORDS not in (r.detail or "") for r in rows)
