@@ -16,7 +16,7 @@ from api.models import Child, Pep, User
 from api.presentation.labels import PEP_TYPE_LABELS
 from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
-from api.services import audit, target_voice
+from api.services import audit, contributor_views, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band, section_contents
 from api.services.views import build_view, helped_by
@@ -50,6 +50,8 @@ class PepDocument:
     rows: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     views: list[dict[str, str]] = field(default_factory=list)
     view_notes: list[tuple[str, str]] = field(default_factory=list)
+    # The carer's, the school's and the child's at-meeting views: never part of "My views".
+    other_views: list[dict[str, str]] = field(default_factory=list)
     previous_targets: list[dict[str, str]] = field(default_factory=list)
     targets: list[dict[str, str]] = field(default_factory=list)
     actions: list[dict[str, str]] = field(default_factory=list)
@@ -65,6 +67,10 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
     doc.rows["The child"] = _child_rows(session, child, sections["A"])
     doc.rows["The PEP meeting"] = _meeting_rows(pep)
     _views(session, pep, child, doc)
+    doc.other_views = [
+        {k: v[k] for k in ("kind_label", "text", "given_by", "recorded_as")}
+        for v in contributor_views.entries(session, pep.id)
+    ]
     doc.rows["Education arrangements"] = _pairs(sections["C"], exclude={"actions"})
     doc.rows["Attendance, SEND and education summary"] = _pairs(sections["D"])
     doc.actions = [_strings(a) for a in sections["C"].get("actions", []) if isinstance(a, dict)]

@@ -82,6 +82,12 @@ def to_docx(doc: PepDocument) -> bytes:
         [[v["topic"], v["rating"], v["words"]] for v in doc.views],
     )
     _pairs(document, None, doc.view_notes)
+    document.add_heading("Other views", level=1)
+    _table(
+        document,
+        ["Whose view", "In the words given", "Given and recorded"],
+        [[v["kind_label"], v["text"], v["recorded_as"]] for v in doc.other_views],
+    )
     for title in ("Education arrangements", "Attendance, SEND and education summary"):
         _pairs(document, title, doc.rows[title])
     document.add_heading("Previous targets reviewed", level=1)

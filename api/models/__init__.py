@@ -2,6 +2,7 @@
 
 from api.models.audit import AuditEntry
 from api.models.child import Child
+from api.models.contributor_views import ContributorView
 from api.models.notice import ConcernNotice
 from api.models.organisation import Authority, Caseload, School, User
 from api.models.pep import Pep, PepSection, Target
@@ -17,6 +18,7 @@ __all__ = [
     "Child",
     "Concern",
     "ConcernNotice",
+    "ContributorView",
     "Pep",
     "PepSection",
     "RevokedToken",

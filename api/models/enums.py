@@ -88,6 +88,14 @@ class ConcernDecision(StrEnum):
     RAISED = "raised"
 
 
+class ContributorKind(StrEnum):
+    """Whose view, besides the child's own "My views": each kept and shown apart from it."""
+
+    CARER = "carer"
+    SCHOOL = "school"
+    CHILD_AT_MEETING = "child_at_meeting"
+
+
 # The ten "My views" topics, in the order they are asked: the target coach drafts from the
 # same keys, so they are defined once, beside the coach's request models.
 TOPIC_KEYS: tuple[str, ...] = get_args(VoiceTopic)

@@ -13,9 +13,10 @@ from api.deps import Caller, SessionDep, SettingsDep
 from api.errors import AppError, FormInvalid
 from api.page_deps import FormPage, PageUser, form_errors, show_on_error, validate_form
 from api.presentation.labels import MODE_LABELS, PEP_TYPE_LABELS, STATUS_CLASSES, STATUS_LABELS
-from api.schemas.common import unstorable_character
+from api.schemas.common import MAX_NAME, MAX_TEXT, unstorable_character
+from api.schemas.contributor_views import ContributorViewCreate
 from api.schemas.voice import VoiceSessionCreate
-from api.services import pep_cycle, voice_sessions
+from api.services import contributor_views, pep_cycle, voice_sessions
 from api.services import pep_page as pep_page_service
 from api.services import peps as peps_service
 from api.templating import not_found, render
@@ -210,3 +211,79 @@ def start_next_pep_form(
     show_on_error(request, _form_again("#next-pep"))
     pep, _child = pep_cycle.start_next_pep(session, user, pep_id)
     return RedirectResponse(f"/peps/{pep.id}", status_code=303)
+
+
+# The "Other views" form's fields, as the page names them, and what each must hold.
+OTHER_VIEW_FIELDS = {"kind": "view_kind", "text": "view_text", "given_by": "view_given_by"}
+
+
+def _other_view_problems(kind: str, text: str, given_by: str) -> list[dict[str, str]]:
+    """Each wrong field, in words a GOV.UK error summary uses, linked to the field."""
+    problems = []
+    if not kind:
+        problems.append(("kind", "Choose whose view this is"))
+    if not text.strip():
+        problems.append(("text", "Enter the view, in the words it was given"))
+    elif len(text.strip()) > MAX_TEXT:
+        problems.append(("text", f"The view must be {MAX_TEXT:,} characters or fewer"))
+    elif unstorable_character(text):
+        problems.append(("text", "The view has a character that cannot be stored; retype it"))
+    if not given_by.strip():
+        problems.append(("given_by", "Enter the name of the person who gave the view"))
+    elif len(given_by.strip()) > MAX_NAME or "\n" in given_by or unstorable_character(given_by):
+        problems.append(
+            ("given_by", f"The name must be one line of {MAX_NAME} characters or fewer")
+        )
+    return [{"field": OTHER_VIEW_FIELDS[f], "message": m} for f, m in problems]
+
+
+def _other_view_again(
+    request: Request, session: Session, user: Caller | None, exc: AppError
+) -> Response:
+    """The PEP's page with the "Other views" form's errors and what was typed; nothing stored."""
+    assert user is not None
+    if not isinstance(exc, FormInvalid):
+        return not_found(request, user, exc.message, exc.status_code)
+    errors = [
+        {"field": OTHER_VIEW_FIELDS.get(e["field"], e["field"]), "message": e["message"]}
+        for e in form_errors(exc)
+    ]
+    context = _pep_context(session, user, request.path_params["pep_id"])
+    context.update(
+        {
+            "form_error": errors[0]["message"],
+            "form_error_href": f"#{errors[0]['field']}",
+            "form_error_list": [{"text": e["message"], "href": f"#{e['field']}"} for e in errors],
+            "other_view_errors": {e["field"]: e["message"] for e in errors},
+            "other_view_form": getattr(request.state, "other_view_form", {}),
+        }
+    )
+    return render(request, "pep.html", context, status_code=400)
+
+
+@router.post("/peps/{pep_id}/contributor-views")
+def other_view_form(
+    request: Request,
+    pep_id: str,
+    user: PageUser,
+    session: SessionDep,
+    view_kind: Annotated[str, Form(max_length=30)] = "",
+    view_text: Annotated[str, Form(max_length=4000)] = "",
+    view_given_by: Annotated[str, Form(max_length=400)] = "",
+) -> Response:
+    """The carer's view, the school's, or the child's words at the meeting, apart from My views."""
+    show_on_error(request, _other_view_again)
+    request.state.other_view_form = {
+        "kind": view_kind,
+        "text": view_text,
+        "given_by": view_given_by,
+    }
+    problems = _other_view_problems(view_kind, view_text, view_given_by)
+    if problems:
+        raise FormInvalid(problems)
+    data = validate_form(
+        ContributorViewCreate,
+        {"kind": view_kind, "text": view_text.replace("\r\n", "\n"), "given_by": view_given_by},
+    )
+    contributor_views.record_view(session, user, pep_id, data)
+    return RedirectResponse(f"/peps/{pep_id}#other-views", status_code=303)

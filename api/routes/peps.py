@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
+from api.schemas.contributor_views import ContributorViewCreate, ContributorViewOut
 from api.schemas.peps import PepCreate, PepOut, PepSummary, PepUpdate, SectionOut, SectionUpdate
 from api.schemas.views import YoungPersonsView
+from api.services import contributor_views as contributor_views_service
 from api.services import pep_cycle
 from api.services import peps as peps_service
 from api.services import views as views_service
@@ -82,3 +86,37 @@ def put_section(
 @router.get("/{pep_id}/young-persons-view", response_model_exclude_unset=True)
 def young_persons_view(pep_id: str, user: CurrentUser, session: SessionDep) -> YoungPersonsView:
     return YoungPersonsView.model_validate(views_service.read_view(session, user, pep_id))
+
+
+NOT_ON_CASELOAD: dict[int | str, dict[str, Any]] = {
+    404: {"description": "no PEP with that id on your caseload"}
+}
+
+
+@router.get("/{pep_id}/contributor-views", responses=NOT_ON_CASELOAD)
+def list_contributor_views(
+    pep_id: str, user: CurrentUser, session: SessionDep
+) -> list[ContributorViewOut]:
+    """The carer's, the school's and the child's at-meeting views: never part of My views."""
+    rows = contributor_views_service.list_views(session, user, pep_id)
+    return [ContributorViewOut.model_validate(row) for row in rows]
+
+
+@router.post(
+    "/{pep_id}/contributor-views",
+    status_code=201,
+    responses={
+        403: {
+            "description": "a carer's view is recorded by the SW or DT, the school's by the DT, "
+            "the child's at the meeting by the SW or DT"
+        },
+        **NOT_ON_CASELOAD,
+        409: {"description": "the PEP is submitted or signed off: nothing is stored"},
+        422: {"description": "empty, over-long or unstorable text, named by its field"},
+    },
+)
+def record_contributor_view(
+    pep_id: str, data: ContributorViewCreate, user: CurrentUser, session: SessionDep
+) -> ContributorViewOut:
+    row = contributor_views_service.record_view(session, user, pep_id, data)
+    return ContributorViewOut.model_validate(row)

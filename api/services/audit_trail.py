@@ -33,6 +33,8 @@ ACTION_LABELS = {
     "concern.raise": "Raised a concern",
     "concern.read": "Read a concern",
     DENIED: "Was refused",
+    "contributor_view.read": "Read the other views (carer, school, child at the meeting)",
+    "contributor_view.write": "Recorded another view (carer, school or child at the meeting)",
     "document.child_copy_read": "Read the child's own copy of the PEP",
     "document.read": "Read the PEP document",
     "pep.create": "Started a PEP",

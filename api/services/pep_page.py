@@ -11,7 +11,7 @@ from api.models import User
 from api.models.enums import PepStatus, Role
 from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
-from api.services import audit, pep_cycle, voice_sessions
+from api.services import audit, contributor_views, pep_cycle, voice_sessions
 from api.services import peps as peps_service
 from api.services import views as views_service
 
@@ -54,6 +54,14 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
             ),
             None,
         ),
+        # Other people's views: shown under the child's own, never mixed into them.
+        "other_views": contributor_views.entries(session, pep.id),
+        "other_view_kinds": [
+            {"value": kind.value, "text": contributor_views.KIND_LABELS[kind]}
+            for kind in contributor_views.kinds_for(user)
+        ]
+        if pep.status in peps_service.EDITABLE_STATUSES
+        else [],
         "is_dt": user.role == Role.DESIGNATED_TEACHER,
         "return_note": contents["E"].get("qa_note"),
         "next_pep_id": next_pep_id,
