@@ -44,7 +44,8 @@ def test_sign_out_ends_the_session(page: Page, pages_stack: Stack) -> None:
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(f"{pages_stack.api_url}/sign-in")
     page.goto(f"{pages_stack.api_url}/dashboard")
-    expect(page).to_have_url(f"{pages_stack.api_url}/sign-in")
+    # Signed out: to sign-in, which will bring them back to the dashboard afterwards.
+    expect(page).to_have_url(f"{pages_stack.api_url}/sign-in?next=/dashboard")
 
 
 @pytest.mark.browser

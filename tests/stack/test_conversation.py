@@ -32,7 +32,7 @@ KS2_TURNS = [
     ("spellings are hard", "not_going_well"),
     ("help with reading please", "support_wanted"),
     ("/affirm", None),
-    ("/affirm", None),
+    ('/affirm{"copy_format":"what_i_said"}', None),  # "Yes please": the short page, at KS2
 ]
 
 
@@ -57,6 +57,7 @@ def test_a_ks2_conversation_reads_back_verbatim(bot_stack: Stack) -> None:
     view = young_persons_view(bot_stack, talk.pep_id)
     assert view["child_agreed"] is True and "“drawing dragons”" in str(view["summary"])
     assert view["meeting"]["wants_copy"] is True  # type: ignore[index]
+    assert view["meeting"]["copy_format"] == "what_i_said"  # type: ignore[index]
     assert view["completed_with"]["role"] == "teaching_assistant"  # type: ignore[index]
     said = _reopened(talk)
     assert said[0] == {"sender": "child", "text": "\U0001f642 Happy", "choice": True}
