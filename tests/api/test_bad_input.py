@@ -21,6 +21,7 @@ from api.config import get_settings
 from api.repositories import voice as voice_repo
 from api.routes.concerns import Acknowledgement
 from api.routes.workflow import QaDecision
+from api.schemas.contributor_views import ContributorViewCreate
 from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
 from api.schemas.safeguarding import DecisionIn
 from api.schemas.targets import TargetDraftRequest, TargetReview, TargetWrite
@@ -145,6 +146,10 @@ REQUEST_MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
     "TargetWrite": (TargetWrite, {"what": "Read 40 words on sight"}),
     "TargetReview": (TargetReview, {"status": "met", "note": "8 of 10 in the quiz"}),
     "TargetDraftRequest": (TargetDraftRequest, {"topic": "support_wanted"}),
+    "ContributorViewCreate": (
+        ContributorViewCreate,
+        {"kind": "carer", "text": "She is settled", "given_by": "Morgan Lee"},
+    ),
 }
 NESTED_VALID: dict[str, dict[str, Any]] = {
     "Attendee": {"name": "Ms Patel", "role": "Designated teacher"},
@@ -297,6 +302,8 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"decision": "sign_off", "grade": "Good"}
     if "/sections/" in path:
         return {"content": {"a": "b"}}
+    if path.endswith("/contributor-views"):
+        return {"kind": "carer", "text": "x", "given_by": "Morgan Lee"}
     return {}
 
 
