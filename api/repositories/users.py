@@ -43,3 +43,17 @@ def social_workers_for(session: Session, child_id: str) -> list[User]:
         .where(Caseload.child_id == child_id)
     )
     return list(session.scalars(stmt))
+
+
+def schools_in(session: Session, authority_id: str) -> list[School]:
+    stmt = select(School).where(School.authority_id == authority_id).order_by(School.name)
+    return list(session.scalars(stmt))
+
+
+def social_workers_in(session: Session, authority_id: str) -> list[User]:
+    stmt = (
+        select(User)
+        .where(User.authority_id == authority_id, User.role == Role.SOCIAL_WORKER, User.active)
+        .order_by(User.full_name)
+    )
+    return list(session.scalars(stmt))

@@ -69,6 +69,7 @@ def _no_pep_row(child: Child) -> dict[str, Any]:
     deadline = workflow.initial_pep_due(child.care_start_date)
     return {
         "pep_id": None,
+        "child_id": child.id,
         "child_name": child.full_name,
         "age_band": peps_service.age_band(child),
         "term": None,

@@ -63,6 +63,17 @@ def get_child(session: Session, user: User, child_id: str) -> Child:
     return child
 
 
+def new_child_choices(session: Session, user: User) -> dict[str, list[Any]]:
+    """The schools and social workers a new child may be placed with: the caller's authority's
+    only, and only for the virtual school, who alone adds children."""
+    if user.role != Role.VIRTUAL_SCHOOL:
+        raise Forbidden("only the virtual school adds children")
+    return {
+        "schools": users_repo.schools_in(session, user.authority_id),
+        "social_workers": users_repo.social_workers_in(session, user.authority_id),
+    }
+
+
 def create_child(session: Session, user: User, data: ChildCreate) -> Child:
     if user.role != Role.VIRTUAL_SCHOOL:
         raise Forbidden("only the virtual school adds children")
@@ -150,6 +161,16 @@ def update_pep(session: Session, user: User, pep_id: str, data: PepUpdate) -> tu
         detail=",".join(sorted(changes)),
     )
     return pep, child
+
+
+def plan_meeting(session: Session, user: User, pep_id: str, data: PepUpdate) -> tuple[Pep, Child]:
+    """A new plan for the meeting: anyone on the new invitation list who was already marked as
+    having come (the same name and role) stays marked, so re-planning loses no record."""
+    pep, _child = pep_for(session, user, pep_id)
+    came = {(a.get("name"), a.get("role")) for a in pep.attendees or [] if a.get("attended")}
+    for invitee in data.attendees or []:
+        invitee.attended = invitee.attended or (invitee.name, invitee.role) in came
+    return update_pep(session, user, pep_id, data)
 
 
 def _require_editable(pep: Pep) -> None:
