@@ -1,0 +1,258 @@
+"""The school's data for the term (#15 item 3): attendance, timetable, suspensions and
+attainment recorded by the school, read by the social worker, in the PEP and its documents,
+and the virtual school told at once of attendance below 95% or a suspension."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from docx import Document
+from fastapi.testclient import TestClient
+from pypdf import PdfReader
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.models import AuditEntry, Authority, VirtualSchoolFlag
+from api.models.enums import PepStatus, Role
+from tests.factories import Adult, Factory
+from tests.helpers import Demo, page_form, page_sign_in
+
+REASON = "Threw a chair in the science lab"
+WELLBEING = "Settling with the new carer; sees the school counsellor on Tuesdays"
+
+
+def _url(pep_id: str) -> str:
+    return f"/api/v1/peps/{pep_id}/school-data"
+
+
+def _body(**fields: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "attendance_percent": 96.5,
+        "sessions_possible": 120,
+        "sessions_attended": 116,
+        "late_sessions": 3,
+        "punctuality_percent": 97.5,
+        "part_time_timetable": True,
+        "part_time_hours_per_week": 15,
+        "part_time_details": "Mornings only, building up after a long absence",
+        "part_time_review_date": "2027-01-15",
+        "alternative_provision": "",
+        "at_risk_of_exclusion": False,
+        "health_wellbeing": WELLBEING,
+        "suspensions": [],
+        "attainment": [
+            {
+                "subject": "Maths",
+                "current": "Working at 4",
+                "expected": "Grade 5",
+                "judgement": "below",
+            },
+        ],
+    }
+    return {**body, **fields}
+
+
+def _suspension(**fields: Any) -> dict[str, Any]:
+    row = {"kind": "suspension", "start_date": "2026-10-03", "days": 2, "reason": REASON}
+    return {**row, **fields}
+
+
+@pytest.fixture
+def school(make: Factory) -> tuple[Adult, Adult, Adult, str]:
+    """The DT, the SW and the VS of one child's draft PEP."""
+    worker = make.adult(Role.SOCIAL_WORKER)
+    teacher = make.adult(Role.DESIGNATED_TEACHER)
+    vs = make.adult(Role.VIRTUAL_SCHOOL)
+    pep = make.pep(make.child(social_worker=worker))
+    return teacher, worker, vs, pep.id
+
+
+def _flags(db: Session, pep_id: str) -> list[VirtualSchoolFlag]:
+    return list(db.scalars(select(VirtualSchoolFlag).where(VirtualSchoolFlag.pep_id == pep_id)))
+
+
+def test_the_whole_record_round_trips_and_the_social_worker_reads_it(
+    client: TestClient, school: tuple[Adult, Adult, Adult, str]
+) -> None:
+    teacher, worker, _vs, pep = school
+    empty = client.get(_url(pep), headers=worker.headers)
+    assert empty.status_code == 200 and empty.json()["recorded"] is False
+    body = _body(suspensions=[_suspension(days=1.5)])
+    saved = client.put(_url(pep), headers=teacher.headers, json=body)
+    assert saved.status_code == 200, saved.text
+    got = client.get(_url(pep), headers=worker.headers).json()
+    assert got == saved.json()
+    assert got["recorded"] is True and got["updated_by"] == teacher.user.full_name
+    for key in (
+        "attendance_percent",
+        "sessions_possible",
+        "part_time_review_date",
+        "health_wellbeing",
+        "attainment",
+    ):
+        assert got[key] == body[key], key
+    assert got["suspensions"] == [_suspension(days=1.5)]
+    again = client.put(_url(pep), headers=teacher.headers, json=body)
+    assert again.json()["suspensions"] == got["suspensions"]
+    assert again.json()["attainment"] == got["attainment"]
+
+
+def test_the_percentage_is_worked_out_from_the_sessions_when_not_given(
+    client: TestClient, school: tuple[Adult, Adult, Adult, str]
+) -> None:
+    teacher, _worker, _vs, pep = school
+    body = _body(attendance_percent=None, sessions_possible=1000, sessions_attended=949)
+    got = client.put(_url(pep), headers=teacher.headers, json=body).json()
+    # Rounded down, never up past the 95% line.
+    assert got["attendance_percent"] == 94.9
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"attendance_percent": 120}, "attendance_percent"),
+        ({"attendance_percent": -1}, "attendance_percent"),
+        ({"attendance_percent": 94.55}, "attendance_percent"),
+        ({"sessions_possible": 100, "sessions_attended": 101}, "sessions_attended"),
+        ({"sessions_possible": 100, "late_sessions": 101}, "late_sessions"),
+        ({"part_time_review_date": "1066-10-14"}, "part_time_review_date"),
+        ({"part_time_review_date": "2027-02-30"}, "part_time_review_date"),
+        ({"part_time_timetable": False}, "part_time_details"),
+        ({"health_wellbeing": "calm\x00er"}, "health_wellbeing"),
+        ({"suspensions": [_suspension(start_date="9999-01-01")]}, "suspensions.0.start_date"),
+        ({"suspensions": [_suspension(days=1.25)]}, "suspensions.0.days"),
+        ({"suspensions": [_suspension(days=None)]}, "suspensions.0.days"),
+        ({"suspensions": [_suspension(reason="bad\x00")]}, "suspensions.0.reason"),
+        (
+            {
+                "attainment": [
+                    {"subject": "Maths\x00", "current": "4", "expected": "5", "judgement": "at"}
+                ]
+            },
+            "attainment.0.subject",
+        ),
+        (
+            {
+                "attainment": [
+                    {"subject": "Maths", "current": "4", "expected": "5", "judgement": "brilliant"}
+                ]
+            },
+            "attainment.0.judgement",
+        ),
+    ],
+)
+def test_bad_input_is_refused_naming_the_field_and_nothing_is_stored(
+    client: TestClient,
+    school: tuple[Adult, Adult, Adult, str],
+    db: Session,
+    fields: dict[str, Any],
+    field: str,
+) -> None:
+    teacher, _worker, _vs, pep = school
+    sent = client.put(_url(pep), headers=teacher.headers, json=_body(**fields))
+    assert sent.status_code == 422, sent.text
+    assert field in [e["field"] for e in sent.json()["errors"]], sent.json()
+    assert client.get(_url(pep), headers=teacher.headers).json()["recorded"] is False
+    assert _flags(db, pep) == []
+
+
+def test_outside_the_caseload_the_pep_is_not_found(client: TestClient, make: Factory) -> None:
+    mine, theirs = make.adult(Role.SOCIAL_WORKER), make.adult(Role.SOCIAL_WORKER)
+    their_pep = make.pep(make.child(social_worker=theirs, school_id=make.another_school().id))
+    teacher = make.adult(Role.DESIGNATED_TEACHER)
+    for caller in (mine, teacher, make.adult(Role.TEACHING_ASSISTANT)):
+        assert client.get(_url(their_pep.id), headers=caller.headers).status_code == 404
+        sent = client.put(_url(their_pep.id), headers=caller.headers, json=_body())
+        assert sent.status_code == 404
+
+
+def test_the_social_worker_cannot_write_it(
+    client: TestClient, school: tuple[Adult, Adult, Adult, str]
+) -> None:
+    _teacher, worker, _vs, pep = school
+    sent = client.put(_url(pep), headers=worker.headers, json=_body())
+    assert sent.status_code == 403, sent.text
+    assert client.get(_url(pep), headers=worker.headers).json()["recorded"] is False
+
+
+@pytest.mark.parametrize("status", [PepStatus.SUBMITTED, PepStatus.SIGNED_OFF])
+def test_nothing_is_stored_once_the_pep_is_submitted(
+    client: TestClient, make: Factory, status: PepStatus
+) -> None:
+    teacher = make.adult(Role.DESIGNATED_TEACHER)
+    pep = make.pep(make.child(), status=status)
+    sent = client.put(_url(pep.id), headers=teacher.headers, json=_body())
+    assert sent.status_code == 409, sent.text
+
+
+def test_attendance_below_95_flags_the_virtual_school_once(
+    client: TestClient, school: tuple[Adult, Adult, Adult, str], db: Session
+) -> None:
+    teacher, _worker, vs, pep = school
+    at_95 = client.put(_url(pep), headers=teacher.headers, json=_body(attendance_percent=95.0))
+    assert at_95.status_code == 200 and _flags(db, pep) == []
+    below = client.put(_url(pep), headers=teacher.headers, json=_body(attendance_percent=94.9))
+    assert below.status_code == 200
+    flags = _flags(db, pep)
+    assert [f.kind.value for f in flags] == ["low_attendance"]
+    assert "94.9%" in flags[0].detail
+    for percent in (94.9, 90.0):
+        client.put(_url(pep), headers=teacher.headers, json=_body(attendance_percent=percent))
+    assert len(_flags(db, pep)) == 1
+    listed = client.get("/api/v1/flags", headers=vs.headers).json()
+    assert [(f["pep_id"], f["kind"]) for f in listed] == [(pep, "low_attendance")]
+
+
+def test_a_suspension_flags_the_virtual_school_without_the_reason(
+    client: TestClient, school: tuple[Adult, Adult, Adult, str], db: Session
+) -> None:
+    teacher, _worker, _vs, pep = school
+    saved = client.put(_url(pep), headers=teacher.headers, json=_body(suspensions=[_suspension()]))
+    assert saved.status_code == 200
+    flags = _flags(db, pep)
+    assert [f.kind.value for f in flags] == ["suspension"]
+    assert "03/10/2026" in flags[0].detail and REASON not in flags[0].detail
+    client.put(_url(pep), headers=teacher.headers, json=_body(suspensions=[_suspension()] * 2))
+    assert len(_flags(db, pep)) == 1
+
+
+def test_the_virtual_school_acknowledges_a_flag_only_in_its_authority(
+    client: TestClient, school: tuple[Adult, Adult, Adult, str], make: Factory, db: Session
+) -> None:
+    teacher, worker, vs, pep = school
+    client.put(_url(pep), headers=teacher.headers, json=_body(attendance_percent=80))
+    flag = _flags(db, pep)[0]
+    elsewhere = Authority(name="Another authority")
+    db.add(elsewhere)
+    db.flush()
+    other_vs = make.adult(Role.VIRTUAL_SCHOOL, authority_id=elsewhere.id)
+    for outsider in (teacher, worker, other_vs):
+        refused = client.post(f"/api/v1/flags/{flag.id}/acknowledge", headers=outsider.headers)
+        assert refused.status_code == 404, refused.text
+        assert client.get("/api/v1/flags", headers=outsider.headers).json() == []
+    done = client.post(f"/api/v1/flags/{flag.id}/acknowledge", headers=vs.headers)
+    assert done.status_code == 200, done.text
+    assert done.json()["acknowledged_by"] == vs.user.full_name
+    assert client.get("/api/v1/flags", headers=vs.headers).json() == []
+    kept = client.get("/api/v1/flags?include_acknowledged=true", headers=vs.headers).json()
+    assert [f["id"] for f in kept] == [flag.id]
+    # Acknowledged, and a further save below 95% does not raise it again.
+    client.put(_url(pep), headers=teacher.headers, json=_body(attendance_percent=70))
+    assert client.get("/api/v1/flags", headers=vs.headers).json() == []
+
+
+def test_reads_and_writes_are_audited_without_the_schools_words(
+    client: TestClient, school: tuple[Adult, Adult, Adult, str], db: Session
+) -> None:
+    teacher, _worker, _vs, pep = school
+    client.put(_url(pep), headers=teacher.headers, json=_body(suspensions=[_suspension()]))
+    client.get(_url(pep), headers=teacher.headers)
+    rows = db.scalars(select(AuditEntry).where(AuditEntry.pep_id == pep)).all()
+    actions = {(r.action, r.actor_id) for r in rows}
+    assert ("school_data.write", teacher.user.id) in actions
+    assert ("school_data.read", teacher.user.id) in actions
+    assert all(
+        REASON not in (r.detail or "") and "counsellor" not in (r.detail or "") for r in rows
+    )
