@@ -256,3 +256,31 @@ def test_reads_and_writes_are_audited_without_the_schools_words(
     assert all(
         REASON not in (r.detail or "") and "counsellor" not in (r.detail or "") for r in rows
     )
+
+
+def test_every_document_format_shows_the_terms_school_data(
+    client: TestClient, school: tuple[Adult, Adult, Adult, str]
+) -> None:
+    teacher, worker, _vs, pep = school
+    body = _body(attendance_percent=93.4, suspensions=[_suspension()])
+    assert client.put(_url(pep), headers=teacher.headers, json=body).status_code == 200
+    suspension = f"Suspension from 03/10/2026: 2 days: {REASON}"
+    html = client.get(f"/api/v1/peps/{pep}/document.html", headers=worker.headers).text
+    section = html.split("Attendance, exclusions and attainment this term", 1)[1]
+    section = section.split("<h2>", 1)[0]
+    for words in ("93.4%", "Suspension from 03/10/2026", REASON, "Attainment in Maths",
+                  "Now: Working at 4; expected: Grade 5 (below expected)", "counsellor"):
+        assert words in section, words
+    docx = client.get(f"/api/v1/peps/{pep}/document.docx", headers=worker.headers)
+    word = Document(io.BytesIO(docx.content))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert "Attendance, exclusions and attainment this term" in headings
+    cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
+    assert "93.4%" in cells and "Suspension from 03/10/2026" in cells
+    assert f"2 days: {REASON}" in cells
+    pdf = client.get(f"/api/v1/peps/{pep}/document.pdf", headers=worker.headers)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    text = " ".join(text.split())
+    assert "Attendance, exclusions and attainment this term" in text
+    assert "93.4%" in text and "Suspension from 03/10/2026" in text and "chair" in text
+    assert suspension.split(":")[0] in text
