@@ -61,7 +61,7 @@ class SuspensionIn(StrictModel):
     @classmethod
     def _days_for_a_suspension(cls, value: float | None, info: ValidationInfo) -> float | None:
         if value is None and info.data.get("kind") == SuspensionKind.SUSPENSION:
-            raise ValueError("give the number of days of the suspension")
+            raise ValueError("is needed for a suspension")
         return value
 
 

@@ -108,13 +108,25 @@ def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
     return record_out(session, pep)
 
 
-def write(session: Session, user: User, pep_id: str, data: SchoolDataWrite) -> dict[str, Any]:
-    """Store the whole term's record as sent, and tell the virtual school what it must know."""
+def _writable(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
     pep, child = pep_for(session, user, pep_id)
     if user.role not in WRITERS:
         raise Forbidden("the school's data is recorded by the designated teacher or the VS")
     if pep.status not in EDITABLE_STATUSES:
         raise Conflict(f"the PEP is {pep.status.value.replace('_', ' ')} and cannot be changed")
+    return pep, child
+
+
+def for_form(session: Session, user: User, pep_id: str) -> tuple[Pep, Child, dict[str, Any]]:
+    """The record to edit, for those who may change it now; audited as a read."""
+    pep, child = _writable(session, user, pep_id)
+    audit.record(session, user, "school_data.read", child_id=child.id, pep_id=pep.id)
+    return pep, child, record_out(session, pep)
+
+
+def write(session: Session, user: User, pep_id: str, data: SchoolDataWrite) -> dict[str, Any]:
+    """Store the whole term's record as sent, and tell the virtual school what it must know."""
+    pep, child = _writable(session, user, pep_id)
     row = repo.term_data(session, pep.id) or SchoolTermData(pep_id=pep.id)
     for name in (
         "attendance_percent",

@@ -268,8 +268,14 @@ def test_every_document_format_shows_the_terms_school_data(
     html = client.get(f"/api/v1/peps/{pep}/document.html", headers=worker.headers).text
     section = html.split("Attendance, exclusions and attainment this term", 1)[1]
     section = section.split("<h2>", 1)[0]
-    for words in ("93.4%", "Suspension from 03/10/2026", REASON, "Attainment in Maths",
-                  "Now: Working at 4; expected: Grade 5 (below expected)", "counsellor"):
+    for words in (
+        "93.4%",
+        "Suspension from 03/10/2026",
+        REASON,
+        "Attainment in Maths",
+        "Now: Working at 4; expected: Grade 5 (below expected)",
+        "counsellor",
+    ):
         assert words in section, words
     docx = client.get(f"/api/v1/peps/{pep}/document.docx", headers=worker.headers)
     word = Document(io.BytesIO(docx.content))
@@ -284,3 +290,146 @@ def test_every_document_format_shows_the_terms_school_data(
     assert "Attendance, exclusions and attainment this term" in text
     assert "93.4%" in text and "Suspension from 03/10/2026" in text and "chair" in text
     assert suspension.split(":")[0] in text
+
+
+FORM = {
+    "attendance_percent": "93.5%",
+    "sessions_possible": "",
+    "sessions_attended": "",
+    "late_sessions": "4",
+    "punctuality_percent": "96",
+    "part_time_timetable": "yes",
+    "part_time_hours_per_week": "12.5",
+    "part_time_details": "Mornings only",
+    "part_time_review_date-day": "15",
+    "part_time_review_date-month": "1",
+    "part_time_review_date-year": "2027",
+    "alternative_provision": "",
+    "at_risk_of_exclusion": "no",
+    "health_wellbeing": WELLBEING,
+    "suspensions-0-kind": "suspension",
+    "suspensions-0-start_date-day": "3",
+    "suspensions-0-start_date-month": "10",
+    "suspensions-0-start_date-year": "2026",
+    "suspensions-0-days": "0.5",
+    "suspensions-0-reason": REASON,
+    "suspensions-1-kind": "",
+    "suspensions-1-start_date-day": "",
+    "suspensions-1-start_date-month": "",
+    "suspensions-1-start_date-year": "",
+    "suspensions-1-days": "",
+    "suspensions-1-reason": "",
+    "attainment-0-subject": "English",
+    "attainment-0-current": "Working towards",
+    "attainment-0-expected": "Expected standard",
+    "attainment-0-judgement": "below",
+    "attainment-1-subject": "",
+    "attainment-1-current": "",
+    "attainment-1-expected": "",
+    "attainment-1-judgement": "",
+}
+
+
+def test_the_form_offers_govuk_fields_and_two_blank_rows(client: TestClient, demo: Demo) -> None:
+    pep = demo.peps_by_band["KS3"]
+    page_sign_in(client, "demo-dt")
+    html = client.get(f"/peps/{pep}/school-data").text
+    assert 'id="attendance_percent"' in html and 'inputmode="decimal"' in html
+    assert "govuk-input__suffix" in html and ">%<" in html
+    assert "govuk-radios__conditional" in html and 'id="part_time_review_date-day"' in html
+    assert "govuk-character-count" in html and 'id="health_wellbeing"' in html
+    assert html.count('data-testid="suspension-row"') == 2
+    assert html.count('data-testid="attainment-row"') == 2
+
+
+def test_the_form_saves_ignores_blank_rows_and_shows_on_the_pep_page(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    pep = demo.peps_by_band["KS3"]
+    page_sign_in(client, "demo-dt")
+    saved = page_form(client, f"/peps/{pep}/school-data", FORM)
+    assert saved.status_code == 303, saved.text
+    assert saved.headers["location"] == f"/peps/{pep}#school-data"
+    got = client.get(_url(pep), headers=demo.auth("demo-sw")).json()
+    assert got["attendance_percent"] == 93.5 and got["part_time_hours_per_week"] == 12.5
+    assert got["part_time_review_date"] == "2027-01-15"
+    assert got["suspensions"] == [_suspension(days=0.5)]
+    assert [a["subject"] for a in got["attainment"]] == ["English"]
+    assert {f.kind.value for f in _flags(db, pep)} == {"low_attendance", "suspension"}
+    page = client.get(f"/peps/{pep}").text
+    block = page.split('id="school-data"', 1)[1].split("<h2", 1)[0]
+    assert "93.5%" in block and "Suspension from 03/10/2026" in block and "0.5 days" in block
+    assert 'data-testid="school-data-link"' in block
+    form_again = client.get(f"/peps/{pep}/school-data").text
+    assert form_again.count('data-testid="suspension-row"') == 3  # one saved, two blank
+    assert 'value="93.5"' in form_again
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"attendance_percent": "120"}, "attendance_percent", "from 0 to 100"),
+        ({"attendance_percent": "lots"}, "attendance_percent", "from 0 to 100"),
+        (
+            {"sessions_possible": "100", "sessions_attended": "140"},
+            "sessions_attended",
+            "cannot be more than the sessions possible",
+        ),
+        ({"part_time_review_date-month": "13"}, "part_time_review_date-day", "real date"),
+        ({"suspensions-0-start_date-year": "1850"}, "suspensions-0-start_date-day", "between"),
+        ({"suspensions-0-days": "1.25"}, "suspensions-0-days", "half days"),
+        ({"suspensions-0-reason": ""}, "suspensions-0-reason", "Suspension 1: enter the reason"),
+        (
+            {"attainment-0-judgement": ""},
+            "attainment-0-judgement",
+            "Attainment 1: choose how it compares",
+        ),
+        ({"health_wellbeing": "ok\x07"}, "health_wellbeing", "cannot be stored"),
+    ],
+)
+def test_the_form_shows_each_error_linked_to_its_field_and_stores_nothing(
+    client: TestClient, demo: Demo, db: Session, changes: dict[str, str], field: str, message: str
+) -> None:
+    pep = demo.peps_by_band["KS3"]
+    page_sign_in(client, "demo-dt")
+    failed = page_form(client, f"/peps/{pep}/school-data", {**FORM, **changes})
+    assert failed.status_code == 400, failed.text
+    assert "There is a problem" in failed.text and f'href="#{field}"' in failed.text
+    assert message in failed.text and f'id="{field}"' in failed.text
+    assert "govuk-error-message" in failed.text
+    assert REASON in failed.text or changes.get("suspensions-0-reason") == ""  # kept as typed
+    assert client.get(_url(pep), headers=demo.auth("demo-dt")).json()["recorded"] is False
+    assert _flags(db, pep) == []
+
+
+def test_the_social_worker_sees_the_block_but_not_the_form(client: TestClient, demo: Demo) -> None:
+    pep = demo.peps_by_band["KS3"]
+    page_sign_in(client, "demo-sw")
+    page = client.get(f"/peps/{pep}").text
+    assert 'id="school-data"' in page and 'data-testid="school-data-link"' not in page
+    assert client.get(f"/peps/{pep}/school-data").status_code == 403
+
+
+def test_the_virtual_school_sees_and_acknowledges_flags_on_its_dashboard(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    pep = demo.peps_by_band["KS3"]
+    body = _body(attendance_percent=91.0)
+    assert client.put(_url(pep), headers=demo.auth("demo-dt"), json=body).status_code == 200
+    page_sign_in(client, "demo-vs")
+    dashboard = client.get("/dashboard").text
+    table = dashboard.split('data-testid="flag-table"', 1)[1].split("</table>", 1)[0]
+    assert f'href="/peps/{pep}#school-data"' in table and "91.0%" in table
+    flag = _flags(db, pep)[0]
+    done = page_form(client, f"/flags/{flag.id}/acknowledge", {}, from_page="/dashboard")
+    assert done.status_code == 303, done.text
+    assert "No open flags." in client.get("/dashboard").text
+    db.refresh(flag)
+    assert flag.acknowledged_at is not None
+
+
+def test_a_designated_teacher_has_no_flags_on_the_dashboard(client: TestClient, demo: Demo) -> None:
+    pep = demo.peps_by_band["KS3"]
+    client.put(_url(pep), headers=demo.auth("demo-dt"), json=_body(attendance_percent=50))
+    page_sign_in(client, "demo-dt")
+    assert 'id="flags"' not in client.get("/dashboard").text
