@@ -170,10 +170,10 @@ def parse(form: Mapping[str, str]) -> tuple[SchoolDataWrite | None, list[dict[st
     for group, fields in (("suspensions", SUSPENSION_FIELDS), ("attainment", ATTAINMENT_FIELDS)):
         body[group], rows[group] = [], []
         for i in _row_numbers(form, group):
-            typed = _typed_row(form, group, i, fields)
-            if not any(v.strip() for v in typed.values()):
+            boxes = _typed_row(form, group, i, fields)
+            if not any(v.strip() for v in boxes.values()):
                 continue  # a blank row is ignored
-            row: dict[str, Any] = {k: v for k, v in typed.items() if not k.startswith("start_")}
+            row: dict[str, Any] = {k: v for k, v in boxes.items() if not k.startswith("start_")}
             if group == "suspensions":
                 label = f"Suspension {len(rows[group]) + 1}: {LABELS['start_date']}"
                 row["start_date"] = _date(form, f"{group}-{i}-start_date", errors, label)

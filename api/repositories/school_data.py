@@ -22,10 +22,33 @@ def term_data(session: Session, pep_id: str) -> SchoolTermData | None:
     return session.scalar(select(SchoolTermData).where(SchoolTermData.pep_id == pep_id))
 
 
-def save_term_data(session: Session, row: SchoolTermData) -> SchoolTermData:
-    session.add(row)
-    session.flush()
+def term_data_to_write(session: Session, pep_id: str, user_id: str) -> SchoolTermData:
+    """The PEP's one row, made on the first save. Two first saves at once both write it: the
+    one that loses the race on the unique pep_id goes on with the row the other made."""
+    row = term_data(session, pep_id)
+    if row is not None:
+        return row
+    row = SchoolTermData(
+        pep_id=pep_id,
+        updated_by_id=user_id,
+        part_time_details="",
+        alternative_provision="",
+        health_wellbeing="",
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        found = term_data(session, pep_id)
+        if found is None:
+            raise
+        return found
     return row
+
+
+def flush(session: Session) -> None:
+    session.flush()
 
 
 def suspensions(session: Session, pep_id: str) -> list[Suspension]:

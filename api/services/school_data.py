@@ -127,7 +127,7 @@ def for_form(session: Session, user: User, pep_id: str) -> tuple[Pep, Child, dic
 def write(session: Session, user: User, pep_id: str, data: SchoolDataWrite) -> dict[str, Any]:
     """Store the whole term's record as sent, and tell the virtual school what it must know."""
     pep, child = _writable(session, user, pep_id)
-    row = repo.term_data(session, pep.id) or SchoolTermData(pep_id=pep.id)
+    row = repo.term_data_to_write(session, pep.id, user.id)
     for name in (
         "attendance_percent",
         "sessions_possible",
@@ -145,7 +145,7 @@ def write(session: Session, user: User, pep_id: str, data: SchoolDataWrite) -> d
         setattr(row, name, getattr(data, name))
     row.updated_by_id = user.id
     row.updated_at = datetime.now(UTC)
-    repo.save_term_data(session, row)
+    repo.flush(session)
     suspensions = [
         Suspension(
             pep_id=pep.id,
