@@ -16,7 +16,7 @@ from api.models import Child, Pep, User
 from api.presentation.labels import PEP_TYPE_LABELS
 from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
-from api.services import audit, contributor_views, target_voice
+from api.services import audit, contributor_views, school_data, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band, section_contents
 from api.services.views import build_view, helped_by
@@ -71,6 +71,7 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
         {k: v[k] for k in ("kind_label", "text", "given_by", "recorded_as")}
         for v in contributor_views.entries(session, pep.id)
     ]
+    doc.rows[SCHOOL_DATA] = _school_data_rows(session, pep)
     doc.rows["Education arrangements"] = _pairs(sections["C"], exclude={"actions"})
     doc.rows["Attendance, SEND and education summary"] = _pairs(sections["D"])
     doc.actions = [_strings(a) for a in sections["C"].get("actions", []) if isinstance(a, dict)]
@@ -80,6 +81,21 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
         (doc.previous_targets if target.kind == "previous" else doc.targets).append(row)
     doc.rows["Virtual school sign-off"] = _signoff_rows(pep, sections["E"])
     return doc
+
+
+SCHOOL_DATA = "Attendance, exclusions and attainment this term"
+
+
+def _school_data_rows(session: Session, pep: Pep) -> list[tuple[str, str]]:
+    """The school's record, then one row a suspension and one a subject; none until saved."""
+    record = school_data.record_out(session, pep)
+    if not record["recorded"]:
+        return []
+    return [
+        *school_data.summary_rows(record),
+        *(school_data.suspension_rows(record) or [("Suspensions and exclusions", "None")]),
+        *school_data.attainment_rows(record),
+    ]
 
 
 def _child_rows(session: Session, child: Child, section_a: dict[str, Any]) -> list[tuple[str, str]]:

@@ -88,7 +88,11 @@ def to_docx(doc: PepDocument) -> bytes:
         ["Whose view", "In the words given", "Given and recorded"],
         [[v["kind_label"], v["text"], v["recorded_as"]] for v in doc.other_views],
     )
-    for title in ("Education arrangements", "Attendance, SEND and education summary"):
+    for title in (
+        "Attendance, exclusions and attainment this term",
+        "Education arrangements",
+        "Attendance, SEND and education summary",
+    ):
         _pairs(document, title, doc.rows[title])
     document.add_heading("Previous targets reviewed", level=1)
     _table(

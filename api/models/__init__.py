@@ -6,12 +6,19 @@ from api.models.contributor_views import ContributorView
 from api.models.notice import ConcernNotice
 from api.models.organisation import Authority, Caseload, School, User
 from api.models.pep import Pep, PepSection, Target
+from api.models.school_data import (
+    AttainmentRecord,
+    SchoolTermData,
+    Suspension,
+    VirtualSchoolFlag,
+)
 from api.models.tokens import RevokedToken
 from api.models.views import ViewTopic, YoungPersonsView
 from api.models.voice import AppliedWrite, Concern, TranscriptMessage, VoiceSession
 
 __all__ = [
     "AppliedWrite",
+    "AttainmentRecord",
     "AuditEntry",
     "Authority",
     "Caseload",
@@ -23,10 +30,13 @@ __all__ = [
     "PepSection",
     "RevokedToken",
     "School",
+    "SchoolTermData",
+    "Suspension",
     "Target",
     "TranscriptMessage",
     "User",
     "ViewTopic",
+    "VirtualSchoolFlag",
     "VoiceSession",
     "YoungPersonsView",
 ]

@@ -151,3 +151,27 @@ def _band_for_year(school_year: int) -> AgeBand:
     if school_year <= 11:
         return AgeBand.KS4
     return AgeBand.POST16
+
+
+class SuspensionKind(StrEnum):
+    """A suspension (what was a fixed-term exclusion) or a permanent exclusion (Slough)."""
+
+    SUSPENSION = "suspension"
+    PERMANENT_EXCLUSION = "permanent_exclusion"
+
+
+class AttainmentJudgement(StrEnum):
+    """Where the child is against what is expected of them this term."""
+
+    ABOVE = "above"
+    AT = "at"
+    BELOW = "below"
+    WELL_BELOW = "well_below"
+
+
+class FlagKind(StrEnum):
+    """What the virtual school is told at once: attendance below 95% (Liquid Logic), or a
+    suspension or exclusion on the record (Halton: "immediately informed")."""
+
+    LOW_ATTENDANCE = "low_attendance"
+    SUSPENSION = "suspension"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import RedirectResponse
 
 from api.deps import SessionDep
 from api.page_deps import PageUser
@@ -16,6 +17,7 @@ from api.presentation.labels import (
     STATUS_LABELS,
 )
 from api.services import dashboard as dashboard_service
+from api.services import vs_flags
 from api.templating import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -41,3 +43,12 @@ def dashboard(request: Request, user: PageUser, session: SessionDep) -> Response
             **dashboard_service.dashboard(session, user),
         },
     )
+
+
+@router.post("/flags/{flag_id}/acknowledge")
+def acknowledge_flag(
+    request: Request, flag_id: str, user: PageUser, session: SessionDep
+) -> Response:
+    """The virtual school's button on a flag: seen, and off the open list."""
+    vs_flags.acknowledge(session, user, flag_id)
+    return RedirectResponse("/dashboard#flags", status_code=303)

@@ -13,7 +13,7 @@ from api.models.enums import Role
 from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
 from api.services import peps as peps_service
-from api.services import safeguarding_queue, voice_sessions, workflow
+from api.services import safeguarding_queue, voice_sessions, vs_flags, workflow
 
 
 def school_name(session: Session, school_id: str | None) -> str | None:
@@ -23,7 +23,13 @@ def school_name(session: Session, school_id: str | None) -> str | None:
 
 def dashboard(session: Session, user: User) -> dict[str, Any]:
     """The heading and the one list this role works from; the others stay empty."""
-    data: dict[str, Any] = {"sessions": None, "queue_counts": None, "peps": [], "open_concerns": 0}
+    data: dict[str, Any] = {
+        "sessions": None,
+        "queue_counts": None,
+        "peps": [],
+        "open_concerns": 0,
+        "flags": [],
+    }
     if user.role == Role.TEACHING_ASSISTANT:
         data["heading"] = "Your voice sessions"
         data["sessions"] = [
@@ -44,6 +50,8 @@ def dashboard(session: Session, user: User) -> dict[str, Any]:
         data["open_concerns"] = sum(
             1 for c, _ in voice_repo.visible_concerns(session, user) if c.status.value == "open"
         )
+        # Attendance below 95% and suspensions, told to the virtual school at once.
+        data["flags"] = vs_flags.dashboard_flags(session, user)
     return data
 
 

@@ -11,7 +11,7 @@ from api.models import User
 from api.models.enums import PepStatus, Role
 from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
-from api.services import audit, contributor_views, pep_cycle, voice_sessions
+from api.services import audit, contributor_views, pep_cycle, school_data, voice_sessions
 from api.services import peps as peps_service
 from api.services import views as views_service
 
@@ -31,6 +31,7 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
     school = users_repo.school(session, child.school_id)
     contents = peps_service.section_contents(session, pep)
     next_pep_id = pep_cycle.next_pep_id(session, pep)
+    school_record = school_data.record_out(session, pep)
     return {
         "pep": pep,
         "child": child,
@@ -62,6 +63,15 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
         ]
         if pep.status in peps_service.EDITABLE_STATUSES
         else [],
+        # The school's data for the term (section C's facts), and who may change it now.
+        "school_data": school_record,
+        "school_data_rows": [
+            {"key": {"text": k}, "value": {"text": v}}
+            for k, v in school_data.summary_rows(school_record)
+            + school_data.suspension_rows(school_record)
+            + school_data.attainment_rows(school_record)
+        ],
+        "can_write_school_data": school_data.may_write(user, pep),
         "is_dt": user.role == Role.DESIGNATED_TEACHER,
         "return_note": contents["E"].get("qa_note"),
         "next_pep_id": next_pep_id,

@@ -24,6 +24,7 @@ from api.routes.workflow import QaDecision
 from api.schemas.contributor_views import ContributorViewCreate
 from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
 from api.schemas.safeguarding import DecisionIn
+from api.schemas.school_data import SchoolDataWrite
 from api.schemas.targets import TargetDraftRequest, TargetReview, TargetWrite
 from api.schemas.voice import (
     AfterMeetingWrite,
@@ -80,6 +81,7 @@ def _real_ids(client: TestClient, demo: Demo) -> dict[str, str]:
         "topic": "going_well",
         "concern_id": UNKNOWN,
         "target_id": UNKNOWN,
+        "flag_id": UNKNOWN,
     }
 
 
@@ -150,10 +152,25 @@ REQUEST_MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
         ContributorViewCreate,
         {"kind": "carer", "text": "She is settled", "given_by": "Morgan Lee"},
     ),
+    "SchoolDataWrite": (
+        SchoolDataWrite,
+        {
+            "attendance_percent": 96.5,
+            "part_time_timetable": True,
+            "suspensions": [
+                {"kind": "suspension", "start_date": "2026-10-03", "days": 2, "reason": "x"}
+            ],
+            "attainment": [
+                {"subject": "Maths", "current": "4", "expected": "5", "judgement": "at"}
+            ],
+        },
+    ),
 }
 NESTED_VALID: dict[str, dict[str, Any]] = {
     "Attendee": {"name": "Ms Patel", "role": "Designated teacher"},
     "TargetContext": {},
+    "SuspensionIn": {"kind": "suspension", "start_date": "2026-10-03", "days": 2, "reason": "x"},
+    "AttainmentIn": {"subject": "Maths", "current": "4", "expected": "5", "judgement": "at"},
 }
 
 
@@ -256,12 +273,16 @@ def test_validation_errors_name_the_field(client: TestClient, demo: Demo) -> Non
 def test_unknown_ids_answer_404_on_every_route(
     app: FastAPI, client: TestClient, demo: Demo
 ) -> None:
-    ids = {k: UNKNOWN for k in ("pep_id", "session_id", "child_id", "concern_id", "target_id")}
+    ids = {
+        k: UNKNOWN
+        for k in ("pep_id", "session_id", "child_id", "concern_id", "target_id", "flag_id")
+    }
     ids.update({"key": "A", "topic": "going_well"})
     service_token = get_settings().service_token
     for method, path, _op in _operations(app):
         if not any(
-            "{" + name + "}" in path for name in ("pep_id", "session_id", "child_id", "concern_id")
+            "{" + name + "}" in path
+            for name in ("pep_id", "session_id", "child_id", "concern_id", "flag_id")
         ):
             continue
         body = _minimal_body(path)
@@ -304,6 +325,8 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"content": {"a": "b"}}
     if path.endswith("/contributor-views"):
         return {"kind": "carer", "text": "x", "given_by": "Morgan Lee"}
+    if path.endswith("/school-data"):
+        return {"attendance_percent": 96.5}
     return {}
 
 
