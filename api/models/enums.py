@@ -170,8 +170,10 @@ class AttainmentJudgement(StrEnum):
 
 
 class FlagKind(StrEnum):
-    """What the virtual school is told at once: attendance below 95% (Liquid Logic), or a
-    suspension or exclusion on the record (Halton: "immediately informed")."""
+    """What the virtual school is told at once: attendance below 95% (Liquid Logic), a
+    suspension or exclusion on the record, or a child at risk of exclusion (Halton: the virtual
+    school is "immediately informed" and its advice sought)."""
 
     LOW_ATTENDANCE = "low_attendance"
     SUSPENSION = "suspension"
+    AT_RISK_OF_EXCLUSION = "at_risk_of_exclusion"

@@ -201,6 +201,10 @@ def _raise_flags(
                 f"{count} recorded ({' and '.join(kinds)}), the first from {first:%d/%m/%Y}",
             )
         )
+    if row.at_risk_of_exclusion:
+        wanted.append(
+            (FlagKind.AT_RISK_OF_EXCLUSION, "The school says the child is at risk of exclusion")
+        )
     raised = []
     for kind, detail in wanted:
         flag = VirtualSchoolFlag(pep_id=pep.id, child_id=child.id, kind=kind, detail=detail)

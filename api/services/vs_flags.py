@@ -19,6 +19,7 @@ FLAG_NOT_FOUND = "no flag with that id for your authority"
 KIND_LABELS = {
     FlagKind.LOW_ATTENDANCE: "Attendance below 95%",
     FlagKind.SUSPENSION: "Suspension or exclusion",
+    FlagKind.AT_RISK_OF_EXCLUSION: "At risk of exclusion",
 }
 
 

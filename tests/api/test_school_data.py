@@ -218,6 +218,20 @@ def test_a_suspension_flags_the_virtual_school_without_the_reason(
     assert len(_flags(db, pep)) == 1
 
 
+def test_a_child_at_risk_of_exclusion_flags_the_virtual_school_at_once(
+    client: TestClient, school: tuple[Adult, Adult, Adult, str], db: Session
+) -> None:
+    """Halton: where a child is at risk of exclusion the virtual school is told immediately."""
+    teacher, _worker, _vs, pep = school
+    client.put(_url(pep), headers=teacher.headers, json=_body(at_risk_of_exclusion=False))
+    assert _flags(db, pep) == []
+    saved = client.put(_url(pep), headers=teacher.headers, json=_body(at_risk_of_exclusion=True))
+    assert saved.status_code == 200
+    assert [f.kind.value for f in _flags(db, pep)] == ["at_risk_of_exclusion"]
+    client.put(_url(pep), headers=teacher.headers, json=_body(at_risk_of_exclusion=True))
+    assert len(_flags(db, pep)) == 1
+
+
 def test_the_virtual_school_acknowledges_a_flag_only_in_its_authority(
     client: TestClient, school: tuple[Adult, Adult, Adult, str], make: Factory, db: Session
 ) -> None:

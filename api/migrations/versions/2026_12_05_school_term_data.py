@@ -118,6 +118,7 @@ def upgrade() -> None:
             sa.Enum(
                 "low_attendance",
                 "suspension",
+                "at_risk_of_exclusion",
                 name="flag_kind",
                 native_enum=False,
                 create_constraint=True,
