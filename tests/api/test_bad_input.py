@@ -22,7 +22,13 @@ from api.repositories import voice as voice_repo
 from api.routes.concerns import Acknowledgement
 from api.routes.workflow import QaDecision
 from api.schemas.contributor_views import ContributorViewCreate
-from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
+from api.schemas.peps import (
+    ChildCreate,
+    MeetingActionsUpdate,
+    PepCreate,
+    PepUpdate,
+    SectionUpdate,
+)
 from api.schemas.safeguarding import DecisionIn
 from api.schemas.targets import TargetDraftRequest, TargetReview, TargetWrite
 from api.schemas.voice import (
@@ -150,10 +156,12 @@ REQUEST_MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
         ContributorViewCreate,
         {"kind": "carer", "text": "She is settled", "given_by": "Morgan Lee"},
     ),
+    "MeetingActionsUpdate": (MeetingActionsUpdate, {"actions": []}),
 }
 NESTED_VALID: dict[str, dict[str, Any]] = {
     "Attendee": {"name": "Ms Patel", "role": "Designated teacher"},
     "TargetContext": {},
+    "MeetingActionIn": {"text": "Send the log home", "owner": "Class TA", "due_date": "2027-03-01"},
 }
 
 
@@ -213,6 +221,8 @@ def test_over_long_bodies_cover_every_request_model_and_each_fails_on_its_own() 
         "TargetWrite.needs",
         "TargetCheckRequest.context.baseline",
         "Acknowledgement.note",
+        "PepUpdate.meeting_summary",
+        "MeetingActionsUpdate.actions.0.owner",
     ):
         assert expected in fields, expected
 
@@ -304,6 +314,8 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"content": {"a": "b"}}
     if path.endswith("/contributor-views"):
         return {"kind": "carer", "text": "x", "given_by": "Morgan Lee"}
+    if path.endswith("/meeting-actions"):
+        return {"actions": []}
     return {}
 
 
