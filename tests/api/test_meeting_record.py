@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from api.models import AuditEntry, MeetingAction
 from api.models.enums import PepStatus, Role
 from tests.factories import Adult, Factory
-from tests.helpers import page_form
 
 DUE = (date.today() + timedelta(days=30)).isoformat()
 ACTIONS = [
