@@ -63,7 +63,15 @@ class SignOffRefused(Conflict):
         self.missing = missing
 
     def errors(self) -> list[dict[str, str]]:
-        return [{"field": m["check"], "message": m["label"]} for m in self.missing]
+        """Each unmet check, with the place on the PEP's pages where it is put right."""
+        return [
+            {
+                "field": m["check"],
+                "message": f"{m['label']}: {m['fix'].lower()}",
+                "fix_at": m["fix_at"],
+            }
+            for m in self.missing
+        ]
 
 
 class TurnInProgress(Conflict):

@@ -22,6 +22,10 @@ ERROR_REF = "#/components/schemas/ErrorBody"
 class ErrorItem(BaseModel):
     field: str = Field(description="the field to put right, or `body` for the whole request")
     message: str
+    fix_at: str | None = Field(
+        default=None,
+        description="where the thing is put right, on a refused sign-off: a page link",
+    )
 
 
 class ErrorBody(BaseModel):

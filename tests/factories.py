@@ -18,9 +18,19 @@ from api.config import Settings
 from api.models import Child, Pep, User
 from api.models.enums import HelperRole, PepStatus, PepType, Role, VoiceMode
 from api.models.organisation import Authority, Caseload, School
-from api.models.pep import Target
+from api.models.pep import MeetingAction, PepSection, Target
 from api.models.voice import VoiceSession
 from api.security import create_access_token, new_child_token, token_digest
+
+# A target the coach scores 5/5: what, how, who, a date, a measured outcome and a baseline.
+SMART_TARGET = {
+    "what": "Recall the 6, 7 and 8 times tables",
+    "how": "Times Tables Rock Stars three times a week",
+    "who": "HLTA",
+    "outcome": "8 out of 10 in the weekly quiz",
+    "baseline": "5 out of 10",
+    "needs": "times tables",
+}
 
 # Never used to sign in: factory users carry a token, not a password. A hash no password matches.
 NO_PASSWORD = "$argon2id$v=19$m=65536,t=3,p=4$bm8tcGFzc3dvcmQ$bm8tcGFzc3dvcmQtaGFzaA"
@@ -87,7 +97,9 @@ class Factory:
         """A user of `role` with a signed access token. School staff join the default school."""
         n = self._next()
         in_school = role in (
-            Role.DESIGNATED_TEACHER, Role.TEACHING_ASSISTANT, Role.SAFEGUARDING_LEAD
+            Role.DESIGNATED_TEACHER,
+            Role.TEACHING_ASSISTANT,
+            Role.SAFEGUARDING_LEAD,
         )
         values = {
             "authority_id": self.authority.id,
@@ -137,6 +149,41 @@ class Factory:
             "attendees": [],
         }
         return self._add(Pep(**{**values, **fields}))
+
+    def complete_pep(self, child: Child | None = None, **fields: Any) -> Pep:
+        """A draft PEP that meets every non-negotiable: who came, the child came, the next
+        meeting, the chair and summary, an action with an owner and a date, a SMART target
+        this term, and why the child's views are missing."""
+        values = {
+            "meeting_date": date.today() - timedelta(days=3),
+            "attendees": [{"name": "Ms Patel", "role": "Designated teacher", "attended": True}],
+            "child_attended": "yes",
+            "next_meeting_date": date.today() + timedelta(days=90),
+            "meeting_chair": "Ms Patel, designated teacher",
+            "note_taker": "Mr Jones, social worker",
+            "meeting_summary": "Settled at school; reading is the focus this term.",
+        }
+        pep = self.pep(child, **{**values, **fields})
+        self.action(pep)
+        self.target(pep, score=5, **SMART_TARGET, when=f"{date.today() + timedelta(60):%d/%m/%Y}")
+        self._add(
+            PepSection(
+                pep_id=pep.id,
+                key="D",
+                content={"child_views_absence_reason": "Views given to the social worker"},
+            )
+        )
+        return pep
+
+    def action(self, pep: Pep, **fields: Any) -> MeetingAction:
+        values = {
+            "pep_id": pep.id,
+            "position": self._next(),
+            "text": "Send the reading log home each Friday",
+            "owner": "Class teacher",
+            "due_date": date.today() + timedelta(days=28),
+        }
+        return self._add(MeetingAction(**{**values, **fields}))
 
     def target(self, pep: Pep, **fields: Any) -> Target:
         values = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import httpx
 from fastapi.testclient import TestClient
@@ -103,6 +104,52 @@ def meet_the_non_negotiables(client: TestClient, demo: Demo, pep: str) -> None:
     reason = {**section, "child_views_absence_reason": "Views given to the social worker"}
     saved = client.put(f"/api/v1/peps/{pep}/sections/D", headers=headers, json={"content": reason})
     assert saved.status_code == 200, saved.text
+    complete_the_record(client, demo, pep)
+
+
+MEETING_RECORD = {
+    "meeting_chair": "Dee Turner, designated teacher",
+    "note_taker": "Sol Walker",
+    "meeting_summary": "Settled at school; reading is the focus this term.",
+}
+ACTION = {"text": "Send the reading log home each Friday", "owner": "Class teacher"}
+
+
+def complete_the_record(client: TestClient, demo: Demo, pep: str) -> None:
+    """The rest of what sign-off needs, as the school records it: the meeting's chair and
+    summary, an action with an owner and a date, a target this term, and last term's reviewed."""
+    headers = demo.auth("demo-dt")
+    recorded = client.patch(f"/api/v1/peps/{pep}", headers=headers, json=MEETING_RECORD)
+    assert recorded.status_code == 200, recorded.text
+    due = (date.today() + timedelta(days=28)).isoformat()
+    actions = client.put(
+        f"/api/v1/peps/{pep}/meeting-actions",
+        headers=headers,
+        json={"actions": [{**ACTION, "due_date": due}]},
+    )
+    assert actions.status_code == 200, actions.text
+    targets = client.get(f"/api/v1/peps/{pep}/targets", headers=headers).json()
+    if not any(t["kind"] == "new" for t in targets):
+        added = client.post(
+            f"/api/v1/peps/{pep}/targets",
+            headers=headers,
+            json={
+                "what": "Read 40 words on sight",
+                "how": "Five minutes of flashcards with the class TA each morning",
+                "who": "Class TA",
+                "when": "By February half term",
+                "outcome": "Reads 40 of the 40 words in the end-of-term check",
+            },
+        )
+        assert added.status_code == 201, added.text
+    for target in targets:
+        if target["kind"] == "previous" and not target["review_status"]:
+            reviewed = client.post(
+                f"/api/v1/peps/{pep}/targets/{target['target_id']}/review",
+                headers=headers,
+                json={"status": "partly", "note": "Reading log shows 3 sessions a week"},
+            )
+            assert reviewed.status_code == 200, reviewed.text
 
 
 def add_concern(

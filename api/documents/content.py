@@ -74,7 +74,10 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
     doc.rows[SCHOOL_DATA] = _school_data_rows(session, pep)
     doc.rows["Education arrangements"] = _pairs(sections["C"], exclude={"actions"})
     doc.rows["Attendance, SEND and education summary"] = _pairs(sections["D"])
-    doc.actions = [_strings(a) for a in sections["C"].get("actions", []) if isinstance(a, dict)]
+    doc.actions = [
+        {"what": a.text, "who": a.owner, "when": uk(a.due_date), "done": "Yes" if a.done else "No"}
+        for a in peps_repo.meeting_actions(session, pep.id)
+    ] + [_strings(a) for a in sections["C"].get("actions", []) if isinstance(a, dict)]
     said = target_voice.answers(session, pep, child)
     for target in peps_repo.targets(session, pep.id):
         row = _target_row(target, said)
@@ -125,6 +128,9 @@ def _meeting_rows(pep: Pep) -> list[tuple[str, str]]:
         ("Attendees", came or "Not recorded"),
         ("The child", ATTENDED_TEXT.get(pep.child_attended or "", "Not recorded")),
         ("Next PEP meeting", uk(pep.next_meeting_date)),
+        ("Chaired by", pep.meeting_chair or "Not recorded"),
+        ("Notes taken by", pep.note_taker or "Not recorded"),
+        ("Summary of the meeting", pep.meeting_summary or "Not recorded"),
     ]
 
 

@@ -112,8 +112,8 @@ def to_docx(doc: PepDocument) -> bytes:
     document.add_heading("Actions", level=1)
     _table(
         document,
-        ["What", "Who", "When"],
-        [[a.get("what", ""), a.get("who", ""), a.get("when", "")] for a in doc.actions],
+        ["What", "Who", "By when", "Done"],
+        [[a.get(k, "") for k in ("what", "who", "when", "done")] for a in doc.actions],
     )
     _pairs(document, "Virtual school sign-off", doc.rows["Virtual school sign-off"])
     buffer = io.BytesIO()

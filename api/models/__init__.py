@@ -5,7 +5,7 @@ from api.models.child import Child
 from api.models.contributor_views import ContributorView
 from api.models.notice import ConcernNotice
 from api.models.organisation import Authority, Caseload, School, User
-from api.models.pep import Pep, PepSection, Target
+from api.models.pep import MeetingAction, Pep, PepSection, Target
 from api.models.school_data import (
     AttainmentRecord,
     SchoolTermData,
@@ -26,6 +26,7 @@ __all__ = [
     "Concern",
     "ConcernNotice",
     "ContributorView",
+    "MeetingAction",
     "Pep",
     "PepSection",
     "RevokedToken",

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.db.base import Base, Timestamped, enum_column, new_id
@@ -34,6 +44,11 @@ class Pep(Base, Timestamped):
     signed_off_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The signed-off PEP this one follows, for the termly cycle: each PEP has one next PEP.
     previous_pep_id: Mapped[str | None] = mapped_column(ForeignKey("pep.id"), unique=True)
+    # The record of the meeting (Slough's "The PEP Meeting (Summary)"): who chaired it, who
+    # took the notes, and what was discussed and agreed.
+    meeting_chair: Mapped[str | None] = mapped_column(String(200))
+    note_taker: Mapped[str | None] = mapped_column(String(200))
+    meeting_summary: Mapped[str | None] = mapped_column(Text)
 
 
 class PepSection(Base, Timestamped):
@@ -78,3 +93,18 @@ class Target(Base, Timestamped):
     review_status: Mapped[str | None] = mapped_column(String(20))
     review_note: Mapped[str | None] = mapped_column(Text)
     score: Mapped[int | None] = mapped_column(Integer)
+
+
+class MeetingAction(Base, Timestamped):
+    """An action agreed at the meeting: Slough's "clear actions, with responsibilities and
+    deadlines (what, who and when)". Replaced as a whole list whenever the meeting is recorded."""
+
+    __tablename__ = "meeting_action"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    due_date: Mapped[date] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from api.models import Child, Pep, PepSection, Target, User
+from api.models import Child, MeetingAction, Pep, PepSection, Target, User
 from api.repositories.children import visible_child_ids
 
 
@@ -76,4 +76,19 @@ def next_of(session: Session, pep_id: str) -> Pep | None:
 
 def add_targets(session: Session, targets: list[Target]) -> None:
     session.add_all(targets)
+    session.flush()
+
+
+def meeting_actions(session: Session, pep_id: str) -> list[MeetingAction]:
+    stmt = (
+        select(MeetingAction)
+        .where(MeetingAction.pep_id == pep_id)
+        .order_by(MeetingAction.position, MeetingAction.created_at)
+    )
+    return list(session.scalars(stmt))
+
+
+def replace_meeting_actions(session: Session, pep_id: str, actions: list[MeetingAction]) -> None:
+    session.execute(delete(MeetingAction).where(MeetingAction.pep_id == pep_id))
+    session.add_all(actions)
     session.flush()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, Response
@@ -12,11 +11,12 @@ from sqlalchemy.orm import Session
 from api.deps import Caller, SessionDep, SettingsDep
 from api.errors import AppError, FormInvalid
 from api.page_deps import FormPage, PageUser, form_errors, show_on_error, validate_form
+from api.presentation import meeting_form
 from api.presentation.labels import MODE_LABELS, PEP_TYPE_LABELS, STATUS_CLASSES, STATUS_LABELS
 from api.schemas.common import MAX_NAME, MAX_TEXT, unstorable_character
 from api.schemas.contributor_views import ContributorViewCreate
 from api.schemas.voice import VoiceSessionCreate
-from api.services import contributor_views, pep_cycle, voice_sessions
+from api.services import contributor_views, meeting_record, pep_cycle, voice_sessions
 from api.services import pep_page as pep_page_service
 from api.services import peps as peps_service
 from api.templating import not_found, render
@@ -117,7 +117,11 @@ def open_session_form(
 
 MEETING_FIELDS = {
     "next_meeting_date": ("The date of the next PEP meeting", "#next_meeting-day"),
+    "next_meeting-day": ("The date of the next PEP meeting", "#next_meeting-day"),
     "child_attended": ("Whether the child came", "#child_attended"),
+    "meeting_chair": ("Who chaired the meeting", "#meeting_chair"),
+    "note_taker": ("Who took the notes", "#note_taker"),
+    "meeting_summary": ("The summary of the meeting", "#meeting_summary"),
 }
 
 
@@ -140,21 +144,36 @@ def _form_again(anchor: str) -> FormPage:
     return page
 
 
-def _date_from_form(day: str, month: str, year: str) -> str | None:
-    """The GOV.UK date input's three boxes as an ISO date for validation; None when all empty."""
-    parts = [p.strip() for p in (day, month, year)]
-    if not any(parts):
-        return None
-    if not all(p.isdigit() for p in parts):
-        raise _bad_date("Enter the date of the next PEP meeting as numbers, like 10 3 2027")
-    try:
-        return date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat()
-    except ValueError:
-        raise _bad_date("The date of the next PEP meeting must be a real date") from None
+def _meeting_again(
+    request: Request, session: Session, user: Caller | None, exc: AppError
+) -> Response:
+    """The PEP's page with the meeting record's errors, each linked to its box, and what was
+    typed; nothing of the record is stored."""
+    assert user is not None
+    if not isinstance(exc, FormInvalid):
+        return not_found(request, user, exc.message, exc.status_code)
+    errors = []
+    for e in form_errors(exc):
+        label, href = MEETING_FIELDS.get(e["field"], ("", f"#{e['field'] or 'meeting-record'}"))
+        message = e["message"]
+        if label and not message.startswith(label):
+            message = f"{label} {message}"
+        errors.append({"text": message, "href": href})
+    context = _pep_context(session, user, request.path_params["pep_id"])
+    context.update(
+        {
+            "form_error": errors[0]["text"],
+            "form_error_href": errors[0]["href"],
+            "form_error_list": errors,
+            "error_at": "#meeting-record",
+            "meeting_errors": {e["href"].lstrip("#"): e["text"] for e in errors},
+            "meeting_form": getattr(request.state, "meeting_form", None),
+        }
+    )
+    return render(request, "pep.html", context, status_code=400)
 
 
-def _bad_date(message: str) -> FormInvalid:
-    return FormInvalid([{"field": "next_meeting-day", "message": message}])
+FormList = Annotated[list[str] | None, Form()]
 
 
 @router.post("/peps/{pep_id}/meeting-record")
@@ -163,22 +182,55 @@ def record_meeting_form(
     pep_id: str,
     user: PageUser,
     session: SessionDep,
-    attended: Annotated[list[str] | None, Form()] = None,
+    attended: FormList = None,
     child_attended: Annotated[str, Form(max_length=20)] = "",
     next_day: Annotated[str, Form(alias="next_meeting-day", max_length=4)] = "",
     next_month: Annotated[str, Form(alias="next_meeting-month", max_length=4)] = "",
     next_year: Annotated[str, Form(alias="next_meeting-year", max_length=6)] = "",
+    meeting_chair: Annotated[str, Form(max_length=1000)] = "",
+    note_taker: Annotated[str, Form(max_length=1000)] = "",
+    meeting_summary: Annotated[str, Form(max_length=10_000)] = "",
+    action_text: FormList = None,
+    action_owner: FormList = None,
+    action_due_day: Annotated[list[str] | None, Form(alias="action_due-day")] = None,
+    action_due_month: Annotated[list[str] | None, Form(alias="action_due-month")] = None,
+    action_due_year: Annotated[list[str] | None, Form(alias="action_due-year")] = None,
+    action_done: FormList = None,
 ) -> Response:
-    """The school or social worker records the meeting, so the PEP can be signed off."""
-    show_on_error(request, _form_again("#meeting-record"))
-    changes: dict[str, Any] = {}
+    """The school or social worker records the meeting, so the PEP can be signed off: who
+    came, the chair, the notes' summary, the actions agreed and the next meeting's date."""
+    show_on_error(request, _meeting_again)
+    rows = meeting_form.action_rows(
+        action_text or [],
+        action_owner or [],
+        action_due_day or [],
+        action_due_month or [],
+        action_due_year or [],
+        action_done or [],
+    )
+    typed = meeting_form.MeetingForm(
+        meeting_chair, note_taker, meeting_summary.replace("\r\n", "\n"), rows
+    )
+    request.state.meeting_form = typed
+    next_meeting, wrong = meeting_form.parse_date(next_day, next_month, next_year)
+    problems = (
+        [{"field": "next_meeting-day", "message": wrong}] if wrong else []
+    ) + meeting_form.record_problems(typed)
+    actions, action_problems = meeting_form.actions_from(rows)
+    if problems + action_problems:
+        raise FormInvalid(problems + action_problems)
+    changes: dict[str, Any] = {
+        "meeting_chair": meeting_chair.strip() or None,
+        "note_taker": note_taker.strip() or None,
+        "meeting_summary": typed.summary.strip() or None,
+    }
     if child_attended:
         changes["child_attended"] = child_attended
-    next_meeting = _date_from_form(next_day, next_month, next_year)
     if next_meeting:
         changes["next_meeting_date"] = next_meeting
     places = {int(a) for a in attended or [] if a.isdigit()}
     peps_service.record_meeting(session, user, pep_id, changes, places)
+    meeting_record.put_actions(session, user, pep_id, actions)
     return RedirectResponse(f"/peps/{pep_id}#meeting-record", status_code=303)
 
 

@@ -8,10 +8,20 @@ from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
 from api.schemas.contributor_views import ContributorViewCreate, ContributorViewOut
-from api.schemas.peps import PepCreate, PepOut, PepSummary, PepUpdate, SectionOut, SectionUpdate
+from api.schemas.peps import (
+    MeetingActionOut,
+    MeetingActionsOut,
+    MeetingActionsUpdate,
+    PepCreate,
+    PepOut,
+    PepSummary,
+    PepUpdate,
+    SectionOut,
+    SectionUpdate,
+)
 from api.schemas.views import YoungPersonsView
 from api.services import contributor_views as contributor_views_service
-from api.services import pep_cycle
+from api.services import meeting_record, pep_cycle
 from api.services import peps as peps_service
 from api.services import views as views_service
 from api.services.presenters import pep_out, pep_summary
@@ -120,3 +130,30 @@ def record_contributor_view(
 ) -> ContributorViewOut:
     row = contributor_views_service.record_view(session, user, pep_id, data)
     return ContributorViewOut.model_validate(row)
+
+
+@router.put(
+    "/{pep_id}/meeting-actions",
+    responses={
+        403: {
+            "description": "the actions are recorded by the school, the social worker or "
+            "the virtual school"
+        },
+        **NOT_ON_CASELOAD,
+        409: {"description": "the PEP is submitted or signed off: nothing is stored"},
+        422: {"description": "an action without its words, an owner or a sane due date"},
+    },
+)
+def put_meeting_actions(
+    pep_id: str, data: MeetingActionsUpdate, user: CurrentUser, session: SessionDep
+) -> MeetingActionsOut:
+    """The actions agreed at the meeting, as a whole list: what, who and by when. Sending the
+    same list again changes nothing; an empty list clears them."""
+    pep, rows = meeting_record.put_actions(session, user, pep_id, data.actions)
+    return MeetingActionsOut(
+        pep_id=pep.id,
+        actions=[
+            MeetingActionOut(text=r.text, owner=r.owner, due_date=r.due_date, done=r.done)
+            for r in rows
+        ],
+    )

@@ -22,6 +22,7 @@ from api.schemas.common import (
     Identifier,
     LongText,
     NameText,
+    NoteText,
     RecordDate,
     ShortText,
     SingleLine,
@@ -109,11 +110,42 @@ class PepSummary(BaseModel):
     previous_pep_id: str | None = None
 
 
+class MeetingActionIn(StrictModel):
+    """An action agreed at the meeting: what, who and when (Slough's agenda), each required."""
+
+    text: NoteText = Field(description="what will be done")
+    owner: ShortText = Field(description="who will do it")
+    due_date: RecordDate = Field(description="by when")
+    done: bool = False
+
+
+class MeetingActionsUpdate(StrictModel):
+    """The whole list of the meeting's actions: what is sent replaces what was there."""
+
+    actions: list[MeetingActionIn] = Field(max_length=30)
+
+
+class MeetingActionOut(BaseModel):
+    text: str
+    owner: str
+    due_date: date
+    done: bool
+
+
+class MeetingActionsOut(BaseModel):
+    pep_id: str
+    actions: list[MeetingActionOut]
+
+
 class PepOut(PepSummary):
     meeting_venue: str | None
     attendees: list[dict[str, Any]]
     child_attended: str | None
     sections: dict[str, dict[str, Any]]
+    meeting_chair: str | None = None
+    note_taker: str | None = None
+    meeting_summary: str | None = None
+    meeting_actions: list[MeetingActionOut] = Field(default_factory=list)
 
 
 class PepCreate(StrictModel):
@@ -136,6 +168,11 @@ class PepUpdate(StrictModel):
     attendees: list[Attendee] = Field(default=None, max_length=30)  # type: ignore[arg-type]
     child_attended: Literal["yes", "no", "part", "invited_declined"] | None = None
     next_meeting_date: RecordDate | None = None
+    meeting_chair: ShortText | None = None
+    note_taker: ShortText | None = None
+    meeting_summary: LongText | None = Field(
+        default=None, description="what was discussed and agreed at the meeting"
+    )
 
 
 class SectionUpdate(StrictModel):

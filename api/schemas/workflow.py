@@ -38,6 +38,20 @@ class GradedTarget(ResponseModel):
     policy: list[PolicyFinding]
 
 
+class QaCriterion(ResponseModel):
+    """One of Halton's quality-assurance criteria, decided from the PEP's data."""
+
+    id: str
+    wording: str = Field(description="Halton's words for the criterion met (Green/Good)")
+    met: bool | None = Field(description="null when the criterion does not apply to this PEP")
+    level: Literal["green", "amber", "red"] | None = Field(
+        description="Halton's column: Green (Good), Amber (Requires improvement), Red "
+        "(Inadequate); null when it does not apply"
+    )
+    level_wording: str | None = Field(description="Halton's words for the column the PEP is in")
+    evidence: str = Field(description="what in the PEP decided it")
+
+
 class QaHistoryEntry(ResponseModel):
     decision: Literal["return", "sign_off"]
     grade: Grade
@@ -52,6 +66,9 @@ class QaReport(ResponseModel):
     checks: list[QaCheck]
     targets: list[GradedTarget]
     child_voice: list[PolicyFinding]
+    criteria: list[QaCriterion] = Field(
+        description="Halton's PEP QA criteria; the suggested grade follows from them"
+    )
     suggested_grade: Grade
     history: list[QaHistoryEntry] | SectionValue = Field(
         description="Section E's `qa_history`: each decision as the workflow stores it. Section E "

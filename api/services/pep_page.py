@@ -11,7 +11,14 @@ from api.models import User
 from api.models.enums import PepStatus, Role
 from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
-from api.services import audit, contributor_views, pep_cycle, school_data, voice_sessions
+from api.services import (
+    audit,
+    contributor_views,
+    meeting_record,
+    pep_cycle,
+    school_data,
+    voice_sessions,
+)
 from api.services import peps as peps_service
 from api.services import views as views_service
 
@@ -41,6 +48,7 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
         "after_meeting": bool(after),
         "after_meeting_rows": [{"key": {"text": k}, "value": {"text": v}} for k, v in after],
         "sessions": sessions_for_pep(session, pep.id),
+        "meeting_actions": meeting_record.actions(session, pep),
         "teaching_assistants": users_repo.teaching_assistants_at(session, child.school_id)
         if child.school_id
         else [],

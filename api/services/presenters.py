@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from api.models import Child, Pep
 from api.repositories import users as users_repo
-from api.schemas.peps import ChildOut, PepOut, PepSummary
+from api.schemas.peps import ChildOut, MeetingActionOut, PepOut, PepSummary
+from api.services import meeting_record
 from api.services import peps as peps_service
 
 
@@ -51,4 +52,10 @@ def pep_out(session: Session, pep: Pep, child: Child) -> PepOut:
         attendees=list(pep.attendees or []),
         child_attended=pep.child_attended,
         sections=peps_service.section_contents(session, pep),
+        meeting_chair=pep.meeting_chair,
+        note_taker=pep.note_taker,
+        meeting_summary=pep.meeting_summary,
+        meeting_actions=[
+            MeetingActionOut.model_validate(a) for a in meeting_record.action_dicts(session, pep)
+        ],
     )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from api.errors import Unprocessable
 from api.models import Child, Pep, Target
 from api.models.enums import ConcernKind
+from api.repositories import peps as peps_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services.peps import age_band, section_contents
@@ -105,6 +106,9 @@ def set_findings(
         Plan(f"action-{i}", " ".join(str(v) for v in a.values()))
         for i, a in enumerate(section_contents(session, pep)["C"].get("actions", []))
         if isinstance(a, dict)
+    ] + [  # the actions agreed at the meeting answer a worry as well as section C's do
+        Plan(f"meeting-action-{a.position}", f"{a.text} {a.owner}")
+        for a in peps_repo.meeting_actions(session, pep.id)
     ]
     findings, relations = voice_findings(asks, plans, worries, actions)
     by_id = {t.id: t.what for t in targets}

@@ -14,11 +14,15 @@ from api.models import Pep, PepSection, User
 from api.models.enums import PepStatus, PepType, Role
 from api.repositories import peps as peps_repo
 from api.schemas.common import is_sane_record_date
-from api.services import audit, school_calendar
+from api.services import audit, contributor_views, qa_criteria, school_calendar
 from api.services.access import pep_for
+from api.services.non_negotiables import attendance_taken, non_negotiables
 from api.services.peps import EDITABLE_STATUSES, section_contents
+from api.services.qa_criteria import suggest_grade
 from api.services.school_calendar import SchoolCalendar
 from api.services.views import build_view
+
+__all__ = ["attendance_taken", "non_negotiables", "suggest_grade"]
 from vocabulary import grades
 
 GRADES = grades()
@@ -41,53 +45,6 @@ def submit(session: Session, user: User, pep_id: str) -> Pep:
     return pep
 
 
-def non_negotiables(session: Session, pep: Pep, child: Any) -> list[dict[str, Any]]:
-    """The checks every authority in the seeds makes before it will sign a PEP off, each with
-    the place on the PEP's page where it is put right."""
-    view = build_view(session, pep, child)
-    answered = any(t["status"] == "answered" for t in view["topics"])
-    sections = section_contents(session, pep)
-    absence = any(str(s.get("child_views_absence_reason") or "").strip() for s in sections.values())
-    invited = pep.child_attended is not None or view["meeting"]["wants_to_attend"] is not None
-    page = f"/peps/{pep.id}"
-    return [
-        {
-            "check": "attendees_recorded",
-            "label": "Attendees recorded",
-            "met": attendance_taken(pep),
-            "fix": "Record who came to the meeting",
-            "fix_at": f"{page}#meeting-record",
-        },
-        {
-            "check": "child_attended_or_invited",
-            "label": "The child attended or was invited",
-            "met": invited,
-            "fix": "Record whether the child came to the meeting",
-            "fix_at": f"{page}#meeting-record",
-        },
-        {
-            "check": "next_meeting_date_set",
-            "label": "Date of the next PEP meeting set",
-            "met": pep.next_meeting_date is not None,
-            "fix": "Set the date of the next PEP meeting",
-            "fix_at": f"{page}#meeting-record",
-        },
-        {
-            "check": "child_views_present",
-            "label": "The child's views are recorded, or why not",
-            "met": answered or absence,
-            "fix": "Record the child's views, or why they are missing",
-            "fix_at": f"{page}#child-views",
-        },
-    ]
-
-
-def attendance_taken(pep: Pep) -> bool:
-    """Someone is marked as having come: the invitation list alone is not a record of the
-    meeting."""
-    return any(a.get("attended") is True for a in pep.attendees or [])
-
-
 def target_grades(session: Session, pep: Pep, key_stage: str) -> list[dict[str, Any]]:
     from api.services.target_grading import grade_saved_targets
 
@@ -104,16 +61,42 @@ def qa_report(session: Session, user: User, pep_id: str) -> dict[str, Any]:
     targets = target_grades(session, pep, age_band(child).value)
     voice = child_voice_findings(session, pep, child)
     audit.record(session, user, "pep.qa_read", child_id=child.id, pep_id=pep.id)
-    history = section_contents(session, pep)["E"].get("qa_history", [])
+    sections = section_contents(session, pep)
+    criteria = qa_criteria.evaluate(_facts(session, pep, child, checks, targets, voice, sections))
     return {
         "pep_id": pep.id,
         "status": pep.status.value,
         "checks": checks,
         "targets": targets,
         "child_voice": voice,
-        "suggested_grade": suggest_grade(checks, targets, voice),
-        "history": history,
+        "criteria": criteria,
+        "suggested_grade": suggest_grade(criteria, targets, voice),
+        "history": sections["E"].get("qa_history", []),
     }
+
+
+def _facts(
+    session: Session,
+    pep: Pep,
+    child: Any,
+    checks: list[dict[str, Any]],
+    targets: list[dict[str, Any]],
+    voice: list[dict[str, str]],
+    sections: dict[str, dict[str, Any]],
+) -> qa_criteria.PepFacts:
+    view = build_view(session, pep, child)
+    return qa_criteria.PepFacts(
+        checks=checks,
+        graded=targets,
+        previous=[t for t in peps_repo.targets(session, pep.id) if t.kind == "previous"],
+        answered_topics=sum(1 for t in view["topics"] if t["status"] == "answered"),
+        absence_reason=any(
+            str(s.get("child_views_absence_reason") or "").strip() for s in sections.values()
+        ),
+        child_voice=voice,
+        sections=sections,
+        contributor_kinds={v["kind"] for v in contributor_views.entries(session, pep.id)},
+    )
 
 
 def child_voice_findings(session: Session, pep: Pep, child: Any) -> list[dict[str, str]]:
@@ -121,25 +104,6 @@ def child_voice_findings(session: Session, pep: Pep, child: Any) -> list[dict[st
 
     new = [t for t in peps_repo.targets(session, pep.id) if t.kind == "new"]
     return set_findings(session, pep, child, new)[0]
-
-
-def suggest_grade(
-    checks: list[dict[str, Any]],
-    targets: list[dict[str, Any]],
-    child_voice: list[dict[str, str]] | None = None,
-) -> str:
-    """Slough's audit grades: every non-negotiable and SMART targets for Outstanding, and
-    (Slough's "fully acted upon", Halton's "concerns addressed") targets that answer the child.
-    """
-    failed = sum(1 for c in checks if not c["met"])
-    if failed >= 2 or not targets:
-        return "Inadequate"
-    scores = [t["score"] for t in targets]
-    if failed == 0 and min(scores) == 5 and not child_voice:
-        return "Outstanding"
-    if failed == 0 and min(scores) >= 4:
-        return "Good"
-    return "Requires improvement"
 
 
 def decide(

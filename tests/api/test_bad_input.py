@@ -22,7 +22,13 @@ from api.repositories import voice as voice_repo
 from api.routes.concerns import Acknowledgement
 from api.routes.workflow import QaDecision
 from api.schemas.contributor_views import ContributorViewCreate
-from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
+from api.schemas.peps import (
+    ChildCreate,
+    MeetingActionsUpdate,
+    PepCreate,
+    PepUpdate,
+    SectionUpdate,
+)
 from api.schemas.safeguarding import DecisionIn
 from api.schemas.school_data import SchoolDataWrite
 from api.schemas.targets import TargetDraftRequest, TargetReview, TargetWrite
@@ -165,12 +171,14 @@ REQUEST_MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
             ],
         },
     ),
+    "MeetingActionsUpdate": (MeetingActionsUpdate, {"actions": []}),
 }
 NESTED_VALID: dict[str, dict[str, Any]] = {
     "Attendee": {"name": "Ms Patel", "role": "Designated teacher"},
     "TargetContext": {},
     "SuspensionIn": {"kind": "suspension", "start_date": "2026-10-03", "days": 2, "reason": "x"},
     "AttainmentIn": {"subject": "Maths", "current": "4", "expected": "5", "judgement": "at"},
+    "MeetingActionIn": {"text": "Send the log home", "owner": "Class TA", "due_date": "2027-03-01"},
 }
 
 
@@ -230,6 +238,8 @@ def test_over_long_bodies_cover_every_request_model_and_each_fails_on_its_own() 
         "TargetWrite.needs",
         "TargetCheckRequest.context.baseline",
         "Acknowledgement.note",
+        "PepUpdate.meeting_summary",
+        "MeetingActionsUpdate.actions.0.owner",
     ):
         assert expected in fields, expected
 
@@ -327,6 +337,8 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"kind": "carer", "text": "x", "given_by": "Morgan Lee"}
     if path.endswith("/school-data"):
         return {"attendance_percent": 96.5}
+    if path.endswith("/meeting-actions"):
+        return {"actions": []}
     return {}
 
 

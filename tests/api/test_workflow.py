@@ -12,7 +12,7 @@ from api.models import Pep, Target
 from api.models.enums import PepStatus, PepType
 from api.services.workflow import add_school_days, deadline
 from api.templating import uk_date
-from tests.helpers import Demo, page_form, page_sign_in
+from tests.helpers import Demo, complete_the_record, page_form, page_sign_in
 
 
 def _submit(client: TestClient, demo: Demo, pep: str, user: str = "demo-dt") -> int:
@@ -31,6 +31,7 @@ def _record_attendance(client: TestClient, demo: Demo, pep: str) -> None:
     )
     assert response.status_code == 200, response.text
     assert [a["attended"] for a in response.json()["attendees"]] == [True, False, True, False]
+    complete_the_record(client, demo, pep)
 
 
 def test_the_full_round_trip_return_then_sign_off(client: TestClient, demo: Demo) -> None:
@@ -210,6 +211,10 @@ def test_sign_off_is_refused_until_the_non_negotiables_hold(
         "attendees_recorded",
         "child_attended_or_invited",
         "child_views_present",
+        "chair_recorded",
+        "meeting_summary_recorded",
+        "actions_agreed",
+        "previous_targets_reviewed",
     }
     # Nothing stored: still submitted, no decision on the PP+ request, no history.
     db.expire_all()
@@ -237,6 +242,7 @@ def test_the_invitation_list_alone_is_not_attendance(client: TestClient, demo: D
         json={"content": {"child_views_absence_reason": "Views given to the social worker"}},
     )
     client.patch(f"/api/v1/peps/{pep}", headers=demo.auth("demo-dt"), json={"child_attended": "no"})
+    complete_the_record(client, demo, pep)
     _submit(client, demo, pep)
     refused = _sign_off(client, demo, pep)
     assert refused.status_code == 409
@@ -278,10 +284,18 @@ def test_the_school_records_the_meeting_on_the_pep_page(client: TestClient, demo
             "next_meeting-day": "10",
             "next_meeting-month": "3",
             "next_meeting-year": "2027",
+            "meeting_chair": "Dee Turner",
+            "note_taker": "Sol Walker",
+            "meeting_summary": "Sam is settled; reading is the focus",
+            "action_text": "Send the reading log home each Friday",
+            "action_owner": "Class teacher",
+            "action_due-day": "1",
+            "action_due-month": "3",
+            "action_due-year": "2027",
         },
         from_page=f"/peps/{pep}",
     )
-    assert saved.status_code == 303
+    assert saved.status_code == 303, saved.text
     reason = page_form(
         client,
         f"/peps/{pep}/views-absence",
@@ -293,6 +307,9 @@ def test_the_school_records_the_meeting_on_the_pep_page(client: TestClient, demo
     assert [a["attended"] for a in stored["attendees"]] == [True, False, False, False]
     assert stored["child_attended"] == "yes" and stored["next_meeting_date"] == "2027-03-10"
     assert stored["sections"]["D"]["child_views_absence_reason"].startswith("Sam gave")
+    assert stored["meeting_chair"] == "Dee Turner"
+    assert stored["meeting_actions"][0]["owner"] == "Class teacher"
+    complete_the_record(client, demo, pep)  # the targets, on the targets page
     assert _submit(client, demo, pep) == 200
     assert _sign_off(client, demo, pep).json()["status"] == "signed_off"
 

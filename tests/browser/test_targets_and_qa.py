@@ -69,17 +69,42 @@ def test_the_virtual_school_returns_then_signs_off_a_pep(
 
     dt.reload()
     expect(dt.get_by_test_id("return-note")).to_contain_text("Record Sam's views")
-    # The school records the meeting and why Sam's views are missing, then resubmits.
+    # The school records the meeting (who came, its chair, summary and an action) and why
+    # Sam's views are missing, sets this term's target, reviews last term's, then resubmits.
     dt.get_by_label("Dee Turner (Designated teacher)").check()
     dt.get_by_label("Morgan Lee (Foster carer)").check()
     dt.get_by_label("For part of it").check()
+    dt.get_by_label("Who chaired the meeting?").fill("Dee Turner, designated teacher")
+    dt.get_by_label("Summary of the meeting").fill("Sam is settled; reading is the focus")
+    dt.locator("#action-0-text").fill("Send the reading log home each Friday")
+    dt.locator("#action-0-owner").fill("Class teacher")
+    for box, value in (("day", "19"), ("month", "3"), ("year", "2027")):
+        dt.locator(f"#action-0-due-{box}").fill(value)
     dt.get_by_role("button", name="Save the meeting record").click()
     expect(dt.get_by_test_id("meeting-summary")).to_contain_text("Came")
+    expect(dt.get_by_test_id("meeting-actions")).to_contain_text("Class teacher")
     dt.get_by_label("If Sam's views are missing, say why").fill(
         "Sam gave his views to his social worker this term"
     )
     dt.get_by_role("button", name="Save the reason").click()
     expect(dt.get_by_test_id("views-absence")).to_contain_text("social worker")
+    pep_page = dt.url.split("#", 1)[0]
+    dt.get_by_role("link", name="Targets (section D)").click()
+    reviews = dt.locator("form.pv-review")
+    for i in range(reviews.count()):
+        review = reviews.nth(i)
+        review.get_by_label("Evidence").fill("The reading log shows 3 sessions a week")
+        review.get_by_role("button", name="Save review").click()
+        dt.wait_for_load_state()
+        expect(dt.get_by_test_id("previous-target").nth(i)).to_contain_text("Met")
+    dt.get_by_label("What (the target)").fill("Sam will read 40 common exception words")
+    dt.get_by_label("How").fill("Flashcards with the TA four times a week")
+    dt.get_by_label("Who").fill("TA and Sam")
+    dt.get_by_label("When").fill("19/03/2027")
+    dt.get_by_label("Expected outcome").fill("40 out of 45 words read correctly")
+    dt.get_by_role("button", name="Save target to section D").click()
+    expect(dt.get_by_test_id("current-targets")).to_contain_text("40 common", timeout=10_000)
+    dt.goto(pep_page)
     dt.get_by_role("button", name="Submit to the virtual school").click()
     vs.reload()
     vs.get_by_label("Good", exact=True).check()
