@@ -20,6 +20,7 @@ from api.openapi import install_openapi
 from api.routes import (
     audit,
     auth,
+    care,
     chat_pages,
     children,
     concern_pages,
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         children.router,
         audit.router,
         peps.router,
+        care.router,
         voice_sessions.router,
         concerns.router,
         safeguarding_queue.router,

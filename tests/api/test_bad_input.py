@@ -21,6 +21,7 @@ from api.config import get_settings
 from api.repositories import voice as voice_repo
 from api.routes.concerns import Acknowledgement
 from api.routes.workflow import QaDecision
+from api.schemas.care import CareDetailsWrite, ChildRecordUpdate, EducationSummaryWrite
 from api.schemas.contributor_views import ContributorViewCreate
 from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
 from api.schemas.safeguarding import DecisionIn
@@ -150,10 +151,17 @@ REQUEST_MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
         ContributorViewCreate,
         {"kind": "carer", "text": "She is settled", "given_by": "Morgan Lee"},
     ),
+    "ChildRecordUpdate": (ChildRecordUpdate, {"upn": "A123456789012", "send_status": "none"}),
+    "CareDetailsWrite": (
+        CareDetailsWrite,
+        {"carer_name": "Morgan Lee", "school_history": [{"school_name": "Hillside"}]},
+    ),
+    "EducationSummaryWrite": (EducationSummaryWrite, {"strengths": "Reads every day"}),
 }
 NESTED_VALID: dict[str, dict[str, Any]] = {
     "Attendee": {"name": "Ms Patel", "role": "Designated teacher"},
     "TargetContext": {},
+    "SchoolHistoryRow": {"school_name": "Hillside Primary"},
 }
 
 
@@ -213,6 +221,9 @@ def test_over_long_bodies_cover_every_request_model_and_each_fails_on_its_own() 
         "TargetWrite.needs",
         "TargetCheckRequest.context.baseline",
         "Acknowledgement.note",
+        "ChildRecordUpdate.upn",
+        "CareDetailsWrite.school_history.0.reason_for_leaving",
+        "EducationSummaryWrite.pupil_premium_plus",
     ):
         assert expected in fields, expected
 
@@ -304,6 +315,12 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"content": {"a": "b"}}
     if path.endswith("/contributor-views"):
         return {"kind": "carer", "text": "x", "given_by": "Morgan Lee"}
+    if path.endswith("/care-details"):
+        return {"carer_name": "Morgan Lee", "school_history": [{"school_name": "Hillside"}]}
+    if path.endswith("/education-summary"):
+        return {"strengths": "Reads every day"}
+    if path.endswith("/children/{child_id}"):
+        return {"send_status": "none"}
     return {}
 
 
