@@ -11,7 +11,14 @@ from api.models import User
 from api.models.enums import PepStatus, Role
 from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
-from api.services import audit, contributor_views, pep_cycle, voice_sessions
+from api.services import (
+    audit,
+    care_details,
+    contributor_views,
+    education_summary,
+    pep_cycle,
+    voice_sessions,
+)
 from api.services import peps as peps_service
 from api.services import views as views_service
 
@@ -62,6 +69,11 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
         ]
         if pep.status in peps_service.EDITABLE_STATUSES
         else [],
+        # Sections A and D, typed: shown to every reader, changed by their writers.
+        "care_details": care_details.entry(session, pep.id),
+        "can_write_care": care_details.may_write(user, pep),
+        "education_summary": education_summary.entry(session, pep.id),
+        "can_write_education": education_summary.may_write(user, pep),
         "is_dt": user.role == Role.DESIGNATED_TEACHER,
         "return_note": contents["E"].get("qa_note"),
         "next_pep_id": next_pep_id,
