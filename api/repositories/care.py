@@ -21,9 +21,7 @@ def school_history(session: Session, pep_id: str) -> list[SchoolHistoryEntry]:
     return list(session.scalars(stmt))
 
 
-def replace_school_history(
-    session: Session, pep_id: str, rows: list[SchoolHistoryEntry]
-) -> None:
+def replace_school_history(session: Session, pep_id: str, rows: list[SchoolHistoryEntry]) -> None:
     session.execute(delete(SchoolHistoryEntry).where(SchoolHistoryEntry.pep_id == pep_id))
     session.add_all(rows)
     session.flush()

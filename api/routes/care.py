@@ -36,7 +36,10 @@ def get_care_details(pep_id: str, user: CurrentUser, session: SessionDep) -> Car
 
 @router.put(
     "/{pep_id}/care-details",
-    responses={403: {"description": "written by the social worker or the virtual school"}, **SAVING},
+    responses={
+        403: {"description": "written by the social worker or the virtual school"},
+        **SAVING,
+    },
 )
 def put_care_details(
     pep_id: str, data: CareDetailsWrite, user: CurrentUser, session: SessionDep
@@ -64,6 +67,4 @@ def put_education_summary(
     pep_id: str, data: EducationSummaryWrite, user: CurrentUser, session: SessionDep
 ) -> EducationSummaryOut:
     """The whole summary: a field left out is cleared."""
-    return EducationSummaryOut.model_validate(
-        education_summary.save(session, user, pep_id, data)
-    )
+    return EducationSummaryOut.model_validate(education_summary.save(session, user, pep_id, data))

@@ -132,7 +132,7 @@ def care_details_page(
         for s in record["school_history"]
     ]
     blank = {"school": "", "from": date_boxes(None), "to": date_boxes(None), "reason": ""}
-    values = {
+    values: dict[str, Any] = {
         "placement_type": record["placement_type"] or "",
         "placement_start": date_boxes(record["placement_start_date"]),
         "carer_name": record["carer_name"] or "",
@@ -193,7 +193,7 @@ def care_details_form(
         {"school": r[0], "from": boxes(*r[1:4]), "to": boxes(*r[4:7]), "reason": r[7]}
         for r in zip_longest(*(c or [] for c in columns), fillvalue="")
     ]
-    values = {
+    values: dict[str, Any] = {
         "placement_type": placement_type,
         "placement_start": boxes(start_day, start_month, start_year),
         "carer_name": carer_name,
@@ -252,7 +252,7 @@ def education_summary_page(
 ) -> Response:
     pep, child = education_summary.require_writer(session, user, pep_id)
     record = education_summary.read(session, user, pep_id)
-    values = {
+    values: dict[str, Any] = {
         **{f: record[f] or "" for f in EDUCATION_SUMMARY_LABELS},
         **child_values(child),
     }
@@ -297,7 +297,7 @@ def education_summary_form(
         "interventions": interventions,
         "pupil_premium_plus": pupil_premium_plus,
     }
-    values = {
+    values: dict[str, Any] = {
         **typed,
         "upn": upn,
         "send_status": send_status,

@@ -110,6 +110,9 @@ def _not_before_birth(child: Child, data: CareDetailsWrite) -> None:
             problems.append(f"school_history.{i}.from_date")
     if problems:
         raise FormInvalid(
-            [{"field": f, "message": "cannot be before the child's date of birth"} for f in problems],
+            [
+                {"field": f, "message": "cannot be before the child's date of birth"}
+                for f in problems
+            ],
             status_code=422,
         )

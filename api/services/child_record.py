@@ -29,9 +29,7 @@ def may_write(user: User, field: str) -> bool:
     return user.role == Role.DESIGNATED_TEACHER and field in SCHOOL_FIELDS
 
 
-def update_child(
-    session: Session, user: User, child_id: str, data: ChildRecordUpdate
-) -> Child:
+def update_child(session: Session, user: User, child_id: str, data: ChildRecordUpdate) -> Child:
     child = child_for(session, user, child_id)
     changes = data.model_dump(exclude_unset=True)
     refused = sorted(f for f in changes if not may_write(user, f))
@@ -40,7 +38,5 @@ def update_child(
     for field, value in changes.items():
         setattr(child, field, value.value if isinstance(value, StrEnum) else value)
     session.flush()
-    audit.record(
-        session, user, "child.update", child_id=child.id, detail=",".join(sorted(changes))
-    )
+    audit.record(session, user, "child.update", child_id=child.id, detail=",".join(sorted(changes)))
     return child

@@ -59,9 +59,7 @@ def require_writer(session: Session, user: User, pep_id: str) -> tuple[Pep, Chil
     return pep, child
 
 
-def save(
-    session: Session, user: User, pep_id: str, data: EducationSummaryWrite
-) -> dict[str, Any]:
+def save(session: Session, user: User, pep_id: str, data: EducationSummaryWrite) -> dict[str, Any]:
     pep, child = require_writer(session, user, pep_id)
     row = repo.education_summary(session, pep.id) or EducationSummary(pep_id=pep.id)
     for field in FIELDS:

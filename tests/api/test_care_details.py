@@ -139,13 +139,22 @@ FUTURE = (date.today() + timedelta(days=30)).isoformat()
         ({"other_agencies": "x" * 2001}, "other_agencies"),
         ({"school_history": [{"school_name": ""}]}, "school_history.0.school_name"),
         (
-            {"school_history": [{"school_name": "X", "from_date": "2024-09-01", "to_date": "2020-01-01"}]},
+            {
+                "school_history": [
+                    {"school_name": "X", "from_date": "2024-09-01", "to_date": "2020-01-01"}
+                ]
+            },
             "school_history.0",
         ),
-        ({"school_history": [{"school_name": "X", "from_date": FUTURE}]}, "school_history.0.from_date"),
+        (
+            {"school_history": [{"school_name": "X", "from_date": FUTURE}]},
+            "school_history.0.from_date",
+        ),
         ({"school_history": [{"school_name": "X"}] * 31}, "school_history"),
-        ({"school_history": [{"school_name": "X", "reason_for_leaving": "r" * 201}]},
-         "school_history.0.reason_for_leaving"),
+        (
+            {"school_history": [{"school_name": "X", "reason_for_leaving": "r" * 201}]},
+            "school_history.0.reason_for_leaving",
+        ),
     ],
 )
 def test_bad_input_is_refused_naming_the_field(
@@ -212,18 +221,42 @@ def test_the_page_form_saves_the_record_and_the_childs_upn_and_send_fields(
 @pytest.mark.parametrize(
     ("form", "field", "message"),
     [
-        ({"placement_start-day": "31", "placement_start-month": "2", "placement_start-year": "2024"},
-         "placement_start-day", "must be a real date"),
-        ({"placement_start-day": "1", "placement_start-month": "x", "placement_start-year": "2024"},
-         "placement_start-day", "as numbers"),
+        (
+            {
+                "placement_start-day": "31",
+                "placement_start-month": "2",
+                "placement_start-year": "2024",
+            },
+            "placement_start-day",
+            "must be a real date",
+        ),
+        (
+            {
+                "placement_start-day": "1",
+                "placement_start-month": "x",
+                "placement_start-year": "2024",
+            },
+            "placement_start-day",
+            "as numbers",
+        ),
         ({"placement_moves": "lots"}, "placement_moves", "a whole number"),
         ({"upn": "12345"}, "upn", "13 characters"),
         ({"carer_name": "M" * 101}, "carer_name", "100 characters or fewer"),
         ({"other_agencies": "x" * 2001}, "other_agencies", "2,000 characters or fewer"),
         ({"history_school": "", "history_reason": "Moved"}, "history_school-0", "Enter the school"),
-        ({"history_school": "Hillside", "history_from-day": "1", "history_from-month": "9",
-          "history_from-year": "2024", "history_to-day": "1", "history_to-month": "9",
-          "history_to-year": "2020"}, "history_to-0-day", "after the date they joined"),
+        (
+            {
+                "history_school": "Hillside",
+                "history_from-day": "1",
+                "history_from-month": "9",
+                "history_from-year": "2024",
+                "history_to-day": "1",
+                "history_to-month": "9",
+                "history_to-year": "2020",
+            },
+            "history_to-0-day",
+            "after the date they joined",
+        ),
     ],
 )
 def test_the_page_form_shows_an_error_summary_linked_to_the_field(
@@ -257,7 +290,11 @@ def test_the_documents_show_the_record_and_the_childs_record(
     client.patch(
         f"/api/v1/children/{child}",
         headers=worker.headers,
-        json={"upn": "E123456789012", "send_status": "ehcp", "ehcp_annual_review_date": "2027-03-01"},
+        json={
+            "upn": "E123456789012",
+            "send_status": "ehcp",
+            "ehcp_annual_review_date": "2027-03-01",
+        },
     )
     html = client.get(f"/api/v1/peps/{pep}/document.html", headers=worker.headers).text
     about = html.split("<h2>The child</h2>", 1)[1].split("<h2>", 1)[0]

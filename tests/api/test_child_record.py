@@ -1,6 +1,7 @@
 """The child's own record (#15 item 1): UPN, SEND status, EHCP annual review date and post-16
-pathway plan, kept by the social worker and the virtual school, the UPN and SEND fields also by
-the child's designated teacher; validated at the edge, audited, and not found outside the caseload."""
+pathway plan, kept by the social worker and the virtual school, the UPN and SEND fields also
+by the child's designated teacher; validated at the edge, audited, and not found outside the
+caseload."""
 
 from __future__ import annotations
 
@@ -45,7 +46,9 @@ def test_the_social_worker_sets_the_record_and_it_reads_back(
     cleared = client.patch(_url(child.id), headers=worker.headers, json={"upn": None})
     assert cleared.json()["upn"] is None and cleared.json()["send_status"] == "ehcp"
     audited = db.scalars(
-        select(AuditEntry).where(AuditEntry.child_id == child.id, AuditEntry.action == "child.update")
+        select(AuditEntry).where(
+            AuditEntry.child_id == child.id, AuditEntry.action == "child.update"
+        )
     ).all()
     assert [a.detail for a in audited] == [
         "ehcp_annual_review_date,post16_pathway_plan,send_status,upn",

@@ -62,9 +62,7 @@ def test_the_free_form_section_d_is_left_as_it_was(client: TestClient, make: Fac
     assert got["content"] == {"attendance": "96%"}
 
 
-@pytest.mark.parametrize(
-    "role", [Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL], ids=lambda r: r.value
-)
+@pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL], ids=lambda r: r.value)
 def test_the_social_worker_reads_it_and_the_virtual_school_may_correct_it(
     client: TestClient, make: Factory, role: Role
 ) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.schema import SchemaItem
 
 revision: str = "a4c8e2f61d35"
 down_revision: str | None = "9b2d5f7e1c36"
@@ -33,7 +34,7 @@ PLACEMENT_TYPES = (
 )
 
 
-def _written_by(table: str) -> list[sa.SchemaItem]:
+def _written_by(table: str) -> list[SchemaItem]:
     """Who last saved the record, and when it was made and changed."""
     return [
         sa.Column("updated_by_id", sa.String(32), nullable=True),
