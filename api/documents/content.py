@@ -13,10 +13,22 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from api.models import Child, Pep, User
-from api.presentation.labels import PEP_TYPE_LABELS
+from api.presentation.labels import (
+    EDUCATION_SUMMARY_LABELS,
+    PEP_TYPE_LABELS,
+    PLACEMENT_TYPE_LABELS,
+    SEND_STATUS_LABELS,
+)
 from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
-from api.services import audit, contributor_views, school_data, target_voice
+from api.services import (
+    audit,
+    care_details,
+    contributor_views,
+    education_summary,
+    school_data,
+    target_voice,
+)
 from api.services.access import pep_for
 from api.services.peps import age_band, section_contents
 from api.services.views import build_view, helped_by
@@ -52,6 +64,8 @@ class PepDocument:
     view_notes: list[tuple[str, str]] = field(default_factory=list)
     # The carer's, the school's and the child's at-meeting views: never part of "My views".
     other_views: list[dict[str, str]] = field(default_factory=list)
+    # Section A's schools, oldest first: school, from, to, reason for leaving.
+    school_history: list[dict[str, str]] = field(default_factory=list)
     previous_targets: list[dict[str, str]] = field(default_factory=list)
     targets: list[dict[str, str]] = field(default_factory=list)
     actions: list[dict[str, str]] = field(default_factory=list)
@@ -65,6 +79,17 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
         title=f"Personal Education Plan: {child.full_name}", child_name=child.full_name
     )
     doc.rows["The child"] = _child_rows(session, child, sections["A"])
+    care = care_details.entry(session, pep.id)
+    doc.rows["Personal and care details"] = _care_rows(care)
+    doc.school_history = [
+        {
+            "school": s["school_name"],
+            "from": uk(s["from_date"]),
+            "to": uk(s["to_date"]) if s["to_date"] else "Still there",
+            "reason": s["reason_for_leaving"] or "",
+        }
+        for s in care["school_history"]
+    ]
     doc.rows["The PEP meeting"] = _meeting_rows(pep)
     _views(session, pep, child, doc)
     doc.other_views = [
@@ -73,6 +98,10 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
     ]
     doc.rows[SCHOOL_DATA] = _school_data_rows(session, pep)
     doc.rows["Education arrangements"] = _pairs(sections["C"], exclude={"actions"})
+    summary = education_summary.entry(session, pep.id)
+    doc.rows["Education summary"] = [
+        (label, summary[key] or "Not recorded") for key, label in EDUCATION_SUMMARY_LABELS.items()
+    ]
     doc.rows["Attendance, SEND and education summary"] = _pairs(sections["D"])
     doc.actions = [
         {"what": a.text, "who": a.owner, "when": uk(a.due_date), "done": "Yes" if a.done else "No"}
@@ -111,7 +140,30 @@ def _child_rows(session: Session, child: Child, section_a: dict[str, Any]) -> li
         ("School or setting", school.name if school else "None"),
         ("Legal status", child.legal_status),
         ("Date came into care", uk(child.care_start_date)),
+        ("Unique pupil number (UPN)", child.upn or "Not recorded"),
+        (
+            "SEND",
+            SEND_STATUS_LABELS.get(child.send_status or "", child.send_status or "Not recorded"),
+        ),
+        ("EHCP annual review date", uk(child.ehcp_annual_review_date)),
+        *([("Pathway plan", child.post16_pathway_plan)] if child.post16_pathway_plan else []),
         *_pairs(section_a),
+    ]
+
+
+def _care_rows(care: dict[str, Any]) -> list[tuple[str, str]]:
+    placement = care["placement_type"]
+    moves = care["placement_moves_last_12_months"]
+    return [
+        (
+            "Type of placement",
+            PLACEMENT_TYPE_LABELS[placement.value] if placement else "Not recorded",
+        ),
+        ("Placement started", uk(care["placement_start_date"])),
+        ("Carer", care["carer_name"] or "Not recorded"),
+        ("Carer's relationship or role", care["carer_role"] or "Not recorded"),
+        ("Placement moves in the last 12 months", "Not recorded" if moves is None else str(moves)),
+        ("Other agencies involved", care["other_agencies"] or "None recorded"),
     ]
 
 

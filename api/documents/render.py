@@ -73,8 +73,15 @@ def to_docx(doc: PepDocument) -> bytes:
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(10.5)
     document.add_heading(xml_safe(doc.title), level=0)
-    for title in ("The child", "The PEP meeting"):
+    for title in ("The child", "Personal and care details"):
         _pairs(document, title, doc.rows[title])
+    document.add_heading("School history", level=2)
+    _table(
+        document,
+        ["School or setting", "From", "To", "Reason for leaving"],
+        [[s["school"], s["from"], s["to"], s["reason"]] for s in doc.school_history],
+    )
+    _pairs(document, "The PEP meeting", doc.rows["The PEP meeting"])
     document.add_heading("My views (in my own words)", level=1)
     _table(
         document,
@@ -91,6 +98,7 @@ def to_docx(doc: PepDocument) -> bytes:
     for title in (
         "Attendance, exclusions and attainment this term",
         "Education arrangements",
+        "Education summary",
         "Attendance, SEND and education summary",
     ):
         _pairs(document, title, doc.rows[title])

@@ -1,6 +1,7 @@
 """The PEP Voice schema. Importing this package registers every table on Base.metadata."""
 
 from api.models.audit import AuditEntry
+from api.models.care import CareDetails, EducationSummary, SchoolHistoryEntry
 from api.models.child import Child
 from api.models.contributor_views import ContributorView
 from api.models.notice import ConcernNotice
@@ -21,16 +22,19 @@ __all__ = [
     "AttainmentRecord",
     "AuditEntry",
     "Authority",
+    "CareDetails",
     "Caseload",
     "Child",
     "Concern",
     "ConcernNotice",
     "ContributorView",
+    "EducationSummary",
     "MeetingAction",
     "Pep",
     "PepSection",
     "RevokedToken",
     "School",
+    "SchoolHistoryEntry",
     "SchoolTermData",
     "Suspension",
     "Target",

@@ -24,7 +24,11 @@ class Child(Base, Timestamped):
     legal_status: Mapped[str] = mapped_column(String(100))
     care_start_date: Mapped[date | None] = mapped_column(Date)
     upn: Mapped[str | None] = mapped_column(String(20))
+    # none | sen_support | ehcp | being_assessed (api.models.enums.SendStatus) when set.
     send_status: Mapped[str | None] = mapped_column(String(100))
+    ehcp_annual_review_date: Mapped[date | None] = mapped_column(Date)
+    # The care leaver's pathway plan from 16: where it is, or what it says about education.
+    post16_pathway_plan: Mapped[str | None] = mapped_column(String(200))
 
     @property
     def full_name(self) -> str:

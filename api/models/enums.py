@@ -96,6 +96,27 @@ class ContributorKind(StrEnum):
     CHILD_AT_MEETING = "child_at_meeting"
 
 
+class SendStatus(StrEnum):
+    """The child's special educational needs: none, SEN support, an EHCP, or being assessed."""
+
+    NONE = "none"
+    SEN_SUPPORT = "sen_support"
+    EHCP = "ehcp"
+    BEING_ASSESSED = "being_assessed"
+
+
+class PlacementType(StrEnum):
+    """Where the child lives, in section A's words (Bradford's personal and care details)."""
+
+    FOSTER_CARE = "foster_care"
+    KINSHIP = "kinship"
+    RESIDENTIAL = "residential"
+    PLACED_WITH_PARENTS = "placed_with_parents"
+    SUPPORTED_ACCOMMODATION = "supported_accommodation"
+    SECURE = "secure"
+    OTHER = "other"
+
+
 # The ten "My views" topics, in the order they are asked: the target coach drafts from the
 # same keys, so they are defined once, beside the coach's request models.
 TOPIC_KEYS: tuple[str, ...] = get_args(VoiceTopic)

@@ -5,7 +5,7 @@ Several page routers show them, so they live here rather than in any one router.
 
 from __future__ import annotations
 
-from api.models.enums import PepType, Role
+from api.models.enums import PepType, PlacementType, Role, SendStatus
 from vocabulary import pep_status_words
 
 ROLE_LABELS = {
@@ -49,4 +49,31 @@ MODE_LABELS = {
     "my_views": "My views",
     "meeting_prep": "Getting ready for the PEP meeting",
     "meeting_review": "After the PEP meeting",
+}
+
+# Section A's words for where the child lives, in the order the form offers them.
+PLACEMENT_TYPE_LABELS = {
+    PlacementType.FOSTER_CARE.value: "Foster care",
+    PlacementType.KINSHIP.value: "Kinship or connected carers",
+    PlacementType.RESIDENTIAL.value: "Residential children's home",
+    PlacementType.PLACED_WITH_PARENTS.value: "Placed with parents",
+    PlacementType.SUPPORTED_ACCOMMODATION.value: "Supported accommodation",
+    PlacementType.SECURE.value: "Secure",
+    PlacementType.OTHER.value: "Other",
+}
+SEND_STATUS_LABELS = {
+    SendStatus.NONE.value: "No special educational needs",
+    SendStatus.SEN_SUPPORT.value: "SEN support",
+    SendStatus.EHCP.value: "Education, health and care plan (EHCP)",
+    SendStatus.BEING_ASSESSED.value: "Being assessed for an EHCP",
+}
+# Section D's education summary (Bradford: previous targets and progress, SEND and education
+# summary), in the order the form and the documents show it.
+EDUCATION_SUMMARY_LABELS = {
+    "progress_since_last_pep": "Progress since the last PEP",
+    "strengths": "Strengths",
+    "barriers_to_learning": "Barriers to learning",
+    "send_support": "SEND support in place",
+    "interventions": "Interventions and additional support",
+    "pupil_premium_plus": "How Pupil Premium Plus is used",
 }

@@ -16,7 +16,7 @@ from starlette.datastructures import FormData
 from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid
 from api.page_deps import PageUser, form_errors, show_on_error
-from api.page_forms import date_boxes, date_from_boxes, text_field, validated
+from api.page_forms import date_from_boxes, text_field, typed_date, validated
 from api.schemas.peps import ChildCreate
 from api.services import peps as peps_service
 from api.templating import not_found, render
@@ -51,7 +51,7 @@ def _typed(form: FormData) -> dict[str, Any]:
     typed: dict[str, Any] = {name: text_field(form, name) for name in TEXT_FIELDS}
     typed["social_worker_username"] = text_field(form, "social_worker")
     for field in DATE_FIELDS:
-        typed[field] = date_boxes(form, field)
+        typed[field] = typed_date(form, field)
     return typed
 
 

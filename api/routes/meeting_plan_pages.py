@@ -23,9 +23,9 @@ from api.page_deps import PageUser, form_errors, show_on_error
 from api.page_forms import (
     DateBoxes,
     boxes_of,
-    date_boxes,
     date_from_boxes,
     text_field,
+    typed_date,
     validated,
 )
 from api.schemas.peps import PepCreate, PepUpdate
@@ -87,8 +87,8 @@ class PlanForm:
         )
         return cls(
             term=text_field(form, "term"),
-            meeting_date=date_boxes(form, "meeting_date"),
-            next_meeting_date=date_boxes(form, "next_meeting_date"),
+            meeting_date=typed_date(form, "meeting_date"),
+            next_meeting_date=typed_date(form, "next_meeting_date"),
             venue=text_field(form, "venue"),
             invitees=tuple(r for r in rows if r[0].strip() or r[1].strip()),
         )

@@ -12,7 +12,15 @@ from api.deps import Caller, SessionDep, SettingsDep
 from api.errors import AppError, FormInvalid
 from api.page_deps import FormPage, PageUser, form_errors, show_on_error, validate_form
 from api.presentation import meeting_form
-from api.presentation.labels import MODE_LABELS, PEP_TYPE_LABELS, STATUS_CLASSES, STATUS_LABELS
+from api.presentation.labels import (
+    EDUCATION_SUMMARY_LABELS,
+    MODE_LABELS,
+    PEP_TYPE_LABELS,
+    PLACEMENT_TYPE_LABELS,
+    SEND_STATUS_LABELS,
+    STATUS_CLASSES,
+    STATUS_LABELS,
+)
 from api.schemas.common import MAX_NAME, MAX_TEXT, unstorable_character
 from api.schemas.contributor_views import ContributorViewCreate
 from api.schemas.voice import VoiceSessionCreate
@@ -49,6 +57,9 @@ def _pep_context(session: Session, user: Caller, pep_id: str) -> dict[str, Any]:
         "status_labels": STATUS_LABELS,
         "status_classes": STATUS_CLASSES,
         "pep_type_labels": PEP_TYPE_LABELS,
+        "placement_labels": PLACEMENT_TYPE_LABELS,
+        "send_status_labels": SEND_STATUS_LABELS,
+        "summary_labels": EDUCATION_SUMMARY_LABELS,
     }
 
 

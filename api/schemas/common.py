@@ -134,8 +134,18 @@ def _record_date(value: date) -> date:
     return value
 
 
+def _past_record_date(value: date) -> date:
+    if value > date.today():
+        raise ValueError("cannot be in the future")
+    if value < EARLIEST_RECORD:
+        raise ValueError(f"cannot be before {EARLIEST_RECORD:%d/%m/%Y}")
+    return value
+
+
 BirthDate = Annotated[date, AfterValidator(_birth_date)]
 RecordDate = Annotated[date, AfterValidator(_record_date)]
+# Something that has already happened: a placement began, a child joined a school.
+PastRecordDate = Annotated[date, AfterValidator(_past_record_date)]
 
 
 class StrictModel(BaseModel):

@@ -75,6 +75,12 @@ class ChildOut(BaseModel):
     school_name: str | None
     legal_status: str
     care_start_date: date | None
+    upn: str | None = None
+    send_status: str | None = Field(
+        default=None, description="none, sen_support, ehcp or being_assessed; null if not known"
+    )
+    ehcp_annual_review_date: date | None = None
+    post16_pathway_plan: str | None = None
 
 
 class ChildCreate(StrictModel):

@@ -25,8 +25,11 @@ READ_ACTION = "audit.read"
 
 ACTION_LABELS = {
     "audit.read": "Read this audit trail",
+    "care_details.read": "Read the personal and care details (section A)",
+    "care_details.write": "Changed the personal and care details (section A)",
     "child.create": "Added the child",
     "child.read": "Read the child's details",
+    "child.update": "Changed the child's record (UPN, SEND, EHCP review or pathway plan)",
     "concern.acknowledge": "Acknowledged a concern",
     "concern.decide": "Decided on a concern",
     "concern.promote": "Made a concern urgent",
@@ -38,6 +41,8 @@ ACTION_LABELS = {
     "document.child_copy_read": "Read the child's own copy of the PEP",
     "document.read": "Read the PEP document",
     "flag.acknowledge": "Acknowledged a flag to the virtual school",
+    "education_summary.read": "Read the education summary (section D)",
+    "education_summary.write": "Changed the education summary (section D)",
     "pep.create": "Started a PEP",
     "pep.qa_read": "Read the quality assurance report",
     "pep.qa_return": "Returned the PEP to the school",

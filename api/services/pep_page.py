@@ -13,7 +13,9 @@ from api.repositories import users as users_repo
 from api.repositories import voice as voice_repo
 from api.services import (
     audit,
+    care_details,
     contributor_views,
+    education_summary,
     meeting_record,
     pep_cycle,
     school_data,
@@ -80,6 +82,11 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
             + school_data.attainment_rows(school_record)
         ],
         "can_write_school_data": school_data.may_write(user, pep),
+        # Sections A and D, typed: shown to every reader, changed by their writers.
+        "care_details": care_details.entry(session, pep.id),
+        "can_write_care": care_details.may_write(user, pep),
+        "education_summary": education_summary.entry(session, pep.id),
+        "can_write_education": education_summary.may_write(user, pep),
         "is_dt": user.role == Role.DESIGNATED_TEACHER,
         "return_note": contents["E"].get("qa_note"),
         "next_pep_id": next_pep_id,

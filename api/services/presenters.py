@@ -27,6 +27,10 @@ def child_out(session: Session, child: Child) -> ChildOut:
         school_name=school.name if school else None,
         legal_status=child.legal_status,
         care_start_date=child.care_start_date,
+        upn=child.upn,
+        send_status=child.send_status,
+        ehcp_annual_review_date=child.ehcp_annual_review_date,
+        post16_pathway_plan=child.post16_pathway_plan,
     )
 
 

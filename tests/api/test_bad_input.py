@@ -21,6 +21,7 @@ from api.config import get_settings
 from api.repositories import voice as voice_repo
 from api.routes.concerns import Acknowledgement
 from api.routes.workflow import QaDecision
+from api.schemas.care import CareDetailsWrite, ChildRecordUpdate, EducationSummaryWrite
 from api.schemas.contributor_views import ContributorViewCreate
 from api.schemas.peps import (
     ChildCreate,
@@ -172,6 +173,12 @@ REQUEST_MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
         },
     ),
     "MeetingActionsUpdate": (MeetingActionsUpdate, {"actions": []}),
+    "ChildRecordUpdate": (ChildRecordUpdate, {"upn": "A123456789012", "send_status": "none"}),
+    "CareDetailsWrite": (
+        CareDetailsWrite,
+        {"carer_name": "Morgan Lee", "school_history": [{"school_name": "Hillside"}]},
+    ),
+    "EducationSummaryWrite": (EducationSummaryWrite, {"strengths": "Reads every day"}),
 }
 NESTED_VALID: dict[str, dict[str, Any]] = {
     "Attendee": {"name": "Ms Patel", "role": "Designated teacher"},
@@ -179,6 +186,7 @@ NESTED_VALID: dict[str, dict[str, Any]] = {
     "SuspensionIn": {"kind": "suspension", "start_date": "2026-10-03", "days": 2, "reason": "x"},
     "AttainmentIn": {"subject": "Maths", "current": "4", "expected": "5", "judgement": "at"},
     "MeetingActionIn": {"text": "Send the log home", "owner": "Class TA", "due_date": "2027-03-01"},
+    "SchoolHistoryRow": {"school_name": "Hillside Primary"},
 }
 
 
@@ -240,6 +248,9 @@ def test_over_long_bodies_cover_every_request_model_and_each_fails_on_its_own() 
         "Acknowledgement.note",
         "PepUpdate.meeting_summary",
         "MeetingActionsUpdate.actions.0.owner",
+        "ChildRecordUpdate.upn",
+        "CareDetailsWrite.school_history.0.reason_for_leaving",
+        "EducationSummaryWrite.pupil_premium_plus",
     ):
         assert expected in fields, expected
 
@@ -339,6 +350,12 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"attendance_percent": 96.5}
     if path.endswith("/meeting-actions"):
         return {"actions": []}
+    if path.endswith("/care-details"):
+        return {"carer_name": "Morgan Lee", "school_history": [{"school_name": "Hillside"}]}
+    if path.endswith("/education-summary"):
+        return {"strengths": "Reads every day"}
+    if path.endswith("/children/{child_id}"):
+        return {"send_status": "none"}
     return {}
 
 

@@ -1,0 +1,118 @@
+"""Section A's personal and care details: the placement, the carer, the moves, the schools.
+
+Bradford's section A is the social worker's; the virtual school may correct it. One record per
+PEP, written whole on each save, so saving the same form twice changes nothing. The child's UPN
+and SEND fields live on the child, and the page saves them through api.services.child_record.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.errors import Conflict, Forbidden, FormInvalid
+from api.models import CareDetails, Child, Pep, SchoolHistoryEntry, User
+from api.models.enums import Role
+from api.repositories import care as repo
+from api.schemas.care import CareDetailsWrite
+from api.services import audit
+from api.services.access import pep_for
+from api.services.peps import EDITABLE_STATUSES
+
+WRITERS = {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
+FIELDS = (
+    "placement_type",
+    "placement_start_date",
+    "carer_name",
+    "carer_role",
+    "placement_moves_last_12_months",
+    "other_agencies",
+)
+
+
+def iso_utc(value: datetime) -> str:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    return value.replace(tzinfo=value.tzinfo or UTC).isoformat()
+
+
+def may_write(user: User, pep: Pep) -> bool:
+    return user.role in WRITERS and pep.status in EDITABLE_STATUSES
+
+
+def entry(session: Session, pep_id: str) -> dict[str, Any]:
+    """The record as the API, the page and the documents show it; empty until first saved."""
+    row = repo.care_details(session, pep_id)
+    writer = repo.writer(session, row.updated_by_id) if row else None
+    return {
+        "pep_id": pep_id,
+        **{f: getattr(row, f) if row else None for f in FIELDS},
+        "school_history": [
+            {
+                "school_name": s.school_name,
+                "from_date": s.from_date,
+                "to_date": s.to_date,
+                "reason_for_leaving": s.reason_for_leaving,
+            }
+            for s in repo.school_history(session, pep_id)
+        ],
+        "updated_by": writer.full_name if writer else None,
+        "updated_at": iso_utc(row.updated_at) if row else None,
+    }
+
+
+def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
+    pep, child = pep_for(session, user, pep_id)
+    audit.record(session, user, "care_details.read", child_id=child.id, pep_id=pep.id)
+    return entry(session, pep.id)
+
+
+def require_writer(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
+    """The PEP and child, if this user may write section A now; else 404, 403 or 409."""
+    pep, child = pep_for(session, user, pep_id)
+    if user.role not in WRITERS:
+        raise Forbidden("personal and care details are written by the child's social worker")
+    if pep.status not in EDITABLE_STATUSES:
+        raise Conflict(f"the PEP is {pep.status.value.replace('_', ' ')} and cannot be changed")
+    return pep, child
+
+
+def save(session: Session, user: User, pep_id: str, data: CareDetailsWrite) -> dict[str, Any]:
+    pep, child = require_writer(session, user, pep_id)
+    _not_before_birth(child, data)
+    row = repo.care_details(session, pep.id) or CareDetails(pep_id=pep.id)
+    for field in FIELDS:
+        setattr(row, field, getattr(data, field))
+    row.other_agencies = (data.other_agencies or "").strip() or None
+    row.updated_by_id = user.id
+    repo.save(session, row)
+    repo.replace_school_history(
+        session,
+        pep.id,
+        [
+            SchoolHistoryEntry(pep_id=pep.id, position=i, **school.model_dump())
+            for i, school in enumerate(data.school_history)
+        ],
+    )
+    audit.record(session, user, "care_details.write", child_id=child.id, pep_id=pep.id)
+    return entry(session, pep.id)
+
+
+def _not_before_birth(child: Child, data: CareDetailsWrite) -> None:
+    """A placement or a school the child joined before they were born is a typing slip."""
+    problems = []
+    born = child.date_of_birth
+    if data.placement_start_date and data.placement_start_date < born:
+        problems.append("placement_start_date")
+    for i, school in enumerate(data.school_history):
+        if school.from_date and school.from_date < born:
+            problems.append(f"school_history.{i}.from_date")
+    if problems:
+        raise FormInvalid(
+            [
+                {"field": f, "message": "cannot be before the child's date of birth"}
+                for f in problems
+            ],
+            status_code=422,
+        )
