@@ -350,7 +350,8 @@ def test_the_form_offers_govuk_fields_and_two_blank_rows(client: TestClient, dem
     html = client.get(f"/peps/{pep}/school-data").text
     assert 'id="attendance_percent"' in html and 'inputmode="decimal"' in html
     assert "govuk-input__suffix" in html and ">%<" in html
-    assert "govuk-radios__conditional" in html and 'id="part_time_review_date-day"' in html
+    assert "govuk-radios__conditional" not in html, "no aria-expanded on a radio (axe)"
+    assert 'id="part_time_review_date-day"' in html
     assert "govuk-character-count" in html and 'id="health_wellbeing"' in html
     assert html.count('data-testid="suspension-row"') == 2
     assert html.count('data-testid="attainment-row"') == 2
