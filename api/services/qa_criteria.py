@@ -12,7 +12,7 @@ Section fields are free-form, so the profile and SEMH checks look for the fields
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,12 @@ class PepFacts:
     child_voice: list[dict[str, str]]  # what the targets leave unanswered of the child's words
     sections: dict[str, dict[str, Any]]
     contributor_kinds: set[str]
+    # Parts of the profile the typed records hold ("attendance", "semh", ...).
+    recorded: set[str] = field(default_factory=set)
+
+    def holds(self, part: str, words: tuple[str, ...]) -> bool:
+        """Recorded in the typed records, or in a free-form section field named for it."""
+        return part in self.recorded or bool(_filled_fields(self.sections, words))
 
 
 def _filled_fields(sections: dict[str, dict[str, Any]], words: tuple[str, ...]) -> list[str]:
@@ -81,7 +87,7 @@ def non_negotiables(facts: PepFacts) -> Decided:
 
 
 def academic_pastoral_profile(facts: PepFacts) -> Decided:
-    present = [p for p, words in PROFILE_PARTS.items() if _filled_fields(facts.sections, words)]
+    present = [p for p, words in PROFILE_PARTS.items() if facts.holds(p, words)]
     missing = [p for p in PROFILE_PARTS if p not in present]
     if not missing:
         return GREEN, "Attendance, exclusions, attainment and alternative provision recorded"
@@ -102,6 +108,8 @@ def student_views(facts: PepFacts) -> Decided:
 
 
 def semh(facts: PepFacts) -> Decided:
+    if "semh" in facts.recorded:
+        return GREEN, "Recorded in the school's health and emotional wellbeing notes"
     found = _filled_fields(facts.sections, SEMH_WORDS)
     if found:
         return GREEN, "Recorded in " + ", ".join(f.replace("_", " ") for f in found)
@@ -117,7 +125,7 @@ def previous_targets(facts: PepFacts) -> Decided:
 
 
 def academic_data_and_smart_targets(facts: PepFacts) -> Decided:
-    data = bool(_filled_fields(facts.sections, PROFILE_PARTS["attainment"]))
+    data = facts.holds("attainment", PROFILE_PARTS["attainment"])
     if not facts.graded:
         return RED, "No targets set this term"
     smart = [t for t in facts.graded if t["score"] >= SMART_GOOD]

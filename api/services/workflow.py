@@ -14,7 +14,14 @@ from api.models import Pep, PepSection, User
 from api.models.enums import PepStatus, PepType, Role
 from api.repositories import peps as peps_repo
 from api.schemas.common import is_sane_record_date
-from api.services import audit, contributor_views, qa_criteria, school_calendar
+from api.services import (
+    audit,
+    contributor_views,
+    education_summary,
+    qa_criteria,
+    school_calendar,
+    school_data,
+)
 from api.services.access import pep_for
 from api.services.non_negotiables import attendance_taken, non_negotiables
 from api.services.peps import EDITABLE_STATUSES, section_contents
@@ -96,7 +103,26 @@ def _facts(
         child_voice=voice,
         sections=sections,
         contributor_kinds={v["kind"] for v in contributor_views.entries(session, pep.id)},
+        recorded=typed_profile(session, pep),
     )
+
+
+def typed_profile(session: Session, pep: Pep) -> set[str]:
+    """Which parts of Halton's profile the typed records hold: the school's data for the term
+    (section C) and the education summary (section D). A term's record with no suspension in
+    it records that there were none."""
+    term = school_data.record_out(session, pep)
+    summary = education_summary.entry(session, pep.id)
+    parts = {
+        "attendance": term["attendance_percent"] is not None
+        or term["sessions_possible"] is not None,
+        "exclusions": term["recorded"],
+        "attainment": bool(term["attainment"]) or bool(summary["progress_since_last_pep"]),
+        "alternative provision": term["part_time_timetable"] is not None
+        or bool(term["alternative_provision"]),
+        "semh": bool(term["health_wellbeing"]),
+    }
+    return {part for part, held in parts.items() if held}
 
 
 def child_voice_findings(session: Session, pep: Pep, child: Any) -> list[dict[str, str]]:

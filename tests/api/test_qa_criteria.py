@@ -145,6 +145,32 @@ def test_the_report_gives_each_halton_criterion_in_halton_words(
     assert "attendance" in by_id["academic_pastoral_profile"]["evidence"]
 
 
+def test_the_typed_school_data_and_summary_fill_the_profile_and_semh(
+    client: TestClient, make: Factory, db: Session
+) -> None:
+    """Recorded on the school-data and education-summary pages, not as free-form fields."""
+    school, pep = _submitted(make, db)
+    pep.status = PepStatus.DRAFT
+    db.flush()
+    teacher = make.adult(Role.DESIGNATED_TEACHER)
+    term = {
+        "attendance_percent": 97.0,
+        "part_time_timetable": False,
+        "health_wellbeing": "Settled; weekly check-in with the learning mentor",
+        "attainment": [
+            {"subject": "Reading", "current": "Expected", "expected": "Expected", "judgement": "at"}
+        ],
+    }
+    saved = client.put(f"/api/v1/peps/{pep.id}/school-data", headers=teacher.headers, json=term)
+    assert saved.status_code == 200, saved.text
+    pep.status = PepStatus.SUBMITTED
+    db.flush()
+    by_id = {c["id"]: c for c in _report(client, school, pep)["criteria"]}
+    assert by_id["academic_pastoral_profile"]["level"] == "green", by_id
+    assert by_id["semh"]["level"] == "green"
+    assert "attainment recorded" in by_id["academic_data_and_smart_targets"]["evidence"]
+
+
 def _everything_green(make: Factory, db: Session, pep: Pep) -> None:
     """The profile and SEMH in section D, the child's views, the carer's and school's views."""
     section = db.query(PepSection).filter_by(pep_id=pep.id, key="D").one()
