@@ -99,6 +99,35 @@ def save(session: Session, user: User, pep_id: str, data: CareDetailsWrite) -> d
     return entry(session, pep.id)
 
 
+def carry_forward(session: Session, previous_pep_id: str, pep_id: str, user: User) -> bool:
+    """Next term's PEP starts from last term's section A: the placement and the schools the
+    child has been to do not change with the term, so the social worker checks rather than
+    retypes them. True when there was a record to carry."""
+    previous = repo.care_details(session, previous_pep_id)
+    if previous is None:
+        return False
+    row = CareDetails(pep_id=pep_id, updated_by_id=user.id)
+    for field in (*FIELDS, "other_agencies"):
+        setattr(row, field, getattr(previous, field))
+    repo.save(session, row)
+    repo.replace_school_history(
+        session,
+        pep_id,
+        [
+            SchoolHistoryEntry(
+                pep_id=pep_id,
+                position=old.position,
+                school_name=old.school_name,
+                from_date=old.from_date,
+                to_date=old.to_date,
+                reason_for_leaving=old.reason_for_leaving,
+            )
+            for old in repo.school_history(session, previous_pep_id)
+        ],
+    )
+    return True
+
+
 def _not_before_birth(child: Child, data: CareDetailsWrite) -> None:
     """A placement or a school the child joined before they were born is a typing slip."""
     problems = []

@@ -16,7 +16,7 @@ from api.errors import Conflict, Forbidden
 from api.models import Child, Pep, Target, User
 from api.models.enums import PepStatus, PepType, Role
 from api.repositories import peps as peps_repo
-from api.services import audit, school_calendar
+from api.services import audit, care_details, school_calendar
 from api.services.access import pep_for
 
 STARTERS = {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
@@ -67,13 +67,15 @@ def start_next_pep(session: Session, user: User, pep_id: str) -> tuple[Pep, Chil
             for position, target in enumerate(carried)
         ],
     )
+    care = care_details.carry_forward(session, previous.id, pep.id, user)
     audit.record(
         session,
         user,
         "pep.start_next",
         child_id=child.id,
         pep_id=pep.id,
-        detail=f"from {previous.id}, {len(carried)} targets carried",
+        detail=f"from {previous.id}, {len(carried)} targets carried"
+        + (", care details carried" if care else ""),
     )
     return pep, child
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
-from api.models import Pep
+from api.models import CareDetails, Pep, SchoolHistoryEntry
 from api.models.enums import PepStatus, PepType, Role
 from api.services.school_calendar import default_calendar
 from api.templating import uk_date
@@ -46,6 +47,28 @@ def test_the_social_worker_starts_next_terms_pep_with_last_terms_targets_to_revi
         ("previous", *(getattr(t, f) for f in fields)) for t in new
     ]
     assert all(t["review_status"] is None for t in targets)
+
+
+def test_next_terms_pep_starts_with_last_terms_care_details_and_school_history(
+    client: TestClient, make: Factory, db: Session
+) -> None:
+    """The placement and past schools do not change with the term; the term's own records
+    (school data, education summary) start empty."""
+    worker = make.adult(Role.SOCIAL_WORKER)
+    last = _signed_off(make, worker)
+    db.add(CareDetails(pep_id=last.id, carer_name="Morgan Lee", placement_moves_last_12_months=1))
+    db.add(SchoolHistoryEntry(pep_id=last.id, position=0, school_name="Brook Primary"))
+    db.flush()
+    started = client.post(f"/api/v1/peps/{last.id}/next", headers=worker.headers)
+    assert started.status_code == 201, started.text
+    new = started.json()["pep_id"]
+    care = client.get(f"/api/v1/peps/{new}/care-details", headers=worker.headers).json()
+    assert care["carer_name"] == "Morgan Lee" and care["placement_moves_last_12_months"] == 1
+    assert [s["school_name"] for s in care["school_history"]] == ["Brook Primary"]
+    term = client.get(f"/api/v1/peps/{new}/school-data", headers=worker.headers).json()
+    assert term["recorded"] is False
+    old = client.get(f"/api/v1/peps/{last.id}/care-details", headers=worker.headers).json()
+    assert old["carer_name"] == "Morgan Lee", "last term's record is left as it was"
 
 
 def test_a_pep_has_one_next_pep_and_only_once_signed_off(client: TestClient, make: Factory) -> None:
