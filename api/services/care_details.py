@@ -12,14 +12,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import Conflict, Forbidden, FormInvalid
+from api.errors import FormInvalid
 from api.models import CareDetails, Child, Pep, SchoolHistoryEntry, User
 from api.models.enums import Role
 from api.repositories import care as repo
 from api.schemas.care import CareDetailsWrite
 from api.services import audit
 from api.services.access import pep_for
-from api.services.peps import EDITABLE_STATUSES
+from api.services.peps import may_write as peps_may_write
+from api.services.peps import writable_pep
 
 WRITERS = {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
 FIELDS = (
@@ -38,7 +39,7 @@ def iso_utc(value: datetime) -> str:
 
 
 def may_write(user: User, pep: Pep) -> bool:
-    return user.role in WRITERS and pep.status in EDITABLE_STATUSES
+    return peps_may_write(user, pep, WRITERS)
 
 
 def entry(session: Session, pep_id: str) -> dict[str, Any]:
@@ -70,12 +71,13 @@ def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
 
 def require_writer(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
     """The PEP and child, if this user may write section A now; else 404, 403 or 409."""
-    pep, child = pep_for(session, user, pep_id)
-    if user.role not in WRITERS:
-        raise Forbidden("personal and care details are written by the child's social worker")
-    if pep.status not in EDITABLE_STATUSES:
-        raise Conflict(f"the PEP is {pep.status.value.replace('_', ' ')} and cannot be changed")
-    return pep, child
+    return writable_pep(
+        session,
+        user,
+        pep_id,
+        WRITERS,
+        "personal and care details are written by the child's social worker",
+    )
 
 
 def save(session: Session, user: User, pep_id: str, data: CareDetailsWrite) -> dict[str, Any]:

@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import Conflict, Forbidden
 from api.models import Child, EducationSummary, Pep, User
 from api.models.enums import Role
 from api.presentation.labels import EDUCATION_SUMMARY_LABELS
@@ -21,14 +20,15 @@ from api.schemas.care import EducationSummaryWrite
 from api.services import audit
 from api.services.access import pep_for
 from api.services.care_details import iso_utc
-from api.services.peps import EDITABLE_STATUSES
+from api.services.peps import may_write as peps_may_write
+from api.services.peps import writable_pep
 
 WRITERS = {Role.DESIGNATED_TEACHER, Role.VIRTUAL_SCHOOL}
 FIELDS = tuple(EDUCATION_SUMMARY_LABELS)
 
 
 def may_write(user: User, pep: Pep) -> bool:
-    return user.role in WRITERS and pep.status in EDITABLE_STATUSES
+    return peps_may_write(user, pep, WRITERS)
 
 
 def entry(session: Session, pep_id: str) -> dict[str, Any]:
@@ -51,12 +51,13 @@ def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
 
 def require_writer(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
     """The PEP and child, if this user may write the summary now; else 404, 403 or 409."""
-    pep, child = pep_for(session, user, pep_id)
-    if user.role not in WRITERS:
-        raise Forbidden("the education summary is written by the school's designated teacher")
-    if pep.status not in EDITABLE_STATUSES:
-        raise Conflict(f"the PEP is {pep.status.value.replace('_', ' ')} and cannot be changed")
-    return pep, child
+    return writable_pep(
+        session,
+        user,
+        pep_id,
+        WRITERS,
+        "the education summary is written by the school's designated teacher",
+    )
 
 
 def save(session: Session, user: User, pep_id: str, data: EducationSummaryWrite) -> dict[str, Any]:

@@ -7,6 +7,7 @@ the assistant. The virtual school may correct any section but B.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -171,6 +172,23 @@ def plan_meeting(session: Session, user: User, pep_id: str, data: PepUpdate) -> 
     for invitee in data.attendees or []:
         invitee.attended = invitee.attended or (invitee.name, invitee.role) in came
     return update_pep(session, user, pep_id, data)
+
+
+def writable_pep(
+    session: Session, user: User, pep_id: str, writers: Collection[Role], refusal: str
+) -> tuple[Pep, Child]:
+    """The PEP and its child, when this user may write this part of it now: 404 outside the
+    caseload, 403 (`refusal`) for a role that does not write it, 409 once it has been sent."""
+    pep, child = pep_for(session, user, pep_id)
+    if user.role not in writers:
+        raise Forbidden(refusal)
+    _require_editable(pep)
+    return pep, child
+
+
+def may_write(user: User, pep: Pep, writers: Collection[Role]) -> bool:
+    """Whether a page should offer this user the form for a part written by `writers`."""
+    return user.role in writers and pep.status in EDITABLE_STATUSES
 
 
 def _require_editable(pep: Pep) -> None:

@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import Conflict, Forbidden
 from api.models import (
     AttainmentRecord,
     Child,
@@ -29,7 +28,8 @@ from api.repositories import school_data as repo
 from api.schemas.school_data import SchoolDataWrite
 from api.services import audit
 from api.services.access import pep_for
-from api.services.peps import EDITABLE_STATUSES
+from api.services.peps import may_write as peps_may_write
+from api.services.peps import writable_pep
 
 WRITERS = {Role.DESIGNATED_TEACHER, Role.VIRTUAL_SCHOOL}
 ATTENDANCE_THRESHOLD = 95.0
@@ -99,7 +99,7 @@ def _date(value: date | None) -> str | None:
 
 
 def may_write(user: User, pep: Pep) -> bool:
-    return user.role in WRITERS and pep.status in EDITABLE_STATUSES
+    return peps_may_write(user, pep, WRITERS)
 
 
 def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
@@ -109,12 +109,13 @@ def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
 
 
 def _writable(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
-    pep, child = pep_for(session, user, pep_id)
-    if user.role not in WRITERS:
-        raise Forbidden("the school's data is recorded by the designated teacher or the VS")
-    if pep.status not in EDITABLE_STATUSES:
-        raise Conflict(f"the PEP is {pep.status.value.replace('_', ' ')} and cannot be changed")
-    return pep, child
+    return writable_pep(
+        session,
+        user,
+        pep_id,
+        WRITERS,
+        "the school's data is recorded by the designated teacher or the VS",
+    )
 
 
 def for_form(session: Session, user: User, pep_id: str) -> tuple[Pep, Child, dict[str, Any]]:
