@@ -122,18 +122,12 @@ def boxes_of(value: date | None) -> DateBoxes:
 
 
 def date_from_boxes(field: str, what: str, boxes: DateBoxes) -> str | None:
-    """The three boxes as an ISO date for the schema to judge; None when all are empty."""
-    parts = [p.strip() for p in boxes]
-    if not any(parts):
-        return None
-    if not all(p.isdigit() for p in parts):
-        message = f"Enter {what} as numbers, like 10 3 2027"
-        raise FormInvalid([{"field": field, "message": message}])
-    try:
-        return date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat()
-    except ValueError:
-        message = f"{what[0].upper()}{what[1:]} must be a real date"
-        raise FormInvalid([{"field": field, "message": message}]) from None
+    """The three boxes as an ISO date for the schema to judge, None when all are empty;
+    FormInvalid naming the day box (`field`-day) when they are not a date."""
+    reader = FormReader()
+    value = reader.date(field, what, dict(zip(("day", "month", "year"), boxes, strict=True)))
+    reader.check()
+    return value
 
 
 def validated(
