@@ -28,6 +28,7 @@ from api.services import (
     education_summary,
     school_data,
     target_voice,
+    workflow,
 )
 from api.services.access import pep_for
 from api.services.peps import age_band, section_contents
@@ -111,7 +112,7 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
     for target in peps_repo.targets(session, pep.id):
         row = _target_row(target, said)
         (doc.previous_targets if target.kind == "previous" else doc.targets).append(row)
-    doc.rows["Virtual school sign-off"] = _signoff_rows(pep, sections["E"])
+    doc.rows["Virtual school sign-off"] = _signoff_rows(session, pep, sections["E"])
     return doc
 
 
@@ -271,12 +272,20 @@ def _target_row(target: Any, said: dict[str, dict[str, Any]]) -> dict[str, str]:
     }
 
 
-def _signoff_rows(pep: Pep, section_e: dict[str, Any]) -> list[tuple[str, str]]:
+# Section E's free-form keys that the typed decisions now say, so they are not said twice.
+QA_MIRROR = {"qa_history", "qa_grade", "qa_note", "qa_by"}
+
+
+def _signoff_rows(session: Session, pep: Pep, section_e: dict[str, Any]) -> list[tuple[str, str]]:
     status = pep.status.value.replace("_", " ").capitalize()
     rows = [("Status", status)]
     if pep.signed_off_at:
         rows.append(("Signed off on", pep.signed_off_at.strftime("%d/%m/%Y")))
-    return rows + _pairs(section_e)
+    for entry in workflow.qa_history(session, pep.id):
+        said = "Signed off" if entry["decision"] == "sign_off" else "Returned to the school"
+        note = f": {entry['note']}" if entry["note"] else ""
+        rows.append((f"{said}, {entry['at']}", f"{entry['grade']}, by {entry['by']}{note}"))
+    return rows + _pairs(section_e, exclude=QA_MIRROR)
 
 
 def _pairs(content: dict[str, Any], exclude: set[str] | None = None) -> list[tuple[str, str]]:

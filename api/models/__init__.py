@@ -6,7 +6,7 @@ from api.models.child import Child
 from api.models.contributor_views import ContributorView
 from api.models.notice import ConcernNotice
 from api.models.organisation import Authority, Caseload, School, User
-from api.models.pep import MeetingAction, Pep, PepSection, Target
+from api.models.pep import MeetingAction, Pep, PepSection, QaDecision, Target
 from api.models.school_data import (
     AttainmentRecord,
     SchoolTermData,
@@ -32,6 +32,7 @@ __all__ = [
     "MeetingAction",
     "Pep",
     "PepSection",
+    "QaDecision",
     "RevokedToken",
     "School",
     "SchoolHistoryEntry",

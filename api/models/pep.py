@@ -108,3 +108,21 @@ class MeetingAction(Base, Timestamped):
     owner: Mapped[str] = mapped_column(String(200))
     due_date: Mapped[date] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class QaDecision(Base):
+    """Section E: one virtual-school decision on a submitted PEP, returned with a note or signed
+    off, with the grade given. Rows are only ever added, so the PEP's history of QA stays whole."""
+
+    __tablename__ = "qa_decision"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), index=True)
+    # "return" or "sign_off"
+    decision: Mapped[str] = mapped_column(String(10))
+    grade: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    # The name as it was when decided: the record stays true if the account is renamed.
+    decided_by_name: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from api.models import Child, MeetingAction, Pep, PepSection, Target, User
+from api.models import Child, MeetingAction, Pep, PepSection, QaDecision, Target, User
 from api.repositories.children import visible_child_ids
 
 
@@ -92,3 +92,19 @@ def replace_meeting_actions(session: Session, pep_id: str, actions: list[Meeting
     session.execute(delete(MeetingAction).where(MeetingAction.pep_id == pep_id))
     session.add_all(actions)
     session.flush()
+
+
+def add_qa_decision(session: Session, decision: QaDecision) -> QaDecision:
+    session.add(decision)
+    session.flush()
+    return decision
+
+
+def qa_decisions(session: Session, pep_id: str) -> list[QaDecision]:
+    """Section E's decisions, oldest first."""
+    stmt = (
+        select(QaDecision)
+        .where(QaDecision.pep_id == pep_id)
+        .order_by(QaDecision.decided_at, QaDecision.id)
+    )
+    return list(session.scalars(stmt))

@@ -8,7 +8,6 @@ from pydantic import Field
 
 from api.models.enums import PepStatus
 from api.schemas.common import ResponseModel
-from api.schemas.peps import SectionValue
 from target_coach.schema import PolicyFinding
 
 Grade = Literal["Outstanding", "Good", "Requires improvement", "Inadequate"]
@@ -54,7 +53,10 @@ class QaCriterion(ResponseModel):
 
 class QaHistoryEntry(ResponseModel):
     decision: Literal["return", "sign_off"]
-    grade: Grade
+    grade: str = Field(
+        description="One of the four grades; a decision copied from before section E was typed "
+        "keeps the words it was given"
+    )
     note: str
     by: str
     at: str = Field(description="dd/mm/yyyy hh:mm")
@@ -70,7 +72,6 @@ class QaReport(ResponseModel):
         description="Halton's PEP QA criteria; the suggested grade follows from them"
     )
     suggested_grade: Grade
-    history: list[QaHistoryEntry] | SectionValue = Field(
-        description="Section E's `qa_history`: each decision as the workflow stores it. Section E "
-        "is the virtual school's to write, so it holds whatever was last put there."
+    history: list[QaHistoryEntry] = Field(
+        description="Section E's decisions, oldest first: each return or sign-off with its grade"
     )

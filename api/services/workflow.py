@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from api.errors import Conflict, Forbidden, SignOffRefused, Unprocessable
-from api.models import Pep, PepSection, User
+from api.models import Pep, PepSection, QaDecision, User
 from api.models.enums import PepStatus, PepType, Role
 from api.repositories import peps as peps_repo
 from api.schemas.common import is_sane_record_date
@@ -78,7 +78,7 @@ def qa_report(session: Session, user: User, pep_id: str) -> dict[str, Any]:
         "child_voice": voice,
         "criteria": criteria,
         "suggested_grade": suggest_grade(criteria, targets, voice),
-        "history": sections["E"].get("qa_history", []),
+        "history": qa_history(session, pep.id),
     }
 
 
@@ -168,16 +168,41 @@ def decide(
     return pep
 
 
+def qa_history(session: Session, pep_id: str) -> list[dict[str, str]]:
+    """Section E's decisions, oldest first, as the QA report and the document show them."""
+    return [
+        {
+            "decision": d.decision,
+            "grade": d.grade,
+            "note": d.note,
+            "by": d.decided_by_name,
+            "at": d.decided_at.astimezone(UTC).strftime("%d/%m/%Y %H:%M"),
+        }
+        for d in peps_repo.qa_decisions(session, pep_id)
+    ]
+
+
 def _append_history(session: Session, user: User, pep: Pep, entry: dict[str, str]) -> None:
+    """The decision as a row of section E; the section's free-form keys are kept up to date
+    too, for callers that read `GET /sections/E`."""
+    now = datetime.now(UTC)
+    peps_repo.add_qa_decision(
+        session,
+        QaDecision(
+            pep_id=pep.id,
+            decision=entry["decision"],
+            grade=entry["grade"],
+            note=entry["note"],
+            decided_by_id=user.id,
+            decided_by_name=user.full_name,
+            decided_at=now,
+        ),
+    )
     row = peps_repo.section(session, pep.id, "E") or PepSection(pep_id=pep.id, key="E")
     content = dict(row.content or {})
-    history = list(content.get("qa_history", []))
-    history.append(
-        {**entry, "by": user.full_name, "at": datetime.now(UTC).strftime("%d/%m/%Y %H:%M")}
-    )
     content.update(
         {
-            "qa_history": history,
+            "qa_history": qa_history(session, pep.id),
             "qa_grade": entry["grade"],
             "qa_note": entry["note"],
             "qa_by": user.full_name,
