@@ -6,7 +6,7 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from api.models import Child, Concern, Pep, TranscriptMessage, User, VoiceSession
-from api.models.enums import ConcernDecision, ConcernStatus, ConcernTier
+from api.models.enums import ConcernDecision, ConcernKind, ConcernStatus, ConcernTier
 from api.repositories.children import concern_child_ids
 
 
@@ -57,6 +57,12 @@ def transcript(session: Session, session_id: str) -> list[TranscriptMessage]:
 
 def concerns_for_pep(session: Session, pep_id: str) -> list[Concern]:
     stmt = select(Concern).where(Concern.pep_id == pep_id).order_by(Concern.raised_at)
+    return list(session.scalars(stmt))
+
+
+def safeguarding_concerns_for_pep(session: Session, pep_id: str) -> list[Concern]:
+    """The only concerns that can withhold a child's words: fewer rows than all of them."""
+    stmt = select(Concern).where(Concern.pep_id == pep_id, Concern.kind == ConcernKind.SAFEGUARDING)
     return list(session.scalars(stmt))
 
 

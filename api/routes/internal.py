@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request
+from fastapi.responses import JSONResponse
 
 from api.deps import ServiceCaller, SessionDep, SettingsDep
+from api.errors import Conflict
 from api.schemas.voice import (
     AfterMeetingWrite,
     BotSessionState,
@@ -17,9 +19,11 @@ from api.schemas.voice import (
     Saved,
     SummaryWrite,
     TopicWrite,
+    TurnApplied,
     TurnReplyWrite,
+    TurnWrite,
 )
-from api.services import bot_writes
+from api.services import bot_state, bot_turns, bot_writes
 
 router = APIRouter(prefix="/api/v1/internal/voice-sessions", tags=["internal (action server)"])
 
@@ -29,6 +33,7 @@ WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "no such voice session (or topic, or turn)"},
     409: {"description": "the PEP is submitted or signed off: nothing is stored"},
 }
+LOCKED_DETAIL = "the PEP is submitted or signed off: nothing more can be added to the child's views"
 TurnId = Annotated[str | None, Header(alias="X-Turn-Id", max_length=32)]
 
 
@@ -68,11 +73,11 @@ def state(
 
     `emails_concerns` tells the bot what it may promise a child who asks for a grown-up.
     """
+    voice = bot_writes.session_or_404(session, session_id)
     return {
-        **bot_writes.state(session, session_id),
-        "emails_concerns": settings.emails_concerns,
+        **bot_state.bot_state(session, settings, voice),
         "turn_reply": bot_writes.turn_reply(session, session_id, turn_id),
-        "open_slots": bot_writes.open_slots(session, session_id),
+        "open_slots": bot_state.open_slots(session, voice),
     }
 
 
@@ -174,3 +179,30 @@ def write_turn_reply(
     """What the bot said for one turn, kept even if the API's own request gave up waiting."""
     bot_writes.write_turn_reply(session, session_id, turn_id, data)
     return OK
+
+
+@router.put(
+    "/{session_id}/turns/{turn_id}",
+    response_model=TurnApplied,
+    responses=WRITE_RESPONSES,
+)
+def write_turn(
+    session_id: str,
+    turn_id: str,
+    data: TurnWrite,
+    _service: ServiceCaller,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> Any:
+    """A whole turn in one call: the writes it decided, in order, and what it said, once.
+
+    A turn already answered writes nothing and gets back the reply it gave then. On a PEP
+    submitted or signed off meanwhile, the turn's concerns are still raised and the rest is a
+    409 (the concerns are committed with it: a disclosure is never refused).
+    """
+    applied = bot_turns.apply_turn(session, settings, session_id, turn_id, data)
+    if applied.status == bot_turns.LOCKED:
+        return JSONResponse(
+            {"detail": LOCKED_DETAIL, "errors": []}, status_code=Conflict.status_code
+        )
+    return {"status": applied.status, "stored": applied.stored}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from api.models.enums import AgeBand, ConcernKind, HelperRole, TopicStatus, VoiceMode
 from api.schemas.common import LongText, NameText, ResponseModel, SingleLine, StrictModel
@@ -108,6 +108,42 @@ class ConcernWrite(StrictModel):
     topic: Annotated[SingleLine, Field(max_length=40)] | None = None
 
 
+TopicName = Annotated[SingleLine, Field(max_length=40)]
+
+
+class BotWrite(StrictModel):
+    """One write the bot decided on in a turn; `kind` names the part that carries it."""
+
+    kind: Literal["topic", "meeting", "summary", "after-meeting", "concern", "complete"]
+    topic: TopicName | None = None
+    answer: TopicWrite | None = None
+    meeting: MeetingWrite | None = None
+    summary: SummaryWrite | None = None
+    after_meeting: AfterMeetingWrite | None = None
+    concern: ConcernWrite | None = None
+
+    @model_validator(mode="after")
+    def _has_its_part(self) -> BotWrite:
+        part = {
+            "topic": self.answer if self.topic else None,
+            "meeting": self.meeting,
+            "summary": self.summary,
+            "after-meeting": self.after_meeting,
+            "concern": self.concern,
+        }
+        if self.kind != "complete" and part[self.kind] is None:
+            needs = "topic and answer" if self.kind == "topic" else self.kind.replace("-", "_")
+            raise ValueError(f"a {self.kind} write needs its {needs}")
+        return self
+
+
+class TurnWrite(StrictModel):
+    """Everything one turn decided, stored together and once: the writes in order, the reply."""
+
+    writes: list[BotWrite] = Field(default_factory=list, max_length=10)
+    reply: TurnReplyWrite
+
+
 class SupportWrite(StrictModel):
     support: list[SUPPORT_KINDS] = Field(max_length=3)
 
@@ -185,6 +221,13 @@ class BotSessionState(ResponseModel):
     )
     turn_reply: StoredTurnReply | None
     open_slots: dict[str, Any] | None
+
+
+class TurnApplied(ResponseModel):
+    """ "saved", or "already_answered" with what the turn said then (nothing was written now)."""
+
+    status: Literal["saved", "already_answered"]
+    stored: StoredTurnReply | None = None
 
 
 class Saved(ResponseModel):

@@ -24,7 +24,6 @@ from api.models import (
     YoungPersonsView,
 )
 from api.models.enums import TOPIC_KEYS, ConcernTier, TopicStatus
-from api.repositories import children as children_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.schemas.voice import (
@@ -37,14 +36,12 @@ from api.schemas.voice import (
 )
 from api.services import audit, chat, notify, turn_lease
 from api.services.concern_raising import raise_concern, raise_for_face
-from api.services.peps import age_band
-from api.services.views import build_view
 from api.services.voice_sessions import ensure_pep_open, pep_of
 
 ASSISTANT = "assistant"
 
 
-def _session(session: Session, session_id: str) -> VoiceSession:
+def session_or_404(session: Session, session_id: str) -> VoiceSession:
     voice = voice_repo.session_by_id(session, session_id)
     if voice is None:
         raise NotFound("no voice session with that id")
@@ -53,7 +50,7 @@ def _session(session: Session, session_id: str) -> VoiceSession:
 
 def _writable(session: Session, session_id: str) -> VoiceSession:
     """The session, if its PEP still takes the child's views; a 409 once it has gone for QA."""
-    voice = _session(session, session_id)
+    voice = session_or_404(session, session_id)
     ensure_pep_open(pep_of(session, voice))
     return voice
 
@@ -69,37 +66,6 @@ def _record(session: Session, voice: VoiceSession, action: str, detail: str | No
         actor_label=f"{ASSISTANT} ({voice.id[:8]})",
         detail=detail,
     )
-
-
-def state(session: Session, session_id: str) -> dict[str, Any]:
-    voice = _session(session, session_id)
-    pep = pep_of(session, voice)
-    child = children_repo.by_id(session, pep.child_id)
-    if child is None:
-        raise NotFound("no voice session with that id")
-    view = build_view(session, pep, child)
-    _record(session, voice, "voice.state_read")
-    return {
-        "session_id": voice.id,
-        "mode": voice.mode.value,
-        "age_band": age_band(child).value,
-        "child_first_name": child.first_name,
-        "helper_role": voice.helper_role.value,
-        "topics": {
-            t["topic"]: {k: t[k] for k in ("status", "rating", "answer", "question")}
-            for t in view["topics"]
-        },
-        "meeting": view["meeting"],
-        "attendees": list(pep.attendees or []),
-        "meeting_date": pep.meeting_date.isoformat() if pep.meeting_date else None,
-        "summary": view["summary"],
-        "child_agreed": view["child_agreed"],
-        "after_meeting": {
-            k: view["after_meeting"].get(k)
-            for k in ("how_it_went", "agrees_with_plan", "understands_plan")
-        },
-        "completed": voice.status == "completed",
-    }
 
 
 def write_topic(
@@ -158,7 +124,7 @@ def write_concern(
     The bot raises urgently. If the screen put the same words in the review tier, that
     concern is promoted rather than raised twice, and those not yet told of it are told.
     """
-    voice = _session(session, session_id)
+    voice = session_or_404(session, session_id)
     pep = pep_of(session, voice)
     existing = [
         c
@@ -202,19 +168,6 @@ def claim_write(session: Session, turn_id: str, key: str) -> bool:
     except IntegrityError:
         return False
     return True
-
-
-def open_slots(session: Session, session_id: str) -> dict[str, Any] | None:
-    """The bot's slots as the last answered turn left them: the API's word on where we are.
-
-    Rasa's tracker can fall behind (a restart, or a turn whose result it dropped after a
-    timeout); the action server trusts these over the tracker's own.
-    """
-    voice = _session(session, session_id)
-    if not voice.current_step_id:
-        return None
-    asked = session.get(TranscriptMessage, voice.current_step_id)
-    return asked.bot_slots if asked is not None else None
 
 
 def turn_reply(session: Session, session_id: str, turn_id: str | None) -> Any:

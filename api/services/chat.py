@@ -5,10 +5,12 @@ found again by `client_message_id` on a retry), which travels to Rasa and the ac
 each write the bot makes for that turn is applied once. Turns on one voice session never
 overlap: a turn holds the session's lease (`turn_lease`) while Rasa works. The steps:
 
-1. store the words and the screen's findings, raise any concerns, commit;
+1. store the words and the screen's findings, raise any concerns, take the lease if it is
+   free, commit (one transaction: a new message whose lease was free needs no more checks);
 2. if the words answer a question that is no longer open, keep them as a late answer and show
    where the conversation stands (never file them under another question);
-3. take the lease, forward to Rasa, store the reply on the message, release, commit.
+3. otherwise (a retry, or another turn running) wait for the lease; then forward to Rasa,
+   whose action server stores the reply with the turn's writes; release, commit.
 
 A retry of an answered message gets the stored reply; of one still running, a wait or a 409
 with Retry-After; it never runs the turn again. Whenever a reply to a message with an urgent
@@ -28,7 +30,7 @@ from api.config import Settings
 from api.errors import Conflict, ServiceUnavailable, TurnInProgress
 from api.models import Pep, TranscriptMessage, User, VoiceSession
 from api.repositories import voice as voice_repo
-from api.services import turn_lease
+from api.services import bot_state, turn_lease
 from api.services.concern_raising import attach_topic, safety_message, screen_and_raise
 from api.services.voice_sessions import ensure_pep_open, pep_of
 
@@ -65,13 +67,27 @@ def post_message(
         return where_it_stands(session, voice, pep)
     if not text.strip():
         client_message_id = START_ID  # two tabs opening at once start one conversation
-    message = _store(session, settings, voice, pep, user, text, client_message_id, step_id)
+    message, fresh = _store(session, settings, voice, pep, user, text, client_message_id, step_id)
+    # A new message takes the turn lease in the same transaction, if it is free: then nothing
+    # else can have answered it or moved the conversation on, and the waiting below is skipped.
+    leased = (
+        fresh
+        and message.turn_status == PENDING
+        and turn_lease.take(session, voice.id, message.id, _lease_seconds(settings))
+    )
+    state = bot_state.for_turn(session, settings, voice) if leased else None
     session.commit()  # the child's words and any concern are kept before the bot sees them
     if message.turn_status == LATE:
         return _late(session, settings, voice, pep, message)
     if message.turn_status == ANSWERED:
         return compose(session, settings, voice, pep, message)
-    return _run_turn(session, settings, voice, pep, message)
+    if not leased and not _wait_for_turn(session, settings, voice, message):
+        return _without_rasa(session, settings, voice, pep, message)
+    return _run_turn(session, settings, voice, pep, message, state)
+
+
+def _lease_seconds(settings: Settings) -> float:
+    return settings.rasa_timeout_seconds + settings.turn_lease_margin_seconds
 
 
 def _store(
@@ -83,12 +99,14 @@ def _store(
     text: str,
     client_message_id: str | None,
     step_id: str | None,
-) -> TranscriptMessage:
-    """The message as stored: the earlier one for a retry, or a new one, screened."""
+) -> tuple[TranscriptMessage, bool]:
+    """The message as stored, and whether it is new: the earlier one for a retry, or a new
+    one, screened."""
     if client_message_id:
         earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id)
         if earlier is not None:
-            return earlier
+            return earlier, False
+    session.refresh(voice)  # where the conversation stands now, in this transaction
     late = bool(step_id and voice.current_step_id and step_id != voice.current_step_id)
     message = TranscriptMessage(
         session_id=voice.id,
@@ -106,15 +124,20 @@ def _store(
         earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id or "")
         if earlier is None:
             raise
-        return earlier
+        return earlier, False
     screen_and_raise(session, settings, voice, pep, user, message)
-    return message
+    return message, True
 
 
-def _run_turn(
-    session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
-) -> Outcome:
-    lease = settings.rasa_timeout_seconds + settings.turn_lease_margin_seconds
+def _wait_for_turn(
+    session: Session, settings: Settings, voice: VoiceSession, message: TranscriptMessage
+) -> bool:
+    """For a retry, or a message sent while another turn runs: wait for the lease.
+
+    True when this request should run the turn; False when the turn needs no Rasa call (it was
+    answered meanwhile, or the conversation moved on), which `_without_rasa` then answers.
+    Raises TurnInProgress when the turn is still running elsewhere after the wait.
+    """
 
     def answered() -> bool:
         session.refresh(message)
@@ -122,34 +145,62 @@ def _run_turn(
         return message.turn_status == ANSWERED
 
     if not turn_lease.wait_for(
-        session, voice.id, message.id, lease=lease, wait=settings.turn_wait_seconds, done=answered
+        session,
+        voice.id,
+        message.id,
+        lease=_lease_seconds(settings),
+        wait=settings.turn_wait_seconds,
+        done=answered,
     ):
         if message.turn_status == ANSWERED:
-            return compose(session, settings, voice, pep, message)
+            return False
         raise TurnInProgress("the assistant is still answering; ask again in a moment")
     if answered():  # answered while we waited for the lease
         turn_lease.release(session, voice.id, message.id)
         session.commit()
-        return compose(session, settings, voice, pep, message)
+        return False
     session.refresh(voice)
     if voice.current_step_id == message.id:  # an earlier try of this turn finished just now
         session.refresh(message)
         turn_lease.release(session, voice.id, message.id)
         session.commit()
-        return compose(session, settings, voice, pep, message)
+        return False
     if message.answers_step and voice.current_step_id not in (None, message.answers_step):
         # Another tab's answer moved the conversation on while this one waited its turn.
         message.turn_status = LATE
         turn_lease.release(session, voice.id, message.id)
         session.commit()
+        return False
+    return True
+
+
+def _without_rasa(
+    session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
+) -> Outcome:
+    if message.turn_status == LATE:
         return _late(session, settings, voice, pep, message)
+    return compose(session, settings, voice, pep, message)
+
+
+def _run_turn(
+    session: Session,
+    settings: Settings,
+    voice: VoiceSession,
+    pep: Pep,
+    message: TranscriptMessage,
+    state: dict[str, Any] | None,
+) -> Outcome:
+    """Forward the turn to Rasa with the state the action server decides from (so it need
+    not ask the API for it), and keep the reply if the action server did not."""
+    if state is None:
+        state = bot_state.for_turn(session, settings, voice)
     session.commit()  # no transaction, so no SQLite write lock, is held while Rasa works
     try:
         raw = rasa_client.send_message(
             settings.rasa_url,
             voice.id,
             message.text or START_MESSAGE,
-            {"screen_kinds": message.screen_kinds or [], "turn_id": message.id},
+            {"screen_kinds": message.screen_kinds or [], "turn_id": message.id, "state": state},
             token=settings.rasa_token,
             timeout=settings.rasa_timeout_seconds,
         )

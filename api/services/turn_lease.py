@@ -22,6 +22,14 @@ from api.models import VoiceSession
 
 def try_acquire(session: Session, voice_id: str, owner: str, seconds: float) -> bool:
     """Take the session's turn lease for `owner` if it is free, expired, or already ours."""
+    taken = take(session, voice_id, owner, seconds)
+    session.commit()
+    return taken
+
+
+def take(session: Session, voice_id: str, owner: str, seconds: float) -> bool:
+    """`try_acquire` inside the caller's transaction, which commits it (a new turn takes the
+    lease in the transaction that stores its message: one commit, not two)."""
     now = utcnow()
     result = session.execute(
         update(VoiceSession)
@@ -36,7 +44,6 @@ def try_acquire(session: Session, voice_id: str, owner: str, seconds: float) -> 
         .values(turn_owner=owner, turn_lease_until=now + timedelta(seconds=seconds))
         .execution_options(synchronize_session=False)
     )
-    session.commit()
     return bool(getattr(result, "rowcount", 0) == 1)
 
 

@@ -43,31 +43,39 @@ class ActionConverse(Action):
         turn_id = metadata.get("turn_id") if isinstance(metadata.get("turn_id"), str) else None
         client = self.client or ApiClient(turn_id=turn_id)
         session_id = tracker.sender_id
-        state = await client.state(session_id)
+        # The API sends the state with the message; a message without it (an older API, a
+        # test) is answered from the API's own state endpoint.
+        sent = metadata.get("state")
+        state = sent if isinstance(sent, dict) else await client.state(session_id)
         stored = state.get("turn_reply")
         if stored is not None:
-            # Rasa ran this turn again (its first run's answer was lost on the way): say the
-            # same, write nothing, and put the slots back where that first run left them.
-            for message in stored["messages"]:
-                dispatcher.utter_message(
-                    text=message.get("text"), buttons=message.get("buttons") or None,
-                    image=message.get("image"),
-                )
-            return [SlotSet(name, value) for name, value in stored["slots"].items()]
+            # Rasa ran this turn again (its first run's answer was lost on the way).
+            return repeat(dispatcher, stored)
         # The API's record of where the conversation stands wins over a tracker that fell behind.
         slots = state.get("open_slots") or {s: tracker.get_slot(s) for s in SLOTS}
         decision = respond(state, slots, turn_from(tracker))
-        for write in decision.writes:
-            await client.apply(session_id, write)
-        for message in decision.say:
-            dispatcher.utter_message(text=message["text"], buttons=message["buttons"] or None,
-                                     image=message.get("image"))
         said = [
             {"text": m["text"], "buttons": m["buttons"] or [], "image": m.get("image")}
             for m in decision.say
         ]
-        await client.reply(session_id, said, decision.slots)
+        stored = await client.finish_turn(session_id, decision.writes, said, decision.slots)
+        if stored is not None:  # another run of this turn was stored first: say what it said
+            return repeat(dispatcher, stored)
+        for message in decision.say:
+            dispatcher.utter_message(text=message["text"], buttons=message["buttons"] or None,
+                                     image=message.get("image"))
         # Counts only: the child's words never go to the logs.
         logger.info("turn saved %d writes, sent %d messages", len(decision.writes),
                     len(decision.say))
         return [SlotSet(name, value) for name, value in decision.slots.items()]
+
+
+def repeat(dispatcher: CollectingDispatcher, stored: dict[str, Any]) -> list[EventType]:
+    """Say again what a turn said the first time, write nothing, and put the slots back where
+    that first run left them."""
+    for message in stored["messages"]:
+        dispatcher.utter_message(
+            text=message.get("text"), buttons=message.get("buttons") or None,
+            image=message.get("image"),
+        )
+    return [SlotSet(name, value) for name, value in stored["slots"].items()]

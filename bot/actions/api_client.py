@@ -75,6 +75,31 @@ class ApiClient:
         else:
             raise ValueError(f"unknown write {kind}")
 
+    async def finish_turn(
+        self,
+        session_id: str,
+        writes: list[tuple[str, Any]],
+        messages: list[dict[str, Any]],
+        slots: dict[str, Any],
+    ) -> dict[str, Any] | None:
+        """The turn's writes and reply in one call, stored once; None when stored now.
+
+        If the turn was answered already (Rasa ran it again), nothing is written and the reply
+        it gave then comes back, to be said again. Without a turn id there is nothing to key a
+        single call on: each write goes on its own, as before.
+        """
+        if not self.turn_id:
+            for write in writes:
+                await self.apply(session_id, write)
+            return None
+        body = {
+            "writes": [write_body(write) for write in writes],
+            "reply": {"messages": messages, "step": slots.get("step"), "slots": slots},
+        }
+        answer = await self._send("PUT", self._url(session_id, f"/turns/{self.turn_id}"), body)
+        stored = (answer or {}).get("stored")
+        return dict(stored) if stored is not None else None
+
     async def reply(
         self, session_id: str, messages: list[dict[str, Any]], slots: dict[str, Any]
     ) -> None:
@@ -82,3 +107,18 @@ class ApiClient:
         if self.turn_id:
             body = {"messages": messages, "step": slots.get("step"), "slots": slots}
             await self._send("PUT", self._url(session_id, f"/turns/{self.turn_id}/reply"), body)
+
+
+def write_body(write: tuple[str, Any]) -> dict[str, Any]:
+    """One (kind, payload) write as the turn endpoint takes it."""
+    kind, payload = write
+    if kind == "topic":
+        topic, body = payload
+        return {"kind": "topic", "topic": topic, "answer": body}
+    if kind in ("meeting", "summary", "concern"):
+        return {"kind": kind, kind: payload}
+    if kind == "after-meeting":
+        return {"kind": kind, "after_meeting": payload}
+    if kind == "complete":
+        return {"kind": kind}
+    raise ValueError(f"unknown write {kind}")

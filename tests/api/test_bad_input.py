@@ -42,6 +42,7 @@ from api.schemas.voice import (
     SupportWrite,
     TopicWrite,
     TurnReplyWrite,
+    TurnWrite,
     VoiceSessionCreate,
 )
 from target_coach.schema import TargetCheckRequest
@@ -145,6 +146,7 @@ REQUEST_MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
     "Acknowledgement": (Acknowledgement, {"note": "Spoke to the child"}),
     "DecisionIn": (DecisionIn, {"decision": "raised", "note": "Spoke to the child"}),
     "TurnReplyWrite": (TurnReplyWrite, {"messages": [], "step": "topic:aspirations"}),
+    "TurnWrite": (TurnWrite, {"writes": [], "reply": {"messages": []}}),
     "TopicWrite": (TopicWrite, {"status": "answered", "answer": "Art", "question": "What?"}),
     "MeetingWrite": (MeetingWrite, {}),
     "SummaryWrite": (SummaryWrite, {"summary": "I like art", "child_agreed": True}),
@@ -187,6 +189,14 @@ NESTED_VALID: dict[str, dict[str, Any]] = {
     "AttainmentIn": {"subject": "Maths", "current": "4", "expected": "5", "judgement": "at"},
     "MeetingActionIn": {"text": "Send the log home", "owner": "Class TA", "due_date": "2027-03-01"},
     "SchoolHistoryRow": {"school_name": "Hillside Primary"},
+    # The parts of one bot turn (TurnWrite), each valid on its own.
+    "BotWrite": {"kind": "complete"},
+    "TopicWrite": {"status": "answered"},
+    "MeetingWrite": {},
+    "SummaryWrite": {"summary": "x", "child_agreed": True},
+    "AfterMeetingWrite": {},
+    "ConcernWrite": {"kind": "safeguarding", "text": "x"},
+    "TurnReplyWrite": {"messages": []},
 }
 
 
@@ -320,6 +330,8 @@ def _minimal_body(path: str) -> dict[str, Any] | None:
         return {"text": "hi"}
     if path.endswith("/reply"):
         return {"messages": []}
+    if path.endswith("/turns/{turn_id}"):
+        return {"writes": [], "reply": {"messages": []}}
     if "/topics/" in path:
         return {"status": "answered", "answer": "x", "question": "q"}
     if path.endswith("/summary"):

@@ -24,9 +24,13 @@ class RecordingApi:
         self.data = copy.deepcopy(state)
         self.writes: list[tuple[str, Any]] = []
         self.replies: list[tuple[list[dict[str, Any]], dict[str, Any]]] = []
+        # A turn another run of it stored first, as the API answers "already_answered".
+        self.stored: dict[str, Any] | None = None
+        self.state_reads = 0
 
     async def state(self, session_id: str) -> dict[str, Any]:
         assert session_id == self.data["session_id"]
+        self.state_reads += 1
         return copy.deepcopy(self.data)
 
     async def apply(self, session_id: str, write: tuple[str, Any]) -> None:
@@ -44,6 +48,21 @@ class RecordingApi:
             self.data["after_meeting"].update(payload)
         elif kind == "complete":
             self.data["completed"] = True
+
+    async def finish_turn(
+        self,
+        session_id: str,
+        writes: list[tuple[str, Any]],
+        messages: list[dict[str, Any]],
+        slots: dict[str, Any],
+    ) -> dict[str, Any] | None:
+        """The turn's writes and reply together; a turn stored already writes nothing."""
+        if self.stored is not None:
+            return self.stored
+        for write in writes:
+            await self.apply(session_id, write)
+        await self.reply(session_id, messages, slots)
+        return None
 
     async def reply(
         self, session_id: str, messages: list[dict[str, Any]], slots: dict[str, Any]

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from actions.actions import ActionConverse
+from actions.api_client import write_body
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -108,3 +109,45 @@ async def test_the_apis_open_question_wins_over_a_tracker_that_fell_behind(
     assert api.data["topics"]["feelings_about_school"]["status"] != "answered" or (
         api.data["topics"]["feelings_about_school"].get("answer") != "art club"
     )
+
+
+async def test_a_turn_stored_first_by_another_run_is_said_as_that_run_said_it(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any]
+) -> None:
+    stored = [{"text": "Thanks. How do you feel about your learning?", "buttons": []}]
+    api.stored = {"messages": stored, "slots": {"step": "topic:feelings_about_learning:rating"}}
+    events = await ActionConverse(api).run(dispatcher, tracker_from("tracker_skip.json"), domain)
+    assert api.writes == [] and api.replies == []
+    assert [m["text"] for m in dispatcher.messages] == [stored[0]["text"]]
+    assert events == [SlotSet("step", "topic:feelings_about_learning:rating")]
+
+
+@pytest.mark.parametrize(
+    ("write", "body"),
+    [
+        (("topic", ("going_well", {"status": "answered", "answer": "art"})),
+         {"kind": "topic", "topic": "going_well", "answer": {"status": "answered",
+                                                            "answer": "art"}}),
+        (("meeting", {"wants_copy": True}), {"kind": "meeting", "meeting": {"wants_copy": True}}),
+        (("after-meeting", {"how_it_went": "ok"}),
+         {"kind": "after-meeting", "after_meeting": {"how_it_went": "ok"}}),
+        (("complete", None), {"kind": "complete"}),
+    ],
+)
+def test_each_write_travels_in_the_turn_call_under_its_own_name(
+    write: tuple[str, Any], body: dict[str, Any]
+) -> None:
+    assert write_body(write) == body
+
+
+async def test_the_state_sent_with_the_message_is_used_without_asking_the_api(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any],
+    ks2_state: dict[str, Any],
+) -> None:
+    sent = {**ks2_state, "open_slots": {"step": "topic:going_well:words", "reasks": 0.0,
+                                        "resume_step": None, "passed": []}}
+    message = _message("art club", "answer", metadata={"screen_kinds": [], "state": sent})
+    await ActionConverse(api).run(dispatcher, tracker_from("tracker_skip.json",
+                                                           latest_message=message), domain)
+    assert api.state_reads == 0
+    assert api.data["topics"]["going_well"]["answer"] == "art club"

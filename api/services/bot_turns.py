@@ -1,0 +1,76 @@
+"""Everything one bot turn decided, stored in one request, once.
+
+Before, the action server made a call per write and one for the reply, each its own request
+and transaction; PEP Voice's own CPU per turn was as much as Rasa's. Now the turn's writes and
+reply come together and are applied in one transaction: a turn already answered writes nothing
+and gets back what it said then, so Rasa running a turn again changes nothing. The writes of
+the child's answers are audited one by one, as they always were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api import rasa_client
+from api.config import Settings
+from api.errors import NotFound
+from api.models import TranscriptMessage
+from api.schemas.voice import BotWrite, TurnWrite
+from api.services import bot_writes, chat, turn_lease
+from api.services.voice_sessions import LOCKED_STATUSES, pep_of
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What became of a turn's writes: stored now, stored before, or refused (a locked PEP)."""
+
+    status: str
+    stored: dict[str, Any] | None = None
+
+
+SAVED, ALREADY, LOCKED = "saved", "already_answered", "locked"
+
+
+def apply_turn(
+    session: Session, settings: Settings, session_id: str, turn_id: str, data: TurnWrite
+) -> Applied:
+    """The turn's writes in order, then its reply, in the caller's one transaction.
+
+    On a PEP submitted or signed off meanwhile, only the concerns are raised (a disclosure is
+    never refused) and nothing else is stored.
+    """
+    voice = bot_writes.session_or_404(session, session_id)
+    message = session.get(TranscriptMessage, turn_id, with_for_update=True)
+    if message is None or message.session_id != voice.id or message.sender != "child":
+        raise NotFound("no turn with that id in this session")
+    if message.turn_status == chat.ANSWERED:
+        return Applied(ALREADY, {"messages": message.reply or [], "slots": message.bot_slots or {}})
+    if pep_of(session, voice).status in LOCKED_STATUSES:
+        for write in data.writes:
+            if write.kind == "concern" and write.concern is not None:
+                bot_writes.write_concern(session, settings, session_id, write.concern)
+        return Applied(LOCKED)
+    for write in data.writes:
+        _apply(session, settings, session_id, write)
+    chat.record_reply(session, voice, message, rasa_client.normalise(data.reply.messages))
+    message.bot_slots = data.reply.slots
+    turn_lease.release(session, voice.id, turn_id)
+    return Applied(SAVED)
+
+
+def _apply(session: Session, settings: Settings, session_id: str, write: BotWrite) -> None:
+    if write.kind == "topic" and write.topic and write.answer:
+        bot_writes.write_topic(session, settings, session_id, write.topic, write.answer)
+    elif write.kind == "meeting" and write.meeting:
+        bot_writes.write_meeting(session, session_id, write.meeting)
+    elif write.kind == "summary" and write.summary:
+        bot_writes.write_summary(session, session_id, write.summary)
+    elif write.kind == "after-meeting" and write.after_meeting:
+        bot_writes.write_after_meeting(session, session_id, write.after_meeting)
+    elif write.kind == "concern" and write.concern:
+        bot_writes.write_concern(session, settings, session_id, write.concern)
+    elif write.kind == "complete":
+        bot_writes.complete(session, session_id)

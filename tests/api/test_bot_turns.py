@@ -1,0 +1,209 @@
+"""A whole bot turn in one call: the writes and the reply stored together, once, audited as
+before; and the lean state the bot reads, the same as the view it used to be built from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from api.config import Settings
+from api.models import AuditEntry, Child, Concern, Pep, TranscriptMessage, ViewTopic
+from api.models.enums import ConcernKind, ConcernTier, PepStatus
+from api.repositories import voice as voice_repo
+from api.services.bot_state import bot_state
+from api.services.views import build_view
+from tests.helpers import Demo
+
+REPLY = {
+    "messages": [{"text": "Thank you. What else is going well?", "buttons": []}],
+    "step": "topic:support_wanted:words",
+    "slots": {"step": "topic:support_wanted:words", "reasks": 0.0},
+}
+ART = {
+    "kind": "topic",
+    "topic": "going_well",
+    "answer": {"status": "answered", "answer": "art club", "question": "What is going well?"},
+}
+
+
+def _turn(client: TestClient, demo: Demo, db: Session, pep: str, text: str = "art club") -> tuple:
+    sid = client.post(
+        f"/api/v1/peps/{pep}/voice-sessions",
+        json={"mode": "my_views", "helper_role": "social_worker"},
+        headers=demo.auth("demo-sw"),
+    ).json()["session_id"]
+    message = TranscriptMessage(session_id=sid, sender="child", text=text, turn_status="pending")
+    voice_repo.add(db, message)
+    return sid, message.id
+
+
+def _service(settings: Settings) -> dict[str, str]:
+    return {"Authorization": f"Bearer {settings.service_token}"}
+
+
+def _count(db: Session, action: str) -> int:
+    return int(db.scalar(select(func.count()).where(AuditEntry.action == action)) or 0)
+
+
+def test_a_turn_is_stored_once_and_a_second_run_gets_the_first_reply(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    pep = demo.peps_by_band["KS2"]
+    sid, turn = _turn(client, demo, db, pep)
+    url = f"/api/v1/internal/voice-sessions/{sid}/turns/{turn}"
+    first = client.put(url, json={"writes": [ART], "reply": REPLY}, headers=_service(settings))
+    assert first.json() == {"status": "saved", "stored": None}, first.text
+    again = {**ART, "answer": {**ART["answer"], "answer": "something else"}}
+    second = client.put(
+        url,
+        json={"writes": [again], "reply": {**REPLY, "messages": []}},
+        headers=_service(settings),
+    )
+    assert second.json()["status"] == "already_answered"
+    assert second.json()["stored"]["messages"][0]["text"] == REPLY["messages"][0]["text"]
+    assert second.json()["stored"]["slots"] == REPLY["slots"]
+    view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
+    going = next(t for t in view.json()["topics"] if t["topic"] == "going_well")
+    assert going["answer"] == "art club"
+    assert _count(db, "view.topic_write") == 1  # the child's answer is audited, once
+    message = db.get(TranscriptMessage, turn)
+    assert message is not None and message.turn_status == "answered"
+    assert [m.sender for m in voice_repo.transcript(db, sid)] == ["child", "bot"]
+
+
+def test_the_open_question_is_the_turns_after_the_call_and_the_lease_is_free(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    sid, turn = _turn(client, demo, db, demo.peps_by_band["KS3"])
+    client.put(
+        f"/api/v1/internal/voice-sessions/{sid}/turns/{turn}",
+        json={"writes": [ART, {"kind": "complete"}], "reply": REPLY},
+        headers=_service(settings),
+    )
+    state = client.get(f"/api/v1/internal/voice-sessions/{sid}", headers=_service(settings))
+    assert state.json()["open_slots"] == REPLY["slots"]
+    assert state.json()["completed"] is True
+    voice = voice_repo.session_by_id(db, sid)
+    assert voice is not None and voice.turn_owner is None
+
+
+def test_a_write_without_its_part_is_refused_by_name(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    sid, turn = _turn(client, demo, db, demo.peps_by_band["KS2"])
+    response = client.put(
+        f"/api/v1/internal/voice-sessions/{sid}/turns/{turn}",
+        json={"writes": [{"kind": "meeting"}], "reply": REPLY},
+        headers=_service(settings),
+    )
+    assert response.status_code == 422
+    assert "meeting" in response.json()["detail"]
+
+
+def test_a_turn_of_another_session_is_not_found(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    sid, _ = _turn(client, demo, db, demo.peps_by_band["KS2"])
+    _, other = _turn(client, demo, db, demo.peps_by_band["KS3"])
+    response = client.put(
+        f"/api/v1/internal/voice-sessions/{sid}/turns/{other}",
+        json={"writes": [], "reply": REPLY},
+        headers=_service(settings),
+    )
+    assert response.status_code == 404
+
+
+def test_on_a_submitted_pep_only_the_concern_is_kept(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    pep_id = demo.peps_by_band["KS4"]
+    sid, turn = _turn(client, demo, db, pep_id, text="he hurts me")
+    pep = db.get(Pep, pep_id)
+    assert pep is not None
+    pep.status = PepStatus.SUBMITTED
+    concern = {
+        "kind": "concern",
+        "concern": {"kind": "safeguarding", "text": "he hurts me", "topic": "going_well"},
+    }
+    response = client.put(
+        f"/api/v1/internal/voice-sessions/{sid}/turns/{turn}",
+        json={"writes": [ART, concern], "reply": REPLY},
+        headers=_service(settings),
+    )
+    assert response.status_code == 409
+    assert [c.text for c in voice_repo.concerns_for_session(db, sid)] == ["he hurts me"]
+    answers = db.scalars(select(ViewTopic.answer).where(ViewTopic.pep_id == pep_id)).all()
+    assert "art club" not in answers
+    message = db.get(TranscriptMessage, turn)
+    assert message is not None and message.turn_status == "pending"
+
+
+def _old_state(db: Session, pep: Pep, child: Child) -> dict[str, Any]:
+    """The state as it was built from the whole view, for comparison."""
+    view = build_view(db, pep, child)
+    return {
+        "topics": {
+            t["topic"]: {k: t[k] for k in ("status", "rating", "answer", "question")}
+            for t in view["topics"]
+        },
+        "meeting": view["meeting"],
+        "summary": view["summary"],
+        "child_agreed": view["child_agreed"],
+        "after_meeting": {
+            k: view["after_meeting"].get(k)
+            for k in ("how_it_went", "agrees_with_plan", "understands_plan")
+        },
+    }
+
+
+def test_the_lean_state_is_the_view_the_bot_read_before_withheld_words_and_all(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    pep_id = demo.peps_by_band["KS3"]
+    sid, turn = _turn(client, demo, db, pep_id, text="he hurts me")
+    hurt = {
+        **ART,
+        "topic": "not_going_well",
+        "answer": {"status": "answered", "answer": "he hurts me", "rating": 1},
+    }
+    meeting = {"kind": "meeting", "meeting": {"wants_to_attend": "part", "wants_copy": True}}
+    after = {"kind": "after-meeting", "after_meeting": {"how_it_went": "he hurts me"}}
+    client.put(
+        f"/api/v1/internal/voice-sessions/{sid}/turns/{turn}",
+        json={"writes": [ART, hurt, meeting, after], "reply": REPLY},
+        headers=_service(settings),
+    )
+    pep = db.get(Pep, pep_id)
+    assert pep is not None
+    voice_repo.add(
+        db,
+        Concern(
+            child_id=pep.child_id,
+            pep_id=pep.id,
+            session_id=sid,
+            kind=ConcernKind.SAFEGUARDING,
+            text="he hurts me",
+            tier=ConcernTier.URGENT,
+        ),
+    )
+    child = db.get(Child, pep.child_id)
+    voice = voice_repo.session_by_id(db, sid)
+    assert child is not None and voice is not None
+    lean = bot_state(db, settings, voice)
+    assert {k: lean[k] for k in _old_state(db, pep, child)} == _old_state(db, pep, child)
+    assert lean["topics"]["not_going_well"]["answer"] is None
+    assert lean["after_meeting"]["how_it_went"] is None
+    assert lean["topics"]["going_well"]["answer"] == "art club"
+
+
+def test_the_bots_state_read_leaves_no_audit_row_per_turn(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    sid, _ = _turn(client, demo, db, demo.peps_by_band["KS2"])
+    before = int(db.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+    state = client.get(f"/api/v1/internal/voice-sessions/{sid}", headers=_service(settings))
+    assert state.status_code == 200, state.text
+    assert int(db.scalar(select(func.count()).select_from(AuditEntry)) or 0) == before
