@@ -50,17 +50,9 @@ from api.routes import (
 from api.security_headers import SecurityHeaders
 from api.services.sign_in_throttle import SignInThrottle
 from api.static_files import GOVUK_BRAND_ASSETS, StaticFilesWithout
+from api.warmup import warm_models
 
 STATIC_DIR = Path(__file__).parent / "static"
-
-
-def _warm_models() -> None:
-    """Load spaCy and MiniLM once, off the request path, so the first child is not kept waiting."""
-    from offline_models import spacy_pipeline
-    from safeguarding import screen
-
-    screen("warm up")
-    spacy_pipeline()
 
 
 # Imported on the main thread before any request or the warm-up thread runs: two threads
@@ -72,7 +64,7 @@ HEAVY_MODULES = ("spacy", "sklearn.linear_model", "target_coach.check", "safegua
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     for name in HEAVY_MODULES:
         importlib.import_module(name)
-    threading.Thread(target=_warm_models, name="warm-models", daemon=True).start()
+    threading.Thread(target=warm_models, name="warm-models", daemon=True).start()
     yield
 
 

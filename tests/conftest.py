@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fixtures.live import MODEL, Stack, running_stack
+from tests.fixtures.live import MODEL, Stack, running_stack, wait_for_models
 from tests.fixtures.postgres import postgres_server
 
 
@@ -22,4 +22,5 @@ def bot_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does)")
     with running_stack(tmp_path_factory.mktemp("stack"), with_bot=True) as stack:
+        wait_for_models(stack)
         yield stack

@@ -7,6 +7,7 @@ from sqlalchemy import text
 
 from api.deps import SessionDep
 from api.schemas.health import Health
+from api.warmup import models_state
 
 router = APIRouter(prefix="/api/v1", tags=["health"])
 
@@ -14,4 +15,4 @@ router = APIRouter(prefix="/api/v1", tags=["health"])
 @router.get("/health")
 def health(session: SessionDep) -> Health:
     session.execute(text("SELECT 1"))
-    return Health(status="ok", database="ok")
+    return Health(status="ok", database="ok", models=models_state())

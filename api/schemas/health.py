@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from api.schemas.common import ResponseModel
 
 
 class Health(ResponseModel):
     status: Literal["ok"]
     database: Literal["ok"]
+    models: Literal["loading", "ready"] = Field(
+        description="The screen's and the coach's models: 'loading' for a short while after "
+        "start; the API answers meanwhile, and the first chat turn or target check waits"
+    )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.fixtures.live import Stack, running_stack
+from tests.fixtures.live import Stack, running_stack, wait_for_models
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -23,6 +23,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def pages_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     with running_stack(tmp_path_factory.mktemp("pages"), with_bot=False) as stack:
+        wait_for_models(stack)
         yield stack
 
 

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from api.services import school_calendar
 from tests.browser.conftest import sign_in
 from tests.browser.test_accessibility import assert_accessible, scan_context
-from tests.fixtures.live import Stack, running_stack
+from tests.fixtures.live import Stack, running_stack, wait_for_models
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +36,7 @@ def year_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """Its own API and database: the child it adds must not change what other page tests
     count on the shared demo."""
     with running_stack(tmp_path_factory.mktemp("year"), with_bot=False) as stack:
+        wait_for_models(stack)
         yield stack
 
 
