@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from api.models import CareDetails, EducationSummary, SchoolHistoryEntry, User
+from api.models import CareDetails, EducationSummary, SchoolHistoryEntry
 
 
 def care_details(session: Session, pep_id: str) -> CareDetails | None:
@@ -34,7 +34,3 @@ def education_summary(session: Session, pep_id: str) -> EducationSummary | None:
 def save(session: Session, row: CareDetails | EducationSummary) -> None:
     session.add(row)
     session.flush()
-
-
-def writer(session: Session, user_id: str | None) -> User | None:
-    return session.get(User, user_id) if user_id else None

@@ -33,7 +33,6 @@ PEP_LOCKED: Responses = {
 }
 
 
-
 @router.post(
     "/peps/{pep_id}/voice-sessions",
     status_code=201,

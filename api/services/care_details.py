@@ -7,22 +7,18 @@ and SEND fields live on the child, and the page saves them through api.services.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from api.errors import FormInvalid
-from api.models import CareDetails, Child, Pep, SchoolHistoryEntry, User
+from api.models import CareDetails, Child, SchoolHistoryEntry, User
 from api.models.enums import Role
 from api.repositories import care as repo
 from api.schemas.care import CareDetailsWrite
 from api.services import audit
-from api.services.access import pep_for
-from api.services.peps import may_write as peps_may_write
-from api.services.peps import writable_pep
+from api.services.pep_parts import PepPart, stamp
 
-WRITERS = {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
 FIELDS = (
     "placement_type",
     "placement_start_date",
@@ -33,19 +29,18 @@ FIELDS = (
 )
 
 
-def iso_utc(value: datetime) -> str:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return value.replace(tzinfo=value.tzinfo or UTC).isoformat()
-
-
-def may_write(user: User, pep: Pep) -> bool:
-    return peps_may_write(user, pep, WRITERS)
+PART = PepPart(
+    name="care_details",
+    writers=frozenset({Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}),
+    refusal="personal and care details are written by the child's social worker",
+)
+may_write = PART.may_write
+require_writer = PART.require_writer
 
 
 def entry(session: Session, pep_id: str) -> dict[str, Any]:
     """The record as the API, the page and the documents show it; empty until first saved."""
     row = repo.care_details(session, pep_id)
-    writer = repo.writer(session, row.updated_by_id) if row else None
     return {
         "pep_id": pep_id,
         **{f: getattr(row, f) if row else None for f in FIELDS},
@@ -58,26 +53,12 @@ def entry(session: Session, pep_id: str) -> dict[str, Any]:
             }
             for s in repo.school_history(session, pep_id)
         ],
-        "updated_by": writer.full_name if writer else None,
-        "updated_at": iso_utc(row.updated_at) if row else None,
+        **stamp(session, row),
     }
 
 
 def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
-    pep, child = pep_for(session, user, pep_id)
-    audit.record(session, user, "care_details.read", child_id=child.id, pep_id=pep.id)
-    return entry(session, pep.id)
-
-
-def require_writer(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
-    """The PEP and child, if this user may write section A now; else 404, 403 or 409."""
-    return writable_pep(
-        session,
-        user,
-        pep_id,
-        WRITERS,
-        "personal and care details are written by the child's social worker",
-    )
+    return entry(session, PART.opened(session, user, pep_id).id)
 
 
 def save(session: Session, user: User, pep_id: str, data: CareDetailsWrite) -> dict[str, Any]:

@@ -27,11 +27,14 @@ from api.models.enums import AttainmentJudgement, FlagKind, Role, SuspensionKind
 from api.repositories import school_data as repo
 from api.schemas.school_data import SchoolDataWrite
 from api.services import audit
-from api.services.access import pep_for
-from api.services.peps import may_write as peps_may_write
-from api.services.peps import writable_pep
+from api.services.pep_parts import PepPart, stamp
 
-WRITERS = {Role.DESIGNATED_TEACHER, Role.VIRTUAL_SCHOOL}
+PART = PepPart(
+    name="school_data",
+    writers=frozenset({Role.DESIGNATED_TEACHER, Role.VIRTUAL_SCHOOL}),
+    refusal="the school's data is recorded by the designated teacher or the VS",
+)
+may_write = PART.may_write
 ATTENDANCE_THRESHOLD = 95.0
 
 JUDGEMENT_LABELS = {
@@ -44,11 +47,6 @@ SUSPENSION_LABELS = {
     SuspensionKind.SUSPENSION: "Suspension",
     SuspensionKind.PERMANENT_EXCLUSION: "Permanent exclusion",
 }
-
-
-def _iso(moment: datetime | None) -> str | None:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return moment.replace(tzinfo=moment.tzinfo or UTC).isoformat() if moment else None
 
 
 def record_out(session: Session, pep: Pep) -> dict[str, Any]:
@@ -89,8 +87,7 @@ def record_out(session: Session, pep: Pep) -> dict[str, Any]:
             }
             for a in repo.attainment(session, pep.id)
         ],
-        "updated_by": repo.user_name(session, row.updated_by_id) if row else None,
-        "updated_at": _iso(row.updated_at) if row else None,
+        **stamp(session, row),
     }
 
 
@@ -98,36 +95,20 @@ def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def may_write(user: User, pep: Pep) -> bool:
-    return peps_may_write(user, pep, WRITERS)
-
-
 def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
-    pep, child = pep_for(session, user, pep_id)
-    audit.record(session, user, "school_data.read", child_id=child.id, pep_id=pep.id)
-    return record_out(session, pep)
-
-
-def _writable(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
-    return writable_pep(
-        session,
-        user,
-        pep_id,
-        WRITERS,
-        "the school's data is recorded by the designated teacher or the VS",
-    )
+    return record_out(session, PART.opened(session, user, pep_id))
 
 
 def for_form(session: Session, user: User, pep_id: str) -> tuple[Pep, Child, dict[str, Any]]:
     """The record to edit, for those who may change it now; audited as a read."""
-    pep, child = _writable(session, user, pep_id)
-    audit.record(session, user, "school_data.read", child_id=child.id, pep_id=pep.id)
+    pep, child = PART.require_writer(session, user, pep_id)
+    PART.audit_read(session, user, pep, child)
     return pep, child, record_out(session, pep)
 
 
 def write(session: Session, user: User, pep_id: str, data: SchoolDataWrite) -> dict[str, Any]:
     """Store the whole term's record as sent, and tell the virtual school what it must know."""
-    pep, child = _writable(session, user, pep_id)
+    pep, child = PART.require_writer(session, user, pep_id)
     row = repo.term_data_to_write(session, pep.id, user.id)
     for name in (
         "attendance_percent",
