@@ -47,7 +47,24 @@ def _open_loop(turns: dict[str, Any]) -> list[str]:
         f"{cpu.get('rasa', 0):.0f} ms; PEP Voice's own (API plus action server) is "
         f"{own / max(cpu.get('rasa', 0), 1e-9):.2f}x Rasa's.",
         "",
+        "| goal | measured | met |",
+        "| --- | --- | --- |",
+        *_goal_rows(load, lone, own, cpu.get("rasa", 0.0)),
+        "",
     ]
+
+
+def _goal_rows(load: dict[str, Any], lone: float, own: float, rasa: float) -> list[str]:
+    """Issue #11's capacity goals beside this run's figures, so a miss is read, not inferred."""
+    p95 = load["latency"]["p95"]
+    goals = [
+        ("p95 under load at most 2x a lone child's", f"{p95 / lone:.2f}x", p95 <= 2 * lone),
+        ("p95 under load under 500 ms", f"{p95:.0f} ms", p95 < 500),
+        ("no errors under load", str(load["errors"]), load["errors"] == 0),
+        ("PEP Voice's own CPU per turn at most half of Rasa's", f"{own / max(rasa, 1e-9):.2f}x",
+         own <= rasa / 2),
+    ]  # fmt: skip
+    return [f"| {goal} | {value} | {'yes' if ok else 'no'} |" for goal, value, ok in goals]
 
 
 def _agreement_row(a: dict[str, Any]) -> str:
