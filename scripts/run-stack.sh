@@ -6,8 +6,12 @@ cd "$(dirname "$0")/.."
 
 export PEP_VOICE_HOST=127.0.0.1
 export PEP_VOICE_PORT="${PEP_VOICE_PORT:-8000}"
+export PEP_VOICE_RASA_PORT="${PEP_VOICE_RASA_PORT:-5005}"
+export PEP_VOICE_ACTIONS_PORT="${PEP_VOICE_ACTIONS_PORT:-5055}"
 export PEP_VOICE_DEMO_MODE=true
 export PEP_VOICE_API_URL="http://127.0.0.1:${PEP_VOICE_PORT}"
+export PEP_VOICE_RASA_URL="http://127.0.0.1:${PEP_VOICE_RASA_PORT}"
+export PEP_VOICE_ACTIONS_URL="http://127.0.0.1:${PEP_VOICE_ACTIONS_PORT}/webhook"
 # Fresh secrets for every run: nothing printed in this repository signs anything.
 export PEP_VOICE_SECRET_KEY="${PEP_VOICE_SECRET_KEY:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(48))')}"
 export PEP_VOICE_SERVICE_TOKEN="${PEP_VOICE_SERVICE_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
@@ -16,8 +20,10 @@ export PEP_VOICE_RASA_TOKEN="${PEP_VOICE_RASA_TOKEN:-$(.venv/bin/python -c 'impo
 export PEP_VOICE_ACTIONS_TOKEN="${PEP_VOICE_ACTIONS_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 export SANIC_HOST=127.0.0.1 RASA_TELEMETRY_ENABLED=false
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
-LOGS=var/log
-mkdir -p "$LOGS"
+# supervisord keeps its socket and every service's log here (scripts/supervisord.conf).
+mkdir -p "${PEP_VOICE_LOG_DIR:-var/log}"
+export PEP_VOICE_LOG_DIR="$(cd "${PEP_VOICE_LOG_DIR:-var/log}" && pwd)"
+LOGS="$PEP_VOICE_LOG_DIR"
 
 .venv/bin/pep-voice migrate
 .venv/bin/pep-voice seed-demo
@@ -42,15 +48,15 @@ wait_for() {  # name url seconds
   return 1
 }
 wait_for "The API" "http://127.0.0.1:${PEP_VOICE_PORT}/api/v1/health" 60
-wait_for "The action server" "http://127.0.0.1:5055/health" 120
-wait_for "Rasa" "http://127.0.0.1:5005/webhooks/guarded/" 240
+wait_for "The action server" "http://127.0.0.1:${PEP_VOICE_ACTIONS_PORT}/health" 120
+wait_for "Rasa" "${PEP_VOICE_RASA_URL}/webhooks/guarded/" 240
 
 cat <<INFO
 
 PEP Voice is running on loopback.
   Pages and API:   http://127.0.0.1:${PEP_VOICE_PORT}/   (API docs: /docs)
-  Rasa:            http://127.0.0.1:5005/   (its channel needs PEP_VOICE_RASA_TOKEN)
-  Action server:   http://127.0.0.1:5055/health
+  Rasa:            ${PEP_VOICE_RASA_URL}/   (its channel needs PEP_VOICE_RASA_TOKEN)
+  Action server:   http://127.0.0.1:${PEP_VOICE_ACTIONS_PORT}/health
 
 Demo sign-ins (password: demo-password):
   demo-vs   virtual school          demo-dt   designated teacher
@@ -58,6 +64,7 @@ Demo sign-ins (password: demo-password):
   demo-dsl  safeguarding lead       other-dt  designated teacher at a second school
 
 Logs are in ${LOGS}/. A service that stops is restarted by supervisord
-(.venv/bin/supervisorctl -c scripts/supervisord.conf status). Press Ctrl-C to stop.
+(PEP_VOICE_LOG_DIR=${LOGS} .venv/bin/supervisorctl -c scripts/supervisord.conf status).
+Press Ctrl-C to stop.
 INFO
 wait "$supervisor"
