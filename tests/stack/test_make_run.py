@@ -139,26 +139,25 @@ def test_a_killed_bot_is_restarted_and_meanwhile_the_chat_answers_503(run: Run) 
             return True
         return False
 
+    def send() -> httpx.Response:
+        """The same message each time, as the child's page retries it."""
+        return httpx.post(
+            f"{run.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
+            json={"text": "I like drawing", "client_message_id": "during-outage"},
+            headers={"Authorization": f"Bearer {talk.token}"},
+            timeout=60,
+        )
+
     _until(rasa_down, 30, "Rasa going down")
     # Rasa takes many seconds to load its model again: the chat says so, the pages carry on.
-    sent = httpx.post(
-        f"{run.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
-        json={"text": "I like drawing", "client_message_id": "during-outage"},
-        headers={"Authorization": f"Bearer {talk.token}"},
-        timeout=60,
-    )
+    sent = send()
     assert sent.status_code == 503, sent.text
     assert int(sent.headers["Retry-After"]) > 0
     assert httpx.get(f"{run.api_url}/sign-in").status_code == 200
 
     _until(lambda: run.pid_of("rasa") not in (0, rasa), 120, "supervisord restarting Rasa")
     _until(lambda: httpx.get(rasa_url, timeout=5).status_code < 500, 600, "Rasa coming back")
-    again = httpx.post(
-        f"{run.api_url}/api/v1/voice-sessions/{talk.session_id}/messages",
-        json={"text": "I like drawing", "client_message_id": "during-outage"},
-        headers={"Authorization": f"Bearer {talk.token}"},
-        timeout=60,
-    )
+    again = send()
     assert again.status_code == 200, again.text
     transcript = httpx.get(
         f"{run.api_url}/api/v1/voice-sessions/{talk.session_id}/conversation",
