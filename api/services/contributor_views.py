@@ -8,7 +8,6 @@ from the child's own "My views" and each says whose view it is, who gave it and 
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -20,6 +19,7 @@ from api.repositories import contributor_views as repo
 from api.schemas.contributor_views import ContributorViewCreate
 from api.services import audit
 from api.services.access import pep_for
+from api.services.pep_parts import iso_utc
 from api.services.peps import EDITABLE_STATUSES
 
 KIND_LABELS = {
@@ -64,8 +64,7 @@ def entry(view: ContributorView, recorder: User) -> dict[str, Any]:
         "recorded_by": recorder.full_name,
         "recorded_by_role": recorder.role.value,
         "recorded_as": recorded_as(view, recorder),
-        # SQLite hands back naive datetimes; every stored time is UTC.
-        "recorded_at": view.recorded_at.replace(tzinfo=view.recorded_at.tzinfo or UTC).isoformat(),
+        "recorded_at": iso_utc(view.recorded_at),
     }
 
 

@@ -58,7 +58,7 @@ class PepPart:
     refusal: str
 
     def may_write(self, user: User, pep: Pep) -> bool:
-        return peps_may_write(user, pep, set(self.writers))
+        return peps_may_write(user, pep, self.writers)
 
     def opened(self, session: Session, user: User, pep_id: str) -> Pep:
         """The PEP, if on this user's caseload (else 404), with the read audited."""
@@ -68,7 +68,7 @@ class PepPart:
 
     def require_writer(self, session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
         """The PEP and child, if this user may write the part now; else 404, 403 or 409."""
-        return writable_pep(session, user, pep_id, set(self.writers), self.refusal)
+        return writable_pep(session, user, pep_id, self.writers, self.refusal)
 
     def audit_read(self, session: Session, user: User, pep: Pep, child: Child) -> None:
         audit.record(session, user, f"{self.name}.read", child_id=child.id, pep_id=pep.id)

@@ -14,6 +14,7 @@ from api.models import Child, Pep, User, VirtualSchoolFlag
 from api.models.enums import FlagKind
 from api.repositories import school_data as repo
 from api.services import audit
+from api.services.pep_parts import iso_utc
 
 FLAG_NOT_FOUND = "no flag with that id for your authority"
 KIND_LABELS = {
@@ -23,10 +24,6 @@ KIND_LABELS = {
 }
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.replace(tzinfo=moment.tzinfo or UTC).isoformat() if moment else None
-
-
 def flag_out(session: Session, flag: VirtualSchoolFlag) -> dict[str, Any]:
     return {
         "id": flag.id,
@@ -34,8 +31,8 @@ def flag_out(session: Session, flag: VirtualSchoolFlag) -> dict[str, Any]:
         "child_id": flag.child_id,
         "kind": flag.kind,
         "detail": flag.detail,
-        "raised_at": _iso(flag.raised_at),
-        "acknowledged_at": _iso(flag.acknowledged_at),
+        "raised_at": iso_utc(flag.raised_at),
+        "acknowledged_at": iso_utc(flag.acknowledged_at) if flag.acknowledged_at else None,
         "acknowledged_by": repo.user_name(session, flag.acknowledged_by_id),
     }
 
