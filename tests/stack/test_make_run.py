@@ -13,7 +13,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,12 +65,12 @@ def _read(run: Run) -> None:
             run.ready.set()
 
 
-def _until(check: object, seconds: float, what: str) -> None:
+def _until(check: Callable[[], bool], seconds: float, what: str) -> None:
     """Poll `check` until it is true: waiting for the thing itself, bounded by `seconds`."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if check():  # type: ignore[operator]
+            if check():
                 return
         except httpx.HTTPError:
             pass
