@@ -55,8 +55,8 @@ def apply_turn(
         return Applied(LOCKED)
     for write in data.writes:
         _apply(session, settings, session_id, write)
+    message.bot_slots = data.reply.slots  # set first: one UPDATE of the message, not two
     chat.record_reply(session, voice, message, rasa_client.normalise(data.reply.messages))
-    message.bot_slots = data.reply.slots
     turn_lease.release(session, voice.id, turn_id)
     return Applied(SAVED)
 
