@@ -26,7 +26,15 @@ SESSION_COOKIE = "pep_voice_session"
 Caller = User
 
 SessionDep = Annotated[Session, Depends(get_db_session, scope="function")]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+async def app_settings() -> Settings:
+    """The settings, read on the event loop: FastAPI runs a plain `def` dependency on a worker
+    thread, a round trip that costs more than returning this cached object."""
+    return get_settings()
+
+
+SettingsDep = Annotated[Settings, Depends(app_settings)]
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 BearerToken = Annotated[str | None, Depends(oauth2_scheme)]
@@ -62,23 +70,23 @@ def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
     return user
 
 
-def session_token(request: Request, token: BearerToken) -> str | None:
+async def session_token(request: Request, token: BearerToken) -> str | None:
     """The token this caller signed in with: the bearer header first, else the pages' cookie."""
     return token or request.cookies.get(SESSION_COOKIE)
 
 
-def sign_in_throttle(request: Request) -> SignInThrottle:
+async def sign_in_throttle(request: Request) -> SignInThrottle:
     """One throttle per app (see create_app), so its counts live as long as the process."""
     throttle: SignInThrottle = request.app.state.sign_in_throttle
     return throttle
 
 
-def client_address(request: Request) -> str:
+async def client_address(request: Request) -> str:
     """The caller's address as the server saw it (behind a proxy, run uvicorn --proxy-headers)."""
     return request.client.host if request.client else "unknown"
 
 
-def service_caller(settings: SettingsDep, token: BearerToken) -> None:
+async def service_caller(settings: SettingsDep, token: BearerToken) -> None:
     """Only the action server, holding the service token, may write the child's answers."""
     if not token or not same_secret(token, settings.service_token):
         raise NotAuthenticated("this endpoint needs the service token")
@@ -93,8 +101,18 @@ ServiceCaller = Annotated[None, Depends(service_caller)]
 
 
 def voice_caller(
-    session_id: str, session: SessionDep, token: BearerToken, user: OptionalUser
+    session_id: str,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    token: BearerToken,
 ) -> tuple[VoiceSession, User | None]:
+    """The voice session and the adult calling, if not the child's link; else 404.
+
+    The user is read here, not through OptionalUser: every chat turn passes this way, and a
+    dependency of its own would cost a second worker-thread round trip per message.
+    """
+    user = optional_user(request, session, settings, token)
     caller = voice_sessions.authorize(session, session_id, token=token, user=user)
     # End the read here: on SQLite it holds the write lock, and the route's body runs on
     # another worker thread; a lock held across that hop can wait on every thread that is

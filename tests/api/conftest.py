@@ -10,9 +10,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from api.config import Settings, get_settings
+from api.config import Settings
 from api.db.session import get_db_session
 from api.demo import seed_demo
+from api.deps import app_settings
 from api.main import create_app
 from tests.factories import Factory
 from tests.fixtures.database import migrated_engine, rolled_back_session
@@ -59,7 +60,7 @@ def app(db: Session, settings: Settings) -> FastAPI:
             raise
 
     app.dependency_overrides[get_db_session] = _session
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[app_settings] = lambda: settings
     # Refusals are audited in a session of their own: here, a savepoint on the test's connection.
     app.state.audit_sessions = lambda: Session(
         bind=db.get_bind(), join_transaction_mode="create_savepoint", expire_on_commit=False

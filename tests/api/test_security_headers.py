@@ -97,9 +97,9 @@ def test_https_gets_hsts_and_secure_cookies(client: TestClient, demo: Demo) -> N
     settings = Settings(public_url="https://pep.example.gov.uk")
     app = create_app(settings)
     app.dependency_overrides = client.app.dependency_overrides  # type: ignore[attr-defined]
-    from api.config import get_settings
+    from api.deps import app_settings
 
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[app_settings] = lambda: settings
     with TestClient(app, base_url="https://testserver") as secure_client:
         page = secure_client.get("/sign-in")
         assert page.headers["strict-transport-security"].startswith("max-age=")
