@@ -66,6 +66,9 @@ def scan_context(browser: Browser, **options: Any) -> BrowserContext:
 
 
 def serious_violations(page: Page) -> list[str]:
+    # A page still being parsed has no <head> to take the script; callers wait for the page
+    # they navigated to, and this waits for its document.
+    page.wait_for_load_state("load")
     page.add_script_tag(content=axe_source())
     result = page.evaluate(
         "values => axe.run(document, {runOnly: {type: 'tag', values: values}})", WCAG

@@ -59,6 +59,7 @@ def as_user(browser: Browser, stack: Stack, username: str) -> Page:
 def add_child(vs: Page, first: str) -> None:
     """The virtual school adds a Year 4 child who came into care two days ago."""
     vs.get_by_role("link", name="Add a child who has come into care").click()
+    vs.wait_for_url("**/children/new")
     assert_accessible(vs, "add a child")
     vs.get_by_label("First name").fill(first)
     vs.get_by_label("Last name").fill("Year")
@@ -77,6 +78,7 @@ def start_initial_pep(sw: Page, child: str) -> str:
     due = school_calendar.add_school_days(IN_CARE, 20)
     expect(row).to_contain_text(f"Due: {uk_long(due)} (initial PEP)")
     row.get_by_role("link", name="Start a PEP").click()
+    sw.wait_for_url("**/start-pep")
     assert_accessible(sw, "start a PEP")
     fill_date(sw, "meeting_date", MEETING)
     sw.get_by_label("Where the meeting is").fill("Riverside, meeting room 2")
@@ -96,6 +98,7 @@ def start_initial_pep(sw: Page, child: str) -> str:
 def fill_care_details(sw: Page) -> None:
     """Section A, by the social worker."""
     sw.get_by_role("link", name="Change personal and care details").click()
+    sw.wait_for_url("**/care-details")
     assert_accessible(sw, "personal and care details")
     sw.get_by_label("Foster care", exact=True).check()
     sw.get_by_label("Carer's name").fill("Morgan Lee")
@@ -116,11 +119,13 @@ def fill_school_sections(dt: Page, pep_url: str) -> None:
     """Section C's facts and section D's summary, by the designated teacher."""
     dt.goto(pep_url)
     dt.get_by_test_id("school-data-link").click()
+    dt.wait_for_url("**/school-data")
     assert_accessible(dt, "school data")
     dt.get_by_label("Attendance this term").fill("93.5")
     dt.get_by_role("button", name="Save school data").click()
     expect(dt.get_by_test_id("school-data")).to_contain_text("93.5%")
     dt.get_by_role("link", name="Change the education summary").click()
+    dt.wait_for_url("**/education-summary")
     assert_accessible(dt, "education summary")
     dt.get_by_label("Progress since the last PEP").fill(PROGRESS)
     dt.get_by_role("button", name="Save the education summary").click()
@@ -157,6 +162,7 @@ def record_the_meeting(dt: Page, pep_url: str, first: str) -> None:
         f"{first} gave their views to the social worker at the meeting"
     )
     dt.get_by_role("button", name="Save the reason").click()
+    expect(dt.get_by_test_id("views-absence")).to_contain_text("gave their views")
     assert_accessible(dt, "the PEP, recorded")
     dt.get_by_role("button", name="Submit to the virtual school").click()
     expect(dt.get_by_text("Submitted", exact=True)).to_be_visible()
