@@ -196,7 +196,9 @@ def review_the_carried_target(dt: Page, next_url: str, first: str) -> None:
     row = dt.get_by_test_id("previous-target").filter(has_text="times tables")
     row.get_by_label("Was it met?").select_option("partly")
     row.get_by_label("Evidence").fill("17 of 20 in 3 minutes at the last check")
-    row.get_by_role("button", name="Save review").click()
+    # The saved review reloads the page; before that, "Partly met" is only an option's text.
+    with dt.expect_event("load"):
+        row.get_by_role("button", name="Save review").click()
     row = dt.get_by_test_id("previous-target").filter(has_text="times tables")
     expect(row).to_contain_text("Partly met", timeout=10_000)
 

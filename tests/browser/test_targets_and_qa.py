@@ -90,12 +90,14 @@ def test_the_virtual_school_returns_then_signs_off_a_pep(
     expect(dt.get_by_test_id("views-absence")).to_contain_text("social worker")
     pep_page = dt.url.split("#", 1)[0]
     dt.get_by_role("link", name="Targets (section D)").click()
+    dt.wait_for_url("**/targets")
     reviews = dt.locator("form.pv-review")
     for i in range(reviews.count()):
         review = reviews.nth(i)
         review.get_by_label("Evidence").fill("The reading log shows 3 sessions a week")
-        review.get_by_role("button", name="Save review").click()
-        dt.wait_for_load_state()
+        # A saved review reloads the page: what is typed before the reload ends is lost.
+        with dt.expect_event("load"):
+            review.get_by_role("button", name="Save review").click()
         expect(dt.get_by_test_id("previous-target").nth(i)).to_contain_text("Met")
     dt.get_by_label("What (the target)").fill("Sam will read 40 common exception words")
     dt.get_by_label("How").fill("Flashcards with the TA four times a week")
