@@ -5,8 +5,9 @@ found again by `client_message_id` on a retry), which travels to Rasa and the ac
 each write the bot makes for that turn is applied once. Turns on one voice session never
 overlap: a turn holds the session's lease (`turn_lease`) while Rasa works. The steps:
 
-1. store the words and the screen's findings, raise any concerns, take the lease if it is
-   free, commit (one transaction: a new message whose lease was free needs no more checks);
+1. screen the words (before any transaction: no lock waits on the model), then store them
+   with the screen's findings, raise any concerns, take the lease if it is free, commit (one
+   transaction: a new message whose lease was free needs no more checks);
 2. if the words answer a question that is no longer open, keep them as a late answer and show
    where the conversation stands (never file them under another question);
 3. otherwise (a retry, or another turn running) wait for the lease; then forward to Rasa,
@@ -30,9 +31,10 @@ from api.config import Settings
 from api.errors import Conflict, ServiceUnavailable, TurnInProgress
 from api.models import Pep, TranscriptMessage, User, VoiceSession
 from api.repositories import voice as voice_repo
-from api.services import bot_state, turn_lease
-from api.services.concern_raising import attach_topic, safety_message, screen_and_raise
+from api.services import bot_state, screening, turn_lease
+from api.services.concern_raising import attach_topic, raise_screened, safety_message
 from api.services.voice_sessions import ensure_pep_open, pep_of
+from safeguarding.tiers import Tiers
 
 START_MESSAGE = "/start"
 START_ID = "start"
@@ -61,13 +63,17 @@ def post_message(
     """The whole turn for one child message (see the module docstring for the steps)."""
     if voice.status == "closed":
         raise Conflict("this voice session is closed")
+    # Screened before the transaction begins; a retry's words are screened again, for nothing.
+    tiers = screening.screen_message(text)
     pep = pep_of(session, voice)
     ensure_pep_open(pep)
     if not text.strip() and voice.current_step_id:
         return where_it_stands(session, voice, pep)
     if not text.strip():
         client_message_id = START_ID  # two tabs opening at once start one conversation
-    message, fresh = _store(session, settings, voice, pep, user, text, client_message_id, step_id)
+    message, fresh = _store(
+        session, settings, voice, pep, user, text, client_message_id, step_id, tiers
+    )
     # A new message takes the turn lease in the same transaction, if it is free: then nothing
     # else can have answered it or moved the conversation on, and the waiting below is skipped.
     leased = (
@@ -99,6 +105,7 @@ def _store(
     text: str,
     client_message_id: str | None,
     step_id: str | None,
+    tiers: Tiers,
 ) -> tuple[TranscriptMessage, bool]:
     """The message as stored, and whether it is new: the earlier one for a retry, or a new
     one, screened."""
@@ -115,6 +122,8 @@ def _store(
         client_message_id=client_message_id,
         turn_status=LATE if late else PENDING,
         answers_step=step_id,
+        screen_kinds=list(tiers.kinds),
+        review_kinds=list(tiers.review_kinds),
     )
     try:
         with session.begin_nested():
@@ -125,7 +134,7 @@ def _store(
         if earlier is None:
             raise
         return earlier, False
-    screen_and_raise(session, settings, voice, pep, user, message)
+    raise_screened(session, settings, voice, pep, user, message)
     return message, True
 
 

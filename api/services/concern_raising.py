@@ -34,7 +34,7 @@ def _actor(voice: VoiceSession, user: User | None) -> str:
     return f"{user.username} ({user.role})" if user else f"child link ({voice.id[:8]})"
 
 
-def screen_and_raise(
+def raise_screened(
     session: Session,
     settings: Settings,
     voice: VoiceSession,
@@ -42,13 +42,15 @@ def screen_and_raise(
     user: User | None,
     message: TranscriptMessage,
 ) -> None:
-    """Screen the child's words, keep the result on the message, and raise what it found."""
-    tiers = screening.screen_message(message.text)
-    message.screen_kinds = list(tiers.kinds)
-    message.review_kinds = list(tiers.review_kinds)
-    for kind in tiers.kinds:
+    """Raise what the screen found in a stored message (kept on it), and audit the message.
+
+    The screen runs before the message is stored (`chat`), outside the write transaction, so
+    its findings go in with the words in one INSERT and no lock waits on the model.
+    """
+    kinds, review_kinds = list(message.screen_kinds or []), list(message.review_kinds or [])
+    for kind in kinds:
         raise_concern(session, settings, voice, pep, kind, message.text, source="screen")
-    for kind in tiers.review_kinds:
+    for kind in review_kinds:
         raise_concern(
             session,
             settings,
@@ -66,7 +68,7 @@ def screen_and_raise(
         child_id=pep.child_id,
         pep_id=pep.id,
         actor_label=_actor(voice, user),
-        detail=_flags(list(tiers.kinds), list(tiers.review_kinds)),
+        detail=_flags(kinds, review_kinds),
     )
 
 
