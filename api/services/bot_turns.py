@@ -48,7 +48,10 @@ def apply_turn(
         raise NotFound("no turn with that id in this session")
     if message.turn_status == chat.ANSWERED:
         return Applied(ALREADY, {"messages": message.reply or [], "slots": message.bot_slots or {}})
-    if pep_of(session, voice).status in LOCKED_STATUSES:
+    # Held for the whole turn: the session's identity map keeps only weak references, so each
+    # write's own `pep_of` finds it there instead of reading the PEP again.
+    pep = pep_of(session, voice)
+    if pep.status in LOCKED_STATUSES:
         for write in data.writes:
             if write.kind == "concern" and write.concern is not None:
                 bot_writes.write_concern(session, settings, session_id, write.concern)
