@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from api.db.session import get_db_session
+from api.db.session import db_session, get_db_session
 from api.errors import AppError, Forbidden, FormInvalid, NotFound, SignInRequired
 from api.repositories import users as users_repo
 from api.templating import not_found
@@ -33,7 +33,7 @@ def sign_in_url(next_path: str | None) -> str:
 @contextmanager
 def _fresh_session(request: Request) -> Iterator[Session]:
     """A session as the routes get one (tests override it), committed like theirs."""
-    provider = request.app.dependency_overrides.get(get_db_session, get_db_session)
+    provider = request.app.dependency_overrides.get(get_db_session, db_session)
     with contextmanager(provider)() as session:
         yield session
 

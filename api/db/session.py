@@ -9,11 +9,12 @@ words, and an error's text ends up in a log.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import anyio
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -68,8 +69,36 @@ def get_sessionmaker() -> sessionmaker[Session]:
     return sessionmaker(bind=get_engine(), expire_on_commit=False)
 
 
-def get_db_session() -> Iterator[Session]:
-    """One session per request: committed once at the end, rolled back on any error."""
+async def get_db_session() -> AsyncIterator[Session]:
+    """One session per request: committed once at the end, rolled back on any error.
+
+    Async because FastAPI runs a plain generator dependency on a worker thread twice a request,
+    to open the session and to close it. Opening does no I/O (the connection is taken at the
+    first statement), so it runs here; the end's commit or rollback, which does, goes to a
+    worker thread only when a transaction is still open (a chat turn has committed its own).
+    """
+    session = get_sessionmaker()()
+    try:
+        yield session
+        if session.in_transaction():
+            await _unbounded(session.commit)
+    except BaseException:
+        if session.in_transaction():
+            await _unbounded(session.rollback)
+        raise
+    finally:
+        session.close()
+
+
+async def _unbounded(end: Callable[[], None]) -> None:
+    """End a transaction on a worker thread outside the shared thread limit, as FastAPI ends a
+    plain generator dependency: when every limited thread waits for a pooled connection, the
+    request holding one must still be able to give it back."""
+    await anyio.to_thread.run_sync(end, limiter=anyio.CapacityLimiter(1))
+
+
+def db_session() -> Iterator[Session]:
+    """`get_db_session` for code that is not a route (the pages' error handler)."""
     yield from request_scope(get_sessionmaker()())
 
 
