@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from api import rasa_client
 from api.config import Settings
-from api.models import AuditEntry
+from api.models import AuditEntry, TranscriptMessage
 from api.services import screening
 from safeguarding.tiers import Tiers
 from tests.helpers import Demo
@@ -363,3 +363,25 @@ def test_review_words_stay_in_the_pep_unless_the_lead_raises_them(
     )
     assert decided.status_code == 200, decided.text
     assert answer() is None
+
+
+def test_the_screen_runs_with_no_transaction_open_and_its_findings_are_stored_with_the_words(
+    client: TestClient, demo: Demo, db: Session, monkeypatch: pytest.MonkeyPatch, bot_answers: None
+) -> None:
+    """On SQLite a transaction holds the write lock: no child's turn may wait on the model."""
+    open_while_screening: list[bool] = []
+
+    def screen(_text: str) -> Tiers:
+        open_while_screening.append(db.in_transaction())
+        return Tiers.of(["safeguarding"], ["move_school"])
+
+    sid = _open(client, demo, demo.peps_by_band["KS3"])
+    monkeypatch.setattr(screening, "screen_message", screen)
+    _say(client, demo, sid, WORRY)
+    assert open_while_screening and not any(open_while_screening)
+    stored = db.scalars(
+        select(TranscriptMessage).where(
+            TranscriptMessage.session_id == sid, TranscriptMessage.text == WORRY
+        )
+    ).one()
+    assert (stored.screen_kinds, stored.review_kinds) == (["safeguarding"], ["move_school"])
