@@ -20,6 +20,7 @@ import hmac
 import logging
 import os
 import sys
+from typing import Any
 
 from rasa_sdk import utils
 from rasa_sdk.constants import APPLICATION_ROOT_LOGGER_NAME
@@ -72,6 +73,13 @@ def guard(app: Sanic, token: str) -> Sanic:
     return app
 
 
+async def close_clients(_app: Sanic, _loop: Any) -> None:
+    """The actions' pooled HTTP session, closed as the server stops."""
+    from actions.api_client import close_shared_clients
+
+    await close_shared_clients()
+
+
 def main(argv: list[str] | None = None) -> None:
     args = create_argument_parser().parse_args(argv)
     token = token_from_env()
@@ -85,6 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     utils.update_sanic_log_level()
     app = guard(create_app(args.actions, cors_origins=args.cors), token)
+    app.register_listener(close_clients, "after_server_stop")
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     ssl = create_ssl_context(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)
     host = os.environ.get("SANIC_HOST", "127.0.0.1")

