@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.responses import JSONResponse
 
 from api.deps import ServiceCaller, SessionDep, SettingsDep
 from api.errors import Conflict
+from api.responses import model_response
 from api.schemas.voice import (
     AfterMeetingWrite,
     BotSessionState,
@@ -193,7 +194,7 @@ def write_turn(
     _service: ServiceCaller,
     session: SessionDep,
     settings: SettingsDep,
-) -> Any:
+) -> Response:
     """A whole turn in one call: the writes it decided, in order, and what it said, once.
 
     A turn already answered writes nothing and gets back the reply it gave then. On a PEP
@@ -205,4 +206,5 @@ def write_turn(
         return JSONResponse(
             {"detail": LOCKED_DETAIL, "errors": []}, status_code=Conflict.status_code
         )
-    return {"status": applied.status, "stored": applied.stored}
+    turn = TurnApplied.model_validate({"status": applied.status, "stored": applied.stored})
+    return model_response(turn)

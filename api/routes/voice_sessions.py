@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from api.deps import CurrentUser, SessionDep, SettingsDep, VoiceCaller
+from api.responses import model_response
 from api.schemas.voice import (
     ChatMessageIn,
     ChatReply,
@@ -91,6 +92,7 @@ def session_progress(
 
 @router.post(
     "/voice-sessions/{session_id}/messages",
+    response_model=ChatReply,
     responses={
         **NOT_YOURS,
         409: {
@@ -103,7 +105,7 @@ def session_progress(
 )
 def post_message(
     data: ChatMessageIn, caller: VoiceCaller, session: SessionDep, settings: SettingsDep
-) -> ChatReply:
+) -> Response:
     voice, user = caller
     outcome = chat.post_message(
         session,
@@ -114,7 +116,8 @@ def post_message(
         client_message_id=data.client_message_id,
         step_id=data.step_id,
     )
-    return ChatReply.model_validate({"messages": outcome.messages, "step_id": outcome.step_id})
+    reply = ChatReply.model_validate({"messages": outcome.messages, "step_id": outcome.step_id})
+    return model_response(reply)
 
 
 @router.get("/voice-sessions/{session_id}/conversation", responses={**NOT_YOURS, **LINK_ENDED})
