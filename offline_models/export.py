@@ -8,9 +8,8 @@ tokenizer sentence-transformers actually uses for it. No int8 copy: ONNX Runtime
 quantisation (per tensor, then per channel) changed the screen's tiers, and a classifier
 retrained on per-channel int8 vectors still caught one concern fewer in the frozen test part
 (419 of 424 against 420), for 2 ms a turn. So speed comes from ONNX Runtime and one thread, not
-from rounding. The folder
-is written beside itself and renamed into place, so a half-finished export is never loaded.
-Weights are build outputs: the folder lives under the gitignored var/.
+from rounding. The folder is written beside itself and renamed into place, so a half-finished
+export is never loaded. Weights are build outputs: the folder lives under the gitignored var/.
 """
 
 from __future__ import annotations

@@ -38,12 +38,12 @@ def shared_client() -> aiohttp.ClientSession:
     return session
 
 
-
 async def close_shared_clients() -> None:
     """Close this loop's pooled session when the server stops, so none is left open."""
     session = _SHARED.pop(asyncio.get_running_loop(), None)
     if session is not None:
         await session.close()
+
 
 class ApiClient:
     """Thin calls over the internal endpoints for one turn."""
