@@ -8,7 +8,6 @@ the concern is committed. Rasa is replaced by a stub reply, as in test_safeguard
 from __future__ import annotations
 
 import logging
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -26,6 +25,7 @@ from api.config import Settings
 from api.models import Child, Concern, ConcernNotice, Pep, User
 from api.services import notify, screening
 from safeguarding.tiers import Tiers
+from tests.fixtures.ports import free_port
 from tests.helpers import Demo
 
 WORDS = "my dad hits me with his belt"
@@ -54,15 +54,9 @@ class Inbox:
         return sorted(r for rcpts, _ in self.received for r in rcpts)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def inbox() -> Iterator[Inbox]:
-    box = Inbox(port=_free_port())
+    box = Inbox(port=free_port())
     controller = Controller(box, hostname="127.0.0.1", port=box.port)
     controller.start()
     try:
@@ -281,7 +275,7 @@ def test_a_mail_server_that_is_down_does_not_break_the_turn(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     port = settings.smtp_port
-    settings.smtp_port = _free_port()  # nothing listens there
+    settings.smtp_port = free_port()  # nothing listens there
     sid = _open(client, demo)
     with caplog.at_level(logging.WARNING, logger="api.services.notify"):
         reply = _say(client, demo, sid, WORDS)

@@ -72,9 +72,9 @@ def test_a_child_answers_with_faces_and_the_safety_button_alerts_the_helper(
     expect(concern).to_contain_text("pressed the button")
     concern.get_by_label(re.compile("What you have done")).fill("Told the DSL at 10:15")
     concern.get_by_role("button", name="Acknowledge").click()
-    expect(dt.get_by_test_id("concern").filter(has_text="Told the DSL at 10:15")).to_contain_text(
-        "Acknowledged"
-    )
+    # Case-sensitive: every open concern's form label says "told the DSL at 10:15" in lower case.
+    noted = dt.get_by_test_id("concern").filter(has_text=re.compile("Told the DSL at 10:15"))
+    expect(noted).to_contain_text("Acknowledged")
 
 
 def test_the_social_worker_prepares_a_ks3_child_and_the_dt_sees_the_wishes(
