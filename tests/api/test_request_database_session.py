@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated
 
 import anyio
@@ -89,5 +90,8 @@ def test_a_request_ends_its_transaction_when_every_shared_worker_thread_is_taken
         finally:
             limiter.release_on_behalf_of(busy)
 
-    anyio.run(request_with_the_threads_all_busy)
+    # On a thread of its own, so on an event loop of its own: Playwright's sync API (the browser
+    # tests) leaves one running in the main thread, where anyio.run would refuse to start.
+    with ThreadPoolExecutor(max_workers=1) as own_thread:
+        own_thread.submit(anyio.run, request_with_the_threads_all_busy).result()
     assert _stored(engine, action) == ["ended"]
