@@ -126,10 +126,9 @@ def _store(
         review_kinds=list(tiers.review_kinds),
     )
     try:
-        with session.begin_nested():
-            voice_repo.add(session, message)
+        voice_repo.add(session, message)
     except IntegrityError:  # the same client_message_id, from another tab, just now
-        session.rollback()
+        session.rollback()  # nothing else is written yet, so no savepoint is needed
         earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id or "")
         if earlier is None:
             raise
@@ -227,7 +226,9 @@ def _run_turn(
     session.refresh(message)
     if message.turn_status != ANSWERED:  # an action server that did not post its reply
         record_reply(session, voice, message, rasa_client.normalise(raw))
-    turn_lease.release(session, voice.id, message.id)
+        # Whoever marks a turn answered frees its lease in the same transaction (as the
+        # action server's write did, when it came), so only this path has one to free.
+        turn_lease.release(session, voice.id, message.id)
     outcome = compose(session, settings, voice, pep, message)
     session.commit()
     return outcome
