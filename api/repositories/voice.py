@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from api.models import Child, Concern, Pep, TranscriptMessage, User, VoiceSession
 from api.models.enums import ConcernDecision, ConcernKind, ConcernStatus, ConcernTier
 from api.repositories.children import concern_child_ids
+
+
+class ConcernFacts(NamedTuple):
+    """A concern as far as withholding the child's words needs it (not who raised it, or when)."""
+
+    text: str
+    kind: ConcernKind
+    tier: ConcernTier
+    decision: ConcernDecision | None
 
 
 def session_by_id(session: Session, session_id: str) -> VoiceSession | None:
@@ -50,6 +61,15 @@ def message_by_client_id(
     )
 
 
+def slots_after(session: Session, message_id: str) -> dict[str, Any] | None:
+    """The bot's slots as the turn for this message left them: the one column, since every
+    turn reads it and the whole message would also decode its reply."""
+    slots: dict[str, Any] | None = session.scalar(
+        select(TranscriptMessage.bot_slots).where(TranscriptMessage.id == message_id)
+    )
+    return slots
+
+
 def transcript(session: Session, session_id: str) -> list[TranscriptMessage]:
     stmt = select(TranscriptMessage).where(TranscriptMessage.session_id == session_id)
     return list(session.scalars(stmt.order_by(TranscriptMessage.created_at)))
@@ -60,10 +80,16 @@ def concerns_for_pep(session: Session, pep_id: str) -> list[Concern]:
     return list(session.scalars(stmt))
 
 
-def safeguarding_concerns_for_pep(session: Session, pep_id: str) -> list[Concern]:
-    """The only concerns that can withhold a child's words: fewer rows than all of them."""
-    stmt = select(Concern).where(Concern.pep_id == pep_id, Concern.kind == ConcernKind.SAFEGUARDING)
-    return list(session.scalars(stmt))
+def safeguarding_concern_facts(session: Session, pep_id: str) -> list[ConcernFacts]:
+    """What decides whether the PEP's safeguarding concerns withhold a child's words.
+
+    Only those concerns, and only the four columns: every chat turn reads them, and a PEP's
+    concerns accumulate, so loading whole ORM rows cost more than the rest of the read.
+    """
+    stmt = select(Concern.text, Concern.kind, Concern.tier, Concern.decision).where(
+        Concern.pep_id == pep_id, Concern.kind == ConcernKind.SAFEGUARDING
+    )
+    return [ConcernFacts(*row) for row in session.execute(stmt)]
 
 
 def concerns_for_session(session: Session, session_id: str) -> list[Concern]:

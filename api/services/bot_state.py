@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from api.config import Settings
 from api.errors import NotFound
-from api.models import TranscriptMessage, VoiceSession
+from api.models import VoiceSession
 from api.models.enums import TOPIC_KEYS, TopicStatus
 from api.repositories import children as children_repo
 from api.repositories import views as views_repo
@@ -36,7 +36,7 @@ def bot_state(session: Session, settings: Settings, voice: VoiceSession) -> dict
         raise NotFound("no voice session with that id")
     ypv = views_repo.view(session, pep.id)
     rows = views_repo.topics(session, pep.id)
-    withheld = withheld_words(voice_repo.safeguarding_concerns_for_pep(session, pep.id))
+    withheld = withheld_words(voice_repo.safeguarding_concern_facts(session, pep.id))
     topics: dict[str, dict[str, Any]] = {}
     for key in TOPIC_KEYS:
         row = rows.get(key)
@@ -84,8 +84,7 @@ def open_slots(session: Session, voice: VoiceSession) -> dict[str, Any] | None:
     """
     if not voice.current_step_id:
         return None
-    asked = session.get(TranscriptMessage, voice.current_step_id)
-    return asked.bot_slots if asked is not None else None
+    return voice_repo.slots_after(session, voice.current_step_id)
 
 
 def for_turn(session: Session, settings: Settings, voice: VoiceSession) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ from api.models import Child, Concern, Pep, User
 from api.models.enums import TOPIC_KEYS, ConcernDecision, ConcernKind, ConcernTier, TopicStatus
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
+from api.repositories.voice import ConcernFacts
 from api.services import audit
 from api.services.access import pep_for
 from api.services.peps import age_band
@@ -81,7 +83,7 @@ def helped_by(helper: dict[str, Any]) -> str:
     return who + (f" ({', '.join(support)})" if support and who else "")
 
 
-def withheld_words(concerns: list[Concern]) -> set[str]:
+def withheld_words(concerns: Iterable[Concern | ConcernFacts]) -> set[str]:
     """Words raised as an urgent safeguarding concern (or that the lead raised from the review
     queue), and not released by the safeguarding lead.
 

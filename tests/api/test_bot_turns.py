@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from api.config import Settings
 from api.models import AuditEntry, Child, Concern, Pep, TranscriptMessage, ViewTopic
-from api.models.enums import ConcernKind, ConcernTier, PepStatus
+from api.models.enums import ConcernDecision, ConcernKind, ConcernTier, PepStatus
 from api.repositories import voice as voice_repo
 from api.services.bot_state import bot_state
 from api.services.views import build_view
@@ -207,3 +207,52 @@ def test_the_bots_state_read_leaves_no_audit_row_per_turn(
     state = client.get(f"/api/v1/internal/voice-sessions/{sid}", headers=_service(settings))
     assert state.status_code == 200, state.text
     assert int(db.scalar(select(func.count()).select_from(AuditEntry)) or 0) == before
+
+
+def test_the_lean_state_follows_the_leads_decisions_on_withheld_words(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    """Released words are the child's to hear again; words the lead raised from review are not."""
+    pep_id = demo.peps_by_band["KS2"]
+    sid, turn = _turn(client, demo, db, pep_id)
+    said = {
+        "going_well": "my dog sleeps on my bed",
+        "not_going_well": "mum's friend shouts at night",
+        "support_wanted": "nobody listens",
+    }
+    writes = [
+        {**ART, "topic": topic, "answer": {"status": "answered", "answer": words}}
+        for topic, words in said.items()
+    ]
+    stored = client.put(
+        f"/api/v1/internal/voice-sessions/{sid}/turns/{turn}",
+        json={"writes": writes, "reply": REPLY},
+        headers=_service(settings),
+    )
+    assert stored.status_code == 200, stored.text
+    pep = db.get(Pep, pep_id)
+    assert pep is not None
+    decided = [
+        (said["going_well"], ConcernTier.URGENT, ConcernDecision.NOT_A_CONCERN),
+        (said["not_going_well"], ConcernTier.REVIEW, ConcernDecision.RAISED),
+        (said["support_wanted"], ConcernTier.REVIEW, None),
+    ]
+    for words, tier, decision in decided:
+        voice_repo.add(
+            db,
+            Concern(
+                child_id=pep.child_id,
+                pep_id=pep.id,
+                session_id=sid,
+                kind=ConcernKind.SAFEGUARDING,
+                text=words,
+                tier=tier,
+                decision=decision,
+            ),
+        )
+    voice = voice_repo.session_by_id(db, sid)
+    assert voice is not None
+    topics = bot_state(db, settings, voice)["topics"]
+    assert topics["going_well"]["answer"] == said["going_well"]  # released by the lead
+    assert topics["not_going_well"]["answer"] is None  # raised by the lead from review
+    assert topics["support_wanted"]["answer"] == said["support_wanted"]  # review, undecided
