@@ -16,7 +16,6 @@ import hashlib
 import re
 from functools import lru_cache
 
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.config import Settings
@@ -81,32 +80,44 @@ def docs_policy() -> str:
     )
 
 
+def _encoded(pairs: dict[str, str]) -> tuple[tuple[bytes, bytes], ...]:
+    return tuple(
+        (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in pairs.items()
+    )
+
+
 class SecurityHeaders:
-    """Adds the headers to every http answer; a route may set its own CSP, which is kept."""
+    """Adds the headers to every http answer; a route may set its own CSP, which is kept.
+
+    The headers are encoded once, here, and each answer's own names are read once: every chat
+    turn is two answers, and seven `setdefault`s each scanned and re-encoded the header list.
+    """
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
-        self.hsts = settings.is_https
-        self.pages = pages_policy()
-        self.docs = docs_policy()
+        common = {
+            "X-Content-Type-Options": "nosniff",
+            "X-Frame-Options": "DENY",
+            "Referrer-Policy": "no-referrer",
+            "Permissions-Policy": PERMISSIONS_POLICY,
+            "Cross-Origin-Opener-Policy": "same-origin",
+            **({"Strict-Transport-Security": "max-age=31536000"} if settings.is_https else {}),
+        }
+        self.pages = _encoded({"Content-Security-Policy": pages_policy(), **common})
+        self.docs = _encoded({"Content-Security-Policy": docs_policy(), **common})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = self.docs if scope.get("path") in DOCS_PATHS else self.pages
+        extra = self.docs if scope.get("path") in DOCS_PATHS else self.pages
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers.setdefault("Content-Security-Policy", policy)
-                headers.setdefault("X-Content-Type-Options", "nosniff")
-                headers.setdefault("X-Frame-Options", "DENY")
-                headers.setdefault("Referrer-Policy", "no-referrer")
-                headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-                headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-                if self.hsts:
-                    headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(pair for pair in extra if pair[0] not in present)
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -7,9 +7,12 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.responses import PlainTextResponse
+from starlette.types import Receive, Scope, Send
 
 from api.config import Settings
 from api.main import create_app
+from api.security_headers import SecurityHeaders
 from tests.helpers import Demo, page_sign_in
 
 
@@ -36,6 +39,20 @@ def test_every_answer_carries_the_headers(client: TestClient, demo: Demo) -> Non
         policy = _policy(headers)
         assert policy["frame-ancestors"] == "frame-ancestors 'none'"
         assert "strict-transport-security" not in headers  # plain http on loopback
+
+
+def test_a_header_the_answer_sets_itself_is_kept_and_not_doubled(settings: Settings) -> None:
+    async def own_policy(scope: Scope, receive: Receive, send: Send) -> None:
+        await PlainTextResponse(
+            "framed", headers={"Content-Security-Policy": "frame-ancestors 'self'"}
+        )(scope, receive, send)
+
+    response = TestClient(SecurityHeaders(own_policy, settings)).get("/anywhere")
+    names = [name.lower() for name, _ in response.headers.multi_items()]
+    assert response.headers["content-security-policy"] == "frame-ancestors 'self'"
+    assert names.count("content-security-policy") == 1
+    assert response.headers["x-frame-options"] == "DENY"  # the rest are still added
+    assert len(names) == len(set(names))
 
 
 def test_the_pages_policy_allows_no_inline_script_or_style(client: TestClient) -> None:
