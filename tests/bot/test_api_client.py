@@ -120,6 +120,7 @@ def test_each_event_loop_gets_its_own_pooled_session() -> None:
     assert reused_in_its_loop
     assert second is not first
     assert list(api_client._SHARED.values()) == [second]  # the closed loop's entry is gone
+    asyncio.run(first.close())  # it opened no connection, so no loop of its own is needed
 
     async def close_second() -> None:
         api_client._SHARED[asyncio.get_running_loop()] = second
