@@ -21,7 +21,7 @@ from api.db.base import utcnow
 from api.models import VoiceSession
 
 # The table, not the mapped class: a plain UPDATE skips the ORM's bulk-update machinery, which
-# cost more than the statement itself, three times a turn. Only these statements read or write
+# cost more than the statement itself, on every turn. Only these statements read or write
 # the lease columns, so no loaded object has values to keep in step.
 VOICE = cast(Table, VoiceSession.__table__)
 

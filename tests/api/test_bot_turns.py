@@ -141,6 +141,26 @@ def test_on_a_submitted_pep_only_the_concern_is_kept(
     assert message is not None and message.turn_status == "pending"
 
 
+def _safeguarding_concern(
+    db: Session,
+    pep: Pep,
+    sid: str,
+    words: str,
+    tier: ConcernTier,
+    decision: ConcernDecision | None = None,
+) -> None:
+    concern = Concern(
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        session_id=sid,
+        kind=ConcernKind.SAFEGUARDING,
+        text=words,
+        tier=tier,
+        decision=decision,
+    )
+    voice_repo.add(db, concern)
+
+
 def _old_state(db: Session, pep: Pep, child: Child) -> dict[str, Any]:
     """The state as it was built from the whole view, for comparison."""
     view = build_view(db, pep, child)
@@ -178,17 +198,7 @@ def test_the_lean_state_is_the_view_the_bot_read_before_withheld_words_and_all(
     )
     pep = db.get(Pep, pep_id)
     assert pep is not None
-    voice_repo.add(
-        db,
-        Concern(
-            child_id=pep.child_id,
-            pep_id=pep.id,
-            session_id=sid,
-            kind=ConcernKind.SAFEGUARDING,
-            text="he hurts me",
-            tier=ConcernTier.URGENT,
-        ),
-    )
+    _safeguarding_concern(db, pep, sid, "he hurts me", ConcernTier.URGENT)
     child = db.get(Child, pep.child_id)
     voice = voice_repo.session_by_id(db, sid)
     assert child is not None and voice is not None
@@ -238,18 +248,7 @@ def test_the_lean_state_follows_the_leads_decisions_on_withheld_words(
         (said["support_wanted"], ConcernTier.REVIEW, None),
     ]
     for words, tier, decision in decided:
-        voice_repo.add(
-            db,
-            Concern(
-                child_id=pep.child_id,
-                pep_id=pep.id,
-                session_id=sid,
-                kind=ConcernKind.SAFEGUARDING,
-                text=words,
-                tier=tier,
-                decision=decision,
-            ),
-        )
+        _safeguarding_concern(db, pep, sid, words, tier, decision)
     voice = voice_repo.session_by_id(db, sid)
     assert voice is not None
     topics = bot_state(db, settings, voice)["topics"]
