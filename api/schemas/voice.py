@@ -7,7 +7,14 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from api.models.enums import AgeBand, ConcernKind, HelperRole, TopicStatus, VoiceMode
-from api.schemas.common import LongText, NameText, ResponseModel, SingleLine, StrictModel
+from api.schemas.common import (
+    Identifier,
+    LongText,
+    NameText,
+    ResponseModel,
+    SingleLine,
+    StrictModel,
+)
 from api.schemas.views import MeetingView
 
 SUPPORT_KINDS = Literal["read aloud", "symbols", "scribed"]
@@ -40,7 +47,7 @@ class ChatMessageIn(StrictModel):
     client_message_id: SingleLine | None = None
     # The step_id the question came with: words for a question no longer open are kept as a
     # late answer, never filed under the question that is open now.
-    step_id: SingleLine | None = Field(default=None, max_length=32)
+    step_id: Identifier | None = None
 
 
 class Button(BaseModel):

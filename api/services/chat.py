@@ -32,6 +32,7 @@ from api.errors import Conflict, ServiceUnavailable, TurnInProgress
 from api.models import Pep, TranscriptMessage, User, VoiceSession
 from api.repositories import voice as voice_repo
 from api.services import bot_state, screening, turn_lease
+from api.services.button_payloads import for_rasa, is_button_payload
 from api.services.concern_raising import attach_topic, raise_screened, safety_message
 from api.services.voice_sessions import ensure_pep_open, pep_of
 from safeguarding.tiers import Tiers
@@ -112,7 +113,7 @@ def _store(
     if client_message_id:
         earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id)
         if earlier is not None:
-            return earlier, False
+            return _same_words(earlier, text), False
     session.refresh(voice)  # where the conversation stands now, in this transaction
     late = bool(step_id and voice.current_step_id and step_id != voice.current_step_id)
     message = TranscriptMessage(
@@ -132,9 +133,19 @@ def _store(
         earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id or "")
         if earlier is None:
             raise
-        return earlier, False
+        return _same_words(earlier, text), False
     raise_screened(session, settings, voice, pep, user, message)
     return message, True
+
+
+def _same_words(earlier: TranscriptMessage, text: str) -> TranscriptMessage:
+    """A retry repeats its words; other words under the same id would be silently lost."""
+    if earlier.text != text:
+        raise Conflict(
+            "this client_message_id was already used for different words; "
+            "send new words with a new id"
+        )
+    return earlier
 
 
 def _wait_for_turn(
@@ -207,8 +218,8 @@ def _run_turn(
         raw = rasa_client.send_message(
             settings.rasa_url,
             voice.id,
-            message.text or START_MESSAGE,
-            {"screen_kinds": message.screen_kinds or [], "turn_id": message.id, "state": state},
+            for_rasa(message.text) if message.text else START_MESSAGE,
+            _turn_metadata(message, state),
             token=settings.rasa_token,
             timeout=settings.rasa_timeout_seconds,
         )
@@ -232,6 +243,19 @@ def _run_turn(
     outcome = compose(session, settings, voice, pep, message)
     session.commit()
     return outcome
+
+
+def _turn_metadata(message: TranscriptMessage, state: dict[str, Any]) -> dict[str, Any]:
+    """What the action server decides from besides the NLU's reading: the child's words as
+    typed (Rasa's text loses a leading "/"), whether a button was pressed, the screen's
+    urgent kinds, the turn's identity and the state."""
+    return {
+        "words": message.text,
+        "pressed": not message.text or is_button_payload(message.text),
+        "screen_kinds": message.screen_kinds or [],
+        "turn_id": message.id,
+        "state": state,
+    }
 
 
 def record_reply(

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from api.services.button_payloads import is_button_payload
 from safeguarding.tiers import Tiers
-
-# A button press arrives as its payload ("/rate{\"rating\": 2}", "/decline"): the child chose
-# it from the assistant's own options, so there are no words of theirs to screen.
-BUTTON_PAYLOAD = re.compile(r"/[a-z_]+(?:\{.*\})?", re.DOTALL)
 
 
 def screen_message(text: str) -> Tiers:
-    """The urgent and review kinds raised by one child message (both empty when none)."""
-    if not text.strip() or BUTTON_PAYLOAD.fullmatch(text.strip()):
+    """The urgent and review kinds raised by one child message (both empty when none).
+
+    A button's payload is not screened: the child chose it from the assistant's own options.
+    Anything else that starts with "/" is their words, and is.
+    """
+    if not text.strip() or is_button_payload(text):
         return Tiers()
     from safeguarding import screen_tiers
 

@@ -18,13 +18,18 @@ SLOTS = ("step", "reasks", "resume_step", "passed")
 
 
 def turn_from(tracker: Tracker) -> Turn:
+    """The turn as the conversation reads it: the child's words as typed, which the API sends
+    beside Rasa's text (that loses a leading "/", so Rasa never takes words for a command)."""
     latest = tracker.latest_message or {}
     intent = latest.get("intent") or {}
     metadata = latest.get("metadata") or {}
     entities = {e.get("entity"): e.get("value") for e in latest.get("entities") or []}
-    return Turn(text=latest.get("text") or "", intent=intent.get("name") or "answer",
+    words, pressed = metadata.get("words"), metadata.get("pressed")
+    return Turn(text=words if isinstance(words, str) and words else latest.get("text") or "",
+                intent=intent.get("name") or "answer",
                 confidence=float(intent.get("confidence") or 0.0), entities=entities,
-                screen_kinds=list(metadata.get("screen_kinds") or []))
+                screen_kinds=list(metadata.get("screen_kinds") or []),
+                pressed=pressed if isinstance(pressed, bool) else None)
 
 
 class ActionConverse(Action):

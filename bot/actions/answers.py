@@ -32,20 +32,15 @@ DONT_KNOW_WORDS = re.compile(
     r"who knows|not certain|haven'?t thought)\b", re.I)
 
 
-def trusted_intent(intent: str, text: str) -> str:
+def trusted_intent(intent: str, text: str, pressed: bool) -> str:
     """The intent to act on: a skip or "don't know" needs a button or words that say so."""
-    if text.startswith("/"):
+    if pressed:
         return intent
     if intent == "decline" and not DECLINE_WORDS.search(text):
         return "answer"
     if intent == "dont_know" and not DONT_KNOW_WORDS.search(text):
         return "answer"
     return intent
-
-
-def pressed(text: str) -> bool:
-    """A button's payload: never the child's words, whatever step it arrives at."""
-    return text.strip().startswith("/")
 
 
 def rating_pressed(turn: Any) -> int | None:
@@ -108,7 +103,7 @@ class AnswerMixin:
         if step in ("done", "change_pick", "after_flag"):
             self.go(step if step != "change_pick" else st.next_step(self.state, self.passed))
             return
-        pressed = self.turn.text.strip().startswith("/")
+        pressed = self.turn.pressed
         # Typed words at the summary edit are the child's summary, whatever the NLU thinks of
         # them; a pressed Skip there is a skip, and a button's payload is never their words.
         if (intent == "decline" and step != "summary_edit") or (
@@ -151,7 +146,7 @@ class AnswerMixin:
         if step.endswith(":more") and (intent in ("deny", "decline") or text == "/deny"):
             self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))
             return
-        if pressed(text):
+        if self.turn.pressed:
             self.answer_pressed(topic, step)
             return
         if unclear(text, intent) and self.reasks == 0:
@@ -184,13 +179,13 @@ class AnswerMixin:
     def answer_rating(self, topic: str, text: str) -> None:
         """Typed words are kept verbatim; the face is the one pressed, or one the words state."""
         earlier = self.state["topics"][topic].get("answer") if self.reasks else None
-        if pressed(text):
+        if self.turn.pressed:
             rating, words = rating_pressed(self.turn), earlier
         else:
             rating, words = rating_from_words(text), with_earlier(earlier, text)
             if rating is None and unclear(text, self.turn.intent) and self.reasks == 0:
                 words = None  # "???" or "hi": asked once more before it is kept
-        if rating is None and not pressed(text) and self.reasks == 0:
+        if rating is None and not self.turn.pressed and self.reasks == 0:
             self.reasks += 1
             if words:  # saved now, so nothing typed is lost if the child leaves here
                 self.save_topic(topic, "answered", answer=words)
@@ -236,9 +231,9 @@ class AnswerMixin:
             self.write("meeting", {"wants_to_attend": choice})
         elif step == "prep:message" and (intent == "deny" or text == "/deny"):
             self.write("meeting", {"message_for_meeting": ""})
-        elif step.startswith("review:") and intent == "dont_know" and pressed(text):
+        elif step.startswith("review:") and intent == "dont_know" and self.turn.pressed:
             self.write("after-meeting", {step.split(":")[1]: "don't know"})
-        elif pressed(text):
+        elif self.turn.pressed:
             self.passed.append(step)  # any other button is not the child's words
         elif step == "prep:message":
             self.write("meeting", {"message_for_meeting": text})

@@ -27,6 +27,13 @@ class Turn:
     confidence: float = 1.0
     entities: dict[str, Any] = field(default_factory=dict)
     screen_kinds: list[str] = field(default_factory=list)
+    # A button's payload, not the child's words. The API says which (a child may type "/"
+    # too); without its word, a text starting with "/" is taken for a payload.
+    pressed: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.pressed is None:
+            self.pressed = self.text.strip().startswith("/")
 
 
 @dataclass
@@ -89,7 +96,7 @@ class Engine(AnswerMixin):
 
     # -- the turn ------------------------------------------------------------------------
     def run(self) -> Decision:
-        self.turn.intent = trusted_intent(self.turn.intent, self.turn.text)
+        self.turn.intent = trusted_intent(self.turn.intent, self.turn.text, self.turn.pressed)
         intent, text = self.turn.intent, self.turn.text
         flagged = "safeguarding" in self.turn.screen_kinds
         heard = intent == "disclosure" and self.turn.confidence >= DISCLOSURE_CONFIDENCE
@@ -130,10 +137,10 @@ class Engine(AnswerMixin):
 
     def disclosure(self, text: str, *, report: bool) -> Decision:
         topic = st.topic_of(self.step)
-        if topic and not text.startswith("/"):
+        if topic and not self.turn.pressed:
             row = self.state["topics"][topic]
             self.save_topic(topic, "answered", rating=row.get("rating"), answer=text)
-        elif self.step and not text.startswith("/"):
+        elif self.step and not self.turn.pressed:
             self.save_text_step(text)
         if report:
             self.write("concern", {"kind": "safeguarding", "text": text, "topic": topic})

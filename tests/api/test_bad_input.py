@@ -398,3 +398,25 @@ def test_a_message_is_kept_once_when_the_assistant_is_down(
     assert again.status_code == 503
     stored = [(m.sender, m.text) for m in voice_repo.transcript(db, sid)]
     assert stored == [("child", "I like art")]
+
+
+def test_other_words_under_a_used_message_id_are_refused_not_dropped(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    """A retry repeats its words. Different words under the same id answer 409, so the page
+    can send them again under a new id; the first words stay as they were."""
+    pep = demo.peps_by_band["KS3"]
+    opened = client.post(
+        f"/api/v1/peps/{pep}/voice-sessions",
+        json={"mode": "my_views", "helper_role": "social_worker"},
+        headers=demo.auth("demo-sw"),
+    ).json()
+    child = {"Authorization": f"Bearer {opened['child_url'].split('#t=')[1]}"}
+    url = f"/api/v1/voice-sessions/{opened['session_id']}/messages"
+    first = client.post(url, json={"text": "I like art", "client_message_id": "m1"}, headers=child)
+    assert first.status_code == 503  # no assistant in these tests: the words are kept
+    other = client.post(url, json={"text": "I hate art", "client_message_id": "m1"}, headers=child)
+    assert other.status_code == 409
+    assert "different words" in other.json()["detail"]
+    stored = [(m.sender, m.text) for m in voice_repo.transcript(db, opened["session_id"])]
+    assert stored == [("child", "I like art")]

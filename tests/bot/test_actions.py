@@ -45,6 +45,34 @@ async def test_words_are_saved_exactly_as_typed(
     assert api.data["topics"]["going_well"]["answer"] == words
 
 
+@pytest.mark.parametrize("typed", ["/ I feel fine about myself", '/sad{ my secret }', "//boxing"])
+async def test_typed_words_starting_with_a_slash_are_filed_as_typed_not_as_a_press(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any], typed: str
+) -> None:
+    """Rasa reads them without the slash; the API sends the words as typed and says no button
+    was pressed, and those words are what is filed."""
+    latest = _message(typed.lstrip("/ "), "answer",
+                      metadata={"screen_kinds": [], "words": typed, "pressed": False})
+    tracker = tracker_from("tracker_skip.json", latest_message=latest,
+                           slots={"step": "topic:going_well:words", "reasks": 0,
+                                  "resume_step": None, "passed": []})
+    await ActionConverse(api).run(dispatcher, tracker, domain)
+    assert api.data["topics"]["going_well"]["answer"] == typed
+
+
+async def test_a_press_the_api_vouches_for_is_a_press(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any]
+) -> None:
+    latest = _message("/decline", "decline",
+                      metadata={"screen_kinds": [], "words": "/decline", "pressed": True})
+    tracker = tracker_from("tracker_skip.json", latest_message=latest,
+                           slots={"step": "topic:going_well:words", "reasks": 0,
+                                  "resume_step": None, "passed": []})
+    await ActionConverse(api).run(dispatcher, tracker, domain)
+    assert api.data["topics"]["going_well"]["status"] == "declined"
+    assert api.data["topics"]["going_well"]["answer"] is None
+
+
 async def test_a_flagged_message_is_kept_and_the_child_may_stop(
     dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any]
 ) -> None:
