@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Literal
 
@@ -9,6 +10,11 @@ from pydantic import Field, field_validator
 
 from api.schemas.common import LongText, ResponseModel, StrictModel
 from target_coach.schema import PolicyFinding, TargetDraft, VoiceTopic
+
+
+def has_visible_words(value: str) -> bool:
+    """Something a reader can see: not only spaces, line breaks or invisible format marks."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in value)
 
 
 class TargetWrite(StrictModel):
@@ -26,6 +32,13 @@ class TargetWrite(StrictModel):
         description='The child\'s "My views" topic whose answer this target responds to; '
         "it must be an answer the child gave and one the school may read.",
     )
+
+    @field_validator("what")
+    @classmethod
+    def _target_has_words(cls, what: str) -> str:
+        if not has_visible_words(what):
+            raise ValueError("say what the target is: it has no words, only spaces")
+        return what
 
 
 class TargetDraftRequest(StrictModel):

@@ -14,6 +14,11 @@ from sqlalchemy.orm import Session
 from api.models import Child, Pep, Target
 from api.services.views import build_view
 
+# What the coach reads of a target's context: every saved target gets a check, so a longer
+# stored value is cut to what the coach takes rather than refused after it was accepted.
+COACH_TEXT = 2000
+COACH_NEEDS = 20
+
 
 def coach_request(
     target: Target, key_stage: str, child_views: str, review_date: date | None = None
@@ -25,11 +30,12 @@ def coach_request(
         ppp = f"{ppp} £{target.ppp_cost_pence / 100:.2f}".strip()
     context: dict[str, Any] = {}
     if target.needs:
-        context["needs"] = [n.strip() for n in target.needs.split(";") if n.strip()]
+        needs = [n.strip() for n in target.needs.split(";") if n.strip()]
+        context["needs"] = needs[:COACH_NEEDS]
     if target.baseline:
         context["baseline"] = target.baseline
     if child_views:
-        context["child_views"] = child_views[:2000]
+        context["child_views"] = child_views[:COACH_TEXT]
     if review_date:
         context["review_date"] = review_date.isoformat()
     return {
@@ -38,7 +44,7 @@ def coach_request(
         "who": target.who,
         "when": target.when,
         "outcome": target.outcome,
-        "ppp": ppp,
+        "ppp": ppp[:COACH_TEXT],  # the cost added to the longest PPP text must still fit
         "key_stage": key_stage,
         "context": context,
     }

@@ -79,3 +79,38 @@ def test_a_dt_saves_a_target_and_reviews_last_terms(client: TestClient, demo: De
     assert (
         client.get(f"/api/v1/peps/{pep}/targets", headers=demo.auth("other-dt")).status_code == 404
     )
+
+
+def test_a_target_with_no_words_is_refused_and_nothing_is_saved(
+    client: TestClient, demo: Demo
+) -> None:
+    """Spaces, line breaks or invisible marks are not a target: a 422 naming the field, never
+    a 500 from the coach behind it, on a new target and on an edit."""
+    pep = demo.peps_by_band["KS3"]
+    url = f"/api/v1/peps/{pep}/targets"
+    before = client.get(url, headers=demo.auth("demo-dt")).json()
+    for what in ("   ", "\n\t", "\u00a0", "\u200b", " \u2060 "):
+        response = client.post(url, headers=demo.auth("demo-dt"), json={"what": what})
+        assert response.status_code == 422, (what, response.text)
+        assert response.json()["errors"][0]["field"] == "what"
+    assert client.get(url, headers=demo.auth("demo-dt")).json() == before
+    saved = client.post(url, headers=demo.auth("demo-dt"), json={"what": "Read daily"}).json()
+    edit = client.put(
+        f"{url}/{saved['target_id']}", headers=demo.auth("demo-dt"), json={"what": " "}
+    )
+    assert edit.status_code == 422
+    assert client.get(url, headers=demo.auth("demo-dt")).json()[-1]["what"] == "Read daily"
+
+
+def test_context_longer_than_the_coach_reads_is_still_saved_and_checked(
+    client: TestClient, demo: Demo
+) -> None:
+    """Twenty-one needs, or the longest PPP text with a cost after it, fit the target but not
+    the coach's request: the coach reads what it takes, and the target is saved whole."""
+    pep = demo.peps_by_band["KS4"]
+    needs = ";".join(f"need {n}" for n in range(30))
+    body = {"what": "Read daily", "needs": needs, "ppp": "p" * 2000, "ppp_cost": "12.50"}
+    response = client.post(f"/api/v1/peps/{pep}/targets", headers=demo.auth("demo-dt"), json=body)
+    assert response.status_code == 201, response.text
+    stored = client.get(f"/api/v1/peps/{pep}/targets", headers=demo.auth("demo-dt")).json()[-1]
+    assert stored["needs"] == needs and stored["ppp"] == "p" * 2000
