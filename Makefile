@@ -22,7 +22,7 @@ PEP_VOICE_PORT ?= 8000
 export PEP_VOICE_PORT
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help install lock run test test-api test-bot bench lint train train-screen system-deps clean
+.PHONY: help install lock run test test-api test-bot bench lint train train-screen system-deps fonts clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -92,7 +92,7 @@ train-screen: $(SCREEN_MODEL) ## train the screen's classifier if its data or co
 $(SCREEN_MODEL): $(VENV)/.installed $(MINILM_ONNX) $(SCREEN_DATA) safeguarding/train.py safeguarding/classifier.py safeguarding/units.py safeguarding/patterns.py safeguarding/normalise.py
 	$(VENV)/bin/python -m safeguarding.train
 
-system-deps: $(STAMP)/system-deps ## Debian packages the tests need: chromium and PostgreSQL
+system-deps: $(STAMP)/system-deps fonts ## Debian packages the tests need: chromium, PostgreSQL and the fonts
 
 $(STAMP)/system-deps:
 	@mkdir -p $(STAMP)
@@ -100,7 +100,20 @@ $(STAMP)/system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql >/dev/null; fi
 	touch $@
 
-run: install ## start the API and pages, Rasa and the action server on loopback with the demo authority
+# The PDFs print a child's words in any script: Noto for each script, CJK and colour emoji
+# (api/static/document.css names them). Checked with fc-list, so nothing runs when they are there;
+# `make run` needs no root, so without apt-get or root it warns in one line instead of failing.
+FONT_PACKAGES := fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+FONT_FAMILIES := Noto Sans Ethiopic:Noto Sans CJK SC:Noto Color Emoji
+
+fonts: ## Debian fonts the PDFs need for every script a child writes in
+	@missing=0; IFS=:; for f in $(FONT_FAMILIES); do fc-list -q ":family=$$f" 2>/dev/null || missing=1; done; \
+	if [ $$missing = 0 ]; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(FONT_PACKAGES) >/dev/null; \
+	else echo "warning: PDFs will drop words in scripts their fonts lack: as root, run make fonts (apt-get install $(FONT_PACKAGES))" >&2; fi
+
+run: install fonts ## start the API and pages, Rasa and the action server on loopback with the demo authority
 	./scripts/run-stack.sh
 
 PY_DIRS = api target_coach safeguarding offline_models vocabulary benchmarks bot tests

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -31,11 +32,30 @@ def xml_safe(text: object) -> str:
     return _NOT_XML.sub("", str(text))
 
 
+def text_dir(text: object) -> str:
+    """The text's direction: "rtl" if its first strongly directional character is, else "ltr".
+
+    HTML's dir="auto" says the same to a browser, but WeasyPrint ignores it, so the templates are
+    given the answer: an Arabic or Hebrew answer reads right to left in the PDF too, on its own,
+    without reordering the English around it.
+    """
+    for char in str(text or ""):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
 def to_html(doc: PepDocument, *, stylesheet: str | None = DOCUMENT_CSS_URL) -> str:
     """The styles are a linked file, never a <style> block, so the page needs no inline CSS."""
     template = templates.env.get_template("document.html")
     return template.render(
-        doc=doc, stylesheet=stylesheet, printed_on=date.today().strftime("%d/%m/%Y")
+        doc=doc,
+        stylesheet=stylesheet,
+        printed_on=date.today().strftime("%d/%m/%Y"),
+        text_dir=text_dir,
     )
 
 
@@ -52,7 +72,7 @@ CHILD_COPY_CSS = Path(__file__).resolve().parent.parent / "static" / "my-copy.cs
 
 def child_copy_html(copy: ChildCopy, stylesheet: str = "/static/my-copy.css") -> str:
     template = templates.env.get_template("my_copy.html")
-    return template.render(copy=copy, stylesheet=stylesheet)
+    return template.render(copy=copy, stylesheet=stylesheet, text_dir=text_dir)
 
 
 def child_copy_pdf(copy: ChildCopy) -> bytes:
