@@ -225,7 +225,18 @@ def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
         ),
         ("The copy I would like", COPY_TEXT.get(meeting.get("copy_format") or "", "Not chosen")),
         *after_meeting_rows(view),
+        *late_answer_rows(view),
     ]
+
+
+def late_answer_rows(view: dict[str, Any]) -> list[tuple[str, str]]:
+    """Words sent after their question had moved on, named by the question they answered."""
+    titles = topic_titles()
+    rows = []
+    for late in view.get("late_answers", []):
+        asked = titles.get(late["topic"] or "", "a question")
+        rows.append((f"Also said, after the question had moved on: {asked}", late["text"]))
+    return rows
 
 
 COPY_TEXT = {"what_i_said": "A short page of what I said", "document": "The full PEP document"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from sqlalchemy import case, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from api.models import Child, Concern, Pep, TranscriptMessage, User, VoiceSession
 from api.models.enums import ConcernDecision, ConcernKind, ConcernStatus, ConcernTier
@@ -73,6 +73,25 @@ def slots_after(session: Session, message_id: str) -> dict[str, Any] | None:
 def transcript(session: Session, session_id: str) -> list[TranscriptMessage]:
     stmt = select(TranscriptMessage).where(TranscriptMessage.session_id == session_id)
     return list(session.scalars(stmt.order_by(TranscriptMessage.created_at)))
+
+
+def late_answers(session: Session, pep_id: str) -> list[tuple[str, dict[str, Any] | None]]:
+    """The words kept as late answers on the PEP's sessions (turn status "late": sent for a
+    question the conversation had moved on from), each with the slots the bot left when it
+    asked that question, oldest first."""
+    asked = aliased(TranscriptMessage)
+    stmt = (
+        select(TranscriptMessage.text, asked.bot_slots)
+        .join(VoiceSession, VoiceSession.id == TranscriptMessage.session_id)
+        .outerjoin(asked, asked.id == TranscriptMessage.answers_step)
+        .where(
+            VoiceSession.pep_id == pep_id,
+            TranscriptMessage.sender == "child",
+            TranscriptMessage.turn_status == "late",
+        )
+        .order_by(TranscriptMessage.created_at)
+    )
+    return [(text, slots) for text, slots in session.execute(stmt).all()]
 
 
 def concerns_for_pep(session: Session, pep_id: str) -> list[Concern]:

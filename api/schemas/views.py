@@ -50,6 +50,14 @@ class ViewConcern(ResponseModel):
     tier: ConcernTier
 
 
+class LateAnswer(ResponseModel):
+    """Words sent for a question the conversation had moved on from (another tab answered it
+    first, or a page left open): kept, and never filed as that topic's answer."""
+
+    topic: VoiceTopic | None = Field(description="the question's topic, when it was one")
+    text: str
+
+
 class YoungPersonsView(ResponseModel):
     pep_id: str
     age_band: AgeBand
@@ -59,6 +67,7 @@ class YoungPersonsView(ResponseModel):
     after_meeting: dict[str, str | None]
     after_meeting_withheld: list[str]
     concerns: list[ViewConcern]
+    late_answers: list[LateAnswer] = Field(default_factory=list)
     summary: str | None
     child_agreed: bool | None
     updated_at: str

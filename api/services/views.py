@@ -15,6 +15,7 @@ from api.repositories import voice as voice_repo
 from api.repositories.voice import ConcernFacts
 from api.services import audit
 from api.services.access import pep_for
+from api.services.button_payloads import is_button_payload
 from api.services.peps import age_band
 
 
@@ -69,10 +70,25 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
             }
             for c in concerns
         ],
+        "late_answers": late_answers(session, pep, withheld),
         "summary": ypv.summary if ypv else None,
         "child_agreed": ypv.child_agreed if ypv else None,
         "updated_at": _iso(max(stamps)) if stamps else _iso(pep.updated_at),
     }
+
+
+def late_answers(session: Session, pep: Pep, withheld: set[str]) -> list[dict[str, Any]]:
+    """Words the child sent for a question the conversation had moved on from (another tab
+    answered it first, or a page left open): never filed as that topic's answer, and never
+    lost from the record either. `topic` is the question's topic, when it was one."""
+    out = []
+    for text, slots in voice_repo.late_answers(session, pep.id):
+        if text in withheld or is_button_payload(text):
+            continue
+        step = str((slots or {}).get("step") or "")
+        key = step.split(":")[1] if step.startswith("topic:") and step.count(":") >= 2 else None
+        out.append({"topic": key if key in TOPIC_KEYS else None, "text": text})
+    return out
 
 
 def helped_by(helper: dict[str, Any]) -> str:

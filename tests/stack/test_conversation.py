@@ -124,6 +124,38 @@ def test_typed_words_that_start_with_a_slash_are_filed_verbatim_not_run(bot_stac
     assert "slash-canary-4471" not in bot_stack.all_logs()
 
 
+def test_a_second_tabs_answer_is_kept_as_a_late_answer_and_reaches_the_pep(
+    bot_stack: Stack,
+) -> None:
+    """Two tabs answer the same question: the first is filed under it; the second is kept as a
+    late answer to that question, shown in the view and the printed PEP, never filed under the
+    question asked next."""
+    talk = open_conversation(bot_stack, "KS4", fresh=True, opener="demo-sw", helper="social_worker")
+    url = f"{talk.api}/api/v1/voice-sessions/{talk.session_id}/messages"
+    child = {"Authorization": f"Bearer {talk.token}"}
+    opened = httpx.post(url, json={"text": "", "client_message_id": "open"}, headers=child).json()
+    step = opened["step_id"]
+    for client_id, words in (("tab1", "mostly fine tbh"), ("tab2", "Tab two: it is ok")):
+        sent = httpx.post(
+            url,
+            json={"text": words, "client_message_id": client_id, "step_id": step},
+            headers=child,
+            timeout=60,
+        )
+        assert sent.status_code == 200, sent.text
+    assert "kept that" in " ".join(str(m["text"]) for m in sent.json()["messages"])
+    view = young_persons_view(bot_stack, talk.pep_id, "demo-sw")
+    got = statuses(view)
+    assert got["feelings_about_school"][2] == "mostly fine tbh"
+    assert "Tab two: it is ok" not in [row[2] for row in got.values()]
+    assert view["late_answers"] == [{"topic": "feelings_about_school", "text": "Tab two: it is ok"}]
+    document = httpx.get(
+        f"{talk.api}/api/v1/peps/{talk.pep_id}/document.html",
+        headers={"Authorization": f"Bearer {staff_token(talk.api, 'demo-sw')}"},
+    )
+    assert "Tab two: it is ok" in document.text
+
+
 def test_a_disclosure_is_a_concern_before_the_reply_and_no_secret_is_promised(
     bot_stack: Stack,
 ) -> None:
