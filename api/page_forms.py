@@ -28,6 +28,16 @@ def sentence(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def as_typed(value: str) -> str:
+    """A textarea's text as the browser's character count counts it: newlines, not CRLF."""
+    return value.replace("\r\n", "\n")
+
+
+def too_long(label: str, limit: int) -> str:
+    """The GOV.UK words for text over its limit: "The note must be 2,000 characters or fewer"."""
+    return f"{sentence(label)} must be {limit:,} characters or fewer"
+
+
 def date_boxes(value: date | None) -> dict[str, str]:
     """A stored date as the GOV.UK date input's three boxes."""
     if value is None:
@@ -49,9 +59,9 @@ class FormReader:
         self, field_id: str, label: str, value: str, *, limit: int, one_line: bool = True
     ) -> str | None:
         """The text as typed (trimmed, newlines as "\\n"), None when empty."""
-        value = value.replace("\r\n", "\n").strip()
+        value = as_typed(value).strip()
         if len(value) > limit:
-            self.problem(field_id, f"{sentence(label)} must be {limit:,} characters or fewer")
+            self.problem(field_id, too_long(label, limit))
         elif unstorable_character(value):
             self.problem(
                 field_id, f"{sentence(label)} has a character that cannot be stored; retype it"
@@ -66,7 +76,10 @@ class FormReader:
         value = value.strip()
         if not value:
             return None
-        if not value.isdigit() or not low <= int(value) <= high:
+        # ASCII digits and no longer than the highest allowed, so int() can neither fail on
+        # a digit it cannot read ("²") nor be asked to read thousands of them.
+        digits = value.isascii() and value.isdigit() and len(value) <= len(str(high))
+        if not digits or not low <= int(value) <= high:
             self.problem(field_id, f"{sentence(label)} must be a whole number from {low} to {high}")
             return None
         return int(value)
@@ -77,7 +90,7 @@ class FormReader:
         if not any(parts):
             return None
         field_id = f"{prefix}-day"
-        if not all(p.isdigit() and len(p) <= 4 for p in parts):
+        if not all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts):
             self.problem(field_id, f"Enter {label} as numbers, like 10 3 2027")
             return None
         try:

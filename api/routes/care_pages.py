@@ -42,11 +42,24 @@ from api.templating import not_found, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-ShortField = Annotated[str, Form(max_length=400)]
-LongField = Annotated[str, Form(max_length=8000)]
+# No length limit here: a field over its limit would be refused before the route runs, as JSON,
+# and what was typed lost. BodySizeLimit bounds the whole form; each field's own limit (the
+# API schema's) is checked by the FormReader, which names it in the error summary.
+ShortField = Annotated[str, Form()]
+LongField = Annotated[str, Form()]
 Rows = Annotated[list[str] | None, Form()]
-DateBox = Annotated[str, Form(max_length=10)]
 BLANK_ROWS = 2
+UPN_LENGTH = 13
+UPN_WORDS = (
+    "The UPN must be 13 characters: a letter, 11 digits, then a digit or a letter "
+    "(for example A123456789012)"
+)
+
+
+def _upn_length(reader: FormReader, upn: str) -> None:
+    """A UPN too long to be one, in the schema's words rather than its "at most 13 items"."""
+    if len("".join(upn.split())) > UPN_LENGTH:
+        reader.problem("upn", UPN_WORDS)
 
 
 def _page(
@@ -154,9 +167,9 @@ def care_details_form(
     user: PageUser,
     session: SessionDep,
     placement_type: ShortField = "",
-    start_day: Annotated[str, Form(alias="placement_start-day", max_length=10)] = "",
-    start_month: Annotated[str, Form(alias="placement_start-month", max_length=10)] = "",
-    start_year: Annotated[str, Form(alias="placement_start-year", max_length=10)] = "",
+    start_day: Annotated[str, Form(alias="placement_start-day")] = "",
+    start_month: Annotated[str, Form(alias="placement_start-month")] = "",
+    start_year: Annotated[str, Form(alias="placement_start-year")] = "",
     carer_name: ShortField = "",
     carer_role: ShortField = "",
     placement_moves: ShortField = "",
@@ -171,9 +184,9 @@ def care_details_form(
     history_reason: Rows = None,
     upn: ShortField = "",
     send_status: ShortField = "",
-    review_day: Annotated[str, Form(alias="ehcp_review-day", max_length=10)] = "",
-    review_month: Annotated[str, Form(alias="ehcp_review-month", max_length=10)] = "",
-    review_year: Annotated[str, Form(alias="ehcp_review-year", max_length=10)] = "",
+    review_day: Annotated[str, Form(alias="ehcp_review-day")] = "",
+    review_month: Annotated[str, Form(alias="ehcp_review-month")] = "",
+    review_year: Annotated[str, Form(alias="ehcp_review-year")] = "",
     post16_pathway_plan: ShortField = "",
 ) -> Response:
     """Section A, and the child's UPN and SEND fields, saved together or not at all."""
@@ -232,6 +245,7 @@ def care_details_form(
     }
     pathway = age_band(child) == AgeBand.POST16
     changes = child_fields(reader, values, pathway)
+    _upn_length(reader, upn)
     reader.check()
     name = namer(request.state.history_rows)
     care_data = reader.validated(CareDetailsWrite, care, name)
@@ -282,9 +296,9 @@ def education_summary_form(
     pupil_premium_plus: LongField = "",
     upn: ShortField = "",
     send_status: ShortField = "",
-    review_day: Annotated[str, Form(alias="ehcp_review-day", max_length=10)] = "",
-    review_month: Annotated[str, Form(alias="ehcp_review-month", max_length=10)] = "",
-    review_year: Annotated[str, Form(alias="ehcp_review-year", max_length=10)] = "",
+    review_day: Annotated[str, Form(alias="ehcp_review-day")] = "",
+    review_month: Annotated[str, Form(alias="ehcp_review-month")] = "",
+    review_year: Annotated[str, Form(alias="ehcp_review-year")] = "",
 ) -> Response:
     """Section D's summary, and the child's SEND fields, saved together or not at all."""
     show_on_error(request, _again(SUMMARY_TITLE, SUMMARY_TEMPLATE, education_summary))
@@ -310,6 +324,7 @@ def education_summary_form(
         for field, value in typed.items()
     }
     changes = child_fields(reader, values, pathway=False)
+    _upn_length(reader, upn)
     reader.check()
     name = namer([])
     summary_data = reader.validated(EducationSummaryWrite, summary, name)

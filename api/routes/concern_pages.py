@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid, PageNotFound
 from api.page_deps import FormPage, PageUser, form_errors, show_on_error
-from api.schemas.common import unstorable_character
+from api.page_forms import as_typed, too_long
+from api.schemas.common import MAX_TEXT, unstorable_character
 from api.services import concerns as concerns_service
 from api.templating import not_found, render
 
@@ -25,6 +26,7 @@ def _concerns_page(
     *,
     errors: list[dict[str, str]] | None = None,
     error_for: str | None = None,
+    note: str = "",
     status_code: int = 200,
 ) -> Response:
     return render(
@@ -37,6 +39,8 @@ def _concerns_page(
             "concerns": concerns_service.list_concerns(session, user),
             "errors": errors,
             "error_for": error_for,
+            "note": note,
+            "note_limit": MAX_TEXT,
         },
         status_code=status_code,
     )
@@ -49,7 +53,9 @@ def concerns_page(request: Request, user: PageUser, session: SessionDep) -> Resp
     return _concerns_page(request, session, user)
 
 
-def _note_again(concern_id: str) -> FormPage:
+def _note_again(concern_id: str, note: str) -> FormPage:
+    """The concerns page with this note's error, and the note as it was typed."""
+
     def page(request: Request, session: Session, user: Caller | None, exc: AppError) -> Response:
         assert user is not None
         if not isinstance(exc, FormInvalid):  # already acknowledged: as before, a plain page
@@ -61,6 +67,7 @@ def _note_again(concern_id: str) -> FormPage:
             user,
             errors=errors,
             error_for=concern_id,
+            note=note,
             status_code=exc.status_code,
         )
 
@@ -73,15 +80,18 @@ def acknowledge_concern(
     concern_id: str,
     user: PageUser,
     session: SessionDep,
-    note: Annotated[str, Form(max_length=2000)] = "",
+    # Its length is checked below, so an over-long note comes back on the page, not as JSON.
+    note: Annotated[str, Form()] = "",
 ) -> Response:
-    show_on_error(request, _note_again(concern_id))
-    if not note.strip() or unstorable_character(note):
-        message = (
-            "Write what you have done about this concern"
-            if not note.strip()
-            else "The note has a character that cannot be stored; retype it"
-        )
-        raise FormInvalid([{"field": "note", "message": message}])
-    concerns_service.acknowledge(session, user, concern_id, note.strip())
-    return RedirectResponse("/concerns", status_code=303)
+    show_on_error(request, _note_again(concern_id, note))
+    text = as_typed(note).strip()
+    if not text:
+        message = "Write what you have done about this concern"
+    elif len(text) > MAX_TEXT:
+        message = too_long("the note", MAX_TEXT)
+    elif unstorable_character(text):
+        message = "The note has a character that cannot be stored; retype it"
+    else:
+        concerns_service.acknowledge(session, user, concern_id, text)
+        return RedirectResponse("/concerns", status_code=303)
+    raise FormInvalid([{"field": "note", "message": message}])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, Response
@@ -10,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from api.deps import Caller, SessionDep, SettingsDep
 from api.errors import AppError, FormInvalid
+from api.models.enums import ContributorKind
 from api.page_deps import FormPage, PageUser, form_errors, show_on_error, validate_form
+from api.page_forms import as_typed, too_long
 from api.presentation import meeting_form
 from api.presentation.labels import (
     EDUCATION_SUMMARY_LABELS,
@@ -71,6 +74,7 @@ def pep_page(request: Request, pep_id: str, user: PageUser, session: SessionDep)
 SESSION_FIELDS = {
     "mode": "what the conversation is for",
     "helper_role": "who is helping the child",
+    "helper_username": "a teaching assistant from the list",
     "helper_name": "a helper's name of up to 100 characters, on one line",
     "interpreter_language": "a language of up to 60 characters",
 }
@@ -88,10 +92,19 @@ def _session_form_again(
     else:
         error, href, status = exc.message.split(": ", 1)[-1].capitalize(), "#mode", exc.status_code
     context = _pep_context(session, user, request.path_params["pep_id"])
-    context.update({"form_error": error, "form_error_href": href})
+    context.update(
+        {
+            "form_error": error,
+            "form_error_href": href,
+            "session_form": getattr(request.state, "session_form", None),
+        }
+    )
     return render(request, "pep.html", context, status_code=status)
 
 
+# No length limits in Form(): a field over one would be refused as JSON before the route runs,
+# and what was typed lost. BodySizeLimit bounds the whole form; each form checks its own fields
+# against the API schema's limits and says so on its page.
 @router.post("/peps/{pep_id}/voice-sessions")
 def open_session_form(
     request: Request,
@@ -99,14 +112,20 @@ def open_session_form(
     user: PageUser,
     session: SessionDep,
     settings: SettingsDep,
-    mode: Annotated[str, Form(max_length=30)] = "",
-    helper_role: Annotated[str, Form(max_length=30)] = "",
-    helper_username: Annotated[str, Form(max_length=100)] = "",
+    mode: Annotated[str, Form()] = "",
+    helper_role: Annotated[str, Form()] = "",
+    helper_username: Annotated[str, Form()] = "",
     support: Annotated[list[str] | None, Form()] = None,
-    helper_name: Annotated[str, Form(max_length=200)] = "",
-    interpreter_language: Annotated[str, Form(max_length=200)] = "",
+    helper_name: Annotated[str, Form()] = "",
+    interpreter_language: Annotated[str, Form()] = "",
 ) -> Response:
     show_on_error(request, _session_form_again)
+    request.state.session_form = {
+        "mode": mode,
+        "helper_role": helper_role,
+        "helper_name": helper_name,
+        "interpreter_language": interpreter_language,
+    }
     context = _pep_context(session, user, pep_id)
     data = validate_form(
         VoiceSessionCreate,
@@ -150,6 +169,8 @@ def _form_again(anchor: str) -> FormPage:
             message, href = f"The meeting record {error['message']}", anchor
         context = _pep_context(session, user, request.path_params["pep_id"])
         context.update({"form_error": message, "form_error_href": href, "error_at": anchor})
+        if anchor == "#reason":
+            context["typed_reason"] = getattr(request.state, "typed_reason", None)
         return render(request, "pep.html", context, status_code=400)
 
     return page
@@ -179,12 +200,31 @@ def _meeting_again(
             "error_at": "#meeting-record",
             "meeting_errors": {e["href"].lstrip("#"): e["text"] for e in errors},
             "meeting_form": getattr(request.state, "meeting_form", None),
+            "meeting_typed": getattr(request.state, "meeting_typed", None),
         }
     )
     return render(request, "pep.html", context, status_code=400)
 
 
 FormList = Annotated[list[str] | None, Form()]
+
+
+def _readable(day: str, month: str, year: str) -> tuple[str, str, str]:
+    """A date's boxes as meeting_form.parse_date may read them: a box of more than four digits
+    becomes "0", which it calls not a real date, as it does a five-digit year (a run of digits
+    too big for a date would otherwise fail as an overflow, not as the form's error)."""
+
+    def box(value: str) -> str:
+        return "0" if value.strip().isdigit() and len(value.strip()) > 4 else value
+
+    return box(day), box(month), box(year)
+
+
+def _readable_row(row: meeting_form.ActionRow) -> meeting_form.ActionRow:
+    """An action row to read, its due date's boxes as `_readable` makes them; what was typed
+    is still shown from the row itself."""
+    day, month, year = _readable(row.day, row.month, row.year)
+    return replace(row, day=day, month=month, year=year)
 
 
 @router.post("/peps/{pep_id}/meeting-record")
@@ -194,13 +234,13 @@ def record_meeting_form(
     user: PageUser,
     session: SessionDep,
     attended: FormList = None,
-    child_attended: Annotated[str, Form(max_length=20)] = "",
-    next_day: Annotated[str, Form(alias="next_meeting-day", max_length=4)] = "",
-    next_month: Annotated[str, Form(alias="next_meeting-month", max_length=4)] = "",
-    next_year: Annotated[str, Form(alias="next_meeting-year", max_length=6)] = "",
-    meeting_chair: Annotated[str, Form(max_length=1000)] = "",
-    note_taker: Annotated[str, Form(max_length=1000)] = "",
-    meeting_summary: Annotated[str, Form(max_length=10_000)] = "",
+    child_attended: Annotated[str, Form()] = "",
+    next_day: Annotated[str, Form(alias="next_meeting-day")] = "",
+    next_month: Annotated[str, Form(alias="next_meeting-month")] = "",
+    next_year: Annotated[str, Form(alias="next_meeting-year")] = "",
+    meeting_chair: Annotated[str, Form()] = "",
+    note_taker: Annotated[str, Form()] = "",
+    meeting_summary: Annotated[str, Form()] = "",
     action_text: FormList = None,
     action_owner: FormList = None,
     action_due_day: Annotated[list[str] | None, Form(alias="action_due-day")] = None,
@@ -223,11 +263,15 @@ def record_meeting_form(
         meeting_chair, note_taker, meeting_summary.replace("\r\n", "\n"), rows
     )
     request.state.meeting_form = typed
-    next_meeting, wrong = meeting_form.parse_date(next_day, next_month, next_year)
+    request.state.meeting_typed = {
+        "child_attended": child_attended,
+        "next": {"day": next_day, "month": next_month, "year": next_year},
+    }
+    next_meeting, wrong = meeting_form.parse_date(*_readable(next_day, next_month, next_year))
     problems = (
         [{"field": "next_meeting-day", "message": wrong}] if wrong else []
     ) + meeting_form.record_problems(typed)
-    actions, action_problems = meeting_form.actions_from(rows)
+    actions, action_problems = meeting_form.actions_from([_readable_row(r) for r in rows])
     if problems + action_problems:
         raise FormInvalid(problems + action_problems)
     changes: dict[str, Any] = {
@@ -251,19 +295,22 @@ def views_absence_form(
     pep_id: str,
     user: PageUser,
     session: SessionDep,
-    reason: Annotated[str, Form(max_length=2000)] = "",
+    reason: Annotated[str, Form()] = "",
 ) -> Response:
     """Why the child's views are missing: the other way to meet the child's-views check."""
     show_on_error(request, _form_again("#reason"))
-    if not reason.strip() or unstorable_character(reason):
-        error = (
-            "Say why the child's views are missing"
-            if not reason.strip()
-            else "The reason has a character that cannot be stored; retype it"
-        )
-        raise FormInvalid([{"field": "reason", "message": error}])
-    peps_service.record_views_absence(session, user, pep_id, reason.strip())
-    return RedirectResponse(f"/peps/{pep_id}#child-views", status_code=303)
+    request.state.typed_reason = reason
+    text = as_typed(reason).strip()
+    if not text:
+        error = "Say why the child's views are missing"
+    elif len(text) > MAX_TEXT:
+        error = too_long("the reason", MAX_TEXT)
+    elif unstorable_character(text):
+        error = "The reason has a character that cannot be stored; retype it"
+    else:
+        peps_service.record_views_absence(session, user, pep_id, text)
+        return RedirectResponse(f"/peps/{pep_id}#child-views", status_code=303)
+    raise FormInvalid([{"field": "reason", "message": error}])
 
 
 @router.post("/peps/{pep_id}/next")
@@ -283,12 +330,13 @@ OTHER_VIEW_FIELDS = {"kind": "view_kind", "text": "view_text", "given_by": "view
 def _other_view_problems(kind: str, text: str, given_by: str) -> list[dict[str, str]]:
     """Each wrong field, in words a GOV.UK error summary uses, linked to the field."""
     problems = []
-    if not kind:
+    text = as_typed(text)
+    if kind not in {k.value for k in ContributorKind}:
         problems.append(("kind", "Choose whose view this is"))
     if not text.strip():
         problems.append(("text", "Enter the view, in the words it was given"))
     elif len(text.strip()) > MAX_TEXT:
-        problems.append(("text", f"The view must be {MAX_TEXT:,} characters or fewer"))
+        problems.append(("text", too_long("the view", MAX_TEXT)))
     elif unstorable_character(text):
         problems.append(("text", "The view has a character that cannot be stored; retype it"))
     if not given_by.strip():
@@ -330,9 +378,9 @@ def other_view_form(
     pep_id: str,
     user: PageUser,
     session: SessionDep,
-    view_kind: Annotated[str, Form(max_length=30)] = "",
-    view_text: Annotated[str, Form(max_length=4000)] = "",
-    view_given_by: Annotated[str, Form(max_length=400)] = "",
+    view_kind: Annotated[str, Form()] = "",
+    view_text: Annotated[str, Form()] = "",
+    view_given_by: Annotated[str, Form()] = "",
 ) -> Response:
     """The carer's view, the school's, or the child's words at the meeting, apart from My views."""
     show_on_error(request, _other_view_again)
@@ -346,7 +394,7 @@ def other_view_form(
         raise FormInvalid(problems)
     data = validate_form(
         ContributorViewCreate,
-        {"kind": view_kind, "text": view_text.replace("\r\n", "\n"), "given_by": view_given_by},
+        {"kind": view_kind, "text": as_typed(view_text), "given_by": view_given_by},
     )
     contributor_views.record_view(session, user, pep_id, data)
     return RedirectResponse(f"/peps/{pep_id}#other-views", status_code=303)

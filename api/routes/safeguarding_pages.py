@@ -12,7 +12,8 @@ from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid, PageNotFound
 from api.models.enums import ConcernDecision, Role
 from api.page_deps import FormPage, PageUser, show_on_error
-from api.schemas.common import unstorable_character
+from api.page_forms import as_typed, too_long
+from api.schemas.common import MAX_TEXT, unstorable_character
 from api.services import safeguarding_queue
 from api.templating import not_found, render
 
@@ -36,6 +37,7 @@ def _page(
     errors: dict[str, str] | None = None,
     error_for: str | None = None,
     note: str = "",
+    decision: str = "",
     status_code: int = 200,
 ) -> Response:
     return render(
@@ -51,6 +53,8 @@ def _page(
             "errors": errors or {},
             "error_for": error_for,
             "note": note,
+            "decision": decision,
+            "note_limit": MAX_TEXT,
         },
         status_code=status_code,
     )
@@ -63,8 +67,9 @@ def queue_page(request: Request, user: PageUser, session: SessionDep) -> Respons
     return _page(request, user, safeguarding_queue.read_queue(session, user))
 
 
-def _decision_again(concern_id: str, note: str) -> FormPage:
-    """The queue with this concern's errors; a concern not in the queue is not found."""
+def _decision_again(concern_id: str, note: str, decision: str) -> FormPage:
+    """The queue with this concern's errors and what was typed; a concern not in the queue is
+    not found."""
 
     def page(request: Request, session: Session, user: Caller | None, exc: AppError) -> Response:
         assert user is not None
@@ -79,7 +84,7 @@ def _decision_again(concern_id: str, note: str) -> FormPage:
                 404 if isinstance(exc, FormInvalid) else exc.status_code,
             )
         errors = {e["field"]: e["message"] for e in exc.errors()}
-        return _page(request, user, queue, errors, concern_id, note, status_code=400)
+        return _page(request, user, queue, errors, concern_id, note, decision, status_code=400)
 
     return page
 
@@ -90,20 +95,24 @@ def decide(
     concern_id: str,
     user: PageUser,
     session: SessionDep,
-    decision: Annotated[str, Form(max_length=30)] = "",
-    note: Annotated[str, Form(max_length=2000)] = "",
+    # Checked below, so an over-long note comes back on the page with its error, not as JSON.
+    decision: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
 ) -> Response:
     if user.role != Role.SAFEGUARDING_LEAD:
         raise PageNotFound()
-    show_on_error(request, _decision_again(concern_id, note))
+    show_on_error(request, _decision_again(concern_id, note, decision))
+    text = as_typed(note).strip()
     errors: list[dict[str, str]] = []
     if decision not in DECISION_LABELS:
         errors.append(
             {"field": "decision", "message": "Select whether this is a safeguarding concern"}
         )
-    if not note.strip():
+    if not text:
         errors.append({"field": "note", "message": "Write a note saying why you decided this"})
-    elif unstorable_character(note):
+    elif len(text) > MAX_TEXT:
+        errors.append({"field": "note", "message": too_long("the note", MAX_TEXT)})
+    elif unstorable_character(text):
         errors.append(
             {
                 "field": "note",
@@ -112,5 +121,5 @@ def decide(
         )
     if errors:
         raise FormInvalid(errors)
-    safeguarding_queue.decide(session, user, concern_id, ConcernDecision(decision), note.strip())
+    safeguarding_queue.decide(session, user, concern_id, ConcernDecision(decision), text)
     return RedirectResponse(f"/safeguarding-queue#concern-{concern_id}", status_code=303)
