@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from tests.fixtures.live import Stack, start_rasa
+from tests.helpers import page_sign_in
 from tests.stack.conftest import (
     Conversation,
     open_conversation,
@@ -154,6 +155,10 @@ def test_a_second_tabs_answer_is_kept_as_a_late_answer_and_reaches_the_pep(
         headers={"Authorization": f"Bearer {staff_token(talk.api, 'demo-sw')}"},
     )
     assert "Tab two: it is ok" in document.text
+    with httpx.Client(base_url=talk.api) as browser:
+        page_sign_in(browser, "demo-sw")  # type: ignore[arg-type]
+        page = browser.get(f"/peps/{talk.pep_id}")
+    assert "Tab two: it is ok" in page.text and 'data-testid="late-answers"' in page.text
 
 
 def test_a_disclosure_is_a_concern_before_the_reply_and_no_secret_is_promised(
