@@ -68,3 +68,10 @@ def add_to_caseload(session: Session, social_worker_id: str, child_id: str) -> N
     if session.get(Caseload, (social_worker_id, child_id)) is None:
         session.add(Caseload(social_worker_id=social_worker_id, child_id=child_id))
         session.flush()
+
+
+def lock(session: Session, child_id: str) -> None:
+    """Hold the child's row until the transaction ends, so two requests that change what the
+    child has (a new PEP) take turns. PostgreSQL locks the row (FOR UPDATE); SQLite needs
+    nothing more, as every transaction there takes the write lock when it begins."""
+    session.execute(select(Child.id).where(Child.id == child_id).with_for_update())

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from api.models import Child, MeetingAction, Pep, PepSection, QaDecision, Target, User
+from api.models.enums import PepStatus
 from api.repositories.children import visible_child_ids
 
 
@@ -108,3 +111,14 @@ def qa_decisions(session: Session, pep_id: str) -> list[QaDecision]:
         .order_by(QaDecision.decided_at, QaDecision.id)
     )
     return list(session.scalars(stmt))
+
+
+def in_statuses(session: Session, child_id: str, statuses: Collection[PepStatus]) -> Pep | None:
+    """The child's earliest PEP with one of these statuses, if any."""
+    stmt = (
+        select(Pep)
+        .where(Pep.child_id == child_id, Pep.status.in_(list(statuses)))
+        .order_by(Pep.created_at, Pep.id)
+        .limit(1)
+    )
+    return session.scalar(stmt)

@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
@@ -17,7 +18,7 @@ from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid
 from api.page_deps import PageUser, form_errors, show_on_error
 from api.page_forms import date_from_boxes, text_field, typed_date, validated
-from api.schemas.peps import ChildCreate
+from api.schemas.peps import CHILD_RULE, SCHOOL_YEARS, ChildCreate
 from api.services import peps as peps_service
 from api.templating import not_found, render
 from vocabulary import school_year_label
@@ -31,7 +32,6 @@ LEGAL_STATUSES = (
     "Placement order (s21)",
     "Remanded to local authority accommodation",
 )
-SCHOOL_YEARS = range(-1, 15)
 DATE_FIELDS = {
     "date_of_birth": "the date of birth",
     "care_start_date": "the date the child came into care",
@@ -45,6 +45,13 @@ MESSAGES = {
     "social_worker_username": "Choose the social worker",
 }
 ANCHORS = {"date_of_birth": "date_of_birth-day", "care_start_date": "care_start_date-day"}
+# A refusal by one of the child record's rules (a name that shows nothing, a school year that
+# does not fit the age) is said in the rule's own words, after the field's name where it needs one.
+RULE_SUBJECTS = {
+    "first_name": "The first name",
+    "last_name": "The last name",
+    "legal_status": "The legal status",
+}
 
 
 def _typed(form: FormData) -> dict[str, Any]:
@@ -75,6 +82,23 @@ def _body(typed: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, str]]]:
     if body["date_of_birth"] is None and not problems:
         problems.append({"field": "date_of_birth", "message": "Enter the date of birth"})
     return body, problems
+
+
+def _messages(body: dict[str, Any]) -> dict[str, str]:
+    """The page's words for each field, except where a rule of the child record refused it:
+    then the rule's own words, so the page says what the API says. Dates are named by
+    `validated` itself, so their rules need nothing here."""
+    messages = dict(MESSAGES)
+    try:
+        ChildCreate.model_validate(body)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else ""
+            if error["type"] != CHILD_RULE or field not in MESSAGES:
+                continue
+            subject = RULE_SUBJECTS.get(field)
+            messages[field] = f"{subject} {error['msg']}" if subject else str(error["msg"])
+    return messages
 
 
 def _context(session: Session, user: Caller) -> dict[str, Any]:
@@ -123,6 +147,6 @@ async def new_child_form(request: Request, user: PageUser, session: SessionDep) 
     show_on_error(request, _again)
     typed = request.state.child_form = _typed(await request.form())
     body, problems = _body(typed)
-    data = validated(ChildCreate, body, MESSAGES, DATE_FIELDS, problems)
+    data = validated(ChildCreate, body, _messages(body), DATE_FIELDS, problems)
     child = peps_service.create_child(session, user, data)
     return RedirectResponse(f"/dashboard#child-{child.id}", status_code=303)

@@ -188,6 +188,9 @@ def default_term(today: date | None = None) -> str:
 def start_pep_page(
     request: Request, child_id: str, user: PageUser, session: SessionDep
 ) -> Response:
+    open_pep = peps_service.open_pep_for(session, user, child_id)
+    if open_pep is not None:  # one open PEP at a time: the form would only be refused
+        return RedirectResponse(f"/peps/{open_pep.id}", status_code=303)
     context = _context(session, user, {"child_id": child_id})
     return _page(request, context, PlanForm(term=default_term()))
 
@@ -196,13 +199,17 @@ def start_pep_page(
 async def start_pep_form(
     request: Request, child_id: str, user: PageUser, session: SessionDep
 ) -> Response:
-    """The child's first PEP (or a new one), in draft, with its meeting planned."""
+    """The child's first PEP (or a new one), in draft, with its meeting planned. While the child
+    has an open PEP (the form sent twice, or started elsewhere) this goes to that one instead."""
     show_on_error(request, _again)
     form = request.state.plan_form = PlanForm.from_post(await request.form())
     changes, problems = _changes(form)
     body = {"child_id": child_id, "term": form.term, **changes}
     data = validated(PepCreate, body, SCHEMA_MESSAGES, DATE_FIELDS, problems)
-    pep, _child = peps_service.create_pep(session, user, data)
+    try:
+        pep, _child = peps_service.create_pep(session, user, data)
+    except peps_service.OpenPepExists as exc:
+        return RedirectResponse(f"/peps/{exc.pep_id}", status_code=303)
     return RedirectResponse(f"/peps/{pep.id}", status_code=303)
 
 

@@ -34,8 +34,18 @@ def list_peps(user: CurrentUser, session: SessionDep) -> list[PepSummary]:
     return [pep_summary(p, c) for p, c in peps_service.list_peps(session, user)]
 
 
-@router.post("", status_code=201)
+@router.post(
+    "",
+    status_code=201,
+    responses={
+        409: {
+            "description": "the child already has an open PEP (not yet signed off): carry on "
+            "with that one; the next is started once it is signed off"
+        },
+    },
+)
 def create_pep(data: PepCreate, user: CurrentUser, session: SessionDep) -> PepOut:
+    """A new PEP in draft. A child has one open PEP at a time."""
     pep, child = peps_service.create_pep(session, user, data)
     return pep_out(session, pep, child)
 

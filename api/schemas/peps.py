@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
+    field_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from api.models.enums import AgeBand, PepStatus, PepType
+from api.models.enums import AgeBand, PepStatus, PepType, school_year_for_birth
 from api.schemas.common import (
     BirthDate,
     BoundedFloat,
@@ -23,12 +28,14 @@ from api.schemas.common import (
     LongText,
     NameText,
     NoteText,
+    PastRecordDate,
     RecordDate,
     ShortText,
     SingleLine,
     StrictModel,
     TermText,
 )
+from vocabulary import school_year_label
 
 # Section field names become row labels in the documents: ASCII letters, digits and _.
 FieldName = Annotated[
@@ -83,15 +90,140 @@ class ChildOut(BaseModel):
     post16_pathway_plan: str | None = None
 
 
+# A child's record must describe a child who could exist. These refusals carry their own error
+# type, so a page can show the rule's words rather than its general message for the field.
+CHILD_RULE = "child_record_rule"
+# Nursery (-1) to Year 14, as the page offers them.
+SCHOOL_YEARS = range(-1, 15)
+# How far the recorded school year may be from the one the age gives: children are held back or
+# moved up a year or two, looked-after children especially.
+SCHOOL_YEAR_LEEWAY = 2
+# Characters that show nothing on their own: format characters (zero-width spaces and joiners,
+# direction marks, the byte-order mark), separators, controls and lone combining marks...
+_UNSEEN_CATEGORIES = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me"})
+# ...and the letters drawn blank: the Hangul fillers and the empty Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _shows(character: str) -> bool:
+    if character.isspace() or character in _BLANK_LETTERS:
+        return False
+    return unicodedata.category(character) not in _UNSEEN_CATEGORIES
+
+
+def _visible(value: str) -> str:
+    """A name someone can read: at least one character that shows. Kept exactly as typed."""
+    if not any(_shows(c) for c in value):
+        raise PydanticCustomError(
+            CHILD_RULE,
+            "must have at least one letter or other visible character: "
+            "spaces and invisible characters alone are not a name",
+        )
+    return value
+
+
+# The overrides (LRO, RLO) force every character after them to one direction wherever the name
+# is shown, so "\u202eNosaj" beside "Smith" printed as "htimS jasoN"; no name needs them (the
+# marks, embeddings and isolates that right-to-left names may carry are accepted).
+_OVERRIDES = frozenset("\u202d\u202e")
+
+
+def _no_overrides(value: str) -> str:
+    found = next((c for c in value if c in _OVERRIDES), None)
+    if found is not None:
+        raise PydanticCustomError(
+            CHILD_RULE,
+            "has a direction override character (U+{code}) that would reverse the text around "
+            "it; retype the name",
+            {"code": f"{ord(found):04X}"},
+        )
+    return value
+
+
+# A name in any script, with its accents, hyphens and apostrophes, as long as something shows.
+PersonName = Annotated[NameText, AfterValidator(_visible), AfterValidator(_no_overrides)]
+
+
+def long_date(value: date) -> str:
+    """1 January 2024."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def school_year_for_age_refusal(year: int, date_of_birth: date, today: date) -> str | None:
+    """Why `year` cannot be this child's school year, or None when it fits their age."""
+    by_age = school_year_for_birth(date_of_birth, today)
+    if abs(year - by_age) <= SCHOOL_YEAR_LEEWAY:
+        return None
+    if by_age < SCHOOL_YEARS.start:
+        would_be = "too young for nursery"
+    elif by_age >= SCHOOL_YEARS.stop:
+        would_be = "past school age"
+    else:
+        would_be = f"in {school_year_label(by_age)}"
+    low = max(by_age - SCHOOL_YEAR_LEEWAY, SCHOOL_YEARS.start)
+    high = min(by_age + SCHOOL_YEAR_LEEWAY, SCHOOL_YEARS.stop - 1)
+    if low > high:
+        choose = "Leave the school year blank"
+    elif low == high:
+        choose = f"Choose {school_year_label(low)}, or leave the school year blank"
+    else:
+        joined = " or " if high == low + 1 else " to "
+        choose = (
+            f"Choose {school_year_label(low)}{joined}{school_year_label(high)}, "
+            "or leave the school year blank"
+        )
+    return (
+        f"{school_year_label(year)} does not fit a child born on {long_date(date_of_birth)}: "
+        "the school year follows the age on 31 August (Reception at 4, Year N at N + 4), "
+        f"so this child would be {would_be} this school year, and a school year at most "
+        f"{SCHOOL_YEAR_LEEWAY} years either side of that is accepted (for a child held back "
+        f"or moved up). {choose}."
+    )
+
+
 class ChildCreate(StrictModel):
-    first_name: NameText
-    last_name: NameText
+    """A new child in care. Besides each field's own checks: the child came into care on or
+    after their birth and not after today, and the school year is within two years of the one
+    their age gives (see `school_year_for_age_refusal`)."""
+
+    first_name: PersonName
+    last_name: PersonName
     date_of_birth: BirthDate
-    school_year: int | None = Field(default=None, ge=-1, le=14)
+    school_year: int | None = Field(
+        default=None,
+        ge=SCHOOL_YEARS.start,
+        le=SCHOOL_YEARS.stop - 1,
+        description="-1 nursery, 0 reception, 1 to 14; within 2 of the year the age gives",
+    )
     school_id: Identifier | None = None
-    legal_status: NameText
-    care_start_date: RecordDate | None = None
+    legal_status: PersonName
+    care_start_date: PastRecordDate | None = Field(
+        default=None, description="on or after the date of birth, and not in the future"
+    )
     social_worker_username: SingleLine | None = None
+
+    @field_validator("school_year")
+    @classmethod
+    def _year_fits_age(cls, year: int | None, info: ValidationInfo) -> int | None:
+        born = info.data.get("date_of_birth")
+        if year is None or born is None:
+            return year
+        refusal = school_year_for_age_refusal(year, born, date.today())
+        if refusal:
+            raise PydanticCustomError(CHILD_RULE, refusal)
+        return year
+
+    @field_validator("care_start_date")
+    @classmethod
+    def _in_care_after_birth(cls, start: date | None, info: ValidationInfo) -> date | None:
+        born = info.data.get("date_of_birth")
+        if start is not None and born is not None and start < born:
+            raise PydanticCustomError(
+                CHILD_RULE,
+                "cannot be before the date of birth ({born})",
+                {"born": long_date(born)},
+            )
+        return start
 
 
 class Attendee(StrictModel):

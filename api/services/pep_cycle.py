@@ -18,6 +18,7 @@ from api.models.enums import PepStatus, PepType, Role
 from api.repositories import peps as peps_repo
 from api.services import audit, care_details, school_calendar
 from api.services.access import pep_for
+from api.services.peps import require_no_open_pep
 
 STARTERS = {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
 CARRIED_FIELDS = ("what", "how", "who", "when", "outcome")
@@ -41,6 +42,7 @@ def start_next_pep(session: Session, user: User, pep_id: str) -> tuple[Pep, Chil
         raise Conflict("next term's PEP is started from a signed-off PEP")
     if peps_repo.next_of(session, previous.id) is not None:
         raise Conflict("next term's PEP has already been started from this PEP")
+    require_no_open_pep(session, child)  # one open PEP at a time, however it was started
     pep = peps_repo.add(
         session,
         Pep(

@@ -38,6 +38,21 @@ SECTION_WRITERS: dict[str, set[Role]] = {
     "E": {Role.VIRTUAL_SCHOOL},
 }
 EDITABLE_STATUSES = {PepStatus.DRAFT, PepStatus.RETURNED}
+# A PEP is open until the virtual school signs it off: in draft, sent for sign-off, or sent
+# back. A child has at most one open PEP; the next is started once it is signed off.
+OPEN_STATUSES = frozenset({PepStatus.DRAFT, PepStatus.SUBMITTED, PepStatus.RETURNED})
+
+
+class OpenPepExists(Conflict):
+    """The child already has an open PEP: a second would split the term's record in two."""
+
+    def __init__(self, pep: Pep) -> None:
+        super().__init__(
+            f"this child already has an open PEP ({pep.term}, "
+            f"{pep.status.value.replace('_', ' ')}, id {pep.id}): carry on with that one; "
+            "another PEP can be started once it is signed off"
+        )
+        self.pep_id = pep.id
 
 
 def child_age(child: Child, on: date | None = None) -> int:
@@ -119,14 +134,35 @@ def get_pep(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
     return pep, child
 
 
+def open_pep(session: Session, child: Child) -> Pep | None:
+    """The child's PEP that is not yet signed off, if there is one."""
+    return peps_repo.in_statuses(session, child.id, OPEN_STATUSES)
+
+
+def require_no_open_pep(session: Session, child: Child) -> None:
+    """OpenPepExists (409) while the child has an open PEP. The child's row is held until the
+    transaction ends, so of two requests at once the second sees the first one's PEP."""
+    children_repo.lock(session, child.id)
+    found = open_pep(session, child)
+    if found is not None:
+        raise OpenPepExists(found)
+
+
+def open_pep_for(session: Session, user: User, child_id: str) -> Pep | None:
+    """The open PEP of a child on the caller's caseload (404 outside it)."""
+    return open_pep(session, child_for(session, user, child_id))
+
+
 def create_pep(session: Session, user: User, data: PepCreate) -> tuple[Pep, Child]:
-    """The social worker initiates a PEP; the virtual school may start the first one."""
+    """The social worker initiates a PEP; the virtual school may start the first one. Only one
+    PEP is open at a time: while one is, starting another is refused (OpenPepExists, 409)."""
     child = child_for(session, user, data.child_id)
+    if user.role not in {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}:
+        raise Forbidden("a PEP is started by the child's social worker or the virtual school")
+    require_no_open_pep(session, child)
     is_first = peps_repo.count_for_child(session, child.id) == 0
     if user.role == Role.VIRTUAL_SCHOOL and not is_first:
         raise Forbidden("the child's social worker starts review PEPs")
-    if user.role not in {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}:
-        raise Forbidden("a PEP is started by the child's social worker or the virtual school")
     pep = peps_repo.add(
         session,
         Pep(

@@ -113,13 +113,13 @@ def test_a_review_needs_its_evidence(client: TestClient, make: Factory) -> None:
 
 def test_transition_and_informal_peps_can_be_started(client: TestClient, make: Factory) -> None:
     worker = make.adult(Role.SOCIAL_WORKER)
-    child = make.child(social_worker=worker)
-    make.pep(child)
     for kind in (PepType.TRANSITION, PepType.INFORMAL):
+        # Each after a signed-off PEP: a child has one open PEP at a time.
+        child = _signed_off(make, worker).child_id
         made = client.post(
             "/api/v1/peps",
             headers=worker.headers,
-            json={"child_id": child.id, "term": "Summer 2027", "pep_type": kind.value},
+            json={"child_id": child, "term": "Summer 2027", "pep_type": kind.value},
         )
         assert made.status_code == 201, made.text
         assert made.json()["pep_type"] == kind.value

@@ -62,7 +62,7 @@ def fresh_pep(api: str, band: str) -> str:
         json={
             "first_name": "Fresh",
             "last_name": band,
-            "date_of_birth": _birthday(year).isoformat(),
+            "date_of_birth": birthday_for(year).isoformat(),
             "school_year": year,
             "school_id": school,
             "legal_status": "Full care order (s31)",
@@ -79,10 +79,12 @@ def fresh_pep(api: str, band: str) -> str:
     return str(pep.json()["pep_id"])
 
 
-def _birthday(school_year: int) -> date:
+def birthday_for(school_year: int) -> date:
+    """A birthday (15 March) that puts a child in `school_year` today, by the rule the API
+    checks a recorded year against: age on 31 August, Reception at 4, Year N at N + 4."""
     today = date.today()
     start = today.year if today.month >= 9 else today.year - 1
-    return date(start - school_year - 5, 3, 15)
+    return date(start - school_year - 4, 3, 15)
 
 
 def pep_for_band(api: str, token: str, band: str) -> str:

@@ -24,7 +24,7 @@ import psycopg
 import pytest
 
 from tests.fixtures.live import MODEL, Stack, running_stack, start_actions, start_rasa
-from tests.stack.conftest import staff_token
+from tests.stack.conftest import birthday_for, staff_token
 
 SEED = 20261130
 CONVERSATIONS = 50
@@ -99,7 +99,7 @@ def _new_child(stack: Stack, vs_token: str, index: int, rng: random.Random) -> C
         json={
             "first_name": f"Chaos{index}",
             "last_name": "Test",
-            "date_of_birth": f"{2026 - year - 5}-03-01",
+            "date_of_birth": birthday_for(year).isoformat(),
             "school_year": year,
             "legal_status": "Section 20",
         },
