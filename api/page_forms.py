@@ -17,7 +17,7 @@ from starlette.datastructures import FormData
 
 from api.errors import FormInvalid
 from api.page_deps import form_errors, validate_form
-from api.schemas.common import unstorable_character
+from api.schemas.common import MAX_TEXT, unstorable_character
 
 Model = TypeVar("Model", bound=BaseModel)
 # A model field's dotted path -> (the form's field id, the field in words, starting "the ...").
@@ -36,6 +36,18 @@ def as_typed(value: str) -> str:
 def too_long(label: str, limit: int) -> str:
     """The GOV.UK words for text over its limit: "The note must be 2,000 characters or fewer"."""
     return f"{sentence(label)} must be {limit:,} characters or fewer"
+
+
+def note_problem(text: str, *, label: str, missing: str) -> str | None:
+    """What is wrong with a required note (already `as_typed` and trimmed), or None: `missing`
+    when empty, else over MAX_TEXT, else a character that cannot be stored."""
+    if not text:
+        return missing
+    if len(text) > MAX_TEXT:
+        return too_long(label, MAX_TEXT)
+    if unstorable_character(text):
+        return f"{sentence(label)} has a character that cannot be stored; retype it"
+    return None
 
 
 def date_boxes(value: date | None) -> dict[str, str]:

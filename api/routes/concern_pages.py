@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid, PageNotFound
 from api.page_deps import FormPage, PageUser, form_errors, show_on_error
-from api.page_forms import as_typed, too_long
-from api.schemas.common import MAX_TEXT, unstorable_character
+from api.page_forms import as_typed, note_problem
+from api.schemas.common import MAX_TEXT
 from api.services import concerns as concerns_service
 from api.templating import not_found, render
 
@@ -85,13 +85,10 @@ def acknowledge_concern(
 ) -> Response:
     show_on_error(request, _note_again(concern_id, note))
     text = as_typed(note).strip()
-    if not text:
-        message = "Write what you have done about this concern"
-    elif len(text) > MAX_TEXT:
-        message = too_long("the note", MAX_TEXT)
-    elif unstorable_character(text):
-        message = "The note has a character that cannot be stored; retype it"
-    else:
-        concerns_service.acknowledge(session, user, concern_id, text)
-        return RedirectResponse("/concerns", status_code=303)
-    raise FormInvalid([{"field": "note", "message": message}])
+    problem = note_problem(
+        text, label="the note", missing="Write what you have done about this concern"
+    )
+    if problem:
+        raise FormInvalid([{"field": "note", "message": problem}])
+    concerns_service.acknowledge(session, user, concern_id, text)
+    return RedirectResponse("/concerns", status_code=303)

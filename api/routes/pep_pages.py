@@ -13,7 +13,7 @@ from api.deps import Caller, SessionDep, SettingsDep
 from api.errors import AppError, FormInvalid
 from api.models.enums import ContributorKind
 from api.page_deps import FormPage, PageUser, form_errors, show_on_error, validate_form
-from api.page_forms import as_typed, too_long
+from api.page_forms import as_typed, note_problem, too_long
 from api.presentation import meeting_form
 from api.presentation.labels import (
     EDUCATION_SUMMARY_LABELS,
@@ -301,16 +301,13 @@ def views_absence_form(
     show_on_error(request, _form_again("#reason"))
     request.state.typed_reason = reason
     text = as_typed(reason).strip()
-    if not text:
-        error = "Say why the child's views are missing"
-    elif len(text) > MAX_TEXT:
-        error = too_long("the reason", MAX_TEXT)
-    elif unstorable_character(text):
-        error = "The reason has a character that cannot be stored; retype it"
-    else:
-        peps_service.record_views_absence(session, user, pep_id, text)
-        return RedirectResponse(f"/peps/{pep_id}#child-views", status_code=303)
-    raise FormInvalid([{"field": "reason", "message": error}])
+    problem = note_problem(
+        text, label="the reason", missing="Say why the child's views are missing"
+    )
+    if problem:
+        raise FormInvalid([{"field": "reason", "message": problem}])
+    peps_service.record_views_absence(session, user, pep_id, text)
+    return RedirectResponse(f"/peps/{pep_id}#child-views", status_code=303)
 
 
 @router.post("/peps/{pep_id}/next")

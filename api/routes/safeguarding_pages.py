@@ -12,8 +12,8 @@ from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid, PageNotFound
 from api.models.enums import ConcernDecision, Role
 from api.page_deps import FormPage, PageUser, show_on_error
-from api.page_forms import as_typed, too_long
-from api.schemas.common import MAX_TEXT, unstorable_character
+from api.page_forms import as_typed, note_problem
+from api.schemas.common import MAX_TEXT
 from api.services import safeguarding_queue
 from api.templating import not_found, render
 
@@ -108,17 +108,11 @@ def decide(
         errors.append(
             {"field": "decision", "message": "Select whether this is a safeguarding concern"}
         )
-    if not text:
-        errors.append({"field": "note", "message": "Write a note saying why you decided this"})
-    elif len(text) > MAX_TEXT:
-        errors.append({"field": "note", "message": too_long("the note", MAX_TEXT)})
-    elif unstorable_character(text):
-        errors.append(
-            {
-                "field": "note",
-                "message": "The note has a character that cannot be stored; retype it",
-            }
-        )
+    problem = note_problem(
+        text, label="the note", missing="Write a note saying why you decided this"
+    )
+    if problem:
+        errors.append({"field": "note", "message": problem})
     if errors:
         raise FormInvalid(errors)
     safeguarding_queue.decide(session, user, concern_id, ConcernDecision(decision), text)

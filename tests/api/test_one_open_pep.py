@@ -25,7 +25,7 @@ from api.config import Settings
 from api.db.session import get_db_session, request_scope
 from api.deps import app_settings
 from api.main import create_app
-from api.models import Pep
+from api.models import Child, Pep
 from api.models.enums import PepStatus, PepType, Role
 from api.services.peps import OPEN_STATUSES
 from tests.factories import Adult, Factory
@@ -98,10 +98,8 @@ def test_the_virtual_school_sending_the_initial_pep_twice_gets_a_409(
     assert len(_peps(db, child.id)) == 1
 
 
-def test_after_sign_off_next_terms_pep_starts_and_is_then_the_one_open(
-    client: TestClient, make: Factory, db: Session
-) -> None:
-    """The termly cycle keeps working: a signed-off PEP is closed, so the next one starts."""
+def _with_last_terms_pep_signed_off(make: Factory) -> tuple[Adult, Child, Pep]:
+    """A social worker's child whose only PEP, last term's, is signed off."""
     worker = make.adult(Role.SOCIAL_WORKER)
     child = make.child(social_worker=worker)
     last = make.pep(
@@ -111,6 +109,14 @@ def test_after_sign_off_next_terms_pep_starts_and_is_then_the_one_open(
         meeting_date=date(2026, 11, 10),
         signed_off_at=datetime(2026, 11, 20, tzinfo=UTC),
     )
+    return worker, child, last
+
+
+def test_after_sign_off_next_terms_pep_starts_and_is_then_the_one_open(
+    client: TestClient, make: Factory, db: Session
+) -> None:
+    """The termly cycle keeps working: a signed-off PEP is closed, so the next one starts."""
+    worker, child, last = _with_last_terms_pep_signed_off(make)
     started = client.post(f"/api/v1/peps/{last.id}/next", headers=worker.headers)
     assert started.status_code == 201, started.text
     assert _start(client, worker, child.id).status_code == 409
@@ -129,16 +135,8 @@ def test_after_sign_off_next_terms_pep_starts_and_is_then_the_one_open(
 def test_next_terms_pep_is_refused_while_another_pep_is_open(
     client: TestClient, make: Factory, db: Session
 ) -> None:
-    """ "Start next term's PEP" obeys the same rule as starting one afresh."""
-    worker = make.adult(Role.SOCIAL_WORKER)
-    child = make.child(social_worker=worker)
-    last = make.pep(
-        child,
-        term="Autumn 2026",
-        status=PepStatus.SIGNED_OFF,
-        meeting_date=date(2026, 11, 10),
-        signed_off_at=datetime(2026, 11, 20, tzinfo=UTC),
-    )
+    """Starting next term's PEP obeys the same rule as starting one afresh."""
+    worker, child, last = _with_last_terms_pep_signed_off(make)
     assert _start(client, worker, child.id).status_code == 201
     refused = client.post(f"/api/v1/peps/{last.id}/next", headers=worker.headers)
     assert refused.status_code == 409 and "open PEP" in refused.json()["detail"]
