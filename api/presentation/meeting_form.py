@@ -85,8 +85,10 @@ def parse_date(day: str, month: str, year: str) -> tuple[str | None, str | None]
     parts = [p.strip() for p in (day, month, year)]
     if not any(parts):
         return None, None
-    if not all(p.isdigit() for p in parts):
+    if not all(p.isascii() and p.isdigit() for p in parts):
         return None, "must be in numbers, like 10 3 2027"
+    if any(len(p) > 4 for p in parts):  # no real date has one, and int() of 30 digits overflows
+        return None, "must be a real date"
     try:
         return date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat(), None
     except ValueError:

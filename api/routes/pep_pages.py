@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, Response
@@ -209,24 +208,6 @@ def _meeting_again(
 FormList = Annotated[list[str] | None, Form()]
 
 
-def _readable(day: str, month: str, year: str) -> tuple[str, str, str]:
-    """A date's boxes as meeting_form.parse_date may read them: a box of more than four digits
-    becomes "0", which it calls not a real date, as it does a five-digit year (a run of digits
-    too big for a date would otherwise fail as an overflow, not as the form's error)."""
-
-    def box(value: str) -> str:
-        return "0" if value.strip().isdigit() and len(value.strip()) > 4 else value
-
-    return box(day), box(month), box(year)
-
-
-def _readable_row(row: meeting_form.ActionRow) -> meeting_form.ActionRow:
-    """An action row to read, its due date's boxes as `_readable` makes them; what was typed
-    is still shown from the row itself."""
-    day, month, year = _readable(row.day, row.month, row.year)
-    return replace(row, day=day, month=month, year=year)
-
-
 @router.post("/peps/{pep_id}/meeting-record")
 def record_meeting_form(
     request: Request,
@@ -267,11 +248,11 @@ def record_meeting_form(
         "child_attended": child_attended,
         "next": {"day": next_day, "month": next_month, "year": next_year},
     }
-    next_meeting, wrong = meeting_form.parse_date(*_readable(next_day, next_month, next_year))
+    next_meeting, wrong = meeting_form.parse_date(next_day, next_month, next_year)
     problems = (
         [{"field": "next_meeting-day", "message": wrong}] if wrong else []
     ) + meeting_form.record_problems(typed)
-    actions, action_problems = meeting_form.actions_from([_readable_row(r) for r in rows])
+    actions, action_problems = meeting_form.actions_from(rows)
     if problems + action_problems:
         raise FormInvalid(problems + action_problems)
     changes: dict[str, Any] = {
