@@ -10,6 +10,7 @@ Each refusal is a 422 that names the field, in the API's one error shape.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated
 
@@ -167,3 +168,21 @@ class ResponseModel(BaseModel):
     the tests, never silently dropped from the JSON a client relied on."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+# Characters that show nothing on their own: format characters (zero-width spaces and joiners,
+# direction marks, the byte-order mark), separators, controls and lone combining marks...
+_UNSEEN_CATEGORIES = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me"})
+# ...and the letters drawn blank: the Hangul fillers and the empty Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _shows(character: str) -> bool:
+    if character.isspace() or character in _BLANK_LETTERS:
+        return False
+    return unicodedata.category(character) not in _UNSEEN_CATEGORIES
+
+
+def shows_something(value: str) -> bool:
+    """At least one character a reader can see: not only spaces, invisible marks or blanks."""
+    return any(_shows(c) for c in value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -34,6 +33,7 @@ from api.schemas.common import (
     SingleLine,
     StrictModel,
     TermText,
+    shows_something,
 )
 from vocabulary import school_year_label
 
@@ -98,22 +98,11 @@ SCHOOL_YEARS = range(-1, 15)
 # How far the recorded school year may be from the one the age gives: children are held back or
 # moved up a year or two, looked-after children especially.
 SCHOOL_YEAR_LEEWAY = 2
-# Characters that show nothing on their own: format characters (zero-width spaces and joiners,
-# direction marks, the byte-order mark), separators, controls and lone combining marks...
-_UNSEEN_CATEGORIES = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me"})
-# ...and the letters drawn blank: the Hangul fillers and the empty Braille pattern.
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-
-
-def _shows(character: str) -> bool:
-    if character.isspace() or character in _BLANK_LETTERS:
-        return False
-    return unicodedata.category(character) not in _UNSEEN_CATEGORIES
 
 
 def _visible(value: str) -> str:
     """A name someone can read: at least one character that shows. Kept exactly as typed."""
-    if not any(_shows(c) for c in value):
+    if not shows_something(value):
         raise PydanticCustomError(
             CHILD_RULE,
             "must have at least one letter or other visible character: "

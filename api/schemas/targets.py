@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, field_validator
 
-from api.schemas.common import LongText, ResponseModel, StrictModel
+from api.schemas.common import LongText, ResponseModel, StrictModel, shows_something
 from target_coach.schema import PolicyFinding, TargetDraft, VoiceTopic
-
-
-def has_visible_words(value: str) -> bool:
-    """Something a reader can see: not only spaces, line breaks or invisible format marks."""
-    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in value)
 
 
 class TargetWrite(StrictModel):
@@ -36,7 +30,7 @@ class TargetWrite(StrictModel):
     @field_validator("what")
     @classmethod
     def _target_has_words(cls, what: str) -> str:
-        if not has_visible_words(what):
+        if not shows_something(what):
             raise ValueError("say what the target is: it has no words, only spaces")
         return what
 
