@@ -265,6 +265,11 @@ def record_reply(
     message.reply = reply
     message.turn_status = ANSWERED
     voice.current_step_id = message.id
+    _keep_bot_words(session, voice, reply)
+
+
+def _keep_bot_words(session: Session, voice: VoiceSession, reply: list[dict[str, Any]]) -> None:
+    """The transcript's own row for what the bot said, beside the child's message."""
     voice_repo.add(
         session,
         TranscriptMessage(
@@ -291,11 +296,19 @@ def compose(
 def _late(
     session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
 ) -> Outcome:
-    """Words for a question no longer open: kept as they are, and the open question again."""
+    """Words for a question no longer open: kept as they are, and the open question again.
+
+    The first time, that reply is kept on the message, as any reply is, so a page opened
+    again (or the other tab) shows it after the late words; a retry shows where things
+    stand now."""
     now = where_it_stands(session, voice, pep)
     kinds = list(message.screen_kinds or [])
     lead = [safety_message(session, settings, pep, kinds)] if kinds else []
     note: dict[str, Any] = {"text": LATE_NOTE, "buttons": [], "image": None}
+    if message.reply is None:
+        message.reply = [note, *now.messages]
+        _keep_bot_words(session, voice, message.reply)
+        session.commit()
     return Outcome(messages=[*lead, note, *now.messages], step_id=now.step_id)
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from api.config import Settings
 from api.models import VoiceSession
 from api.repositories import voice as voice_repo
-from api.services.chat import ANSWERED, compose
+from api.services.chat import ANSWERED, LATE, compose
 from api.services.voice_sessions import pep_of
 
 
@@ -34,7 +34,7 @@ def conversation(session: Session, settings: Settings, voice: VoiceSession) -> l
                 if chosen is not None
                 else {"sender": "child", "text": row.text}
             )
-        if row.turn_status == ANSWERED and row.reply is not None:
+        if row.turn_status in (ANSWERED, LATE) and row.reply is not None:
             composed = compose(session, settings, voice, pep, row).messages
             entries.append({"sender": "bot", "messages": composed})
             offered = {
