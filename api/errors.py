@@ -105,7 +105,18 @@ class Gone(AppError):
 
 
 class Unprocessable(AppError):
+    """Well-formed input the service cannot use: named like a schema's refusal, so a client
+    reads `errors` the same way whichever layer refused."""
+
     status_code = 422
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+    def errors(self) -> list[dict[str, str]]:
+        return [{"field": self.field, "message": self.reason}]
 
 
 class SignInRequired(AppError):

@@ -59,7 +59,7 @@ def require_answer(session: Session, pep: Pep, child: Child, topic: str) -> dict
     found = answers(session, pep, child).get(topic)
     if found is None:
         raise Unprocessable(
-            f"answers_topic: the child has no answer the school may read under {topic!r}"
+            "answers_topic", f"the child has no answer the school may read under {topic!r}"
         )
     return found
 

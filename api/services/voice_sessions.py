@@ -112,11 +112,11 @@ def _helper_for(session: Session, school_id: str | None, data: VoiceSessionCreat
         named = [ta for ta in candidates if ta.username == data.helper_username]
         if not named:
             raise Unprocessable(
-                "helper_username: no teaching assistant with that username at the child's school"
+                "helper_username", "no teaching assistant with that username at the child's school"
             )
         return named[0]
     if len(candidates) != 1:
-        raise Unprocessable("helper_username: name the teaching assistant who will help")
+        raise Unprocessable("helper_username", "name the teaching assistant who will help")
     return candidates[0]
 
 

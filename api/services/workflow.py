@@ -148,7 +148,7 @@ def decide(
     if pep.status != PepStatus.SUBMITTED:
         raise Conflict("only a submitted PEP can be returned or signed off")
     if decision == "return" and not note.strip():
-        raise Unprocessable("note: say why the PEP is returned")
+        raise Unprocessable("note", "say why the PEP is returned")
     if decision == "sign_off":
         missing = [c for c in non_negotiables(session, pep, child) if not c["met"]]
         if missing:
@@ -156,7 +156,7 @@ def decide(
     targets = {t.id: t for t in peps_repo.targets(session, pep.id)}
     for target_id, choice in ppp_decisions.items():
         if target_id not in targets:
-            raise Unprocessable(f"ppp_decisions: no target {target_id} on this PEP")
+            raise Unprocessable("ppp_decisions", f"no target {target_id} on this PEP")
         targets[target_id].ppp_decision = choice
     pep.status = PepStatus.RETURNED if decision == "return" else PepStatus.SIGNED_OFF
     if pep.status == PepStatus.SIGNED_OFF:

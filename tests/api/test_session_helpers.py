@@ -89,6 +89,18 @@ def test_hostile_helper_names_are_refused_with_the_field_named(
         )
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == field
+    unknown = _open(
+        client,
+        demo,
+        "demo-dt",
+        pep,
+        mode="my_views",
+        helper_role="teaching_assistant",
+        helper_username="nobody-here",
+    )
+    # Refused by the service, not the schema: named the same way all the same.
+    assert unknown.status_code == 422
+    assert [e["field"] for e in unknown.json()["errors"]] == ["helper_username"]
     arabic = _open(
         client, demo, "demo-dt", pep, mode="my_views", helper_role="alone", helper_name="فاطمة"
     )

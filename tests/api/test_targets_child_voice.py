@@ -109,6 +109,7 @@ def test_only_an_answer_the_child_gave_and_the_school_may_read_can_be_used(
         json={"what": "Solve two-step equations", "answers_topic": "not_going_well"},
     )
     assert linked.status_code == 422
+    assert [e["field"] for e in linked.json()["errors"]] == ["answers_topic"]
     page = client.get(f"/peps/{pep}/targets", headers=dt)
     assert words not in page.text
 

@@ -83,6 +83,7 @@ def test_a_return_needs_a_reason(client: TestClient, demo: Demo) -> None:
     )
     assert response.status_code == 422
     assert "note" in response.json()["detail"]
+    assert [e["field"] for e in response.json()["errors"]] == ["note"]
 
 
 def test_only_the_virtual_school_grades(client: TestClient, demo: Demo) -> None:
