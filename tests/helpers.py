@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import httpx
 from fastapi.testclient import TestClient
@@ -161,3 +165,16 @@ def add_concern(
     db.add(concern)
     db.flush()
     return concern
+
+
+def at_once(send: Callable[[], Any], times: int = 2) -> list[Any]:
+    """`send` from `times` threads released together; each one's answer."""
+    gate = threading.Barrier(times)
+
+    def go() -> Any:
+        gate.wait(timeout=30)
+        return send()
+
+    with ThreadPoolExecutor(times) as pool:
+        futures = [pool.submit(go) for _ in range(times)]
+        return [f.result(timeout=120) for f in futures]

@@ -305,6 +305,7 @@ def _late(
     kinds = list(message.screen_kinds or [])
     lead = [safety_message(session, settings, pep, kinds)] if kinds else []
     note: dict[str, Any] = {"text": LATE_NOTE, "buttons": [], "image": None}
+    session.refresh(message, with_for_update=True)  # a retry racing this one keeps it once
     if message.reply is None:
         message.reply = [note, *now.messages]
         _keep_bot_words(session, voice, message.reply)

@@ -7,30 +7,20 @@ before."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
-from uuid import uuid4
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from api.config import Settings
-from api.db.session import get_db_session, request_scope
-from api.deps import app_settings
-from api.main import create_app
 from api.models import Child, Pep
 from api.models.enums import PepStatus, PepType, Role
 from api.services.peps import OPEN_STATUSES
 from tests.factories import Adult, Factory
-from tests.fixtures.database import migrated_engine
-from tests.helpers import csrf_from
+from tests.helpers import at_once, csrf_from
 
 START = {"term": "Spring 2027", "meeting_date": "2027-02-01"}
 PAGE_FORM = {
@@ -181,62 +171,20 @@ def test_the_start_pep_form_goes_to_an_open_pep_started_elsewhere(
     assert [p.id for p in _peps(db, child.id)] == [pep.id]
 
 
-# Two requests at the same moment, each in its own session and transaction, on a database of
-# the test's own (the shared one is rolled back after each test, so it cannot see two commits).
+# Two requests at the same moment, each in its own session and transaction (`request_client`).
 
 
 @pytest.fixture
-def own_engine(engine: Engine, tmp_path: Path) -> Iterator[Engine]:
-    """A freshly migrated database on the same kind of server as `engine`."""
-    if engine.dialect.name == "sqlite":
-        fresh = migrated_engine(f"sqlite:///{tmp_path / 'race.db'}")
-        yield fresh
-        fresh.dispose()
-        return
-    name = f"race_{uuid4().hex[:12]}"
-    admin = create_engine(engine.url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    fresh = migrated_engine(engine.url.set(database=name).render_as_string(hide_password=False))
-    try:
-        yield fresh
-    finally:
-        fresh.dispose()
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE "{name}"')
-        admin.dispose()
-
-
-@pytest.fixture
-def racing(own_engine: Engine, settings: Settings) -> Iterator[tuple[TestClient, Adult, str]]:
-    """The app with a session per request, as in production, a social worker and their child."""
+def racing(
+    own_engine: Engine, request_client: TestClient, settings: Settings
+) -> tuple[TestClient, Adult, str]:
+    """The app with a session per request, a social worker and their child."""
     with Session(own_engine, expire_on_commit=False) as session:
         make = Factory(session, settings)
         worker = make.adult(Role.SOCIAL_WORKER)
         child = make.child(social_worker=worker)
         session.commit()
-    app: FastAPI = create_app(settings)
-
-    def _session() -> Iterator[Session]:
-        yield from request_scope(Session(own_engine, expire_on_commit=False))
-
-    app.dependency_overrides[get_db_session] = _session
-    app.dependency_overrides[app_settings] = lambda: settings
-    app.state.audit_sessions = lambda: Session(own_engine, expire_on_commit=False)
-    with TestClient(app) as client:
-        yield client, worker, child.id
-
-
-def _at_once(send: Callable[[], Any], times: int = 2) -> list[Any]:
-    gate = threading.Barrier(times)
-
-    def go() -> Any:
-        gate.wait(timeout=30)
-        return send()
-
-    with ThreadPoolExecutor(times) as pool:
-        futures = [pool.submit(go) for _ in range(times)]
-        return [f.result(timeout=120) for f in futures]
+    return request_client, worker, child.id
 
 
 def _open_in(engine: Engine, child_id: str) -> list[str]:
@@ -249,7 +197,7 @@ def test_two_api_starts_at_once_leave_one_open_pep(
     racing: tuple[TestClient, Adult, str], own_engine: Engine
 ) -> None:
     client, worker, child_id = racing
-    answers = _at_once(lambda: _start(client, worker, child_id))
+    answers = at_once(lambda: _start(client, worker, child_id))
     assert sorted(a.status_code for a in answers) == [201, 409], [a.text for a in answers]
     (made,) = [a.json()["pep_id"] for a in answers if a.status_code == 201]
     assert _open_in(own_engine, child_id) == [made]
@@ -266,7 +214,7 @@ def test_two_page_starts_at_once_go_to_one_open_pep(
     client, worker, child_id = racing
     token = _page_client(client, worker)
     url = f"/children/{child_id}/start-pep"
-    answers = _at_once(
+    answers = at_once(
         lambda: client.post(url, data={**PAGE_FORM, "csrftoken": token}, follow_redirects=False)
     )
     (pep_id,) = _open_in(own_engine, child_id)
