@@ -209,12 +209,13 @@ def _views(session: Session, pep: Pep, child: Child, doc: PepDocument) -> None:
                 "status": topic["status"],
             }
         )
-    meeting = view["meeting"]
+    meeting = {**view["meeting"], **dict.fromkeys(view["meeting_withheld"], WITHHELD_TEXT)}
     helper = view["completed_with"]
+    summary = WITHHELD_TEXT if view["summary_withheld"] else view["summary"]
     doc.view_notes = [
         ("Completed with", helped_by(helper) or "Not recorded"),
         ("Interpreter or language support", helper.get("interpreter_language") or "None"),
-        ("Summary in my words", view["summary"] or "Not completed"),
+        ("Summary in my words", summary or "Not completed"),
         ("I agreed the summary", {True: "Yes", False: "No"}.get(view["child_agreed"], "Not asked")),
         ("The meeting", ATTEND_TEXT.get(meeting["wants_to_attend"] or "", "Not asked")),
         ("What I want the meeting to hear", meeting["message_for_meeting"] or "Nothing given"),

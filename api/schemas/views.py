@@ -66,8 +66,16 @@ class YoungPersonsView(ResponseModel):
     meeting: MeetingView
     after_meeting: dict[str, str | None]
     after_meeting_withheld: list[str]
+    meeting_withheld: list[str] = Field(
+        default_factory=list,
+        description="meeting fields whose words were raised as a safeguarding concern (null above)",
+    )
     concerns: list[ViewConcern]
     late_answers: list[LateAnswer] = Field(default_factory=list)
     summary: str | None
+    summary_withheld: bool = Field(
+        default=False,
+        description="the summary's words were raised as a safeguarding concern (null above)",
+    )
     child_agreed: bool | None
     updated_at: str

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.documents.content import after_meeting_rows
+from api.documents.content import WITHHELD_TEXT, after_meeting_rows
 from api.models import User
 from api.models.enums import PepStatus, Role
 from api.repositories import users as users_repo
@@ -47,6 +47,7 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
         "school_name": school.name if school else "Not on a school roll",
         "age_band": peps_service.age_band(child).value,
         "view": view,
+        "withheld_text": WITHHELD_TEXT,
         "after_meeting": bool(after),
         "after_meeting_rows": [{"key": {"text": k}, "value": {"text": v}} for k, v in after],
         "sessions": sessions_for_pep(session, pep.id),

@@ -18,6 +18,9 @@ from api.services.access import pep_for
 from api.services.button_payloads import is_button_payload
 from api.services.peps import age_band
 
+# The meeting's fields the child types in their own words: a disclosure can arrive in them.
+MEETING_WORDS = ("message_for_meeting", "spoken_by")
+
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
@@ -34,6 +37,7 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
     stamps = [row.updated_at for row in topics.values()] + ([ypv.updated_at] if ypv else [])
     concerns = voice_repo.concerns_for_pep(session, pep.id)
     withheld = withheld_words(concerns)
+    typed = {k: getattr(ypv, k) if ypv else None for k in MEETING_WORDS}
     return {
         "pep_id": pep.id,
         "age_band": age_band(child).value,
@@ -46,11 +50,11 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
         "topics": [_topic(topics.get(key), key, withheld) for key in TOPIC_KEYS],
         "meeting": {
             "wants_to_attend": ypv.wants_to_attend if ypv else None,
-            "message_for_meeting": ypv.message_for_meeting if ypv else None,
-            "spoken_by": ypv.spoken_by if ypv else None,
+            **{k: _shown(typed[k], withheld) for k in MEETING_WORDS},
             "wants_copy": ypv.wants_copy if ypv else None,
             "copy_format": ypv.copy_format if ypv else None,
         },
+        "meeting_withheld": sorted(k for k in MEETING_WORDS if typed[k] in withheld),
         "after_meeting": {
             k: (None if v in withheld else v) for k, v in (ypv.after_meeting or {}).items()
         }
@@ -71,7 +75,8 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
             for c in concerns
         ],
         "late_answers": late_answers(session, pep, withheld),
-        "summary": ypv.summary if ypv else None,
+        "summary": _shown(ypv.summary if ypv else None, withheld),
+        "summary_withheld": bool(ypv and ypv.summary in withheld),
         "child_agreed": ypv.child_agreed if ypv else None,
         "updated_at": _iso(max(stamps)) if stamps else _iso(pep.updated_at),
     }
@@ -116,6 +121,11 @@ def withheld_words(concerns: Iterable[Concern | ConcernFacts]) -> set[str]:
             or c.decision == ConcernDecision.RAISED
         )
     }
+
+
+def _shown(words: str | None, withheld: set[str]) -> str | None:
+    """The child's typed words, or None where they were raised as a safeguarding concern."""
+    return None if words in withheld else words
 
 
 def _topic(row: Any, key: str, withheld: set[str]) -> dict[str, Any]:

@@ -57,3 +57,70 @@ def test_harm_raised_in_the_check_back_is_withheld_from_page_and_document(
     view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
     assert view.json()["after_meeting"]["how_it_went"] is None
     assert view.json()["after_meeting_withheld"] == ["how_it_went"]
+
+
+def _write(
+    client: TestClient, demo: Demo, settings: Settings, pep: str, kind: str, body: dict
+) -> None:
+    opened = client.post(
+        f"/api/v1/peps/{pep}/voice-sessions",
+        headers=demo.auth("demo-sw"),
+        json={"mode": "meeting_prep", "helper_role": "social_worker"},
+    )
+    written = client.put(
+        f"/api/v1/internal/voice-sessions/{opened.json()['session_id']}/{kind}",
+        headers={"Authorization": f"Bearer {settings.service_token}"},
+        json=body,
+    )
+    assert written.status_code == 200, written.text
+
+
+def test_harm_given_as_the_meeting_message_or_the_summary_is_withheld_everywhere(
+    client: TestClient, demo: Demo, settings: Settings, db: Session
+) -> None:
+    """The meeting's invitees include the carers, and the child takes their own copy home:
+    words raised as harm reach neither, wherever in the conversation they were typed."""
+    pep = demo.peps_by_band["KS4"]
+    said_by = "my uncle, he is the one who hurts me"
+    for words in (WORRY, said_by, "tell them he hits me"):
+        add_concern(db, pep, ConcernKind.SAFEGUARDING, ConcernTier.URGENT, words)
+    _write(
+        client, demo, settings, pep, "meeting", {"message_for_meeting": WORRY, "spoken_by": said_by}
+    )
+    _write(
+        client,
+        demo,
+        settings,
+        pep,
+        "summary",
+        {"summary": "tell them he hits me", "child_agreed": True},
+    )
+    view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt")).json()
+    assert view["meeting"]["message_for_meeting"] is None and view["meeting"]["spoken_by"] is None
+    assert view["meeting_withheld"] == ["message_for_meeting", "spoken_by"]
+    assert view["summary"] is None and view["summary_withheld"] is True
+    assert {c["text"] for c in view["concerns"]} >= {WORRY, said_by}  # kept, for those who act
+    shown = {
+        "page": client.get(f"/peps/{pep}", headers=demo.auth("demo-dt")).text,
+        "document": client.get(
+            f"/api/v1/peps/{pep}/document.html", headers=demo.auth("demo-dt")
+        ).text,
+        "child's copy": client.get(
+            f"/api/v1/peps/{pep}/my-copy.html", headers=demo.auth("demo-sw")
+        ).text,
+    }
+    for where, text in shown.items():
+        assert "hits me" not in text and "hurts me" not in text, where
+    for where in ("page", "document"):
+        assert shown[where].count("Raised with the designated safeguarding lead") >= 3, where
+
+
+def test_an_ordinary_meeting_message_is_shown_as_typed(
+    client: TestClient, demo: Demo, settings: Settings, db: Session
+) -> None:
+    pep = demo.peps_by_band["KS3"]
+    message = "tell them i want to stay with my foster carers"
+    _write(client, demo, settings, pep, "meeting", {"message_for_meeting": message})
+    view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt")).json()
+    assert view["meeting"]["message_for_meeting"] == message and view["meeting_withheld"] == []
+    assert view["summary_withheld"] is False
