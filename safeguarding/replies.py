@@ -12,21 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vocabulary import safety_reply
+from vocabulary import help_now, safety_reply
 
 YOUNG = {"EY", "KS1", "KS2"}
 BANDS = {"EY", "KS1", "KS2", "KS3", "KS4", "POST16"}
 
 
-def safe_reply(kinds: Sequence[str], age_band: str, *, emailed: bool = False) -> str:
+def safe_reply(
+    kinds: Sequence[str], age_band: str, *, emailed: bool = False, alone: bool = False
+) -> str:
     """The calm reply for a flagged message, in words for the child's age.
 
     `emailed`: whether concerns are emailed (the API's smtp_host is set). It defaults to the
-    promise that is true without email.
+    promise that is true without email. `alone`: no adult is with the child, so nobody beside
+    them is alerted; a safeguarding reply then also says where help is now.
     """
     if "safeguarding" in kinds:
         band = age_band if age_band in BANDS else "KS3"
-        return safety_reply("safeguarding", band, emailed=emailed)
+        reply = safety_reply("safeguarding", band, emailed=emailed)
+        return f"{reply} {help_now('young' if band in YOUNG else 'older')}" if alone else reply
     return safety_reply("school", "young" if age_band in YOUNG else "older", emailed=emailed)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 
-from api.deps import CurrentUser, SessionDep, SettingsDep, VoiceCaller
+from api.deps import CurrentUser, HelpCaller, SessionDep, SettingsDep, VoiceCaller
 from api.responses import model_response
 from api.schemas.voice import (
     ChatMessageIn,
@@ -138,9 +138,10 @@ def read_conversation(
     )
 
 
-@router.post("/voice-sessions/{session_id}/help", responses={**NOT_YOURS, **LINK_ENDED})
-def press_help(caller: VoiceCaller, session: SessionDep, settings: SettingsDep) -> ChatReply:
-    """Always raised for an adult in the session, whatever the PEP's state: safety first."""
+@router.post("/voice-sessions/{session_id}/help", responses=NOT_YOURS)
+def press_help(caller: HelpCaller, session: SessionDep, settings: SettingsDep) -> ChatReply:
+    """Always raised for an adult in the session, whatever the PEP's state, and from a child
+    link that has ended (a page left open): safety first."""
     voice, user = caller
     messages = concern_raising.press_help(session, settings, voice, user)
     return ChatReply.model_validate({"messages": messages})

@@ -286,7 +286,7 @@ def compose(
     """The reply as the child sees it, the same on every path: safety first when flagged."""
     reply = list(message.reply or [])
     if message.screen_kinds:
-        reply = [safety_message(session, settings, pep, list(message.screen_kinds)), *reply]
+        reply = [safety_message(session, settings, voice, pep, list(message.screen_kinds)), *reply]
     if message.screen_kinds or message.review_kinds:
         attach_topic(session, pep, message)
     # The question this reply asked is named by the message it answered.
@@ -303,7 +303,7 @@ def _late(
     stand now."""
     now = where_it_stands(session, voice, pep)
     kinds = list(message.screen_kinds or [])
-    lead = [safety_message(session, settings, pep, kinds)] if kinds else []
+    lead = [safety_message(session, settings, voice, pep, kinds)] if kinds else []
     note: dict[str, Any] = {"text": LATE_NOTE, "buttons": [], "image": None}
     session.refresh(message, with_for_update=True)  # a retry racing this one keeps it once
     if message.reply is None:

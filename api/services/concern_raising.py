@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 
 from api.config import Settings
 from api.models import Concern, Pep, TranscriptMessage, User, VoiceSession
-from api.models.enums import ConcernKind, ConcernTier
+from api.models.enums import ConcernKind, ConcernTier, HelperRole
 from api.repositories import children as children_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services import audit, notify, screening
 from api.services.peps import age_band
-from api.services.voice_sessions import pep_of
+from api.services.voice_sessions import link_ended, pep_of
 from vocabulary import rating_words
 
 HELP_BUTTON_TEXT = "[pressed the button: I don't feel safe / I want to talk to a grown-up]"
@@ -79,16 +79,22 @@ def _flags(kinds: list[str], review_kinds: list[str]) -> str | None:
 
 
 def safety_message(
-    session: Session, settings: Settings, pep: Pep, kinds: list[str]
+    session: Session, settings: Settings, voice: VoiceSession, pep: Pep, kinds: list[str]
 ) -> dict[str, Any]:
     """The calm reply for an urgent concern, in words for the child's age.
 
     It promises only what happens: "will be told" when concerns are emailed, otherwise that
-    what they said is kept for the adults who read the concern list.
+    what they said is kept for the adults who read the concern list. A child using the chat
+    alone is also told where help is now: no adult beside them is alerted.
     """
     child = children_repo.by_id(session, pep.child_id)
     band = age_band(child).value if child else "KS3"
-    text = screening.safety_reply(kinds, band, emailed=notify.enabled(settings))
+    text = screening.safety_reply(
+        kinds,
+        band,
+        emailed=notify.enabled(settings),
+        alone=voice.helper_role == HelperRole.ALONE,
+    )
     return {"text": text, "buttons": [], "image": None}
 
 
@@ -175,6 +181,12 @@ def raise_for_face(
         face.text = text  # the words that followed the face, with it (no second email)
 
 
+CARRY_ON_OR_STOP = [
+    {"title": "Carry on", "payload": "/carry_on"},
+    {"title": "Stop for now", "payload": "/stop"},
+]
+
+
 def press_help(
     session: Session, settings: Settings, voice: VoiceSession, user: User | None
 ) -> list[dict[str, Any]]:
@@ -192,14 +204,10 @@ def press_help(
         HELP_BUTTON_TEXT,
         source="safety_button",
     )
+    # Once the link has ended there is no conversation to carry on with: the reply alone.
+    buttons = [] if link_ended(session, voice) else CARRY_ON_OR_STOP
     reply = [
-        {
-            **safety_message(session, settings, pep, ["safeguarding"]),
-            "buttons": [
-                {"title": "Carry on", "payload": "/carry_on"},
-                {"title": "Stop for now", "payload": "/stop"},
-            ],
-        }
+        {**safety_message(session, settings, voice, pep, ["safeguarding"]), "buttons": buttons}
     ]
     audit.record(
         session,

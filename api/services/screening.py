@@ -21,10 +21,10 @@ def screen_message(text: str) -> Tiers:
     return screen_tiers(text)
 
 
-def safety_reply(kinds: Sequence[str], age_band: str, *, emailed: bool) -> str:
+def safety_reply(kinds: Sequence[str], age_band: str, *, emailed: bool, alone: bool) -> str:
     from safeguarding.replies import safe_reply
 
-    return safe_reply(list(kinds), age_band, emailed=emailed)
+    return safe_reply(list(kinds), age_band, emailed=emailed, alone=alone)
 
 
 def helper_alert(kinds: Sequence[str], *, emailed: bool) -> str:

@@ -144,13 +144,16 @@ def link_ended(session: Session, voice: VoiceSession) -> str | None:
     return None
 
 
-def session_for_child(session: Session, session_id: str, token: str) -> VoiceSession | None:
-    """The session this link opens, if it is this session's; Gone if the link has ended."""
+def session_for_child(
+    session: Session, session_id: str, token: str, *, ended_ok: bool = False
+) -> VoiceSession | None:
+    """The session this link opens, if it is this session's; Gone if the link has ended,
+    unless `ended_ok` (the safety button, which works on a page left open after the end)."""
     voice = voice_repo.session_by_token_digest(session, token_digest(token))
     if voice is None or voice.id != session_id:
         return None
     ended = link_ended(session, voice)
-    if ended:
+    if ended and not ended_ok:
         raise Gone(ended)
     return voice
 
@@ -179,14 +182,20 @@ def session_for_adult(session: Session, user: User, session_id: str) -> VoiceSes
 
 
 def authorize(
-    session: Session, session_id: str, *, token: str | None, user: User | None
+    session: Session,
+    session_id: str,
+    *,
+    token: str | None,
+    user: User | None,
+    ended_ok: bool = False,
 ) -> tuple[VoiceSession, User | None]:
     """The session if the caller holds its child link or is one of its adults; else 404.
 
-    A link that was this session's and has ended is a 410, with words the child can read.
+    A link that was this session's and has ended is a 410, with words the child can read
+    (unless `ended_ok`).
     """
     if token:
-        voice = session_for_child(session, session_id, token)
+        voice = session_for_child(session, session_id, token, ended_ok=ended_ok)
         if voice is not None:
             return voice, None
     if user is not None:

@@ -23,6 +23,7 @@
   var readAloud = false;
   var stepId = null;
   var MAX_WAIT_SECONDS = 30;
+  var HELP_FAILED = "Tell the adult with you now that you do not feel safe. If nobody is with you, call Childline free on 0800 1111, or 999 if you are in danger now.";
 
   function readToken() {
     var match = /(?:^|[#&])t=([^&]+)/.exec(window.location.hash);
@@ -200,7 +201,11 @@
     var body = { text: text, client_message_id: clientId };
     if (step) { body.step_id = step; }
     post("/messages", body).then(function (response) {
-      if ((response.status === 503 || response.status === 409) && attempt < 40) {
+      /* A 409 with Retry-After is a turn still running; without it (a closed session) it is
+         final, and said as it is below. */
+      var again = response.status === 503 ||
+        (response.status === 409 && response.headers.get("Retry-After"));
+      if (again && attempt < 40) {
         var wait = backoff(response, attempt);
         showStatus(response.status === 503
           ? "Your answer is saved. The helper robot is having a rest. Trying again in " + wait + " seconds."
@@ -266,10 +271,15 @@
   });
   document.getElementById("safety-button").addEventListener("click", function () {
     addMessage("child", "I don't feel safe / I want to talk to a grown-up");
-    post("/help", {}).then(function (r) { return r.json(); }).then(function (data) {
-      showReply(data);
-      refreshProgress();
-    });
+    /* Whatever happens to the request, the child is never left with nothing: if it fails,
+       they are told plainly to tell the adult with them. */
+    post("/help", {}).then(function (r) {
+      return r.json().then(function (data) {
+        if (!r.ok) { showStatus(HELP_FAILED); return; }
+        showReply(data);
+        refreshProgress();
+      });
+    }).catch(function () { showStatus(HELP_FAILED); });
   });
 
   function resume() {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from actions.scripts import FACE_BUTTONS, SCRIPTS, YOUNG
-from actions.vocabulary import safety_reply
+from actions.vocabulary import help_now, safety_reply
 
 SKIP = {"title": "Skip", "payload": "/decline"}
 DONT_KNOW = {"title": "Don't know", "payload": "/dont_know"}
@@ -51,14 +51,17 @@ def thanks(band: str, turn: int) -> str:
     return options[turn % len(options)]
 
 
-def calm_reply(band: str, emailed: bool = False) -> str:
+def calm_reply(band: str, emailed: bool = False, alone: bool = False) -> str:
     """When the assistant itself heard a disclosure the screen did not: never secrecy.
 
     The same words the API's screen uses (vocabulary.yaml `safety_replies`), and it promises
     only what the API does (its state's `emails_concerns`): with email on, the adults are told
-    now; with it off, the words are kept in the concern list for them to read.
+    now; with it off, the words are kept in the concern list for them to read. A child on
+    their own is also told where help is now (`help_now`), as the API's reply does.
     """
-    return safety_reply("safeguarding", band if band in SCRIPTS else "KS3", emailed)
+    band = band if band in SCRIPTS else "KS3"
+    reply = safety_reply("safeguarding", band, emailed)
+    return f"{reply} {help_now('young' if band in YOUNG else 'older')}" if alone else reply
 
 
 def carry_on_or_stop() -> dict[str, Any]:

@@ -60,3 +60,8 @@ def safety_reply(kind: str, group: str, emailed: bool) -> str:
     entry = replies[group]
     entry = replies[entry["same_as"]] if "same_as" in entry else entry
     return str(entry["emailed" if emailed else "saved"])
+
+
+def help_now(group: str) -> str:
+    """Where a child on their own finds help now ("young" or "older"), after a safety reply."""
+    return str(vocabulary()["help_now"][group])

@@ -124,7 +124,6 @@ def test_an_expired_link_is_gone_with_words_for_the_child(
         ("GET", "", None),
         ("GET", "/conversation", None),
         ("POST", "/messages", {"text": "hello"}),
-        ("POST", "/help", {}),
     ):
         response = client.request(
             method, f"/api/v1/voice-sessions/{sid}{path}", json=body, headers=_child(token)
@@ -135,6 +134,31 @@ def test_an_expired_link_is_gone_with_words_for_the_child(
     assert page.status_code == 410 and "This link has ended" in page.text
     assert "expired" in page.text and "chat.js" not in page.text
     assert _messages(db, sid) == 0
+
+
+@pytest.mark.parametrize("ending", ["expired", "closed", "submitted"])
+def test_the_safety_button_on_a_page_left_open_still_raises_the_concern(
+    client: TestClient, demo: Demo, db: Session, ending: str
+) -> None:
+    """However the link ended, a child who asks for help is heard: the concern is raised and
+    the reply is the safety message, with no conversation left to carry on with."""
+    pep, sid, token = _open(client, demo)
+    if ending == "expired":
+        voice = db.get(VoiceSession, sid)
+        assert voice is not None
+        voice.child_token_expires_at = datetime.now(UTC) - timedelta(minutes=1)
+        db.flush()
+    elif ending == "closed":
+        client.post(f"/api/v1/voice-sessions/{sid}/close", headers=demo.auth("demo-dt"))
+    else:
+        _submit(client, demo, pep)
+    response = client.post(f"/api/v1/voice-sessions/{sid}/help", headers=_child(token))
+    assert response.status_code == 200, response.text
+    (reply,) = response.json()["messages"]
+    assert "adult who can help" in reply["text"] and reply["buttons"] == []
+    concerns = client.get("/api/v1/concerns", headers=demo.auth("demo-dt")).json()
+    assert [c["source"] for c in concerns if c["session_id"] == sid] == ["safety_button"]
+    assert _messages(db, sid) == 1  # the press itself, in the transcript
 
 
 def test_a_closed_session_ends_the_link(client: TestClient, demo: Demo, db: Session) -> None:
@@ -288,7 +312,7 @@ def test_every_new_status_is_in_openapi(client: TestClient) -> None:
         ("get", voice): {"404", "410"},
         ("get", f"{voice}/conversation"): {"404", "410"},
         ("post", f"{voice}/messages"): {"404", "409", "410"},
-        ("post", f"{voice}/help"): {"404", "410"},
+        ("post", f"{voice}/help"): {"404"},  # an ended link still reaches the safety button
         ("put", f"{voice}/support"): {"404", "409", "410"},
         ("put", "/api/v1/internal/voice-sessions/{session_id}/topics/{topic}"): {"409"},
         ("put", "/api/v1/internal/voice-sessions/{session_id}/meeting"): {"409"},

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import sign_in
 from tests.fixtures.live import Stack
+from tests.stack.conftest import staff_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack]
 
@@ -111,3 +113,31 @@ def test_the_social_worker_prepares_a_ks3_child_and_the_dt_sees_the_wishes(
     expect(wishes).to_contain_text("I want to stay in my class with my friends")
     expect(wishes).to_contain_text("Sol Walker")
     expect(wishes).to_contain_text("The full PEP document")
+
+
+def test_the_safety_button_still_reaches_a_person_after_the_link_has_ended(
+    browser: Browser, bot_stack: Stack
+) -> None:
+    """A page left open after the session was closed: the button raises the concern and the
+    child reads the reply, never a button that silently does nothing."""
+    base = bot_stack.api_url
+    link = open_session_as(
+        browser.new_context().new_page(),
+        base,
+        "demo-dt",
+        "Leo Barnes",
+        "My views: the child's views for their PEP",
+        "A teaching assistant",
+    )
+    session_id = re.search(r"/chat/([0-9a-f]{32})", link)[1]  # type: ignore[index]
+    child = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True).new_page()
+    child.goto(link)
+    messages = child.get_by_test_id("messages")
+    expect(messages).to_contain_text("How do you feel at school?")
+    staff = {"Authorization": f"Bearer {staff_token(base, 'demo-dt')}"}
+    closed = httpx.post(f"{base}/api/v1/voice-sessions/{session_id}/close", headers=staff)
+    assert closed.status_code == 200, closed.text
+    child.get_by_test_id("safety-button").click()
+    expect(messages.locator(".pv-message--bot").last).to_contain_text("a grown-up who can help")
+    concerns = httpx.get(f"{base}/api/v1/concerns", headers=staff).json()
+    assert [c["source"] for c in concerns if c["session_id"] == session_id] == ["safety_button"]

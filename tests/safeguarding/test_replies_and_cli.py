@@ -40,6 +40,18 @@ def test_replies_thank_promise_no_secrecy_and_ask_nothing(
         assert "carry on" in reply and "stop" in reply
 
 
+@pytest.mark.parametrize("band", BANDS)
+def test_a_child_on_their_own_is_told_where_help_is_now(band: str) -> None:
+    """No adult beside them is alerted, so the reply itself points to help now."""
+    alone = safe_reply(["safeguarding"], band, alone=True)
+    with_helper = safe_reply(["safeguarding"], band)
+    assert alone.startswith(with_helper) and "999" in alone and "999" not in with_helper
+    assert ("Childline" in alone) is (band in ("KS3", "KS4", "POST16"))
+    assert not any(phrase in alone.lower() for phrase in SECRECY)
+    # A school concern is not an emergency: no 999 for wanting to move school.
+    assert "999" not in safe_reply(["move_school"], band, alone=True)
+
+
 def test_youngest_children_get_short_sentences() -> None:
     sentences = [s for s in safe_reply(["safeguarding"], "EY").split(".") if s.strip()]
     assert max(len(s.split()) for s in sentences) <= 10
