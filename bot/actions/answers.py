@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from actions import messages as m
@@ -15,10 +16,23 @@ FEELING_TOPICS = {"feelings_about_school", "feelings_about_learning",
                   "relationships_with_teachers", "relationships_with_peers",
                   "feelings_about_self"}
 
-ATTEND = [("part", r"\b(?:part|some of it|bit of it|half)\b"),
-          ("undecided", r"\b(?:not sure|don't know|dunno|maybe|idk)\b"),
-          ("no", r"^(?:no|nah|nope|no thanks|i don't want to)\b"),
-          ("yes", r"\b(?:yes|yeah|yep|ok|sure|i will|i want to)\b")]
+# "Would you like to come to the meeting?", read in this order: part of it; not decided ("not
+# sure" holds a "not"); a yes said with a negation ("I don't mind"); then any negation is a no
+# before any yes word is looked for: "I will not come" holds "i will", and it is a no.
+ATTEND = [("part", r"\b(?:part|some of it|bit of it|for a bit|half|"
+                   r"not (?:for )?(?:all|the whole))\b"),
+          ("undecided", r"\b(?:not sure|unsure|don't know|dunno|idk|maybe|no idea|not decided|"
+                        r"haven't decided|can't decide|undecided|think about it)\b"),
+          ("yes", r"\b(?:don't mind|wouldn't mind|why not|no problem|no worries)\b"),
+          ("no", r"\b(?:no|not|nah|nope|never|won'?t|don'?t|can'?t|cannot|wouldn'?t)\b"),
+          ("yes", r"\b(?:yes|yeah|yep|ok|okay|sure|i will|i'll (?:come|go|be there)|i want to|"
+                  r"i'd like|i would like|i can come|of course|definitely)\b")]
+# What follows "but" or "if" is about the meeting, not about coming: "yes but I don't want to
+# talk" and "I'll come if it's not too long" are a yes.
+RESERVATION = re.compile(r"\b(?:but|if|unless|as long as|except|though|although)\b")
+# Words about coming are an answer to "would you like to come?" even when the NLU hears a skip
+# in them: "I don't want to go" is a no; "I don't want to talk about it" is still a skip.
+ABOUT_COMING = re.compile(r"\b(?:come|coming|go|going|attend|attending|be there|stay|yes|yeah)\b")
 
 
 # The NLU's "skip" and "don't know" are trusted only when the words agree: a one-word answer
@@ -33,7 +47,10 @@ DONT_KNOW_WORDS = re.compile(
 
 
 def trusted_intent(intent: str, text: str, pressed: bool) -> str:
-    """The intent to act on: a skip or "don't know" needs a button or words that say so."""
+    """The intent to act on: a skip or "don't know" needs a button or words that say so.
+
+    `text` is the turn's reading (apostrophes made "'"), so "I don’t want to" is a skip too.
+    """
     if pressed:
         return intent
     if intent == "decline" and not DECLINE_WORDS.search(text):
@@ -69,9 +86,28 @@ def with_earlier(earlier: str | None, text: str) -> str:
     return f"{earlier}\n{text}" if earlier else text
 
 
+def attendance(reading: str) -> str:
+    """Whether the child wants to come, from their words (apostrophes already made "'").
+
+    Part of it is read from all the words ("yes but only some of it"); the rest from the words
+    before any reservation. Words that say none of these are "undecided", never a yes.
+    """
+    lowered = reading.lower()
+    head = RESERVATION.split(lowered, maxsplit=1)[0].strip() or lowered
+    choice, part = ATTEND[0]
+    if re.search(part, lowered):
+        return choice
+    return next((c for c, p in ATTEND[1:] if re.search(p, head)), "undecided")
+
+
+def has_content(ch: str) -> bool:
+    """A letter or digit in any script, or a pictograph: Arabic, Chinese and "⚽🎨" are words."""
+    return ch.isalnum() or unicodedata.category(ch) == "So"
+
+
 def unclear(text: str, intent: str) -> bool:
-    """Nothing to keep: no letters or numbers, or only a greeting."""
-    return not re.search(r"[A-Za-z0-9]", text) or intent == "greet"
+    """Nothing to keep: no letter, digit or emoji at all ("...", "?!"), or only a greeting."""
+    return not any(has_content(ch) for ch in text) or intent == "greet"
 
 
 class AnswerMixin:
@@ -99,15 +135,11 @@ class AnswerMixin:
         raise NotImplementedError
 
     def answer_current(self) -> None:
-        step, intent = self.step or "done", self.turn.intent
+        step = self.step or "done"
         if step in ("done", "change_pick", "after_flag"):
             self.go(step if step != "change_pick" else st.next_step(self.state, self.passed))
             return
-        pressed = self.turn.pressed
-        # Typed words at the summary edit are the child's summary, whatever the NLU thinks of
-        # them; a pressed Skip there is a skip, and a button's payload is never their words.
-        if (intent == "decline" and step != "summary_edit") or (
-                step == "summary_edit" and pressed):
+        if self.skipping(step):
             self.skip(step)
             return
         topic = st.topic_of(step)
@@ -115,6 +147,20 @@ class AnswerMixin:
             self.answer_topic(topic, step)
         else:
             self.save_text_step(self.turn.text)
+
+    def skipping(self, step: str) -> bool:
+        """Whether this turn skips the question rather than answering it.
+
+        Typed words at the summary edit are the child's summary, whatever the NLU thinks of
+        them; a pressed Skip there is a skip, and a button's payload is never their words. At
+        "would you like to come?" typed words about coming are the answer ("I don't want to
+        go" is a no), though the NLU and the skip words both hear "don't want to".
+        """
+        if self.turn.pressed:
+            return self.turn.intent == "decline" or step == "summary_edit"
+        if self.turn.intent != "decline" or step == "summary_edit":
+            return False
+        return not (step == "prep:attend" and ABOUT_COMING.search(self.turn.reading.lower()))
 
     def skip(self, step: str) -> None:
         topic = st.topic_of(step)
@@ -214,21 +260,28 @@ class AnswerMixin:
                                    **({"copy_format": chosen} if chosen else {})})
 
     def save_text_step(self, text: str) -> None:
+        """An answer at a step that is not a topic question, then the next question."""
+        if self.step == "summary" and (self.turn.intent == "deny" or text == "/deny"):
+            self.go("summary_edit")
+            return
+        self.keep_text_step(text)
+        self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))
+
+    def keep_text_step(self, text: str) -> None:
+        """What a step that is not a topic question keeps of the words; it asks nothing, so a
+        disclosure typed here is followed only by the choice to carry on or stop."""
         step, intent = self.step or "", self.turn.intent
-        lowered = text.strip().lower()
         if step == "summary":
-            if intent == "deny" or text == "/deny":
-                self.go("summary_edit")
-                return
-            self.write("summary", {"summary": st.summary_text(self.state), "child_agreed": True})
+            if intent != "deny" and text != "/deny":
+                self.write("summary", {"summary": st.summary_text(self.state),
+                                       "child_agreed": True})
         elif step == "summary_edit":
             self.write("summary", {"summary": text, "child_agreed": True})
         elif step == "copy":
-            self.answer_copy(text, intent)
+            self.answer_copy(self.turn.reading, intent)
         elif step == "prep:attend":
-            choice = "undecided" if intent == "dont_know" else next(
-                (c for c, p in ATTEND if re.search(p, lowered)), "undecided")
-            self.write("meeting", {"wants_to_attend": choice})
+            # The words decide: the NLU's "don't know" is heard in "no way" too.
+            self.write("meeting", {"wants_to_attend": attendance(self.turn.reading)})
         elif step == "prep:message" and (intent == "deny" or text == "/deny"):
             self.write("meeting", {"message_for_meeting": ""})
         elif step.startswith("review:") and intent == "dont_know" and self.turn.pressed:
@@ -241,4 +294,3 @@ class AnswerMixin:
             self.write("meeting", {"spoken_by": text})
         elif step.startswith("review:"):
             self.write("after-meeting", {step.split(":")[1]: text})
-        self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))

@@ -16,6 +16,7 @@ from actions import messages as m
 from actions import steps as st
 from actions.answers import AnswerMixin, trusted_intent
 from actions.scripts import question_for, script_for, title_for
+from actions.typed import for_patterns
 
 DISCLOSURE_CONFIDENCE = 0.6
 
@@ -34,6 +35,11 @@ class Turn:
     def __post_init__(self) -> None:
         if self.pressed is None:
             self.pressed = self.text.strip().startswith("/")
+
+    @property
+    def reading(self) -> str:
+        """The words as every pattern reads them (a typed ’ as '); `text` is what is kept."""
+        return for_patterns(self.text)
 
 
 @dataclass
@@ -96,7 +102,8 @@ class Engine(AnswerMixin):
 
     # -- the turn ------------------------------------------------------------------------
     def run(self) -> Decision:
-        self.turn.intent = trusted_intent(self.turn.intent, self.turn.text, self.turn.pressed)
+        self.turn.intent = trusted_intent(self.turn.intent, self.turn.reading,
+                                          self.turn.pressed)
         intent, text = self.turn.intent, self.turn.text
         flagged = "safeguarding" in self.turn.screen_kinds
         heard = intent == "disclosure" and self.turn.confidence >= DISCLOSURE_CONFIDENCE
@@ -136,19 +143,22 @@ class Engine(AnswerMixin):
         return self.pause()
 
     def disclosure(self, text: str, *, report: bool) -> Decision:
+        """The words are kept as the step keeps them, and nothing is asked but carry on or
+        stop: the next question waits for "carry on" (which finds it from what was saved)."""
         topic = st.topic_of(self.step)
         if topic and not self.turn.pressed:
             row = self.state["topics"][topic]
             self.save_topic(topic, "answered", rating=row.get("rating"), answer=text)
         elif self.step and not self.turn.pressed:
-            self.save_text_step(text)
+            self.keep_text_step(text)
         if report:
             self.write("concern", {"kind": "safeguarding", "text": text, "topic": topic})
             self.out.say.append(m.say(self.calm()))
         return self.pause()
 
     def calm(self) -> str:
-        return m.calm_reply(self.state["age_band"], bool(self.state.get("emails_concerns")))
+        return m.calm_reply(self.state["age_band"], bool(self.state.get("emails_concerns")),
+                            alone=self.state.get("helper_role") == "alone")
 
     def pause(self) -> Decision:
         if self.step != "after_flag":

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from actions.typed import for_patterns
+
 MAX_WORDS = 10  # a longer answer is about something; its face is the child's to choose
 
 EMOJI = {
@@ -85,7 +87,7 @@ def face_ratings(text: str) -> list[int] | None:
 
 
 def tokens(text: str) -> list[str]:
-    lowered = text.lower().replace("’", "'").replace("so-so", "meh").replace("so so", "meh")
+    lowered = for_patterns(text).lower().replace("so-so", "meh").replace("so so", "meh")
     raw = re.findall(r"[a-z']+", lowered)
     return [SPELLINGS.get(t, t) for t in (re.sub(r"(.)\1{2,}", r"\1", w) for w in raw)]
 

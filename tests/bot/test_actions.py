@@ -179,3 +179,27 @@ async def test_the_state_sent_with_the_message_is_used_without_asking_the_api(
                                                            latest_message=message), domain)
     assert api.state_reads == 0
     assert api.data["topics"]["going_well"]["answer"] == "art club"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "مدرستي جيدة وأصدقائي لطفاء",
+        "我喜欢画画和踢足球",
+        "Dw i’n hoffi’r ysgol, mae’r athrawon yn glên a dw i’n mwynhau pêl-droed",
+        "⚽🎨",
+        "😀😀👍",
+    ],
+)
+async def test_an_answer_in_any_script_or_only_emoji_reaches_the_pep_the_first_time(
+    dispatcher: CollectingDispatcher, api: RecordingApi, domain: dict[str, Any], words: str
+) -> None:
+    """The NLU reads all of these as "affirm"; they are the child's answer, not a re-ask."""
+    tracker = tracker_from(
+        "tracker_skip.json",
+        latest_message=_message(words, "affirm"),
+        slots={"step": "topic:going_well:words", "reasks": 0, "resume_step": None, "passed": []},
+    )
+    events = await ActionConverse(api).run(dispatcher, tracker, domain)
+    assert api.data["topics"]["going_well"]["answer"] == words
+    assert SlotSet("step", "topic:going_well:words") not in events

@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 import pytest
-from actions import steps
+from actions import messages, steps
 from actions.conversation import Decision, Turn, respond
 from actions.scripts import SCRIPTS
 
@@ -286,3 +286,78 @@ def test_changing_an_answer_unconfirms_the_summary_and_asks_again() -> None:
     session.say("/affirm", "affirm")
     assert session.state["child_agreed"] is True
     assert "actually I love it" in str(session.state["summary"])
+
+
+@pytest.mark.parametrize("helper", ["alone", "teaching_assistant"])
+def test_the_calm_reply_tells_a_child_on_their_own_where_help_is(helper: str) -> None:
+    state = state_for("POST16")
+    state["helper_role"] = helper
+    session = Session(state)
+    session.say("/start", "start")
+    decision = session.say("he does stuff when mum is out", "disclosure", confidence=0.9)
+    said = " ".join(m["text"] for m in decision.say)
+    assert ("Childline" in said and "999" in said) is (helper == "alone")
+
+
+def at_prep_message() -> Session:
+    session = Session(state_for("KS3", mode="meeting_prep"))
+    session.say("/start", "start")
+    session.say("Part of it", "answer")
+    return session
+
+
+def at_summary_edit() -> Session:
+    session = Session(state_for("KS3"))
+    _to_summary(session)
+    session.say("/deny", "deny")
+    return session
+
+
+def at_change_pick() -> Session:
+    session = Session(state_for("KS3"))
+    session.say("/start", "start")
+    session.say("it's ok", "answer")
+    session.say("can i change my answer", "change_answer")
+    return session
+
+
+TOLD = "my stepdad hits me when mum is at work"
+
+
+@pytest.mark.parametrize("screened", [True, False])
+@pytest.mark.parametrize(
+    ("reach", "step", "kept", "then"),
+    [
+        (
+            at_prep_message,
+            "prep:message",
+            [("meeting", {"message_for_meeting": TOLD})],
+            "prep:spoken_by",
+        ),
+        (
+            at_summary_edit,
+            "summary_edit",
+            [("summary", {"summary": TOLD, "child_agreed": True})],
+            "copy",
+        ),
+        (at_change_pick, "change_pick", [], "topic:feelings_about_learning:words"),
+    ],
+)
+def test_a_disclosure_at_any_step_is_followed_only_by_carry_on_or_stop(
+    reach: Any, step: str, kept: list[Any], then: str, screened: bool
+) -> None:
+    """No thanks and no next question after a disclosure: the child chooses first. Their words
+    are kept once, as the step keeps them, and "carry on" asks what a plain answer would have."""
+    session = reach()
+    assert session.step == step
+    told = session.say(
+        TOLD,
+        *(("answer",) if screened else ("disclosure",)),
+        **({"screen_kinds": ["safeguarding"]} if screened else {"confidence": 0.9}),
+    )
+    calm = [] if screened else [messages.say(messages.calm_reply("KS3"))]
+    assert told.say == [*calm, messages.carry_on_or_stop()]
+    assert [w for w in told.writes if w[0] != "concern"] == kept
+    carried = session.say("/carry_on", "carry_on")
+    assert session.step == then and carried.writes == []
+    assert carried.say == steps.ask(then, session.state)
