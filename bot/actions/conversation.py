@@ -170,7 +170,9 @@ class Engine(AnswerMixin):
     def stop(self) -> Decision:
         if self.step == "after_flag" and self.resume:
             self.step = self.resume
-        self.out.say.append(m.say(m.goodbye(self.state["child_first_name"])))
+        # The way back in: a page opened again later shows this reply, and a child who comes
+        # back must find more than a goodbye.
+        self.out.say.append(m.say(m.goodbye(self.state["child_first_name"]), m.CARRY_ON[:1]))
         return self.finish()
 
     def carry_on(self) -> Decision:

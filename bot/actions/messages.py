@@ -34,6 +34,11 @@ def hello(name: str, band: str, mode: str, resumed: bool) -> str:
     if mode == "meeting_review":
         return (f"Hi {name}! Your PEP meeting has happened. I'd like to ask you three things "
                 "about it. You can skip any question.")
+    if mode == "meeting_prep":  # no faces here, and nothing goes "into your PEP" as views
+        return (f"Hi {name}! Let's get ready for your PEP meeting together. You can skip any "
+                "question." if band in YOUNG else
+                f"Hi {name}. Let's get ready for your PEP meeting. You can skip any question, "
+                "or stop at any time.")
     if band in ("EY", "KS1"):
         return (f"Hi {name}! I'm going to ask you about school. Press a face, or tell me. "
                 "You can skip.")

@@ -361,3 +361,24 @@ def test_a_disclosure_at_any_step_is_followed_only_by_carry_on_or_stop(
     carried = session.say("/carry_on", "carry_on")
     assert session.step == then and carried.writes == []
     assert carried.say == steps.ask(then, session.state)
+
+
+def test_after_stop_for_now_the_goodbye_offers_the_way_back_to_the_open_question() -> None:
+    """A page opened again later shows the last reply: it must lead back in, not end there."""
+    session = Session(state_for("KS4"))
+    session.say("/start", "start")
+    session.say("mostly fine", "answer", screen_kinds=["safeguarding"])
+    open_question = session.slots.get("resume_step") or session.step
+    goodbye = session.say("/stop", "stop")
+    assert [b["payload"] for b in goodbye.say[-1]["buttons"]] == ["/carry_on"]
+    back = session.say("/carry_on", "carry_on")
+    assert back.writes == [] and session.step == open_question
+    assert back.say == steps.ask(open_question, session.state)
+
+
+@pytest.mark.parametrize("band", ["KS1", "KS3"])
+def test_the_meeting_prep_greeting_speaks_of_the_meeting_not_faces_or_views(band: str) -> None:
+    said = " ".join(m["text"] for m in Session(state_for(band, mode="meeting_prep"))
+                    .say("/start", "start").say)
+    assert "get ready for your PEP meeting" in said
+    assert "face" not in said and "views go" not in said
