@@ -22,6 +22,7 @@
   var readAloudBands = (root.getAttribute("data-read-aloud-bands") || "").split(" ");
   var readAloud = false;
   var stepId = null;
+  var ageBand = null;
   var MAX_WAIT_SECONDS = 30;
   var HELP_FAILED = "Tell the adult with you now that you do not feel safe. If nobody is with you, call Childline free on 0800 1111, or 999 if you are in danger now.";
 
@@ -165,8 +166,9 @@
       button.addEventListener("click", function () { send(b.payload, parts || b.title); });
       choices.appendChild(button);
     });
-    var first = choices.querySelector("button");
-    if (first && !isAdult) { first.focus(); }
+    /* Focus goes to the group of choices, not to one of them: Enter or Space must never
+       answer for the child ("Very sad" was the first face). Tab reaches the first choice. */
+    if (choices.querySelector("button") && !isAdult) { choices.focus(); }
   }
 
   function showReply(data) {
@@ -208,7 +210,7 @@
       if (again && attempt < 40) {
         var wait = backoff(response, attempt);
         showStatus(response.status === 503
-          ? "Your answer is saved. The helper robot is having a rest. Trying again in " + wait + " seconds."
+          ? "Your answer is saved. " + restingWords() + " Trying again in " + wait + " seconds."
           : "Your answer is saved. Still thinking about it…");
         window.setTimeout(function () { send(text, shown, attempt + 1, clientId, step); }, wait * 1000);
         return null;
@@ -239,11 +241,19 @@
     });
   }
 
+  function restingWords() {
+    /* A robot having a rest is for the youngest; a teenager is told plainly. */
+    return ["KS3", "KS4", "POST16"].indexOf(ageBand) >= 0
+      ? "The assistant is not available just now."
+      : "The helper robot is having a rest.";
+  }
+
   function refreshProgress() {
     fetch("/api/v1/voice-sessions/" + sessionId, { headers: headers(), credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
         if (!data) { return; }
+        ageBand = data.age_band;
         if (!readAloud) { offerReadAloud(data.age_band); }
         var statuses = Object.keys(data.topics || {}).map(function (k) { return data.topics[k]; });
         var done = statuses.filter(function (s) { return s !== "not_asked"; }).length;

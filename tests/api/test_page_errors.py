@@ -6,9 +6,10 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.models import Pep, Target
+from api.models import Pep, Target, User
 from api.models.enums import ConcernKind, ConcernTier, PepStatus
 from tests.helpers import Demo, add_concern, page_form, page_sign_in
 
@@ -151,3 +152,12 @@ def test_the_qa_form_error_links_to_the_grade(client: TestClient, demo: Demo) ->
     assert _title(failed.text).startswith("Error: Quality assurance")
     assert _error_links(failed.text) == ["#grade"]
     _assert_field_exists(failed.text, "#grade")
+
+
+def test_the_demo_sign_in_page_names_every_demo_user(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    """A newcomer signs in as each role from the page's own hint, the safeguarding lead too."""
+    page = client.get("/sign-in").text
+    seeded = db.scalars(select(User.username)).all()
+    assert seeded and all(f"<code>{name}</code>" in page for name in seeded), seeded

@@ -252,7 +252,11 @@ def test_a_child_answers_three_questions_with_only_the_keyboard(
     child.goto(link)
     messages = child.get_by_test_id("messages")
     expect(messages).to_contain_text("How do you feel about school?", timeout=60_000)
-    expect(child.locator("#choices button").first).to_be_focused()  # the first face, at once
+    # The choices as a group, at once; never one answer, which Enter would send for the child.
+    expect(child.locator("#choices")).to_be_focused()
+    child.keyboard.press("Enter")
+    expect(messages).not_to_contain_text("Very sad")
+    child.keyboard.press("Tab")
     assert focused(child)["text"] == "Very sad"
 
     # A face: forward past it, back with Shift+Tab, then Enter.
@@ -261,7 +265,7 @@ def test_a_child_answers_three_questions_with_only_the_keyboard(
     child.keyboard.press("Enter")
     expect(messages).to_contain_text("Can you tell me why?")
     # The face's button has gone; the focus moves to the new question's own buttons.
-    expect(child.locator("#choices button").first).to_be_focused()
+    expect(child.locator("#choices")).to_be_focused()
     focused(child)
 
     # A typed answer: Tab on to the box, type, send with Enter.
@@ -269,14 +273,15 @@ def test_a_child_answers_three_questions_with_only_the_keyboard(
     child.keyboard.type("My teacher is kind")
     child.keyboard.press("Enter")
     expect(messages).to_contain_text("How do you feel about your learning?")
-    expect(child.locator("#choices button").first).to_be_focused()
+    expect(child.locator("#choices")).to_be_focused()
     focused(child)
 
     # A skip: Tab on to the skip button and press it with Space.
     tab_to(child, "skip-button")
     child.keyboard.press("Space")
     expect(messages).to_contain_text("How do you get on with your teachers?")
-    expect(child.locator("#choices button").first).to_be_focused()
+    expect(child.locator("#choices")).to_be_focused()
+    child.keyboard.press("Tab")
     assert focused(child)["text"] == "Very sad"
     expect(messages).to_contain_text("My teacher is kind")
     context.close()

@@ -6,11 +6,11 @@ import re
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.conftest import sign_in
 from tests.fixtures.live import Stack
-from tests.stack.conftest import staff_token
+from tests.stack.conftest import open_conversation, staff_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack]
 
@@ -115,21 +115,19 @@ def test_the_social_worker_prepares_a_ks3_child_and_the_dt_sees_the_wishes(
     expect(wishes).to_contain_text("The full PEP document")
 
 
+def _fresh_link(stack: Stack, band: str) -> tuple[str, str]:
+    """A new child's link and session id: what these tests send harms no other test's child."""
+    talk = open_conversation(stack, band, fresh=True)
+    return f"{stack.api_url}/chat/{talk.session_id}#t={talk.token}", talk.session_id
+
+
 def test_the_safety_button_still_reaches_a_person_after_the_link_has_ended(
     browser: Browser, bot_stack: Stack
 ) -> None:
     """A page left open after the session was closed: the button raises the concern and the
     child reads the reply, never a button that silently does nothing."""
     base = bot_stack.api_url
-    link = open_session_as(
-        browser.new_context().new_page(),
-        base,
-        "demo-dt",
-        "Leo Barnes",
-        "My views: the child's views for their PEP",
-        "A teaching assistant",
-    )
-    session_id = re.search(r"/chat/([0-9a-f]{32})", link)[1]  # type: ignore[index]
+    link, session_id = _fresh_link(bot_stack, "KS1")
     child = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True).new_page()
     child.goto(link)
     messages = child.get_by_test_id("messages")
@@ -141,3 +139,39 @@ def test_the_safety_button_still_reaches_a_person_after_the_link_has_ended(
     expect(messages.locator(".pv-message--bot").last).to_contain_text("a grown-up who can help")
     concerns = httpx.get(f"{base}/api/v1/concerns", headers=staff).json()
     assert [c["source"] for c in concerns if c["session_id"] == session_id] == ["safety_button"]
+
+
+@pytest.mark.parametrize(
+    ("band", "words"),
+    [
+        ("KS4", "The assistant is not available just now."),
+        ("KS1", "The helper robot is having a rest."),
+    ],
+)
+def test_the_page_says_the_answer_is_saved_in_words_for_the_age_and_tries_again(
+    browser: Browser, bot_stack: Stack, band: str, words: str
+) -> None:
+    """The API's 503 (Rasa down: the words are kept) is said plainly, then retried alone."""
+    link, _session_id = _fresh_link(bot_stack, band)
+    child = browser.new_context(viewport={"width": 768, "height": 1024}).new_page()
+    with child.expect_response(re.compile(r"/api/v1/voice-sessions/[0-9a-f]{32}$")):
+        child.goto(link)  # the page learns the child's age band from this read
+    refused: list[str] = []
+
+    def down_once(route: Route) -> None:
+        if refused:
+            route.continue_()
+            return
+        refused.append(route.request.post_data or "")
+        route.fulfill(
+            status=503,
+            headers={"Retry-After": "1", "Content-Type": "application/json"},
+            body='{"detail": "the assistant is not available just now", "errors": []}',
+        )
+
+    child.route(re.compile(r"/messages$"), down_once)
+    child.get_by_role("button", name="Skip this question").click()
+    status = child.locator("#chat-status")
+    expect(status).to_contain_text(f"Your answer is saved. {words}")
+    expect(status).to_be_hidden(timeout=15_000)  # the retry went through on its own
+    assert len(refused) == 1 and "/decline" in refused[0]
