@@ -23,6 +23,7 @@
   var readAloud = false;
   var stepId = null;
   var ageBand = null;
+  var helpPresses = 0;
   var MAX_WAIT_SECONDS = 30;
   var HELP_FAILED = "Tell the adult with you now that you do not feel safe. If nobody is with you, call Childline free on 0800 1111, or 999 if you are in danger now.";
 
@@ -171,14 +172,14 @@
     if (choices.querySelector("button") && !isAdult) { choices.focus(); }
   }
 
-  function showReply(data) {
+  function showReply(data, keepChoices) {
     if (data.step_id !== undefined) { stepId = data.step_id; }
     var last = [];
     (data.messages || []).forEach(function (m) {
       addBotMessage(m);
       if (m.buttons && m.buttons.length) { last = m.buttons; }
     });
-    showChoices(last);
+    if (!keepChoices) { showChoices(last); }
   }
 
   function post(path, body) {
@@ -193,12 +194,13 @@
     return Math.min(MAX_WAIT_SECONDS, Math.max(1, asked) * Math.pow(2, Math.min(attempt - 1, 4)));
   }
 
-  function send(text, shown, attempt, clientId, step) {
+  function send(text, shown, attempt, clientId, step, since) {
     if (busy && !attempt) { return; }
     busy = true;
     clientId = clientId || newId();
     attempt = attempt || 1;
     step = attempt === 1 ? stepId : step;
+    since = attempt === 1 ? helpPresses : since;
     if (shown && attempt === 1) { addMessage("child", shown); choices.innerHTML = ""; }
     var body = { text: text, client_message_id: clientId };
     if (step) { body.step_id = step; }
@@ -212,7 +214,7 @@
         showStatus(response.status === 503
           ? "Your answer is saved. " + restingWords() + " Trying again in " + wait + " seconds."
           : "Your answer is saved. Still thinking about it…");
-        window.setTimeout(function () { send(text, shown, attempt + 1, clientId, step); }, wait * 1000);
+        window.setTimeout(function () { send(text, shown, attempt + 1, clientId, step, since); }, wait * 1000);
         return null;
       }
       if (response.status === 410) {
@@ -231,12 +233,14 @@
         busy = false;
         if (!response.ok) { showStatus(data.detail || "Something went wrong. Please try again."); return; }
         showStatus("");
-        showReply(data);
+        /* The safety button was pressed while this answer waited: its carry on or stop
+           choice stays the child's to make; the late reply is shown without replacing it. */
+        showReply(data, helpPresses !== since);
         refreshProgress();
       });
     }).catch(function () {
       var wait = backoff(null, attempt);
-      window.setTimeout(function () { send(text, shown, attempt + 1, clientId, step); }, wait * 1000);
+      window.setTimeout(function () { send(text, shown, attempt + 1, clientId, step, since); }, wait * 1000);
       showStatus("Your answer is saved on this page. Trying again in " + wait + " seconds.");
     });
   }
@@ -280,6 +284,7 @@
     send("/decline", "Skip this question");
   });
   document.getElementById("safety-button").addEventListener("click", function () {
+    helpPresses += 1;
     addMessage("child", "I don't feel safe / I want to talk to a grown-up");
     /* Whatever happens to the request, the child is never left with nothing: if it fails,
        they are told plainly to tell the adult with them. */

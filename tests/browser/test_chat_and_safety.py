@@ -175,3 +175,38 @@ def test_the_page_says_the_answer_is_saved_in_words_for_the_age_and_tries_again(
     expect(status).to_contain_text(f"Your answer is saved. {words}")
     expect(status).to_be_hidden(timeout=15_000)  # the retry went through on its own
     assert len(refused) == 1 and "/decline" in refused[0]
+
+
+def test_a_retried_answer_does_not_take_away_the_choice_the_safety_button_gave(
+    browser: Browser, bot_stack: Stack
+) -> None:
+    """The assistant was down, the answer waits to be sent again, and the child presses the
+    safety button meanwhile: when the answer goes through, carry on or stop is still theirs."""
+    link, _session_id = _fresh_link(bot_stack, "KS3")
+    child = browser.new_context(viewport={"width": 768, "height": 1024}).new_page()
+    child.goto(link)
+    expect(child.get_by_role("button", name="Skip this question")).to_be_enabled()
+    expect(child.locator("#choices button").first).to_be_visible()
+    refused: list[str] = []
+
+    def down_once(route: Route) -> None:
+        if refused:
+            route.continue_()
+            return
+        refused.append(route.request.post_data or "")
+        route.fulfill(
+            status=503,
+            headers={"Retry-After": "3", "Content-Type": "application/json"},
+            body='{"detail": "the assistant is not available just now", "errors": []}',
+        )
+
+    child.route(re.compile(r"/messages$"), down_once)
+    child.get_by_role("button", name="Skip this question").click()
+    status = child.locator("#chat-status")
+    expect(status).to_contain_text("Your answer is saved.")
+    child.get_by_test_id("safety-button").click()
+    choices = child.locator("#choices")
+    expect(choices.get_by_role("button", name="Stop for now")).to_be_visible()
+    expect(status).to_be_hidden(timeout=30_000)  # the skip went through after all
+    expect(choices.get_by_role("button", name="Carry on")).to_be_visible()
+    expect(choices.get_by_role("button", name="Stop for now")).to_be_visible()
