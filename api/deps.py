@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -100,51 +101,37 @@ CurrentUser = Annotated[User, Depends(current_user)]
 ServiceCaller = Annotated[None, Depends(service_caller)]
 
 
-def voice_caller(
-    session_id: str,
-    request: Request,
-    session: SessionDep,
-    settings: SettingsDep,
-    token: BearerToken,
-) -> tuple[VoiceSession, User | None]:
-    """The voice session and the adult calling, if not the child's link; else 404.
+def _voice_caller(*, ended_ok: bool) -> Callable[..., tuple[VoiceSession, User | None]]:
+    """The dependency that finds the voice session and the adult calling, if not the child's
+    link; else 404. `ended_ok`: a child link that has ended still gets through (only the
+    safety button: a page left open must never leave a child who asks for help unheard).
 
     The user is read here, not through OptionalUser: every chat turn passes this way, and a
     dependency of its own would cost a second worker-thread round trip per message.
     """
-    return _voice_caller(session_id, request, session, settings, token, ended_ok=False)
 
+    def caller(
+        session_id: str,
+        request: Request,
+        session: SessionDep,
+        settings: SettingsDep,
+        token: BearerToken,
+    ) -> tuple[VoiceSession, User | None]:
+        user = optional_user(request, session, settings, token)
+        found = voice_sessions.authorize(
+            session, session_id, token=token, user=user, ended_ok=ended_ok
+        )
+        # End the read here: on SQLite it holds the write lock, and the route's body runs on
+        # another worker thread; a lock held across that hop can wait on every thread that is
+        # itself waiting on the lock (the API stalled under load with all of them so).
+        session.commit()
+        return found
 
-def help_caller(
-    session_id: str,
-    request: Request,
-    session: SessionDep,
-    settings: SettingsDep,
-    token: BearerToken,
-) -> tuple[VoiceSession, User | None]:
-    """As `voice_caller`, but a child link that has ended still reaches the safety button: a
-    page left open must never leave a child who asks for help unheard."""
-    return _voice_caller(session_id, request, session, settings, token, ended_ok=True)
-
-
-def _voice_caller(
-    session_id: str,
-    request: Request,
-    session: Session,
-    settings: Settings,
-    token: str | None,
-    *,
-    ended_ok: bool,
-) -> tuple[VoiceSession, User | None]:
-    user = optional_user(request, session, settings, token)
-    caller = voice_sessions.authorize(
-        session, session_id, token=token, user=user, ended_ok=ended_ok
-    )
-    # End the read here: on SQLite it holds the write lock, and the route's body runs on
-    # another worker thread; a lock held across that hop can wait on every thread that is
-    # itself waiting on the lock (the API stalled under load with all of them so).
-    session.commit()
     return caller
+
+
+voice_caller = _voice_caller(ended_ok=False)
+help_caller = _voice_caller(ended_ok=True)
 
 
 VoiceCaller = Annotated[tuple[VoiceSession, User | None], Depends(voice_caller)]

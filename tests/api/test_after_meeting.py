@@ -14,19 +14,33 @@ WENT = "it was ok but too many people talking"
 WORRY = "i didnt want to say it but he hits me"
 
 
-def _after(client: TestClient, demo: Demo, settings: Settings, pep: str, body: dict) -> None:
+def _write(
+    client: TestClient,
+    demo: Demo,
+    settings: Settings,
+    pep: str,
+    kind: str,
+    body: dict,
+    *,
+    mode: str = "meeting_prep",
+) -> None:
+    """What the action server writes for one session of `mode`, through the internal API."""
     opened = client.post(
         f"/api/v1/peps/{pep}/voice-sessions",
         headers=demo.auth("demo-sw"),
-        json={"mode": "meeting_review", "helper_role": "social_worker"},
+        json={"mode": mode, "helper_role": "social_worker"},
     )
     assert opened.status_code == 201, opened.text
     written = client.put(
-        f"/api/v1/internal/voice-sessions/{opened.json()['session_id']}/after-meeting",
+        f"/api/v1/internal/voice-sessions/{opened.json()['session_id']}/{kind}",
         headers={"Authorization": f"Bearer {settings.service_token}"},
         json=body,
     )
     assert written.status_code == 200, written.text
+
+
+def _after(client: TestClient, demo: Demo, settings: Settings, pep: str, body: dict) -> None:
+    _write(client, demo, settings, pep, "after-meeting", body, mode="meeting_review")
 
 
 def test_the_check_back_is_on_the_pep_page_and_in_the_document(
@@ -57,22 +71,6 @@ def test_harm_raised_in_the_check_back_is_withheld_from_page_and_document(
     view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
     assert view.json()["after_meeting"]["how_it_went"] is None
     assert view.json()["after_meeting_withheld"] == ["how_it_went"]
-
-
-def _write(
-    client: TestClient, demo: Demo, settings: Settings, pep: str, kind: str, body: dict
-) -> None:
-    opened = client.post(
-        f"/api/v1/peps/{pep}/voice-sessions",
-        headers=demo.auth("demo-sw"),
-        json={"mode": "meeting_prep", "helper_role": "social_worker"},
-    )
-    written = client.put(
-        f"/api/v1/internal/voice-sessions/{opened.json()['session_id']}/{kind}",
-        headers={"Authorization": f"Bearer {settings.service_token}"},
-        json=body,
-    )
-    assert written.status_code == 200, written.text
 
 
 def test_harm_given_as_the_meeting_message_or_the_summary_is_withheld_everywhere(

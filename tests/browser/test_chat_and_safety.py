@@ -115,6 +115,26 @@ def test_the_social_worker_prepares_a_ks3_child_and_the_dt_sees_the_wishes(
     expect(wishes).to_contain_text("The full PEP document")
 
 
+def assistant_down_once(page: Page, *, retry_after: int) -> list[str]:
+    """The next chat message gets the API's 503 for Rasa down (the words kept), as the page
+    would meet it; every later one goes through. The refused request bodies, to check."""
+    refused: list[str] = []
+
+    def down_once(route: Route) -> None:
+        if refused:
+            route.continue_()
+            return
+        refused.append(route.request.post_data or "")
+        route.fulfill(
+            status=503,
+            headers={"Retry-After": str(retry_after), "Content-Type": "application/json"},
+            body='{"detail": "the assistant is not available just now", "errors": []}',
+        )
+
+    page.route(re.compile(r"/messages$"), down_once)
+    return refused
+
+
 def _fresh_link(stack: Stack, band: str) -> tuple[str, str]:
     """A new child's link and session id: what these tests send harms no other test's child."""
     talk = open_conversation(stack, band, fresh=True)
@@ -156,20 +176,7 @@ def test_the_page_says_the_answer_is_saved_in_words_for_the_age_and_tries_again(
     child = browser.new_context(viewport={"width": 768, "height": 1024}).new_page()
     with child.expect_response(re.compile(r"/api/v1/voice-sessions/[0-9a-f]{32}$")):
         child.goto(link)  # the page learns the child's age band from this read
-    refused: list[str] = []
-
-    def down_once(route: Route) -> None:
-        if refused:
-            route.continue_()
-            return
-        refused.append(route.request.post_data or "")
-        route.fulfill(
-            status=503,
-            headers={"Retry-After": "1", "Content-Type": "application/json"},
-            body='{"detail": "the assistant is not available just now", "errors": []}',
-        )
-
-    child.route(re.compile(r"/messages$"), down_once)
+    refused = assistant_down_once(child, retry_after=1)
     child.get_by_role("button", name="Skip this question").click()
     status = child.locator("#chat-status")
     expect(status).to_contain_text(f"Your answer is saved. {words}")
@@ -187,20 +194,7 @@ def test_a_retried_answer_does_not_take_away_the_choice_the_safety_button_gave(
     child.goto(link)
     expect(child.get_by_role("button", name="Skip this question")).to_be_enabled()
     expect(child.locator("#choices button").first).to_be_visible()
-    refused: list[str] = []
-
-    def down_once(route: Route) -> None:
-        if refused:
-            route.continue_()
-            return
-        refused.append(route.request.post_data or "")
-        route.fulfill(
-            status=503,
-            headers={"Retry-After": "3", "Content-Type": "application/json"},
-            body='{"detail": "the assistant is not available just now", "errors": []}',
-        )
-
-    child.route(re.compile(r"/messages$"), down_once)
+    refused = assistant_down_once(child, retry_after=3)
     child.get_by_role("button", name="Skip this question").click()
     status = child.locator("#chat-status")
     expect(status).to_contain_text("Your answer is saved.")
@@ -210,3 +204,4 @@ def test_a_retried_answer_does_not_take_away_the_choice_the_safety_button_gave(
     expect(status).to_be_hidden(timeout=30_000)  # the skip went through after all
     expect(choices.get_by_role("button", name="Carry on")).to_be_visible()
     expect(choices.get_by_role("button", name="Stop for now")).to_be_visible()
+    assert len(refused) == 1 and "/decline" in refused[0]
