@@ -149,7 +149,9 @@ class Engine(AnswerMixin):
         if topic and not self.turn.pressed:
             row = self.state["topics"][topic]
             self.save_topic(topic, "answered", rating=row.get("rating"), answer=text)
-        elif self.step and not self.turn.pressed:
+        elif self.step and self.step != "summary" and not self.turn.pressed:
+            # At "Is that right?" a disclosure is not a yes: the summary stays unconfirmed,
+            # and is asked again after "carry on".
             self.keep_text_step(text)
         if report:
             self.write("concern", {"kind": "safeguarding", "text": text, "topic": topic})

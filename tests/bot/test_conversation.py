@@ -382,3 +382,18 @@ def test_the_meeting_prep_greeting_speaks_of_the_meeting_not_faces_or_views(band
                     .say("/start", "start").say)
     assert "get ready for your PEP meeting" in said
     assert "face" not in said and "views go" not in said
+
+
+@pytest.mark.parametrize("screened", [True, False])
+def test_a_disclosure_at_is_that_right_is_not_agreeing_to_the_summary(screened: bool) -> None:
+    session = Session(state_for("KS3"))
+    _to_summary(session)
+    told = session.say(
+        TOLD,
+        *(("answer",) if screened else ("disclosure",)),
+        **({"screen_kinds": ["safeguarding"]} if screened else {"confidence": 0.9}),
+    )
+    assert [w for w in told.writes if w[0] != "concern"] == []  # nothing agreed, nothing kept
+    assert told.say[-1] == messages.carry_on_or_stop()
+    session.say("/carry_on", "carry_on")
+    assert session.step == "summary"  # asked again: "Is that right?"
