@@ -56,7 +56,7 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
         },
         "meeting_withheld": sorted(k for k in MEETING_WORDS if typed[k] in withheld),
         "after_meeting": {
-            k: (None if v in withheld else v) for k, v in (ypv.after_meeting or {}).items()
+            k: _shown(v, withheld) for k, v in (ypv.after_meeting or {}).items()
         }
         if ypv
         else {},
