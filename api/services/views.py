@@ -55,9 +55,7 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
             "copy_format": ypv.copy_format if ypv else None,
         },
         "meeting_withheld": sorted(k for k in MEETING_WORDS if typed[k] in withheld),
-        "after_meeting": {
-            k: _shown(v, withheld) for k, v in (ypv.after_meeting or {}).items()
-        }
+        "after_meeting": {k: _shown(v, withheld) for k, v in (ypv.after_meeting or {}).items()}
         if ypv
         else {},
         "after_meeting_withheld": sorted(
