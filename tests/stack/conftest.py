@@ -34,7 +34,9 @@ class Conversation:
 
 def staff_token(api: str, username: str) -> str:
     response = httpx.post(
-        f"{api}/api/v1/auth/token", data={"username": username, "password": "demo-password"}
+        f"{api}/api/v1/auth/token",
+        data={"username": username, "password": "demo-password"},
+        timeout=30,  # argon2 is meant to be slow, and many sign in at once
     )
     return str(response.json()["access_token"])
 
