@@ -30,6 +30,11 @@ ATTEND = [("part", r"\b(?:part|some of it|bit of it|for a bit|half|"
 # What follows "but" or "if" is about the meeting, not about coming: "yes but I don't want to
 # talk" and "I'll come if it's not too long" are a yes.
 RESERVATION = re.compile(r"\b(?:but|if|unless|as long as|except|though|although)\b")
+# A first clause that is only a yes or a no is the answer, whatever the next clause says about
+# the meeting: "Yes, not too long though" is a yes, "No, I'd like to stay at school" a no.
+ANSWER_FIRST = [("yes", re.compile(r"(?:yes|yeah|yep|yea|ok|okay|sure|of course|definitely)"
+                                   r"(?: please)?")),
+                ("no", re.compile(r"(?:no|nah|nope|no thanks|no thank you)"))]
 # Words about coming are an answer to "would you like to come?" even when the NLU hears a skip
 # in them: "I don't want to go" is a no; "I don't want to talk about it" is still a skip.
 ABOUT_COMING = re.compile(r"\b(?:come|coming|go|going|attend|attending|be there|stay|yes|yeah)\b")
@@ -97,6 +102,10 @@ def attendance(reading: str) -> str:
     choice, part = ATTEND[0]
     if re.search(part, lowered):
         return choice
+    first = re.split(r"[,.;!]", lowered, maxsplit=1)[0].strip()
+    said = next((c for c, p in ANSWER_FIRST if p.fullmatch(first)), None)
+    if said:
+        return said
     return next((c for c, p in ATTEND[1:] if re.search(p, head)), "undecided")
 
 
