@@ -240,6 +240,10 @@ class AnswerMixin:
             rating, words = rating_from_words(text), with_earlier(earlier, text)
             if rating is None and unclear(text, self.turn.intent) and self.reasks == 0:
                 words = None  # "???" or "hi": asked once more before it is kept
+            if rating is not None and earlier is None and not any(c.isalpha() for c in text):
+                # "😄" or "3" is a face chosen, as if pressed: its "why" is still to be asked
+                # (the transcript keeps the message as typed).
+                words = None
         if rating is None and not self.turn.pressed and self.reasks == 0:
             self.reasks += 1
             if words:  # saved now, so nothing typed is lost if the child leaves here

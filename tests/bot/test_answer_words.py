@@ -24,12 +24,26 @@ def row(session: Session, topic: str = SCHOOL) -> tuple[Any, Any]:
 
 
 @pytest.mark.parametrize(("typed", "rating"), [
-    ("not happy", 2), ("happy", 4), ("3", 3), ("really sad", 1), ("😄", 5), ("not bad", 3)])
+    ("not happy", 2), ("happy", 4), ("really sad", 1), ("not bad", 3), ("happy 🙂", 4)])
 def test_a_young_child_typing_at_the_faces_keeps_their_words(typed: str, rating: int) -> None:
     session = started("KS1")
     session.say(typed, "answer")
     assert row(session) == (rating, typed)
     assert session.step != f"topic:{SCHOOL}:rating"
+
+
+@pytest.mark.parametrize(("band", "typed", "rating", "then"), [
+    ("KS1", "😄", 5, "more"), ("KS1", "3", 3, "more"), ("KS2", "🙁", 2, "words"),
+    ("KS2", "4/5", 4, "words")])
+def test_a_typed_face_is_a_face_chosen_and_its_why_is_still_asked(
+        band: str, typed: str, rating: int, then: str) -> None:
+    """As if pressed: the face is the rating, and the child is still asked for their words."""
+    session = started(band)
+    session.say(typed, "answer")
+    assert row(session) == (rating, None)
+    assert session.step == f"topic:{SCHOOL}:{then}"
+    session.say("because of art club", "answer")
+    assert row(session) == (rating, "because of art club")
 
 
 def test_mixed_words_are_kept_without_a_face_and_one_press_adds_it() -> None:
