@@ -111,9 +111,6 @@ class Engine(AnswerMixin):
             return self.start()
         if self.step is None:  # the tracker was lost (a restart): the API knows where we are
             self.step = st.next_step(self.state, self.passed)
-        if self.step == "after_flag" and intent not in ("stop", "carry_on", "need_grown_up"):
-            # Typing an answer instead of pressing a button means carrying on.
-            self.step = self.resume or st.next_step(self.state, self.passed)
         if intent == "need_grown_up":
             return self.grown_up(text)
         if flagged or heard:
@@ -122,6 +119,11 @@ class Engine(AnswerMixin):
                    "change_answer": self.change, "choose_topic": self.change}.get(intent)
         if handler:
             return handler()
+        if self.step == "after_flag" and not self.turn.pressed:
+            # Words typed at "carry on or stop?" answer that question, not the next one, which
+            # the child has not seen: "no" stops for now, anything else carries on. The words
+            # stay in the transcript; nothing is filed under a question.
+            return self.stop() if intent == "deny" else self.carry_on()
         self.answer_current()
         return self.finish()
 

@@ -324,25 +324,25 @@ def at_change_pick() -> Session:
 TOLD = "my stepdad hits me when mum is at work"
 
 
+PAUSES = [
+    (
+        at_prep_message,
+        "prep:message",
+        [("meeting", {"message_for_meeting": TOLD})],
+        "prep:spoken_by",
+    ),
+    (
+        at_summary_edit,
+        "summary_edit",
+        [("summary", {"summary": TOLD, "child_agreed": True})],
+        "copy",
+    ),
+    (at_change_pick, "change_pick", [], "topic:feelings_about_learning:words"),
+]
+
+
 @pytest.mark.parametrize("screened", [True, False])
-@pytest.mark.parametrize(
-    ("reach", "step", "kept", "then"),
-    [
-        (
-            at_prep_message,
-            "prep:message",
-            [("meeting", {"message_for_meeting": TOLD})],
-            "prep:spoken_by",
-        ),
-        (
-            at_summary_edit,
-            "summary_edit",
-            [("summary", {"summary": TOLD, "child_agreed": True})],
-            "copy",
-        ),
-        (at_change_pick, "change_pick", [], "topic:feelings_about_learning:words"),
-    ],
-)
+@pytest.mark.parametrize(("reach", "step", "kept", "then"), PAUSES)
 def test_a_disclosure_at_any_step_is_followed_only_by_carry_on_or_stop(
     reach: Any, step: str, kept: list[Any], then: str, screened: bool
 ) -> None:
@@ -361,6 +361,41 @@ def test_a_disclosure_at_any_step_is_followed_only_by_carry_on_or_stop(
     carried = session.say("/carry_on", "carry_on")
     assert session.step == then and carried.writes == []
     assert carried.say == steps.ask(then, session.state)
+
+
+@pytest.mark.parametrize(("typed", "intent"), [("yes ok", "affirm"), ("skip", "decline"),
+                                               ("I like maths", "answer")])
+@pytest.mark.parametrize(("reach", "step", "kept", "then"), PAUSES)
+def test_words_typed_at_carry_on_or_stop_carry_on_and_answer_no_unasked_question(
+    reach: Any, step: str, kept: list[Any], then: str, typed: str, intent: str
+) -> None:
+    """They answer "carry on or stop?": the open question is asked, and nothing is filed
+    under a question the child has not seen (the words stay in the transcript)."""
+    session = reach()
+    session.say(TOLD, "answer", screen_kinds=["safeguarding"])
+    carried = session.say(typed, intent)
+    assert carried.writes == []
+    assert session.step == then and carried.say == steps.ask(then, session.state)
+
+
+@pytest.mark.parametrize("mode", ["my_views", "meeting_review"])
+def test_yes_typed_after_a_disclosure_at_a_question_is_no_answer_to_the_next(mode: str) -> None:
+    session = Session(state_for("KS3", mode=mode))
+    session.say("/start", "start")
+    disclosed_at = session.step
+    session.say(TOLD, "answer", screen_kinds=["safeguarding"])
+    before = copy.deepcopy(session.state)
+    carried = session.say("yes ok", "affirm")
+    assert carried.writes == [] and session.state == before
+    assert session.step != disclosed_at and session.step.startswith(disclosed_at.split(":")[0])
+
+
+def test_no_typed_at_carry_on_or_stop_stops_for_now() -> None:
+    session = at_prep_message()
+    session.say(TOLD, "answer", screen_kinds=["safeguarding"])
+    stopped = session.say("no", "deny")
+    assert stopped.writes == []
+    assert [b["payload"] for b in stopped.say[-1]["buttons"]] == ["/carry_on"]
 
 
 def test_after_stop_for_now_the_goodbye_offers_the_way_back_to_the_open_question() -> None:
