@@ -185,6 +185,8 @@ class Engine(AnswerMixin):
         return self.finish()
 
     def change(self) -> Decision:
+        if self.state["mode"] != "my_views":
+            return self.change_meeting_answer()
         topic = self.turn.entities.get("topic")
         answered = [q.topic for q in script_for(self.state["age_band"])
                     if self.state["topics"][q.topic]["status"] != "not_asked"]
@@ -200,14 +202,29 @@ class Engine(AnswerMixin):
             self.state["summary"] = None
             self.go(f"topic:{topic}:{first}", "OK, let's change that one.")
             return self.finish()
+        return self.offer_changes({t: title_for(self.state["age_band"], t) for t in answered})
+
+    def change_meeting_answer(self) -> Decision:
+        """In the meeting conversations the chosen question is asked again, and its new answer
+        replaces the old one as any answer there does."""
+        chosen = self.turn.entities.get("topic")
+        # A button names the question without its step's prefix: payloads carry plain names.
+        answered = {step.split(":")[1]: step for step in st.answered_steps(self.state)}
+        if chosen in answered:
+            self.go(answered[chosen], "OK, let's change that one.")
+            return self.finish()
+        return self.offer_changes({name: st.CHANGE_TITLES[step]
+                                   for name, step in answered.items()})
+
+    def offer_changes(self, answered: dict[str, str]) -> Decision:
+        """The answers that can be changed, as buttons, or the open question when none can."""
         if not answered:
             self.go(self.step or "done", "There's nothing to change yet.")
             return self.finish()
         self.step = "change_pick"
         self.out.say.append(m.say("Which answer would you like to change?", [
-            {"title": title_for(self.state["age_band"], t),
-             "payload": f'/choose_topic{{"topic":"{t}"}}'}
-            for t in answered]))
+            {"title": title, "payload": f'/choose_topic{{"topic":"{key}"}}'}
+            for key, title in answered.items()]))
         return self.finish()
 
 

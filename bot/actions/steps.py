@@ -30,6 +30,18 @@ REVIEW_QUESTIONS = {
 }
 
 
+# What "Change an answer" offers in the meeting conversations: their own answers only, so the
+# My views words the meeting used stay as they were.
+CHANGE_TITLES = {
+    "prep:attend": "Coming to the meeting",
+    "prep:message": "What the meeting should hear",
+    "prep:spoken_by": "Who says it for me",
+    "review:how_it_went": "How the meeting went",
+    "review:agrees_with_plan": "Agreeing with the plan",
+    "review:understands_plan": "Knowing what my PEP will help with",
+}
+
+
 def topic_of(step: str | None) -> str | None:
     return step.split(":")[1] if step and step.startswith("topic:") else None
 
@@ -74,6 +86,11 @@ def is_done(step: str, state: dict[str, Any], passed: list[str]) -> bool:
     if step.startswith("review:"):
         return state["after_meeting"].get(step.split(":")[1]) is not None
     return False
+
+
+def answered_steps(state: dict[str, Any]) -> list[str]:
+    """A meeting conversation's answered steps that "Change an answer" offers, in order."""
+    return [s for s in sequence(state) if s in CHANGE_TITLES and is_done(s, state, [])]
 
 
 def next_step(state: dict[str, Any], passed: list[str]) -> str:

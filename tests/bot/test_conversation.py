@@ -432,3 +432,32 @@ def test_a_disclosure_at_is_that_right_is_not_agreeing_to_the_summary(screened: 
     assert told.say[-1] == messages.carry_on_or_stop()
     session.say("/carry_on", "carry_on")
     assert session.step == "summary"  # asked again: "Is that right?"
+
+
+@pytest.mark.parametrize(("mode", "own", "kept"), [
+    ("meeting_review", [f"review:{f}" for f in steps.REVIEW_FIELDS],
+     ("after_meeting", "how_it_went", "Not sure yet")),
+    ("meeting_prep", ["prep:attend", "prep:message", "prep:spoken_by"],
+     ("meeting", "wants_to_attend", "undecided"))])
+def test_change_an_answer_after_the_meeting_changes_that_conversations_answers_only(
+    mode: str, own: list[str], kept: tuple[str, str, str]
+) -> None:
+    """The My views words the meeting used (and targets may quote) are not this conversation's
+    to change; its own answers are."""
+    state = state_for("KS4", mode=mode)
+    state["topics"]["support_wanted"].update(status="answered", answer="maths one to one")
+    session = Session(state)
+    play_through(session)
+    offered = session.say("/change_answer", "change_answer").say[-1]["buttons"]
+    names = [s.split(":")[1] for s in own]  # a payload's names are plain, as the API requires
+    assert [b["payload"] for b in offered] == [f'/choose_topic{{"topic":"{n}"}}' for n in names]
+    topics = copy.deepcopy(session.state["topics"])
+    session.say('/choose_topic{"topic":"support_wanted"}', "choose_topic",
+                entities={"topic": "support_wanted"})
+    assert session.step == "change_pick"  # not this conversation's: offered its own again
+    session.say(offered[0]["payload"], "choose_topic", entities={"topic": names[0]})
+    assert session.step == own[0]
+    session.say("Not sure yet", "answer")
+    assert session.state["topics"] == topics
+    where, field, value = kept
+    assert session.state[where][field] == value
