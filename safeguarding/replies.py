@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vocabulary import help_now, safety_reply
+from vocabulary import help_button_reply, help_now, safety_reply
 
 YOUNG = {"EY", "KS1", "KS2"}
 BANDS = {"EY", "KS1", "KS2", "KS3", "KS4", "POST16"}
@@ -32,6 +32,18 @@ def safe_reply(
         reply = safety_reply("safeguarding", band, emailed=emailed)
         return f"{reply} {help_now('young' if band in YOUNG else 'older')}" if alone else reply
     return safety_reply("school", "young" if age_band in YOUNG else "older", emailed=emailed)
+
+
+def button_reply(age_band: str, *, emailed: bool, alone: bool, link_open: bool) -> str:
+    """The safety button's reply, in words for the child's age.
+
+    The child typed nothing, so it thanks them for pressing and says who hears of it. On a link
+    that has ended there is nothing to carry on with, and nobody can know an adult is still
+    there: like a child on their own, they are told where help is now.
+    """
+    group = "young" if age_band in YOUNG else "older"
+    reply = help_button_reply(group, emailed=emailed, link_open=link_open)
+    return f"{reply} {help_now(group)}" if alone or not link_open else reply
 
 
 def helper_alert(kinds: Sequence[str], *, emailed: bool = False) -> str:

@@ -87,3 +87,10 @@ def safety_reply(kind: str, group: str, *, emailed: bool) -> str:
 def help_now(group: str) -> str:
     """Where a child on their own finds help now ("young" or "older"), after a safety reply."""
     return str(vocabulary()["help_now"][group])
+
+
+def help_button_reply(group: str, *, emailed: bool, link_open: bool) -> str:
+    """The safety button's reply ("young" or "older"), offering to carry on only when it can."""
+    entry = vocabulary()["help_button"]
+    reply = str(entry[group]["emailed" if emailed else "saved"])
+    return f"{reply} {entry['carry_on']}" if link_open else reply

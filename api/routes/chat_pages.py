@@ -3,8 +3,9 @@
 The child's link carries its token in the URL fragment, which browsers never send to the
 server, so this page is served to anyone and the script proves the token on each API call.
 A session that cannot be spoken in any more (the link expired, the session closed, the PEP
-sent for QA) gets a plain page saying so (410), and an unknown one a plain 404: words a child
-can read, with nothing about the child.
+sent for QA) gets a plain page saying so (410), which keeps the safety button and says where
+help is now, and an unknown one a plain 404: words a child can read, with nothing about the
+child.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from fastapi import APIRouter, Request, Response
 from api.deps import OptionalUser, SessionDep
 from api.services import voice_sessions
 from api.templating import render
-from vocabulary import read_aloud_bands, symbol_alts
+from vocabulary import help_now, read_aloud_bands, symbol_alts
 
 UNKNOWN_LINK = "This link is not right. Ask the adult helping you for a new one."
 
@@ -36,6 +37,9 @@ def chat_page(
                 "heading": "This link has ended" if ended else "Link not found",
                 "message": ended or UNKNOWN_LINK,
                 "user": user,
+                # The help route hears an ended link still; an unknown one has nobody to tell.
+                "session_id": session_id if ended else None,
+                "help_now": help_now("any_age"),
             },
             status_code=410 if ended else 404,
         )

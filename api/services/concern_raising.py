@@ -205,10 +205,15 @@ def press_help(
         source="safety_button",
     )
     # Once the link has ended there is no conversation to carry on with: the reply alone.
-    buttons = [] if link_ended(session, voice) else CARRY_ON_OR_STOP
-    reply = [
-        {**safety_message(session, settings, voice, pep, ["safeguarding"]), "buttons": buttons}
-    ]
+    link_open = not link_ended(session, voice)
+    child = children_repo.by_id(session, pep.child_id)
+    text = screening.help_button_reply(
+        age_band(child).value if child else "KS3",
+        emailed=notify.enabled(settings),
+        alone=voice.helper_role == HelperRole.ALONE,
+        link_open=link_open,
+    )
+    reply = [{"text": text, "buttons": CARRY_ON_OR_STOP if link_open else [], "image": None}]
     audit.record(
         session,
         user,

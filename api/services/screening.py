@@ -27,6 +27,12 @@ def safety_reply(kinds: Sequence[str], age_band: str, *, emailed: bool, alone: b
     return safe_reply(list(kinds), age_band, emailed=emailed, alone=alone)
 
 
+def help_button_reply(age_band: str, *, emailed: bool, alone: bool, link_open: bool) -> str:
+    from safeguarding.replies import button_reply
+
+    return button_reply(age_band, emailed=emailed, alone=alone, link_open=link_open)
+
+
 def helper_alert(kinds: Sequence[str], *, emailed: bool) -> str:
     from safeguarding.replies import helper_alert as alert
 

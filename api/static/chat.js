@@ -8,6 +8,8 @@
   if (!root) { return; }
   var sessionId = root.getAttribute("data-session-id");
   var isAdult = root.getAttribute("data-adult") === "true";
+  /* A link that has ended keeps only the safety button: the help route still hears it. */
+  var ended = root.getAttribute("data-ended") === "true";
   var storageKey = "pep-voice-token-" + sessionId;
   var messages = document.getElementById("messages");
   var choices = document.getElementById("choices");
@@ -113,6 +115,20 @@
     if (who === "bot" && readAloud) { addReadButton(item); }
     messages.appendChild(item);
     item.scrollIntoView({ block: "nearest" });
+    return item;
+  }
+
+  function notSent(text, shown) {
+    /* Refused for good (the link ended): nothing was kept, so the words go back in the box to
+       be sent again on a new link, and the message says it was not sent. */
+    var last = messages.lastElementChild;
+    if (last && last.classList.contains("pv-message--child")) {
+      var tag = document.createElement("strong");
+      tag.className = "govuk-tag govuk-tag--grey pv-message__unsent";
+      tag.textContent = "Not sent";
+      last.appendChild(tag);
+    }
+    if (text === shown && !input.value) { input.value = text; }
   }
 
   function addBotMessage(m) {
@@ -221,11 +237,13 @@
         /* The link has ended (expired, or the session or plan is finished): say why, plainly. */
         return response.json().then(function (data) {
           busy = false;
+          notSent(text, shown);
           showStatus(data.detail || "This link has ended. Ask the adult helping you.");
         });
       }
       if (response.status === 404 || response.status === 401) {
         busy = false;
+        notSent(text, shown);
         showStatus("This link has expired or is not valid. Ask the adult helping you for a new one.");
         return null;
       }
@@ -256,7 +274,7 @@
     fetch("/api/v1/voice-sessions/" + sessionId, { headers: headers(), credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
-        if (!data) { return; }
+        if (!data || !progress) { return; }
         ageBand = data.age_band;
         if (!readAloud) { offerReadAloud(data.age_band); }
         var statuses = Object.keys(data.topics || {}).map(function (k) { return data.topics[k]; });
@@ -270,19 +288,21 @@
       });
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    var text = input.value;
-    if (!text.trim()) { input.focus(); return; }
-    input.value = "";
-    send(text, text);
-  });
-  input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
-  });
-  document.getElementById("skip-button").addEventListener("click", function () {
-    send("/decline", "Skip this question");
-  });
+  if (!ended) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = input.value;
+      if (!text.trim()) { input.focus(); return; }
+      input.value = "";
+      send(text, text);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+    });
+    document.getElementById("skip-button").addEventListener("click", function () {
+      send("/decline", "Skip this question");
+    });
+  }
   document.getElementById("safety-button").addEventListener("click", function () {
     helpPresses += 1;
     addMessage("child", "I don't feel safe / I want to talk to a grown-up");
@@ -320,6 +340,8 @@
       .catch(function () { send("", null); });
   }
 
-  resume();
-  if (isAdult) { window.setInterval(refreshProgress, 5000); }
+  if (!ended) {
+    resume();
+    if (isAdult) { window.setInterval(refreshProgress, 5000); }
+  }
 })();

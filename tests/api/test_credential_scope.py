@@ -132,8 +132,16 @@ def test_an_expired_link_is_gone_with_words_for_the_child(
         assert "expired" in response.json()["detail"]
     page = client.get(f"/chat/{sid}")
     assert page.status_code == 410 and "This link has ended" in page.text
-    assert "expired" in page.text and "chat.js" not in page.text
+    assert "expired" in page.text and 'id="chat-form"' not in page.text
+    # Nothing to answer any more, but the safety button and where help is now stay.
+    assert 'data-testid="safety-button"' in page.text and 'data-ended="true"' in page.text
+    assert "999" in page.text and "Childline" in page.text
     assert _messages(db, sid) == 0
+
+
+def test_an_unknown_link_has_no_safety_button_to_reach_nobody(client: TestClient) -> None:
+    page = client.get("/chat/no-such-session")
+    assert page.status_code == 404 and 'data-testid="safety-button"' not in page.text
 
 
 @pytest.mark.parametrize("ending", ["expired", "closed", "submitted"])
@@ -155,7 +163,11 @@ def test_the_safety_button_on_a_page_left_open_still_raises_the_concern(
     response = client.post(f"/api/v1/voice-sessions/{sid}/help", headers=_child(token))
     assert response.status_code == 200, response.text
     (reply,) = response.json()["messages"]
-    assert "adult who can help" in reply["text"] and reply["buttons"] == []
+    # Words for a button pressed on a link that has ended: no "what you said", no carrying on,
+    # and where help is now, as nobody can know an adult is still there.
+    assert reply["text"].startswith("Thank you for pressing the button") and reply["buttons"] == []
+    assert "carry on" not in reply["text"] and "what you said" not in reply["text"].lower()
+    assert "999" in reply["text"]
     concerns = client.get("/api/v1/concerns", headers=demo.auth("demo-dt")).json()
     assert [c["source"] for c in concerns if c["session_id"] == sid] == ["safety_button"]
     assert _messages(db, sid) == 1  # the press itself, in the transcript

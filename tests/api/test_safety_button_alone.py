@@ -32,3 +32,12 @@ def test_a_child_alone_is_told_where_help_is_and_one_with_an_adult_is_not(
     helped = _press_help(client, demo, band, "social_worker")
     assert alone.startswith(helped) and "999" in alone and "999" not in helped
     assert ("Childline" in alone) is (band == "POST16")
+
+
+def test_the_button_s_reply_is_for_a_press_and_offers_to_carry_on_while_the_link_is_open(
+    client: TestClient, demo: Demo
+) -> None:
+    """The child typed nothing: they are thanked for pressing, not for what they said."""
+    helped = _press_help(client, demo, "KS3", "teaching_assistant")
+    assert helped.startswith("Thank you for pressing the button")
+    assert "what you said" not in helped.lower() and "carry on" in helped

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import select
@@ -25,6 +26,7 @@ from api.models import Child, School, User
 from tests.browser.conftest import sign_in
 from tests.browser.test_chat_and_safety import open_session_as
 from tests.fixtures.live import Stack
+from tests.stack.conftest import open_conversation, staff_token
 
 pytestmark = [pytest.mark.browser]
 
@@ -138,6 +140,18 @@ def test_the_public_pages_have_no_serious_violations(scanner: Page, pages_stack:
     for path in ("/sign-in", "/privacy", "/accessibility"):
         scanner.goto(f"{base}{path}")
         assert_accessible(scanner, path)
+
+
+def test_an_ended_link_with_its_safety_button_has_no_serious_violations(
+    scanner: Page, pages_stack: Stack
+) -> None:
+    base = pages_stack.api_url
+    talk = open_conversation(pages_stack, "KS2", fresh=True)
+    staff = {"Authorization": f"Bearer {staff_token(base, 'demo-dt')}"}
+    httpx.post(f"{base}/api/v1/voice-sessions/{talk.session_id}/close", headers=staff)
+    scanner.goto(f"{base}/chat/{talk.session_id}#t={talk.token}")
+    expect(scanner.get_by_test_id("safety-button")).to_be_visible()
+    assert_accessible(scanner, "an ended link")
 
 
 @pytest.mark.parametrize("user", ["demo-vs", "demo-dt", "demo-sw", "demo-ta", "demo-dsl"])

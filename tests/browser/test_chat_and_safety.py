@@ -59,7 +59,7 @@ def test_a_child_answers_with_faces_and_the_safety_button_alerts_the_helper(
     child.keyboard.press("Enter")
     expect(messages).to_contain_text("Tell me more?")
     child.get_by_test_id("safety-button").click()
-    expect(messages).to_contain_text("a grown-up who can help")
+    expect(messages).to_contain_text("Thank you for pressing the button")
     expect(messages.locator(".pv-message--bot").last).not_to_contain_text("secret")
 
     ta = browser.new_context().new_page()
@@ -156,9 +156,28 @@ def test_the_safety_button_still_reaches_a_person_after_the_link_has_ended(
     closed = httpx.post(f"{base}/api/v1/voice-sessions/{session_id}/close", headers=staff)
     assert closed.status_code == 200, closed.text
     child.get_by_test_id("safety-button").click()
-    expect(messages.locator(".pv-message--bot").last).to_contain_text("a grown-up who can help")
+    reply = messages.locator(".pv-message--bot").last
+    expect(reply).to_contain_text("Thank you for pressing the button")
+    expect(reply).to_contain_text("999")  # nobody can know an adult is still there
+    expect(reply).not_to_contain_text("carry on")
+    # Words typed after the end are not kept: they go back in the box, and say "Not sent".
+    child.get_by_label("Your answer").fill("I like science because we do experiments")
+    child.get_by_role("button", name="Send").click()
+    expect(messages.locator(".pv-message--child").last).to_contain_text("Not sent")
+    expect(child.get_by_label("Your answer")).to_have_value(
+        "I like science because we do experiments"
+    )
+    # A tablet that reloads the tab on waking still has the button, and where help is now.
+    child.reload()
+    expect(child.get_by_test_id("link-ended")).to_be_visible()
+    expect(child.get_by_test_id("help-now")).to_contain_text("Childline")
+    child.get_by_test_id("safety-button").click()
+    expect(child.get_by_test_id("messages")).to_contain_text("Thank you for pressing the button")
     concerns = httpx.get(f"{base}/api/v1/concerns", headers=staff).json()
-    assert [c["source"] for c in concerns if c["session_id"] == session_id] == ["safety_button"]
+    assert [c["source"] for c in concerns if c["session_id"] == session_id] == [
+        "safety_button",
+        "safety_button",
+    ]
 
 
 @pytest.mark.parametrize(
