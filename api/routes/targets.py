@@ -65,7 +65,12 @@ def draft_target(
     )
 
 
-@router.put("/peps/{pep_id}/targets/{target_id}")
+CARRIED = {
+    409: {"description": "The PEP is no longer editable, or the target is last term's (review it)"}
+}
+
+
+@router.put("/peps/{pep_id}/targets/{target_id}", responses=CARRIED)
 def update_target(
     pep_id: str, target_id: str, data: TargetWrite, user: CurrentUser, session: SessionDep
 ) -> TargetOut:
@@ -73,7 +78,7 @@ def update_target(
     return TargetOut.model_validate(target_out(target))
 
 
-@router.delete("/peps/{pep_id}/targets/{target_id}", status_code=204)
+@router.delete("/peps/{pep_id}/targets/{target_id}", status_code=204, responses=CARRIED)
 def delete_target(pep_id: str, target_id: str, user: CurrentUser, session: SessionDep) -> None:
     targets_service.delete_target(session, user, pep_id, target_id)
 

@@ -21,7 +21,21 @@ from api.services.access import pep_for
 from api.services.peps import require_no_open_pep
 
 STARTERS = {Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
-CARRIED_FIELDS = ("what", "how", "who", "when", "outcome")
+# What was agreed, where the child started, and what PP+ was asked for and decided: the review
+# judges the target against them. The link to the child's words is not carried: it names a topic
+# of last term's views, and this term's answer to that topic is new words.
+CARRIED_FIELDS = (
+    "what",
+    "how",
+    "who",
+    "when",
+    "outcome",
+    "baseline",
+    "needs",
+    "ppp",
+    "ppp_cost_pence",
+    "ppp_decision",
+)
 NO_TERM_DATES = "Next term"
 
 

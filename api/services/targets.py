@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import Forbidden, NotFound
+from api.errors import Conflict, Forbidden, NotFound
 from api.models import Child, Pep, Target, User
 from api.models.enums import Role
 from api.repositories import peps as peps_repo
@@ -42,7 +42,7 @@ def save_target(
 ) -> Target:
     pep, child = _writable(session, user, pep_id)
     target = (
-        _target(session, pep, target_id)
+        _agreed_this_term(_target(session, pep, target_id))
         if target_id
         else Target(pep_id=pep.id, position=len(peps_repo.targets(session, pep.id)))
     )
@@ -76,7 +76,7 @@ def save_target(
 
 def delete_target(session: Session, user: User, pep_id: str, target_id: str) -> None:
     pep, child = _writable(session, user, pep_id)
-    session.delete(_target(session, pep, target_id))
+    session.delete(_agreed_this_term(_target(session, pep, target_id)))
     audit.record(session, user, "target.delete", child_id=child.id, pep_id=pep.id)
 
 
@@ -90,6 +90,16 @@ def review_target(
     audit.record(
         session, user, "target.review", child_id=child.id, pep_id=pep.id, detail=data.status
     )
+    return target
+
+
+def _agreed_this_term(target: Target) -> Target:
+    """Last term's target is what was agreed then: this term only records how it went, so it
+    can be neither reworded (made easier, then "met") nor removed before it is reviewed."""
+    if target.kind == "previous":
+        raise Conflict(
+            "this is last term's target, as agreed then: record its review, not a new wording"
+        )
     return target
 
 

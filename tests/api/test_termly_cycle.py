@@ -49,6 +49,44 @@ def test_the_social_worker_starts_next_terms_pep_with_last_terms_targets_to_revi
     assert all(t["review_status"] is None for t in targets)
 
 
+def test_last_terms_target_arrives_with_its_baseline_and_pp_plus_and_is_only_reviewed(
+    client: TestClient, make: Factory
+) -> None:
+    """The review judges the target as agreed: where the child started and what PP+ paid for
+    come with it, and its wording cannot be made easier (or the target removed) before then."""
+    worker = make.adult(Role.SOCIAL_WORKER)
+    teacher = make.adult(Role.DESIGNATED_TEACHER)
+    last = _signed_off(make, worker)
+    make.target(
+        last,
+        what="Answer 4 of 5 comprehension questions",
+        baseline="1 out of 5 in November",
+        needs="English",
+        ppp="Tutoring 10 x 1 hour",
+        ppp_cost_pence=30000,
+        ppp_decision="approved",
+    )
+    new = client.post(f"/api/v1/peps/{last.id}/next", headers=worker.headers).json()["pep_id"]
+    dt = teacher.headers
+    (carried,) = client.get(f"/api/v1/peps/{new}/targets", headers=dt).json()
+    assert (carried["baseline"], carried["needs"], carried["ppp"]) == (
+        "1 out of 5 in November",
+        "English",
+        "Tutoring 10 x 1 hour",
+    )
+    assert (carried["ppp_cost"], carried["ppp_decision"]) == ("300", "approved")
+    path = f"/api/v1/peps/{new}/targets/{carried['target_id']}"
+    easier = client.put(path, json={"what": "Answer 1 of 5 questions"}, headers=dt)
+    assert easier.status_code == 409 and "review" in easier.json()["detail"]
+    assert client.delete(path, headers=dt).status_code == 409
+    reviewed = client.post(
+        f"{path}/review", json={"status": "partly", "note": "3 of 5"}, headers=dt
+    )
+    assert reviewed.status_code == 200, reviewed.text
+    (kept,) = client.get(f"/api/v1/peps/{new}/targets", headers=dt).json()
+    assert kept["what"] == "Answer 4 of 5 comprehension questions"
+
+
 def test_next_terms_pep_starts_with_last_terms_care_details_and_school_history(
     client: TestClient, make: Factory, db: Session
 ) -> None:
