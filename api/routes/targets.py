@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
@@ -65,7 +67,7 @@ def draft_target(
     )
 
 
-CARRIED = {
+CARRIED: dict[int | str, dict[str, Any]] = {
     409: {"description": "The PEP is no longer editable, or the target is last term's (review it)"}
 }
 
