@@ -175,6 +175,15 @@
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      /* A double click sends one target: the second press waits for the first answer. */
+      var button = form.querySelector("button[type=submit], #save-target");
+      if (form.getAttribute("data-saving") === "true") { return; }
+      form.setAttribute("data-saving", "true");
+      if (button) { button.disabled = true; button.setAttribute("aria-disabled", "true"); }
+      function again() {
+        form.removeAttribute("data-saving");
+        if (button) { button.disabled = false; button.removeAttribute("aria-disabled"); }
+      }
       var body = {};
       fields.forEach(function (f) { body[f] = value(f); });
       body.answers_topic = value("answers_topic") || null;
@@ -186,8 +195,9 @@
         .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
         .then(function (res) {
           if (res.ok) { status.textContent = "Saved with a score of " + res.data.score + " of 5."; window.location.reload(); }
-          else { status.textContent = res.data.detail; }
-        });
+          else { again(); status.textContent = res.data.detail; }
+        })
+        .catch(function () { again(); status.textContent = "Not saved: the connection failed. Try again."; });
     });
   }
   Array.prototype.forEach.call(document.querySelectorAll(".pv-review"), function (f) {

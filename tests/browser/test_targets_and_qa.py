@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -34,6 +35,24 @@ def test_a_dt_drafts_fixes_and_saves_an_outstanding_target(
     expect(coach).to_contain_text("Score 5 of 5: Outstanding", timeout=10_000)
     page.get_by_role("button", name="Save target to section D").click()
     expect(page.get_by_test_id("current-targets")).to_contain_text("5/5", timeout=10_000)
+
+
+def test_a_double_click_on_save_saves_the_target_once(browser: Browser, pages_stack: Stack) -> None:
+    """Two rows of the same target would both print in section D."""
+    what = f"Leo will spell {uuid.uuid4().hex[:6]} and 19 other year 2 words correctly"
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    sign_in(page, pages_stack.api_url, "demo-dt")
+    page.get_by_role("link", name="Leo Barnes").click()
+    page.get_by_role("link", name="Targets (section D)").click()
+    page.get_by_label("What (the target)").fill(what)
+    page.get_by_label("When").fill("19/03/2027")
+    page.get_by_label("Expected outcome").fill("18 out of 20 in the weekly test")
+    page.get_by_role("button", name="Save target to section D").dblclick()
+    saved = page.get_by_test_id("current-targets")
+    expect(saved).to_contain_text(what, timeout=10_000)
+    page.wait_for_load_state("networkidle")
+    page.reload()  # whatever a second press sent has landed by now
+    expect(saved.get_by_text(what)).to_have_count(1)
 
 
 def test_the_virtual_school_returns_then_signs_off_a_pep(
