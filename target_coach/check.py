@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from target_coach import criteria, judgement, policy
@@ -14,29 +15,30 @@ Rating = Literal["Outstanding", "Good", "Requires improvement"]
 RATINGS: dict[int, Rating] = {5: "Outstanding", 4: "Good"}
 
 
-def judge(req: TargetCheckRequest) -> Criteria:
-    """The five criteria; a placeholder still to fill holds back the criterion it belongs to."""
+def judge(req: TargetCheckRequest, *, today: date | None = None) -> Criteria:
+    """The five criteria; a placeholder still to fill holds back the criterion it belongs to.
+    `today` is the day a review date must not be before (the real today unless a test pins it)."""
     judged = Criteria(
         specific=criteria.specific(req),
         measurable=criteria.measurable(req),
         achievable=judgement.achievable(req),
         relevant=judgement.relevant(req),
-        time_bound=criteria.time_bound(req),
+        time_bound=criteria.time_bound(req, today=today),
     )
     return hold_back(judged, req)
 
 
-def check_target(req: TargetCheckRequest) -> TargetCheckResult:
+def check_target(req: TargetCheckRequest, *, today: date | None = None) -> TargetCheckResult:
     """The SMART test as the policy's QA table applies it, with fixes and examples."""
-    judged = judge(req)
+    judged = judge(req, today=today)
     score = sum(1 for _name, c in judged if c.met is True)
     return TargetCheckResult(
         criteria=judged,
         score=score,
         rating=RATINGS.get(score, "Requires improvement"),
         policy=policy.ppp_findings(req),
-        suggestions=suggestions(judged, req),
-        rewrite=rewrite(req, judged),
+        suggestions=suggestions(judged, req, today=today),
+        rewrite=rewrite(req, judged, today=today),
         examples=closest(" ".join((req.target, req.outcome)), req.key_stage),
     )
 

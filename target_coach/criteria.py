@@ -9,11 +9,12 @@ names a measure of a particular skill.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Token
 
 from offline_models import spacy_pipeline
-from target_coach.dates import find_date, vague_time
+from target_coach.dates import DateReading, review_day, vague_time
 from target_coach.measures import find_measures, find_thresholds
 from target_coach.schema import Criterion, TargetCheckRequest
 from target_coach.words import is_comparative, made_up_words
@@ -280,18 +281,20 @@ def _comparatives(text: str) -> list[str]:
     return [t.text for t in spacy_pipeline()(text) if is_comparative(t)]
 
 
-def time_bound(req: TargetCheckRequest) -> Criterion:
-    for field in (req.when, req.target, req.action, req.outcome):
-        found = find_date(field) if field else None
-        if found:
-            reason = f"It will be reviewed by {found.value.strftime('%d/%m/%Y')}."
-            review = req.context.review_date
-            if review and found.value > review:
-                reason += (
-                    f" That is after the next review on {review.strftime('%d/%m/%Y')}: "
-                    "check it can be reviewed there."
-                )
-            return Criterion(met=True, reason=reason, evidence=[found.text])
+def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criterion:
+    """A day the target will be reviewed on: one that exists and is still to come."""
+    found = review_day((req.when, req.target, req.action, req.outcome), today=today)
+    if found and found.problem:
+        return Criterion(met=False, reason=_date_fix(found), evidence=[found.text])
+    if found and found.value:
+        reason = f"It will be reviewed by {found.value.strftime('%d/%m/%Y')}."
+        review = req.context.review_date
+        if review and found.value > review:
+            reason += (
+                f" That is after the next review on {review.strftime('%d/%m/%Y')}: "
+                "check it can be reviewed there."
+            )
+        return Criterion(met=True, reason=reason, evidence=[found.text])
     vague = vague_time(" ".join((req.when, req.target, req.outcome)))
     if vague:
         return Criterion(
@@ -301,3 +304,10 @@ def time_bound(req: TargetCheckRequest) -> Criterion:
             evidence=[vague],
         )
     return Criterion(met=False, reason="There is no review date: give the day, such as 27/03/2027.")
+
+
+def _date_fix(found: DateReading) -> str:
+    """Why a date cannot be the review day, and what to do: it is past, or no day at all."""
+    if found.value is not None:
+        return f"{found.problem}: give a review day still to come."
+    return f"{found.problem}: check the day and the month."

@@ -13,7 +13,7 @@ import numpy as np
 
 from offline_models import sentence_model, spacy_pipeline
 from target_coach.areas import areas_in
-from target_coach.measures import numbers_in
+from target_coach.measures import Level, levels_in
 from target_coach.schema import Criterion, TargetCheckRequest
 
 ABSOLUTE = re.compile(
@@ -29,13 +29,30 @@ BY_PERCENT = re.compile(r"\bby\s+(\d+)\s?%", re.I)
 RELEVANCE_THRESHOLD = 0.40
 
 
-def _pairs(req: TargetCheckRequest) -> tuple[list[float], list[float]]:
+def _levels(req: TargetCheckRequest) -> tuple[list[Level], list[Level]]:
     """The level to reach and the level now. The outcome column is where the policy's tables
     state the level; numbers in the target often describe the skill ("numbers to 20",
     "a timed essay in 45 minutes"), so they count only when the outcome names none."""
-    goal = numbers_in(req.outcome) or numbers_in(req.target)
-    base = numbers_in(req.context.baseline)
+    goal = levels_in(req.outcome) or levels_in(req.target)
+    base = levels_in(req.context.baseline)
     return goal, base
+
+
+def _on_one_scale(start: Level, end: Level) -> tuple[float, float, float | None]:
+    """Both levels as numbers that compare, and the total they are out of. Scores out of the
+    same total compare as they stand ("2 out of 10" to "9 out of 10" is 2 to 9); out of
+    different totals, as percentages (6 out of 10 is 60%); otherwise as written."""
+    if start.total and end.total and start.total != end.total:
+        return start.as_percent(), end.as_percent(), 100.0
+    total = start.total if start.total == end.total else None
+    return start.value, end.value, total
+
+
+def _step(b: float, g: float, total: float | None) -> str:
+    """ "From 3 to 8 out of 10": the step in the words the teacher used."""
+    if total == 100:
+        return f"From {b:g}% to {g:g}%"
+    return f"From {b:g} to {g:g}" + (f" out of {total:g}" if total else "")
 
 
 def achievable(req: TargetCheckRequest) -> Criterion:
@@ -50,7 +67,7 @@ def achievable(req: TargetCheckRequest) -> Criterion:
             "an ordinary bad day; set a step up from the baseline.",
             evidence=[absolute.group(0)],
         )
-    goal, base = _pairs(req)
+    goal, base = _levels(req)
     if not goal or not base:
         return Criterion(
             met=True,
@@ -59,26 +76,28 @@ def achievable(req: TargetCheckRequest) -> Criterion:
             evidence=[baseline[:80]],
         )
     goal_text = " ".join((req.target, req.outcome))
-    b = max(base)
-    if REDUCE.search(goal_text):
+    reduce = REDUCE.search(goal_text)
+    start = max(base, key=lambda level: level.value)
+    end = (min if reduce else max)(goal, key=lambda level: level.value)
+    b, g, total = _on_one_scale(start, end)
+    if reduce:
         by = BY_PERCENT.search(goal_text)
-        ratio = 1 - float(by.group(1)) / 100 if by else (min(goal) / b if b else 1.0)
+        ratio = 1 - float(by.group(1)) / 100 if by else (g / b if b else 1.0)
         g = b * ratio
         too_big = ratio < 0.15
     else:
-        g = max(goal)
-        percent = "%" in req.context.baseline or "%" in goal_text
+        percent = total == 100 or "%" in req.context.baseline or "%" in goal_text
         too_big = (g - b > 30) if percent else (b > 0 and g / b > 2.5) or (b == 0 and g > 10)
     if too_big:
         return Criterion(
             met=False,
-            reason=f"From {b:g} to {g:g} in one term is a big jump; "
+            reason=f"{_step(b, g, total)} in one term is a big jump; "
             "set a step the child can reach by the review.",
             evidence=[baseline[:80]],
         )
     return Criterion(
         met=True,
-        reason=f"From {b:g} to {g:g} is a realistic step from the baseline.",
+        reason=f"{_step(b, g, total)} is a realistic step from the baseline.",
         evidence=[baseline[:80]],
     )
 

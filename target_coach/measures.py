@@ -8,6 +8,7 @@ is not: it says which way, never how far, so nothing here matches one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from target_coach.dates import date_spans
 
@@ -105,7 +106,39 @@ def _find(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
     return found
 
 
-def numbers_in(text: str) -> list[float]:
-    cleaned = _blank(text, date_spans(text))
-    cleaned = NOT_MEASURES.sub(" ", cleaned)
-    return [float(n) for n in re.findall(r"\b\d+(?:\.\d+)?\b", cleaned)]
+# "9 out of 10", "9 out of the 10", "9 of 10", "9/10", "45%", "45 per cent": a score and what it
+# is out of. The total is the scale, not a level the child is at or will reach.
+SCORE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?)\s*(?:(?:out\s+)?of(?:\s+the)?\s+|/\s*)(?P<m>\d+(?:\.\d+)?)\b"
+    r"|\b(?P<p>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Level:
+    """A number as a level: the score, and the total it is out of (100 for a percentage)."""
+
+    value: float
+    total: float | None = None
+
+    def as_percent(self) -> float:
+        return self.value / self.total * 100 if self.total else self.value
+
+
+def levels_in(text: str) -> list[Level]:
+    """The numbers in the text as levels, in order. The 10 of "9 out of 10" is the total of the
+    score 9, not a second number: read as one, the highest number was always the scale, and any
+    jump "out of 10" looked like no jump at all."""
+    cleaned = NOT_MEASURES.sub(lambda m: " " * len(m.group(0)), _blank(text, date_spans(text)))
+    found: list[tuple[int, Level]] = []
+    for match in SCORE.finditer(cleaned):
+        if match.group("p"):
+            found.append((match.start(), Level(float(match.group("p")), 100.0)))
+        else:
+            found.append((match.start(), Level(float(match.group("n")), float(match.group("m")))))
+    rest = _blank(cleaned, [m.span() for m in SCORE.finditer(cleaned)])
+    found += [
+        (m.start(), Level(float(m.group(0)))) for m in re.finditer(r"\b\d+(?:\.\d+)?\b", rest)
+    ]
+    return [level for _start, level in sorted(found, key=lambda pair: pair[0])]

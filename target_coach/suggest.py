@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from offline_models import spacy_pipeline
-from target_coach.dates import find_date
+from target_coach.dates import is_past, read_dates, review_day
 from target_coach.schema import Criteria, TargetCheckRequest
 from target_coach.skills import example_for
 
@@ -31,7 +32,9 @@ NEXT_MEETING = "the PEP's next meeting date"
 LABEL = re.compile(r"^\s*(?:academic|social ?/ ?emotional|personal|sems?h?)\s*[:\-]\s*", re.I)
 
 
-def suggestions(criteria: Criteria, req: TargetCheckRequest) -> list[str]:
+def suggestions(
+    criteria: Criteria, req: TargetCheckRequest, *, today: date | None = None
+) -> list[str]:
     """One fix per failed criterion, its examples taken from the child's subject and stage."""
     example = example_for(req)
     fixes = dict(FIXES)
@@ -40,19 +43,39 @@ def suggestions(criteria: Criteria, req: TargetCheckRequest) -> list[str]:
         f"\u201c{example.skill}\u201d rather than \u201c{_clause(req.target)}\u201d."
     )
     fixes["measurable"] = FIXES["measurable"].format(measure=example.measure)
-    review = _review_date(req)
-    if review:
-        fixes["time_bound"] = (
-            f"Give the day it will be reviewed: {review}, {NEXT_MEETING}, "
-            "unless an earlier day suits."
-        )
+    fixes["time_bound"] = _time_fix(req, today)
     return [fixes[name] for name, c in criteria if c.met is False]
 
 
-def _review_date(req: TargetCheckRequest) -> str:
-    """The PEP's next meeting, offered as the review day when the target gives no `when`."""
+def _time_fix(req: TargetCheckRequest, today: date | None) -> str:
+    """The fix for a missing or unusable review day: what is wrong with the date given (past,
+    or no day at all) rather than a stock line about "end of term", and the next meeting."""
+    found = review_day(_dated(req), today=today)
+    wrong = f"{found.problem}. " if found and found.problem else ""
+    review = _review_date(req, today)
+    if review:
+        return (
+            f"{wrong}Give the day it will be reviewed: {review}, {NEXT_MEETING}, "
+            "unless an earlier day suits."
+        )
+    if wrong:
+        return f"{wrong}Give the day it will be reviewed, one still to come, as DD/MM/YYYY."
+    return FIXES["time_bound"]
+
+
+def _dated(req: TargetCheckRequest) -> tuple[str, str, str, str]:
+    """The fields a review day is read from, in the order the time-bound check reads them."""
+    return (req.when, req.target, req.action, req.outcome)
+
+
+def _review_date(req: TargetCheckRequest, today: date | None = None) -> str:
+    """The PEP's next meeting, offered as the review day when the target's `when` gives none
+    (empty, past or impossible) and the meeting is still to come."""
     review = req.context.review_date
-    return review.strftime("%d/%m/%Y") if review and not req.when.strip() else ""
+    if not review or is_past(review, today=today):
+        return ""
+    when = review_day([req.when], today=today)
+    return review.strftime("%d/%m/%Y") if not req.when.strip() or (when and when.problem) else ""
 
 
 def _clause(text: str) -> str:
@@ -66,27 +89,21 @@ def _clause(text: str) -> str:
     return text if keep else text[:1].lower() + text[1:]
 
 
-def rewrite(req: TargetCheckRequest, criteria: Criteria) -> str:
-    """One sentence that keeps every fact given; placeholders only for what is missing."""
+def rewrite(req: TargetCheckRequest, criteria: Criteria, *, today: date | None = None) -> str:
+    """One sentence that keeps every fact given; placeholders only for what is missing. The
+    review day opens it ("By 27/03/2027, ...") unless the target's own words already say when,
+    and a past or impossible date is replaced where it stands."""
     failed = {name for name, c in criteria if c.met is False}
     example = example_for(req)
     what = _clause(req.target)
     if "specific" in failed:
         what = f"{what}: {PLACEHOLDERS['specific']}, e.g. {example.skill}]"
-    found = next(
-        (d for f in (req.when, req.target, req.action, req.outcome) if f and (d := find_date(f))),
-        None,
-    )
-    review = _review_date(req)
-    if found:
-        when = found.text
-    elif review:
-        when = f"{review} ({NEXT_MEETING})"
-    else:
-        when = f"{PLACEHOLDERS['time_bound']}, e.g. 27/03/2027]"
-    parts = [f"By {when}, {what}"]
-    if req.action.strip():
-        parts.append(f", through {_clause(req.action)}")
+    kept = [_mend(text, req, today) for text in (what, req.action, req.outcome)]
+    what, action, outcome = kept
+    opening = _opening(req, kept, today)
+    parts = [opening + what if opening else what[:1].upper() + what[1:]]
+    if action.strip():
+        parts.append(f", through {_clause(action)}")
     parts.append(
         f", with {req.who.strip().rstrip('.')} responsible"
         if req.who.strip()
@@ -96,7 +113,7 @@ def rewrite(req: TargetCheckRequest, criteria: Criteria) -> str:
         parts.append(f", {PLACEHOLDERS['achievable']}")
     if "relevant" in failed:
         parts.append(f", {PLACEHOLDERS['relevant']}")
-    outcome = _clause(req.outcome) if req.outcome.strip() else ""
+    outcome = _clause(outcome) if outcome.strip() else ""
     has_measure = "measurable" not in failed
     measure = f"{PLACEHOLDERS['measurable']}, e.g. {example.measure}]"
     if outcome and has_measure:
@@ -108,3 +125,40 @@ def rewrite(req: TargetCheckRequest, criteria: Criteria) -> str:
     if req.ppp.strip():
         parts.append(f". PP+: {req.ppp.strip().rstrip('.')}")
     return "".join(parts) + "."
+
+
+def _review_text(req: TargetCheckRequest, today: date | None) -> str:
+    """The review day the rewrite gives: the `when` given if it is a day still to come, else
+    the PEP's next meeting, else a gap for the school to fill."""
+    when = review_day([req.when], today=today)
+    if when and not when.problem:
+        return when.text
+    review = _review_date(req, today)
+    if review:
+        return f"{review} ({NEXT_MEETING})"
+    return f"{PLACEHOLDERS['time_bound']}, e.g. 27/03/2027]"
+
+
+def _mend(text: str, req: TargetCheckRequest, today: date | None) -> str:
+    """The text with a past or impossible review date replaced by a usable one. A past date
+    beside a future one is history ("82% on 01/09/2026") and is kept."""
+    found = review_day([text], today=today)
+    if not found or not found.problem:
+        return text
+    for reading in reversed(read_dates(text, today=today)):
+        if reading.problem:
+            start, end = reading.span
+            text = text[:start] + _review_text(req, today) + text[end:]
+    return text
+
+
+def _opening(req: TargetCheckRequest, kept: list[str], today: date | None) -> str:
+    """ "By <day>, " when the kept words do not already say the review day (so a target that
+    states its date does not get it twice); the `when` too if it names a different day."""
+    stated = [r for text in kept for r in read_dates(text, today=today)]
+    if not stated:
+        return f"By {_review_text(req, today)}, "
+    when = review_day([req.when], today=today)
+    if when and not when.problem and when.value not in {r.value for r in stated}:
+        return f"By {when.text}, "
+    return ""

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from target_coach import dates
 from target_coach.schema import TargetCheckRequest
 
 DATA = Path(__file__).parent / "data"
+# The day the labelled sets' review dates (all in 2027) are judged against. A review date must
+# not be past, so on the real clock every label of "time-bound" would expire with its date.
+TODAY = date(2026, 12, 2)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[date]:
+    """Every coach test runs on the same day, whatever the calendar says."""
+    monkeypatch.setattr(dates, "current_day", lambda: TODAY)
+    yield TODAY
 
 
 def load(name: str) -> list[dict[str, Any]]:
