@@ -249,6 +249,10 @@ AFTER_MEETING = (
 )
 
 
+# How the "Don't know" button was stored before it wrote the status ("dont_know").
+PRESSED_DONT_KNOW = "don't know"
+
+
 def after_meeting_rows(view: dict[str, Any]) -> list[tuple[str, str]]:
     """The child's check-back after the meeting, in their words; nothing when never asked."""
     said = view["after_meeting"]
@@ -260,8 +264,8 @@ def after_meeting_rows(view: dict[str, Any]) -> list[tuple[str, str]]:
         value = said.get(key)
         if key in withheld:
             value = WITHHELD_TEXT
-        elif value in STATUS_TEXT:
-            value = STATUS_TEXT[value]
+        elif value in STATUS_TEXT or value == PRESSED_DONT_KNOW:
+            value = STATUS_TEXT["dont_know" if value == PRESSED_DONT_KNOW else value]
         rows.append((label, value or "Not asked"))
     return rows
 

@@ -298,7 +298,8 @@ class AnswerMixin:
         elif step == "prep:message" and (intent == "deny" or text == "/deny"):
             self.write("meeting", {"message_for_meeting": ""})
         elif step.startswith("review:") and intent == "dont_know" and self.turn.pressed:
-            self.write("after-meeting", {step.split(":")[1]: "don't know"})
+            # The status, as a skip writes "declined": the press is not words the child typed.
+            self.write("after-meeting", {step.split(":")[1]: "dont_know"})
         elif self.turn.pressed:
             self.passed.append(step)  # any other button is not the child's words
         elif step == "prep:message":

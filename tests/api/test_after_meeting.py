@@ -57,6 +57,19 @@ def test_the_check_back_is_on_the_pep_page_and_in_the_document(
     assert "After the meeting: do I understand the plan" in document
 
 
+def test_a_pressed_dont_know_reads_as_a_status_not_as_the_childs_words(
+    client: TestClient, demo: Demo, settings: Settings
+) -> None:
+    """As a skip reads "Chose not to say": the child typed nothing. Records kept before the
+    bot wrote the status ("don't know") read the same."""
+    pep = demo.peps_by_band["KS3"]
+    _after(client, demo, settings, pep, {"how_it_went": "dont_know"})
+    _after(client, demo, settings, pep, {"agrees_with_plan": "don't know"})
+    document = client.get(f"/api/v1/peps/{pep}/document.html", headers=demo.auth("demo-vs")).text
+    assert document.count("Did not know yet") >= 2
+    assert "dont_know" not in document and "don&#39;t know" not in document
+
+
 def test_harm_raised_in_the_check_back_is_withheld_from_page_and_document(
     client: TestClient, demo: Demo, settings: Settings, db: Session
 ) -> None:

@@ -461,3 +461,12 @@ def test_change_an_answer_after_the_meeting_changes_that_conversations_answers_o
     assert session.state["topics"] == topics
     where, field, value = kept
     assert session.state[where][field] == value
+
+
+def test_dont_know_pressed_after_the_meeting_is_stored_as_the_status() -> None:
+    """Not as the words "don't know", which would print as if the child had typed them."""
+    session = Session(state_for("KS3", mode="meeting_review"))
+    session.say("/start", "start")
+    field = session.step.split(":")[1]
+    pressed = session.say("/dont_know", "dont_know")
+    assert ("after-meeting", {field: "dont_know"}) in pressed.writes
