@@ -18,6 +18,7 @@ from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid
 from api.page_deps import PageUser, form_errors, show_on_error
 from api.page_forms import date_from_boxes, text_field, typed_date, validated
+from api.schemas.common import OVERRIDE_RULE
 from api.schemas.peps import CHILD_RULE, SCHOOL_YEARS, ChildCreate
 from api.services import peps as peps_service
 from api.templating import not_found, render
@@ -94,7 +95,7 @@ def _messages(body: dict[str, Any]) -> dict[str, str]:
     except ValidationError as exc:
         for error in exc.errors():
             field = str(error["loc"][0]) if error["loc"] else ""
-            if error["type"] != CHILD_RULE or field not in MESSAGES:
+            if error["type"] not in (CHILD_RULE, OVERRIDE_RULE) or field not in MESSAGES:
                 continue
             subject = RULE_SUBJECTS.get(field)
             messages[field] = f"{subject} {error['msg']}" if subject else str(error["msg"])

@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     StringConstraints,
 )
+from pydantic_core import PydanticCustomError
 
 MAX_TEXT = 2000
 MAX_NAME = 100
@@ -61,6 +62,27 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+# The overrides (LRO, RLO) force every character after them to one direction wherever the text
+# is shown, so "\u202eNosaj" beside "Smith" printed as "htimS jasoN", and a target or a carer's
+# name could read backwards in the PEP. Nothing an adult writes needs them (the marks,
+# embeddings and isolates that right-to-left text may carry are accepted). A child's own words
+# are kept as typed, so `ChildWords` does not refuse them.
+_OVERRIDES = frozenset("\u202d\u202e")
+OVERRIDE_RULE = "direction_override"
+
+
+def _no_direction_overrides(value: str) -> str:
+    found = next((c for c in value if c in _OVERRIDES), None)
+    if found is not None:
+        raise PydanticCustomError(
+            OVERRIDE_RULE,
+            "has a direction override character (U+{code}) that would reverse the text around "
+            "it; retype it",
+            {"code": f"{ord(found):04X}"},
+        )
+    return value
+
+
 def _one_line(value: str) -> str:
     if _LINE_BREAKS.search(value):
         raise ValueError("must be on one line (no line breaks or tabs)")
@@ -72,31 +94,37 @@ ShortText = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
     AfterValidator(_no_control_characters),
     AfterValidator(_one_line),
+    AfterValidator(_no_direction_overrides),
 ]
 NameText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME),
     AfterValidator(_no_control_characters),
     AfterValidator(_one_line),
+    AfterValidator(_no_direction_overrides),
 ]
 TermText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TERM),
     AfterValidator(_no_control_characters),
     AfterValidator(_one_line),
+    AfterValidator(_no_direction_overrides),
 ]
-LongText = Annotated[
+# What a child said, through the chat or the bot: kept exactly as typed.
+ChildWords = Annotated[
     str,
     StringConstraints(max_length=MAX_TEXT),
     BeforeValidator(_crlf_to_lf),
     AfterValidator(_no_control_characters),
 ]
+LongText = Annotated[ChildWords, AfterValidator(_no_direction_overrides)]
 Identifier = Annotated[str, StringConstraints(max_length=32, pattern=r"^[A-Za-z0-9_-]*$")]
 SingleLine = Annotated[
     str,
     StringConstraints(max_length=100),
     AfterValidator(_no_control_characters),
     AfterValidator(_one_line),
+    AfterValidator(_no_direction_overrides),
 ]
 
 BoundedInt = Annotated[int, Field(ge=-1_000_000_000, le=1_000_000_000)]

@@ -111,26 +111,8 @@ def _visible(value: str) -> str:
     return value
 
 
-# The overrides (LRO, RLO) force every character after them to one direction wherever the name
-# is shown, so "\u202eNosaj" beside "Smith" printed as "htimS jasoN"; no name needs them (the
-# marks, embeddings and isolates that right-to-left names may carry are accepted).
-_OVERRIDES = frozenset("\u202d\u202e")
-
-
-def _no_overrides(value: str) -> str:
-    found = next((c for c in value if c in _OVERRIDES), None)
-    if found is not None:
-        raise PydanticCustomError(
-            CHILD_RULE,
-            "has a direction override character (U+{code}) that would reverse the text around "
-            "it; retype the name",
-            {"code": f"{ord(found):04X}"},
-        )
-    return value
-
-
 # A name in any script, with its accents, hyphens and apostrophes, as long as something shows.
-PersonName = Annotated[NameText, AfterValidator(_visible), AfterValidator(_no_overrides)]
+PersonName = Annotated[NameText, AfterValidator(_visible)]
 
 
 def long_date(value: date) -> str:

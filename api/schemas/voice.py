@@ -8,8 +8,8 @@ from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from api.models.enums import AgeBand, ConcernKind, HelperRole, TopicStatus, VoiceMode
 from api.schemas.common import (
+    ChildWords,
     Identifier,
-    LongText,
     NameText,
     ResponseModel,
     SingleLine,
@@ -43,7 +43,7 @@ class VoiceSessionCreated(BaseModel):
 
 
 class ChatMessageIn(StrictModel):
-    text: LongText
+    text: ChildWords
     client_message_id: SingleLine | None = None
     # The step_id the question came with: words for a question no longer open are kept as a
     # late answer, never filed under the question that is open now.
@@ -84,34 +84,34 @@ class TurnReplyWrite(StrictModel):
 
 
 class TopicWrite(StrictModel):
-    question: LongText | None = None
+    question: ChildWords | None = None
     rating: int | None = Field(default=None, ge=1, le=5)
-    answer: LongText | None = None
+    answer: ChildWords | None = None
     status: Literal[TopicStatus.ANSWERED, TopicStatus.DECLINED, TopicStatus.DONT_KNOW]
 
 
 class MeetingWrite(StrictModel):
     wants_to_attend: Literal["yes", "no", "part", "undecided"] | None = None
-    message_for_meeting: LongText | None = None
-    spoken_by: LongText | None = None
+    message_for_meeting: ChildWords | None = None
+    spoken_by: ChildWords | None = None
     wants_copy: bool | None = None
     copy_format: Literal["what_i_said", "document"] | None = None
 
 
 class SummaryWrite(StrictModel):
-    summary: LongText
+    summary: ChildWords
     child_agreed: bool
 
 
 class AfterMeetingWrite(StrictModel):
-    how_it_went: LongText | None = None
-    agrees_with_plan: LongText | None = None
-    understands_plan: LongText | None = None
+    how_it_went: ChildWords | None = None
+    agrees_with_plan: ChildWords | None = None
+    understands_plan: ChildWords | None = None
 
 
 class ConcernWrite(StrictModel):
     kind: Literal["safeguarding", "move_school", "unhappy_in_school"]
-    text: LongText
+    text: ChildWords
     topic: Annotated[SingleLine, Field(max_length=40)] | None = None
 
 

@@ -49,6 +49,9 @@ TEXT_PAYLOADS = [
     Payload("control", "Sam\x01\x08\x1b[31mCarter"),
     Payload("c1_control", "Sam\x85\x9bCarter"),
     Payload("right_to_left", "\u202bأحب الرسم\u202c and \u200fmaths", latin=False),
+    # Reverses the rest of the line wherever it is shown: refused from adults, kept as the
+    # child typed it (their words are never refused for what they contain).
+    Payload("direction_override", "Sam \u202eCarter", latin=False),
     Payload("emoji", "Loves 🐉 dragons 👩🏽‍🏫", latin=False),
     Payload("polish", "Łucja Wąsowska-Żółć", latin=True),
     Payload("arabic", "محمد عبد الله"),
@@ -107,9 +110,14 @@ VOICE_FIELDS = [
 ALL_FIELDS = CHILD_FIELDS + PEP_FIELDS + SECTION_FIELDS + TARGET_FIELDS + VOICE_FIELDS
 
 
+CHILD_WORDS = {"message", "topic", "meeting", "summary"}
+
+
 def expect_refused(field: Field, payload: Payload) -> bool:
     if payload.name in BAD_CHARACTERS:
         return True
+    if payload.name == "direction_override":
+        return field.resource not in CHILD_WORDS
     if field.one_line and payload.name == "multi_line":
         return True
     return len(payload.value) > field.max_length
