@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import Conflict, Forbidden, NotFound
+from api.errors import Conflict, Forbidden, NotFound, Unprocessable
 from api.models import Child, Pep, PepSection, User
 from api.models.enums import AgeBand, PepStatus, PepType, Role, age_band_for_year
 from api.repositories import children as children_repo
@@ -163,20 +163,19 @@ def create_pep(session: Session, user: User, data: PepCreate) -> tuple[Pep, Chil
     is_first = peps_repo.count_for_child(session, child.id) == 0
     if user.role == Role.VIRTUAL_SCHOOL and not is_first:
         raise Forbidden("the child's social worker starts review PEPs")
-    pep = peps_repo.add(
-        session,
-        Pep(
-            child_id=child.id,
-            term=data.term,
-            pep_type=PepType.INITIAL if is_first else data.pep_type,
-            status=PepStatus.DRAFT,
-            meeting_date=data.meeting_date,
-            meeting_venue=data.meeting_venue,
-            attendees=[a.model_dump() for a in data.attendees],
-            next_meeting_date=data.next_meeting_date,
-            created_by_id=user.id,
-        ),
+    pep = Pep(
+        child_id=child.id,
+        term=data.term,
+        pep_type=PepType.INITIAL if is_first else data.pep_type,
+        status=PepStatus.DRAFT,
+        meeting_date=data.meeting_date,
+        meeting_venue=data.meeting_venue,
+        attendees=[a.model_dump() for a in data.attendees],
+        next_meeting_date=data.next_meeting_date,
+        created_by_id=user.id,
     )
+    check_meeting_dates(pep, child)
+    peps_repo.add(session, pep)
     audit.record(session, user, "pep.create", child_id=child.id, pep_id=pep.id)
     return pep, child
 
@@ -189,6 +188,7 @@ def update_pep(session: Session, user: User, pep_id: str, data: PepUpdate) -> tu
     changes = data.model_dump(exclude_unset=True)
     for field, value in changes.items():
         setattr(pep, field, value)
+    check_meeting_dates(pep, child)  # the request is rolled back if they cannot be
     audit.record(
         session,
         user,
@@ -198,6 +198,24 @@ def update_pep(session: Session, user: User, pep_id: str, data: PepUpdate) -> tu
         detail=",".join(sorted(changes)),
     )
     return pep, child
+
+
+def check_meeting_dates(pep: Pep, child: Child) -> None:
+    """Dates a PEP cannot have, however each looks alone: a meeting before the child was born or
+    came into care (a PEP is for a child in care), or a next meeting not after this one."""
+    meeting, following = pep.meeting_date, pep.next_meeting_date
+    if meeting and meeting < child.date_of_birth:
+        raise Unprocessable(
+            "meeting_date",
+            f"cannot be before the child's date of birth ({child.date_of_birth:%d/%m/%Y})",
+        )
+    if meeting and child.care_start_date and meeting < child.care_start_date:
+        raise Unprocessable(
+            "meeting_date",
+            f"cannot be before the child came into care ({child.care_start_date:%d/%m/%Y})",
+        )
+    if meeting and following and following <= meeting:
+        raise Unprocessable("next_meeting_date", f"must be after this meeting ({meeting:%d/%m/%Y})")
 
 
 def plan_meeting(session: Session, user: User, pep_id: str, data: PepUpdate) -> tuple[Pep, Child]:

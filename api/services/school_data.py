@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from api.errors import Unprocessable
 from api.models import (
     AttainmentRecord,
     Child,
@@ -91,6 +92,16 @@ def record_out(session: Session, pep: Pep) -> dict[str, Any]:
     }
 
 
+def _within_the_childs_life(data: SchoolDataWrite, child: Child) -> None:
+    """A suspension before the child was born is a mistyped year, and would print as fact."""
+    for i, suspension in enumerate(data.suspensions):
+        if suspension.start_date < child.date_of_birth:
+            raise Unprocessable(
+                f"suspensions.{i}.start_date",
+                f"cannot be before the child's date of birth ({child.date_of_birth:%d/%m/%Y})",
+            )
+
+
 def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -109,6 +120,7 @@ def for_form(session: Session, user: User, pep_id: str) -> tuple[Pep, Child, dic
 def write(session: Session, user: User, pep_id: str, data: SchoolDataWrite) -> dict[str, Any]:
     """Store the whole term's record as sent, and tell the virtual school what it must know."""
     pep, child = PART.require_writer(session, user, pep_id)
+    _within_the_childs_life(data, child)
     row = repo.term_data_to_write(session, pep.id, user.id)
     for name in (
         "attendance_percent",
