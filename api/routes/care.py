@@ -23,7 +23,10 @@ NOT_ON_CASELOAD: dict[int | str, dict[str, Any]] = {
 }
 SAVING: dict[int | str, dict[str, Any]] = {
     **NOT_ON_CASELOAD,
-    409: {"description": "the PEP is submitted or signed off: nothing is stored"},
+    409: {
+        "description": "the PEP is submitted or signed off, or (with based_on) the record was "
+        "saved by someone else since it was read: nothing is stored"
+    },
     422: {"description": "a field that is not valid (an absurd date, over-long text), named"},
 }
 

@@ -37,6 +37,7 @@ from api.presentation.record_forms import (
 from api.schemas.care import CareDetailsWrite, ChildRecordUpdate, EducationSummaryWrite
 from api.schemas.common import MAX_NAME, MAX_TEXT
 from api.services import care_details, child_record, education_summary
+from api.services.pep_parts import PartChanged
 from api.services.peps import age_band
 from api.templating import not_found, render
 
@@ -95,7 +96,7 @@ def _again(title: str, template: str, service: Any) -> Any:
         errors = [_on_form(e, ids, name) for e in form_errors(exc)]
         pep, child = service.require_writer(session, user, request.path_params["pep_id"])
         values = request.state.form_values
-        return _page(
+        response = _page(
             request,
             template,
             user,
@@ -106,6 +107,8 @@ def _again(title: str, template: str, service: Any) -> Any:
             errors=errors,
             **_extras(child),
         )
+        response.status_code = exc.status_code  # 400, or 409 when saved meanwhile by another
+        return response
 
     return page
 
@@ -153,6 +156,7 @@ def care_details_page(
         "placement_moves": number(record["placement_moves_last_12_months"]),
         "other_agencies": record["other_agencies"] or "",
         "history": history + [dict(blank) for _ in range(BLANK_ROWS)],
+        "based_on": record["updated_at"] or "",
         **child_values(child),
     }
     return _page(
@@ -188,6 +192,7 @@ def care_details_form(
     review_month: Annotated[str, Form(alias="ehcp_review-month")] = "",
     review_year: Annotated[str, Form(alias="ehcp_review-year")] = "",
     post16_pathway_plan: ShortField = "",
+    based_on: ShortField = "",
 ) -> Response:
     """Section A, and the child's UPN and SEND fields, saved together or not at all."""
     show_on_error(request, _again(CARE_TITLE, CARE_TEMPLATE, care_details))
@@ -218,11 +223,13 @@ def care_details_form(
         "send_status": send_status,
         "ehcp_review": boxes(review_day, review_month, review_year),
         "post16_pathway_plan": post16_pathway_plan,
+        "based_on": based_on,
     }
     request.state.form_values = values
     reader = FormReader()
     history, request.state.history_rows = read_history(reader, rows)
     care = {
+        "based_on": based_on,
         "placement_type": placement_type or None,
         "placement_start_date": reader.date(
             "placement_start", "the date the placement started", values["placement_start"]
@@ -252,7 +259,14 @@ def care_details_form(
     child_data = reader.validated(ChildRecordUpdate, changes, name)
     reader.check()
     assert care_data is not None and child_data is not None
-    care_details.save(session, user, pep_id, care_data)
+    try:
+        care_details.save(session, user, pep_id, care_data)
+    except PartChanged as exc:
+        # Shown on the form with what this person typed; saving again is now their choice.
+        values["based_on"] = exc.updated_at or ""
+        raise FormInvalid(
+            [{"field": "placement_type", "message": exc.message}], status_code=409
+        ) from None
     child_record.update_child(session, user, child.id, child_data)
     return RedirectResponse(f"/peps/{pep_id}#care-details", status_code=303)
 

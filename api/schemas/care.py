@@ -23,6 +23,7 @@ from api.schemas.common import (
     RecordDate,
     ResponseModel,
     ShortText,
+    SingleLine,
     StrictModel,
 )
 
@@ -97,6 +98,11 @@ class CareDetailsWrite(StrictModel):
     school_history: list[SchoolHistoryRow] = Field(default_factory=list, max_length=30)
     other_agencies: LongText | None = Field(
         default=None, description="Other agencies involved, for example CAMHS or a therapist"
+    )
+    based_on: SingleLine | None = Field(
+        default=None,
+        description="The updated_at you read (empty if never saved): if the record was saved "
+        "since, the save is refused with a 409 rather than writing over it",
     )
 
 

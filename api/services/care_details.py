@@ -17,7 +17,7 @@ from api.models.enums import Role
 from api.repositories import care as repo
 from api.schemas.care import CareDetailsWrite
 from api.services import audit
-from api.services.pep_parts import PepPart, stamp
+from api.services.pep_parts import PepPart, require_unchanged, stamp
 
 FIELDS = (
     "placement_type",
@@ -64,7 +64,9 @@ def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
 def save(session: Session, user: User, pep_id: str, data: CareDetailsWrite) -> dict[str, Any]:
     pep, child = require_writer(session, user, pep_id)
     _not_before_birth(child, data)
-    row = repo.care_details(session, pep.id) or CareDetails(pep_id=pep.id)
+    row = repo.care_details(session, pep.id)
+    require_unchanged(session, row, data.based_on)
+    row = row or CareDetails(pep_id=pep.id)
     for field in FIELDS:
         setattr(row, field, getattr(data, field))
     row.other_agencies = (data.other_agencies or "").strip() or None

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from api.errors import Conflict
 from api.models import Child, Pep, User
 from api.models.enums import Role
 from api.services import audit
@@ -46,6 +47,32 @@ def stamp(session: Session, row: Stamped | None) -> dict[str, Any]:
         "updated_by": writer.full_name if writer else None,
         "updated_at": iso_utc(row.updated_at),
     }
+
+
+class PartChanged(Conflict):
+    """Saved by someone else since the caller read it: two tabs or two people on one section.
+
+    Writing the whole part over theirs would lose their changes without a word, so the save is
+    refused and the caller shown who saved it and when; saving again is a choice made knowingly.
+    """
+
+    def __init__(self, updated_by: str | None, updated_at: str | None) -> None:
+        who = updated_by or "someone else"
+        super().__init__(
+            f"{who} saved this section after you opened it; nothing of yours was saved: "
+            "check their changes and save again"
+        )
+        self.updated_at = updated_at
+
+
+def require_unchanged(session: Session, row: Stamped | None, based_on: str | None) -> None:
+    """Refuse a save made from an older reading of the part. `based_on` is the `updated_at` the
+    caller read ("" when it had never been saved); None when the caller does not say."""
+    if based_on is None:
+        return
+    now = stamp(session, row)
+    if (now["updated_at"] or "") != based_on:
+        raise PartChanged(now["updated_by"], now["updated_at"])
 
 
 @dataclass(frozen=True)

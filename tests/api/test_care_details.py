@@ -5,7 +5,9 @@ the PEP, shown on the PEP page and in every document."""
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -312,3 +314,49 @@ def test_the_documents_show_the_record_and_the_childs_record(
     pdf = client.get(f"/api/v1/peps/{pep}/document.pdf", headers=worker.headers)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Personal and care details" in text and "Hillside Primary" in text
+
+
+def _based_on(page: str) -> str:
+    found = re.search(r'name="based_on" value="([^"]*)"', page)
+    assert found, "the form carries when the details were last saved"
+    return html.unescape(found.group(1))
+
+
+def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
+    client: TestClient, demo: Demo
+) -> None:
+    """Two tabs opened on the same details: the later save would silently undo the earlier."""
+    pep, path = demo.peps_by_band["KS3"], f"/peps/{demo.peps_by_band['KS3']}/care-details"
+    page_sign_in(client, "demo-sw")
+    opened = _based_on(client.get(path).text)
+    first = {"placement_type": "kinship", "carer_name": "Ania Kowalczyk-Nowak", "based_on": opened}
+    assert page_form(client, path, first).status_code == 303
+    second = {"placement_type": "kinship", "carer_name": "Ania Kowalska", "based_on": opened}
+    refused = page_form(client, path, second)
+    assert refused.status_code == 409, refused.text
+    assert "saved this section after you opened it" in refused.text
+    assert "Ania Kowalska" in refused.text  # what the second tab typed is still on the form
+    stored = client.get(_url(pep), headers=demo.auth("demo-sw")).json()
+    assert stored["carer_name"] == "Ania Kowalczyk-Nowak"
+    knowingly = {**second, "based_on": _based_on(refused.text)}
+    assert page_form(client, path, knowingly).status_code == 303
+    stored = client.get(_url(pep), headers=demo.auth("demo-sw")).json()
+    assert stored["carer_name"] == "Ania Kowalska"
+
+
+def test_the_api_refuses_a_save_based_on_an_older_reading(
+    client: TestClient, make: Factory
+) -> None:
+    worker, pep = _pep_with_worker(make)
+    read = client.get(_url(pep), headers=worker.headers).json()["updated_at"] or ""
+    assert (
+        client.put(_url(pep), json=_record(based_on=read), headers=worker.headers).status_code
+        == 200
+    )
+    stale = client.put(
+        _url(pep), json=_record(carer_name="Other", based_on=read), headers=worker.headers
+    )
+    assert stale.status_code == 409 and "Sam Worker saved this section" in stale.json()["detail"]
+    assert client.get(_url(pep), headers=worker.headers).json()["carer_name"] == CARER
+    unsaid = client.put(_url(pep), json=_record(carer_name="Other"), headers=worker.headers)
+    assert unsaid.status_code == 200  # a client that does not say what it read is not refused
