@@ -121,6 +121,7 @@
   function notSent(text, shown) {
     /* Refused for good (the link ended): nothing was kept, so the words go back in the box to
        be sent again on a new link, and the message says it was not sent. */
+    if (!shown) { return; }  /* the conversation's start: no message of the child's was shown */
     var last = messages.lastElementChild;
     if (last && last.classList.contains("pv-message--child")) {
       var tag = document.createElement("strong");
