@@ -146,7 +146,8 @@ def test_an_ended_link_with_its_safety_button_has_no_serious_violations(
     scanner: Page, pages_stack: Stack
 ) -> None:
     base = pages_stack.api_url
-    talk = open_conversation(pages_stack, "KS2", fresh=True)
+    # An existing PEP: a new child would add a row to the dashboards other tests count.
+    talk = open_conversation(pages_stack, "KS2")
     staff = {"Authorization": f"Bearer {staff_token(base, 'demo-dt')}"}
     httpx.post(f"{base}/api/v1/voice-sessions/{talk.session_id}/close", headers=staff)
     scanner.goto(f"{base}/chat/{talk.session_id}#t={talk.token}")
