@@ -54,6 +54,7 @@ def measure_agreement() -> list[dict[str, Any]]:
     """Per-criterion agreement of the coach with each labelled set, the frozen one first."""
     from target_coach.check import judge
     from target_coach.schema import TargetCheckRequest
+    from tests.target_coach.conftest import TODAY  # the day the sets were labelled on
 
     out = []
     for name, file in AGREEMENT_SETS.items():
@@ -61,7 +62,8 @@ def measure_agreement() -> list[dict[str, Any]]:
         rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
         agree = dict.fromkeys(CRITERIA, 0)
         for row in rows:
-            criteria = judge(TargetCheckRequest.model_validate(row["request"]))
+            # Judged on the day they were labelled: a review date is not "past" in a later run.
+            criteria = judge(TargetCheckRequest.model_validate(row["request"]), today=TODAY)
             for c in CRITERIA:
                 agree[c] += getattr(criteria, c).met == row["labels"][c]
         out.append({"set": name, "targets": len(rows), "agree": agree})

@@ -178,3 +178,9 @@ def at_once(send: Callable[[], Any], times: int = 2) -> list[Any]:
     with ThreadPoolExecutor(times) as pool:
         futures = [pool.submit(go) for _ in range(times)]
         return [f.result(timeout=120) for f in futures]
+
+
+def review_day(days_ahead: int) -> str:
+    """A target's review date `days_ahead` from today, as a teacher types it. The coach refuses
+    a review date already past, so a fixed date in a test would expire with the calendar."""
+    return (date.today() + timedelta(days=days_ahead)).strftime("%d/%m/%Y")

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject
 
-from tests.helpers import Demo
+from tests.helpers import Demo, review_day
 
 LONG_URL = (
     "https://demoborough.sharepoint.com/sites/VirtualSchool/Shared%20Documents/"
@@ -28,7 +28,7 @@ TARGET = {
     "what": "Jordan will solve two-step equations on his own",
     "how": f"Weekly small-group maths using the plan at {LONG_URL}",
     "who": "Maths HLTA",
-    "when": "27/03/2027",
+    "when": review_day(115),
     "outcome": OUTCOME,
     "ppp": PPP,
 }

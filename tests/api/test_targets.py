@@ -8,13 +8,13 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from target_coach.cli import app as coach_cli
-from tests.helpers import Demo
+from tests.helpers import Demo, review_day
 
 REQUEST = {
     "target": "Sam will recall the 6, 7 and 8 times tables",
     "action": "Times Tables Rock Stars three times a week",
     "who": "HLTA",
-    "when": "27/03/2027",
+    "when": review_day(115),
     "outcome": "8 out of 10 in the weekly quiz",
     "ppp": "Taxi to tutoring £200",
     "key_stage": "KS2",
@@ -50,7 +50,7 @@ def test_a_dt_saves_a_target_and_reviews_last_terms(client: TestClient, demo: De
             "what": REQUEST["target"],
             "how": REQUEST["action"],
             "who": "HLTA",
-            "when": "27/03/2027",
+            "when": review_day(115),
             "outcome": REQUEST["outcome"],
             "ppp": "10 tutoring sessions",
             "ppp_cost": "300.00",

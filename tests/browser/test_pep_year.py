@@ -19,6 +19,7 @@ from api.services import school_calendar
 from tests.browser.conftest import sign_in
 from tests.browser.test_accessibility import assert_accessible, scan_context
 from tests.fixtures.live import Stack, running_stack, wait_for_models
+from tests.helpers import review_day
 
 pytestmark = pytest.mark.browser
 
@@ -138,7 +139,7 @@ def set_a_target(dt: Page, pep_url: str, first: str) -> None:
     dt.get_by_label("What (the target)").fill(TARGET.format(first=first))
     dt.get_by_label("How").fill("Times-table practice with the class TA, 10 minutes a day")
     dt.get_by_label("Who").fill(f"Class TA and {first}")
-    dt.get_by_label("When").fill("26/03/2027")
+    dt.get_by_label("When").fill(review_day(114))
     dt.get_by_label("Expected outcome").fill("Answers 20 of 20 mixed questions in 3 minutes")
     dt.get_by_role("button", name="Save target to section D").click()
     expect(dt.get_by_test_id("current-targets")).to_contain_text("times tables", timeout=30_000)

@@ -14,7 +14,10 @@ from playwright.sync_api import Browser, BrowserContext, FloatRect, Page, expect
 
 from tests.browser.conftest import sign_in
 from tests.fixtures.live import Stack, running_stack, wait_for_models
+from tests.helpers import review_day
 from tests.stack.conftest import birthday_for, fresh_pep, staff_token
+
+WHEN = review_day(115)  # the coach refuses a review date already past
 
 pytestmark = [pytest.mark.browser]
 
@@ -81,7 +84,7 @@ def target_pep(reflow_stack: Stack) -> str:
             "what": "Solve two-step equations on his own in 8 of 10 questions",
             "how": f"Weekly small-group maths using the plan at {LONG_URL}",
             "who": "Maths HLTA",
-            "when": "27/03/2027",
+            "when": WHEN,
             "outcome": "Grade 5 in the March mock paper",
             "ppp": "Ten maths tutoring sessions",
             "ppp_cost": "300.00",
@@ -145,7 +148,7 @@ def test_the_targets_page_reflows(
     expect(table).to_contain_text("demoborough.sharepoint.com")
     assert_no_sideways_scroll(page, "the targets page")
     # Every part of the saved target, the child's words column with it, is on screen across.
-    for name in ("demoborough.sharepoint.com", "27/03/2027", "Ten maths tutoring sessions"):
+    for name in ("demoborough.sharepoint.com", WHEN, "Ten maths tutoring sessions"):
         cell = table.get_by_role("cell").filter(has_text=name)
         cell.scroll_into_view_if_needed()
         assert_within_the_viewport(page, name, cell.bounding_box())

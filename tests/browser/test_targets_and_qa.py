@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import sign_in
 from tests.fixtures.live import Stack
+from tests.helpers import review_day
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,7 @@ def test_a_dt_drafts_fixes_and_saves_an_outstanding_target(
     page.get_by_label("What (the target)").fill("Leo will read 40 common exception words on sight")
     page.get_by_label("How").fill("Flashcards with the TA four times a week")
     page.get_by_label("Who").fill("TA and Leo")
-    page.get_by_label("When").fill("19/03/2027")
+    page.get_by_label("When").fill(review_day(107))
     page.get_by_label("Expected outcome").fill("40 out of 45 words read correctly")
     page.get_by_label("Baseline (where the child is now)").fill("Leo reads 25 words")
     page.get_by_label("Needs this answers").fill("reading")
@@ -45,7 +46,7 @@ def test_a_double_click_on_save_saves_the_target_once(browser: Browser, pages_st
     page.get_by_role("link", name="Leo Barnes").click()
     page.get_by_role("link", name="Targets (section D)").click()
     page.get_by_label("What (the target)").fill(what)
-    page.get_by_label("When").fill("19/03/2027")
+    page.get_by_label("When").fill(review_day(107))
     page.get_by_label("Expected outcome").fill("18 out of 20 in the weekly test")
     page.get_by_role("button", name="Save target to section D").dblclick()
     saved = page.get_by_test_id("current-targets")
@@ -121,7 +122,7 @@ def test_the_virtual_school_returns_then_signs_off_a_pep(
     dt.get_by_label("What (the target)").fill("Sam will read 40 common exception words")
     dt.get_by_label("How").fill("Flashcards with the TA four times a week")
     dt.get_by_label("Who").fill("TA and Sam")
-    dt.get_by_label("When").fill("19/03/2027")
+    dt.get_by_label("When").fill(review_day(107))
     dt.get_by_label("Expected outcome").fill("40 out of 45 words read correctly")
     dt.get_by_role("button", name="Save target to section D").click()
     expect(dt.get_by_test_id("current-targets")).to_contain_text("40 common", timeout=10_000)
