@@ -89,7 +89,7 @@ $(MINILM_ONNX): $(VENV)/.installed offline_models/export.py offline_models/onnx_
 
 train-screen: $(SCREEN_MODEL) ## train the screen's classifier if its data or code changed (fixed seed)
 
-$(SCREEN_MODEL): $(VENV)/.installed $(MINILM_ONNX) $(SCREEN_DATA) safeguarding/train.py safeguarding/classifier.py safeguarding/units.py safeguarding/patterns.py safeguarding/normalise.py
+$(SCREEN_MODEL): $(VENV)/.installed $(MINILM_ONNX) $(SCREEN_DATA) safeguarding/train.py safeguarding/classifier.py safeguarding/linear.py safeguarding/units.py safeguarding/patterns.py safeguarding/normalise.py
 	$(VENV)/bin/python -m safeguarding.train
 
 system-deps: $(STAMP)/system-deps fonts ## Debian packages the tests need: chromium, PostgreSQL and the fonts

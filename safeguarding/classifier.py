@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import sklearn
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from offline_models import sentence_model
 from offline_models.loading import load_once
+from safeguarding.linear import LinearScorer
 
 MODEL_PATH = Path(__file__).parent / "model" / "screen_classifier.joblib"
 LABELS = ("none", "safeguarding", "move_school", "unhappy_in_school")
@@ -54,13 +54,18 @@ class Classifier:
         """One row per text: the probability of each label in LABELS order."""
         if not len(texts):
             return np.zeros((0, len(LABELS)))
-        # The inputs are ours and well-formed: sklearn's checks of them cost a tenth of a
-        # message's screen and change nothing in the result.
-        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            matrix = features(self.words, self.chars, texts, vectors)
-            proba = self.estimator.predict_proba(matrix)
-        order = [list(self.estimator.classes_).index(i) for i in range(len(LABELS))]
-        return np.asarray(proba[:, order])
+        return self.scorer().probabilities(texts, vectors)
+
+    def scorer(self) -> LinearScorer:
+        """The fitted model as arrays (see `linear`), built on first use and never pickled."""
+        built = self.__dict__.get("_scorer")
+        if built is None:
+            built = LinearScorer.fitted(self.words, self.chars, self.estimator, len(LABELS))
+            self.__dict__["_scorer"] = built
+        return built
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_scorer"}
 
 
 def new_vectorisers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
