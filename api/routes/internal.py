@@ -32,7 +32,10 @@ OK = Saved(status="saved")
 WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"description": "the service token is missing or wrong"},
     404: {"description": "no such voice session (or topic, or turn)"},
-    409: {"description": "the PEP is submitted or signed off: nothing is stored"},
+    409: {
+        "description": "the PEP is submitted or signed off, or this conversation does not "
+        "write that part: nothing is stored"
+    },
 }
 LOCKED_DETAIL = "the PEP is submitted or signed off: nothing more can be added to the child's views"
 TurnId = Annotated[str | None, Header(alias="X-Turn-Id", max_length=32)]

@@ -40,7 +40,8 @@ def apply_turn(
     """The turn's writes in order, then its reply, in the caller's one transaction.
 
     On a PEP submitted or signed off meanwhile, only the concerns are raised (a disclosure is
-    never refused) and nothing else is stored.
+    never refused) and nothing else is stored. A write to a part this conversation does not
+    write (My views answers from a meeting conversation) is left out and audited.
     """
     voice = bot_writes.session_or_404(session, session_id)
     message = session.get(TranscriptMessage, turn_id, with_for_update=True)
@@ -57,7 +58,10 @@ def apply_turn(
                 bot_writes.write_concern(session, settings, session_id, write.concern)
         return Applied(LOCKED)
     for write in data.writes:
-        _apply(session, settings, session_id, write)
+        if bot_writes.writes_part(voice, write.kind):
+            _apply(session, settings, session_id, write)
+        else:  # kept out, not refused whole: the turn's other writes and its reply still land
+            bot_writes.record_refused(session, voice, write.kind)
     message.bot_slots = data.reply.slots  # set first: one UPDATE of the message, not two
     chat.record_reply(session, voice, message, rasa_client.normalise(data.reply.messages))
     turn_lease.release(session, voice.id, turn_id)

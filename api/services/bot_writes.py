@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from api import rasa_client
 from api.config import Settings
-from api.errors import NotFound
+from api.errors import Conflict, NotFound
 from api.models import (
     AppliedWrite,
     TranscriptMessage,
@@ -23,7 +23,7 @@ from api.models import (
     VoiceSession,
     YoungPersonsView,
 )
-from api.models.enums import TOPIC_KEYS, ConcernTier, TopicStatus
+from api.models.enums import TOPIC_KEYS, ConcernTier, TopicStatus, VoiceMode
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.schemas.voice import (
@@ -40,6 +40,15 @@ from api.services.voice_sessions import ensure_pep_open, pep_of
 
 ASSISTANT = "assistant"
 
+# The parts each conversation writes. A meeting conversation never rewrites the child's My views
+# answers (the meeting, its record and the targets quoted them), and no conversation writes
+# another's part. Concerns and completion belong to every conversation.
+WRITES_BY_MODE: dict[VoiceMode, frozenset[str]] = {
+    VoiceMode.MY_VIEWS: frozenset({"topic", "summary", "meeting", "concern", "complete"}),
+    VoiceMode.MEETING_PREP: frozenset({"meeting", "concern", "complete"}),
+    VoiceMode.MEETING_REVIEW: frozenset({"after-meeting", "concern", "complete"}),
+}
+
 
 def session_or_404(session: Session, session_id: str) -> VoiceSession:
     voice = voice_repo.session_by_id(session, session_id)
@@ -48,11 +57,24 @@ def session_or_404(session: Session, session_id: str) -> VoiceSession:
     return voice
 
 
-def _writable(session: Session, session_id: str) -> VoiceSession:
-    """The session, if its PEP still takes the child's views; a 409 once it has gone for QA."""
+def writes_part(voice: VoiceSession, kind: str) -> bool:
+    """Whether `voice`'s conversation is one that writes the part `kind`."""
+    return kind in WRITES_BY_MODE[voice.mode]
+
+
+def _writable(session: Session, session_id: str, kind: str | None = None) -> VoiceSession:
+    """The session, if its PEP still takes the child's views and its conversation writes this
+    part; a 409 once the PEP has gone for QA, or for a part the conversation does not write."""
     voice = session_or_404(session, session_id)
+    if kind is not None and not writes_part(voice, kind):
+        raise Conflict(f"a {voice.mode.value} conversation does not write the {kind} part")
     ensure_pep_open(pep_of(session, voice))
     return voice
+
+
+def record_refused(session: Session, voice: VoiceSession, kind: str) -> None:
+    """A turn's write to a part its conversation does not write: kept out, and audited."""
+    _record(session, voice, "view.write_refused", detail=f"{kind} in {voice.mode.value}")
 
 
 def _record(session: Session, voice: VoiceSession, action: str, detail: str | None = None) -> None:
@@ -73,7 +95,7 @@ def write_topic(
 ) -> None:
     if topic not in TOPIC_KEYS:
         raise NotFound("no such topic")
-    voice = _writable(session, session_id)
+    voice = _writable(session, session_id, "topic")
     pep = pep_of(session, voice)
     row = views_repo.topic(session, pep.id, topic) or ViewTopic(pep_id=pep.id, topic=topic)
     row.question = data.question
@@ -92,7 +114,7 @@ def _view_for(session: Session, voice: VoiceSession) -> YoungPersonsView:
 
 
 def write_meeting(session: Session, session_id: str, data: MeetingWrite) -> None:
-    voice = _writable(session, session_id)
+    voice = _writable(session, session_id, "meeting")
     ypv = _view_for(session, voice)
     changes = data.model_dump(exclude_unset=True)
     for field, value in changes.items():
@@ -101,7 +123,7 @@ def write_meeting(session: Session, session_id: str, data: MeetingWrite) -> None
 
 
 def write_summary(session: Session, session_id: str, data: SummaryWrite) -> None:
-    voice = _writable(session, session_id)
+    voice = _writable(session, session_id, "summary")
     ypv = _view_for(session, voice)
     ypv.summary = data.summary
     ypv.child_agreed = data.child_agreed
@@ -109,7 +131,7 @@ def write_summary(session: Session, session_id: str, data: SummaryWrite) -> None
 
 
 def write_after_meeting(session: Session, session_id: str, data: AfterMeetingWrite) -> None:
-    voice = _writable(session, session_id)
+    voice = _writable(session, session_id, "after-meeting")
     ypv = _view_for(session, voice)
     changes = data.model_dump(exclude_unset=True)
     ypv.after_meeting = {**(ypv.after_meeting or {}), **changes}
@@ -152,7 +174,7 @@ def write_concern(
 
 
 def complete(session: Session, session_id: str) -> None:
-    voice = _writable(session, session_id)
+    voice = _writable(session, session_id, "complete")
     if voice.status == "open":
         voice.status = "completed"
     _record(session, voice, "voice_session.complete")

@@ -29,10 +29,18 @@ ART = {
 }
 
 
-def _turn(client: TestClient, demo: Demo, db: Session, pep: str, text: str = "art club") -> tuple:
+def _turn(
+    client: TestClient,
+    demo: Demo,
+    db: Session,
+    pep: str,
+    text: str = "art club",
+    *,
+    mode: str = "my_views",
+) -> tuple:
     sid = client.post(
         f"/api/v1/peps/{pep}/voice-sessions",
-        json={"mode": "my_views", "helper_role": "social_worker"},
+        json={"mode": mode, "helper_role": "social_worker"},
         headers=demo.auth("demo-sw"),
     ).json()["session_id"]
     message = TranscriptMessage(session_id=sid, sender="child", text=text, turn_status="pending")
@@ -191,11 +199,16 @@ def test_the_lean_state_is_the_view_the_bot_read_before_withheld_words_and_all(
     }
     meeting = {"kind": "meeting", "meeting": {"wants_to_attend": "part", "wants_copy": True}}
     after = {"kind": "after-meeting", "after_meeting": {"how_it_went": "he hurts me"}}
-    client.put(
-        f"/api/v1/internal/voice-sessions/{sid}/turns/{turn}",
-        json={"writes": [ART, hurt, meeting, after], "reply": REPLY},
-        headers=_service(settings),
-    )
+    for session_id, turn_id, writes in (
+        (sid, turn, [ART, hurt, meeting]),
+        (*_turn(client, demo, db, pep_id, text="he hurts me", mode="meeting_review"), [after]),
+    ):
+        written = client.put(
+            f"/api/v1/internal/voice-sessions/{session_id}/turns/{turn_id}",
+            json={"writes": writes, "reply": REPLY},
+            headers=_service(settings),
+        )
+        assert written.json() == {"status": "saved", "stored": None}, written.text
     pep = db.get(Pep, pep_id)
     assert pep is not None
     _safeguarding_concern(db, pep, sid, "he hurts me", ConcernTier.URGENT)
@@ -255,3 +268,56 @@ def test_the_lean_state_follows_the_leads_decisions_on_withheld_words(
     assert topics["going_well"]["answer"] == said["going_well"]  # released by the lead
     assert topics["not_going_well"]["answer"] is None  # raised by the lead from review
     assert topics["support_wanted"]["answer"] == said["support_wanted"]  # review, undecided
+
+
+def test_a_meeting_conversation_never_rewrites_the_childs_my_views_answers(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    """The meeting and its targets quoted the My views words: a meeting conversation's turn
+    that carries a topic write stores the rest of the turn and leaves the answer as it was."""
+    pep = demo.peps_by_band["KS3"]
+    sid, turn = _turn(client, demo, db, pep)
+    client.put(
+        f"/api/v1/internal/voice-sessions/{sid}/turns/{turn}",
+        json={"writes": [ART], "reply": REPLY},
+        headers=_service(settings),
+    )
+    prep, prep_turn = _turn(client, demo, db, pep, text="football", mode="meeting_prep")
+    rewrite = {**ART, "answer": {**ART["answer"], "answer": "football"}}
+    coming = {"kind": "meeting", "meeting": {"wants_to_attend": "yes"}}
+    written = client.put(
+        f"/api/v1/internal/voice-sessions/{prep}/turns/{prep_turn}",
+        json={"writes": [rewrite, coming], "reply": REPLY},
+        headers=_service(settings),
+    )
+    assert written.json() == {"status": "saved", "stored": None}, written.text
+    view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
+    going = next(t for t in view.json()["topics"] if t["topic"] == "going_well")
+    assert going["answer"] == "art club"
+    assert view.json()["meeting"]["wants_to_attend"] == "yes"
+    assert _count(db, "view.write_refused") == 1
+    message = db.get(TranscriptMessage, prep_turn)
+    assert message is not None and message.turn_status == "answered"
+
+
+def test_a_part_a_conversation_does_not_write_is_a_409_on_its_own_route(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    pep = demo.peps_by_band["KS2"]
+    review, _ = _turn(client, demo, db, pep, mode="meeting_review")
+    topic = client.put(
+        f"/api/v1/internal/voice-sessions/{review}/topics/going_well",
+        json=ART["answer"],
+        headers=_service(settings),
+    )
+    assert topic.status_code == 409 and "does not write the topic part" in topic.text
+    views, _ = _turn(client, demo, db, pep)
+    after = client.put(
+        f"/api/v1/internal/voice-sessions/{views}/after-meeting",
+        json={"how_it_went": "fine"},
+        headers=_service(settings),
+    )
+    assert after.status_code == 409
+    view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
+    assert next(t for t in view.json()["topics"] if t["topic"] == "going_well")["answer"] is None
+    assert view.json()["after_meeting"].get("how_it_went") is None
