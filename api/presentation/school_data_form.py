@@ -88,6 +88,7 @@ def values_from_record(record: dict[str, Any]) -> dict[str, Any]:
     values["attainment"] = [
         {**a, "judgement": a["judgement"].value} for a in record["attainment"]
     ] + [_blank_row(ATTAINMENT_FIELDS)] * BLANK_ROWS
+    values["based_on"] = record["updated_at"] or ""
     return values
 
 
@@ -124,6 +125,7 @@ def values_from_form(form: Mapping[str, str]) -> dict[str, Any]:
     for group, fields in (("suspensions", SUSPENSION_FIELDS), ("attainment", ATTAINMENT_FIELDS)):
         values[group] = [_typed_row(form, group, i, fields) for i in _row_numbers(form, group)]
         values[group].append(_blank_row(fields))
+    values["based_on"] = form.get("based_on", "")
     return values
 
 
@@ -166,6 +168,7 @@ def parse(form: Mapping[str, str]) -> tuple[SchoolDataWrite | None, list[dict[st
     if not part_time:  # the boxes revealed by "Yes" are hidden: what they hold is not sent
         body.update(part_time_hours_per_week=None, part_time_details="", part_time_review_date=None)
         errors = [e for e in errors if not e["field"].startswith("part_time_review_date")]
+    body["based_on"] = form.get("based_on")  # when the record was saved as the page was opened
     rows: dict[str, list[int]] = {}
     for group, fields in (("suspensions", SUSPENSION_FIELDS), ("attainment", ATTAINMENT_FIELDS)):
         body[group], rows[group] = [], []

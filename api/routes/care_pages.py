@@ -282,6 +282,7 @@ def education_summary_page(
     record = education_summary.read(session, user, pep_id)
     values: dict[str, Any] = {
         **{f: record[f] or "" for f in EDUCATION_SUMMARY_LABELS},
+        "based_on": record["updated_at"] or "",
         **child_values(child),
     }
     return _page(
@@ -313,6 +314,7 @@ def education_summary_form(
     review_day: Annotated[str, Form(alias="ehcp_review-day")] = "",
     review_month: Annotated[str, Form(alias="ehcp_review-month")] = "",
     review_year: Annotated[str, Form(alias="ehcp_review-year")] = "",
+    based_on: ShortField = "",
 ) -> Response:
     """Section D's summary, and the child's SEND fields, saved together or not at all."""
     show_on_error(request, _again(SUMMARY_TITLE, SUMMARY_TEMPLATE, education_summary))
@@ -330,13 +332,15 @@ def education_summary_form(
         "upn": upn,
         "send_status": send_status,
         "ehcp_review": boxes(review_day, review_month, review_year),
+        "based_on": based_on,
     }
     request.state.form_values = values
     reader = FormReader()
-    summary = {
+    summary: dict[str, Any] = {
         field: reader.text(field, FIELDS[field][1], value, limit=MAX_TEXT, one_line=False)
         for field, value in typed.items()
     }
+    summary["based_on"] = based_on
     changes = child_fields(reader, values, pathway=False)
     _upn_length(reader, upn)
     reader.check()
@@ -345,6 +349,12 @@ def education_summary_form(
     child_data = reader.validated(ChildRecordUpdate, changes, name)
     reader.check()
     assert summary_data is not None and child_data is not None
-    education_summary.save(session, user, pep_id, summary_data)
+    try:
+        education_summary.save(session, user, pep_id, summary_data)
+    except PartChanged as exc:
+        values["based_on"] = exc.updated_at or ""
+        raise FormInvalid(
+            [{"field": "progress_since_last_pep", "message": exc.message}], status_code=409
+        ) from None
     child_record.update_child(session, user, child.id, child_data)
     return RedirectResponse(f"/peps/{pep_id}#education-summary", status_code=303)

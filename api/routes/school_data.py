@@ -26,7 +26,10 @@ def get_school_data(pep_id: str, user: CurrentUser, session: SessionDep) -> Scho
     responses={
         403: {"description": "only the designated teacher or the virtual school records it"},
         404: {"description": "no PEP with that id on your caseload"},
-        409: {"description": "the PEP is submitted or signed off: nothing is stored"},
+        409: {
+            "description": "the PEP is submitted or signed off, or (with based_on) the record "
+            "was saved by someone else since it was read: nothing is stored"
+        },
         422: {
             "description": "a percentage outside 0 to 100 or with more than one decimal place, "
             "more sessions attended than possible, an impossible date, or unstorable text; "

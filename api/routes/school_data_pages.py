@@ -15,6 +15,7 @@ from api.models.enums import AttainmentJudgement, SuspensionKind
 from api.page_deps import PageUser, form_errors, show_on_error
 from api.presentation import school_data_form
 from api.services import school_data
+from api.services.pep_parts import PartChanged
 from api.templating import not_found, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -28,6 +29,7 @@ def _page(
     *,
     values: dict[str, Any] | None = None,
     errors: list[dict[str, str]] | None = None,
+    status_code: int = 400,
 ) -> Response:
     pep, child, record = school_data.for_form(session, user, pep_id)
     return render(
@@ -49,7 +51,7 @@ def _page(
                 for j in AttainmentJudgement
             ],
         },
-        status_code=400 if errors else 200,
+        status_code=status_code if errors else 200,
     )
 
 
@@ -68,7 +70,15 @@ def _form_again(request: Request, session: Session, user: Caller | None, exc: Ap
     typed = getattr(request.state, "school_data_form", None)
     values = school_data_form.values_from_form(typed) if typed is not None else None
     pep_id = request.path_params["pep_id"]
-    return _page(request, session, user, pep_id, values=values, errors=form_errors(exc))
+    return _page(
+        request,
+        session,
+        user,
+        pep_id,
+        values=values,
+        errors=form_errors(exc),
+        status_code=exc.status_code,
+    )
 
 
 @router.post("/peps/{pep_id}/school-data")
@@ -81,5 +91,12 @@ async def save_school_data(
     data, errors = school_data_form.parse(form)
     if data is None:
         raise FormInvalid(errors)
-    school_data.write(session, user, pep_id, data)
+    try:
+        school_data.write(session, user, pep_id, data)
+    except PartChanged as exc:
+        # Shown on the form with what this person typed; saving again is now their choice.
+        form["based_on"] = exc.updated_at or ""
+        raise FormInvalid(
+            [{"field": "attendance_percent", "message": exc.message}], status_code=409
+        ) from None
     return RedirectResponse(f"/peps/{pep_id}#school-data", status_code=303)

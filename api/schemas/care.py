@@ -139,6 +139,11 @@ class EducationSummaryWrite(StrictModel):
     pupil_premium_plus: LongText | None = Field(
         default=None, description="How Pupil Premium Plus is used, overall"
     )
+    based_on: SingleLine | None = Field(
+        default=None,
+        description="The updated_at you read (empty if never saved): if the summary was saved "
+        "since, the save is refused with a 409 rather than writing over it",
+    )
 
 
 class EducationSummaryOut(ResponseModel):

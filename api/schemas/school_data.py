@@ -18,6 +18,7 @@ from api.schemas.common import (
     RecordDate,
     ResponseModel,
     ShortText,
+    SingleLine,
     StrictModel,
 )
 
@@ -103,6 +104,11 @@ class SchoolDataWrite(StrictModel):
     )
     suspensions: list[SuspensionIn] = Field(default_factory=list, max_length=MAX_ROWS)
     attainment: list[AttainmentIn] = Field(default_factory=list, max_length=MAX_ROWS)
+    based_on: SingleLine | None = Field(
+        default=None,
+        description="The updated_at you read (empty if never saved): if the record was saved "
+        "since, the save is refused with a 409 rather than writing over it",
+    )
 
     @field_validator("sessions_attended", "late_sessions")
     @classmethod

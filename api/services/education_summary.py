@@ -18,7 +18,7 @@ from api.presentation.labels import EDUCATION_SUMMARY_LABELS
 from api.repositories import care as repo
 from api.schemas.care import EducationSummaryWrite
 from api.services import audit
-from api.services.pep_parts import PepPart, stamp
+from api.services.pep_parts import PepPart, require_unchanged, stamp
 
 PART = PepPart(
     name="education_summary",
@@ -46,7 +46,9 @@ def read(session: Session, user: User, pep_id: str) -> dict[str, Any]:
 
 def save(session: Session, user: User, pep_id: str, data: EducationSummaryWrite) -> dict[str, Any]:
     pep, child = require_writer(session, user, pep_id)
-    row = repo.education_summary(session, pep.id) or EducationSummary(pep_id=pep.id)
+    saved = repo.education_summary(session, pep.id)
+    require_unchanged(session, saved, data.based_on)
+    row = saved or EducationSummary(pep_id=pep.id)
     for field in FIELDS:
         setattr(row, field, (getattr(data, field) or "").strip() or None)
     row.updated_by_id = user.id

@@ -28,7 +28,7 @@ from api.models.enums import AttainmentJudgement, FlagKind, Role, SuspensionKind
 from api.repositories import school_data as repo
 from api.schemas.school_data import SchoolDataWrite
 from api.services import audit
-from api.services.pep_parts import PepPart, stamp
+from api.services.pep_parts import PepPart, require_unchanged, stamp
 
 PART = PepPart(
     name="school_data",
@@ -121,6 +121,7 @@ def write(session: Session, user: User, pep_id: str, data: SchoolDataWrite) -> d
     """Store the whole term's record as sent, and tell the virtual school what it must know."""
     pep, child = PART.require_writer(session, user, pep_id)
     _within_the_childs_life(data, child)
+    require_unchanged(session, repo.term_data(session, pep.id), data.based_on)
     row = repo.term_data_to_write(session, pep.id, user.id)
     for name in (
         "attendance_percent",

@@ -5,7 +5,9 @@ PEP, shown on the PEP page and in every document."""
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from typing import Any
 
 import pytest
@@ -208,3 +210,54 @@ def test_the_documents_show_the_summary(client: TestClient, make: Factory) -> No
     pdf = client.get(f"/api/v1/peps/{pep}/document.pdf", headers=teacher.headers)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Education summary" in text and "weekend contact" in text
+
+
+def _based_on(page: str) -> str:
+    found = re.search(r'name="based_on" value="([^"]*)"', page)
+    assert found, "the form carries when the summary was last saved"
+    return html.unescape(found.group(1))
+
+
+def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
+    client: TestClient, demo: Demo
+) -> None:
+    """Two tabs (or the teacher and the virtual school) on one summary: the later save would
+    silently undo the earlier."""
+    pep = demo.peps_by_band["KS3"]
+    path = f"/peps/{pep}/education-summary"
+    page_sign_in(client, "demo-dt")
+    opened = _based_on(client.get(path).text)
+    first = {**SUMMARY, "strengths": "Drama and football.", "based_on": opened}
+    assert page_form(client, path, first).status_code == 303
+    second = {**SUMMARY, "strengths": "Helping at lunch club.", "based_on": opened}
+    refused = page_form(client, path, second)
+    assert refused.status_code == 409, refused.text
+    assert "saved this section after you opened it" in refused.text
+    assert 'href="#progress_since_last_pep"' in refused.text  # the error summary links a field
+    assert "Helping at lunch club." in refused.text  # what the second tab typed is kept
+    stored = client.get(_url(pep), headers=demo.auth("demo-dt")).json()
+    assert stored["strengths"] == "Drama and football."
+    knowingly = {**second, "based_on": _based_on(refused.text)}
+    assert page_form(client, path, knowingly).status_code == 303
+    assert client.get(_url(pep), headers=demo.auth("demo-dt")).json()["strengths"] == (
+        "Helping at lunch club."
+    )
+
+
+def test_the_api_refuses_a_summary_saved_from_an_older_reading(
+    client: TestClient, make: Factory
+) -> None:
+    teacher = make.adult(Role.DESIGNATED_TEACHER, full_name="Dee Teacher")
+    pep = make.pep(make.child()).id
+    never = client.get(_url(pep), headers=teacher.headers).json()["updated_at"] or ""
+    assert never == ""
+    saved = client.put(_url(pep), headers=teacher.headers, json={**SUMMARY, "based_on": never})
+    assert saved.status_code == 200, saved.text
+    stale = client.put(
+        _url(pep), headers=teacher.headers, json={"strengths": "Other", "based_on": never}
+    )
+    assert stale.status_code == 409 and "Dee Teacher saved this section" in stale.json()["detail"]
+    stored = client.get(_url(pep), headers=teacher.headers).json()
+    assert stored["strengths"] == SUMMARY["strengths"]
+    current = {"strengths": "Art", "based_on": saved.json()["updated_at"]}
+    assert client.put(_url(pep), headers=teacher.headers, json=current).status_code == 200

@@ -4,7 +4,9 @@ and the virtual school told at once of attendance below 95% or a suspension."""
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from typing import Any
 
 import pytest
@@ -448,3 +450,48 @@ def test_a_designated_teacher_has_no_flags_on_the_dashboard(client: TestClient, 
     client.put(_url(pep), headers=demo.auth("demo-dt"), json=_body(attendance_percent=50))
     page_sign_in(client, "demo-dt")
     assert 'id="flags"' not in client.get("/dashboard").text
+
+
+def _based_on(page: str) -> str:
+    found = re.search(r'name="based_on" value="([^"]*)"', page)
+    assert found, "the form carries when the record was last saved"
+    return html.unescape(found.group(1))
+
+
+def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    """The teacher and the virtual school (or two tabs) on one term's record: the later save
+    would silently undo the earlier, suspensions and all."""
+    pep = demo.peps_by_band["KS3"]
+    path = f"/peps/{pep}/school-data"
+    page_sign_in(client, "demo-dt")
+    opened = _based_on(client.get(path).text)
+    assert opened == ""  # never saved
+    assert page_form(client, path, {**FORM, "based_on": opened}).status_code == 303
+    second = {**FORM, "attendance_percent": "88", "based_on": opened}
+    refused = page_form(client, path, second)
+    assert refused.status_code == 409, refused.text
+    assert "saved this section after you opened it" in refused.text
+    assert 'href="#attendance_percent"' in refused.text and 'value="88"' in refused.text
+    assert client.get(_url(pep), headers=demo.auth("demo-dt")).json()["attendance_percent"] == 93.5
+    knowingly = {**second, "based_on": _based_on(refused.text)}
+    assert page_form(client, path, knowingly).status_code == 303
+    assert client.get(_url(pep), headers=demo.auth("demo-dt")).json()["attendance_percent"] == 88
+
+
+def test_the_api_refuses_a_record_saved_from_an_older_reading(
+    client: TestClient, make: Factory
+) -> None:
+    teacher = make.adult(Role.DESIGNATED_TEACHER, full_name="Dee Teacher")
+    pep = make.pep(make.child()).id
+    read = client.get(_url(pep), headers=teacher.headers).json()["updated_at"] or ""
+    first = client.put(_url(pep), headers=teacher.headers, json=_body(based_on=read))
+    assert first.status_code == 200, first.text
+    stale = client.put(
+        _url(pep), headers=teacher.headers, json=_body(attendance_percent=80, based_on=read)
+    )
+    assert stale.status_code == 409 and "Dee Teacher saved this section" in stale.json()["detail"]
+    assert client.get(_url(pep), headers=teacher.headers).json()["attendance_percent"] == 96.5
+    unsaid = client.put(_url(pep), headers=teacher.headers, json=_body(attendance_percent=80))
+    assert unsaid.status_code == 200  # a client that does not say what it read is not refused
