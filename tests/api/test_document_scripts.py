@@ -45,6 +45,7 @@ SAMPLES = {
     "pashto": "زما نوم احمد دی او زه ښوونځي ته ځم",
     "sorani": "ناوی من ڕێبوارە، زۆر دڵخۆشم",
     "emoji": "👍 😀 🐉 ⚽",
+    "numbers": "12/03/2027 at 10:30, 3 out of 10 → 8 out of 10 (45–69%) £600 #1 *",
 }
 # The child's name, in three scripts: it heads the document and every printed page.
 FIRST_NAME, LAST_NAME = "Zoë 你好", "Łukasz محمد 👍"
@@ -83,6 +84,7 @@ class Shown:
     text: str = ""
     notdef: list[tuple[str, str]] = field(default_factory=list)
     drawn_chars: set[str] = field(default_factory=set)
+    fonts_of: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _pdf_font(font: Any) -> PdfFont:
@@ -135,6 +137,8 @@ def _read_page(page: Any, shown: Shown) -> str:
                     chars = font.to_unicode.get(code, "")
                     if font.draws(code):
                         shown.drawn_chars.update(chars)
+                        for char in chars:
+                            shown.fonts_of.setdefault(char, set()).add(font.name)
                     else:
                         shown.notdef.append((font.name, chars or f"code {code}"))
 
@@ -183,3 +187,20 @@ def test_every_script_the_child_writes_in_is_printed(
     # The child's copy greets the child by first name; the document names the whole child.
     name = FIRST_NAME if document == "my-copy.pdf" else f"{FIRST_NAME} {LAST_NAME}"
     assert_every_script_printed(shown, {**SAMPLES, "name": name})
+
+
+@pytest.mark.parametrize("document", ["document.pdf", "my-copy.pdf"])
+def test_digits_and_signs_are_drawn_in_a_text_font_and_emoji_in_the_emoji_font(
+    client: TestClient, demo: Demo, pep_in_every_script: str, document: str
+) -> None:
+    """The colour emoji font also holds digits, "#" and "*": dates and scores drawn from it
+    looked unlike the words around them and wrapped oddly."""
+    response = client.get(
+        f"/api/v1/peps/{pep_in_every_script}/{document}", headers=demo.auth("demo-dt")
+    )
+    shown = read_pdf(response.content)
+    for char in {c for c in SAMPLES["numbers"] + SAMPLES["latin"] if not c.isspace()}:
+        fonts = shown.fonts_of.get(char, set())
+        assert fonts and not any("Emoji" in f for f in fonts), f"{char!r} drawn in {fonts}"
+    for char in {c for c in SAMPLES["emoji"] if not c.isspace()}:
+        assert any("Emoji" in f for f in shown.fonts_of.get(char, set())), char
