@@ -120,10 +120,15 @@ ACTION = {"text": "Send the reading log home each Friday", "owner": "Class teach
 
 
 def complete_the_record(client: TestClient, demo: Demo, pep: str) -> None:
-    """The rest of what sign-off needs, as the school records it: the meeting's chair and
-    summary, an action with an owner and a date, a target this term, and last term's reviewed."""
+    """The rest of what sign-off needs, as the school records it: the meeting held (yesterday,
+    if its date was still to come), its chair and summary, an action with an owner and a date,
+    a target this term, and last term's reviewed."""
     headers = demo.auth("demo-dt")
-    recorded = client.patch(f"/api/v1/peps/{pep}", headers=headers, json=MEETING_RECORD)
+    held = client.get(f"/api/v1/peps/{pep}", headers=headers).json()["meeting_date"]
+    record = dict(MEETING_RECORD)
+    if not held or held > date.today().isoformat():  # a PEP is signed off after its meeting
+        record["meeting_date"] = (date.today() - timedelta(days=1)).isoformat()
+    recorded = client.patch(f"/api/v1/peps/{pep}", headers=headers, json=record)
     assert recorded.status_code == 200, recorded.text
     due = (date.today() + timedelta(days=28)).isoformat()
     actions = client.put(

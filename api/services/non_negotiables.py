@@ -4,13 +4,15 @@ Halton's non-negotiables (attendees, the child attended or was invited, the next
 date), Bradford's and Slough's child's voice, and Slough's "will not sign off the PEP if the
 following sections are not completed": targets, and the PEP meeting's summary, with its chair
 and its actions (what, who and when). Where last term's targets were carried over, each must be
-reviewed (Halton: "previous targets have been fully reviewed and recorded").
+reviewed (Halton: "previous targets have been fully reviewed and recorded"). All of that is a
+record of a meeting, so the meeting must have been held.
 
 Each check says where on the PEP's pages it is put right, so the refusal can link there.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -19,6 +21,12 @@ from api.models import Pep, Target
 from api.repositories import peps as peps_repo
 from api.services.peps import section_contents
 from api.services.views import build_view
+
+
+def meeting_held(pep: Pep, today: date | None = None) -> bool:
+    """The meeting's date has come: a PEP signed off before it would record a meeting, its
+    attendees and its actions, that has not happened."""
+    return pep.meeting_date is not None and pep.meeting_date <= (today or date.today())
 
 
 def attendance_taken(pep: Pep) -> bool:
@@ -46,6 +54,13 @@ def non_negotiables(session: Session, pep: Pep, child: Any) -> list[dict[str, An
     actions = peps_repo.meeting_actions(session, pep.id)
     page = f"/peps/{pep.id}"
     checks = [
+        _check(
+            "meeting_held",
+            "The PEP meeting has taken place",
+            meeting_held(pep),
+            "Sign off after the meeting, with its date recorded",
+            f"{page}#meeting-record",
+        ),
         _check(
             "attendees_recorded",
             "Attendees recorded",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -53,11 +54,20 @@ def test_a_complete_pep_signs_off(client: TestClient, make: Factory, db: Session
     assert _sign_off(client, school, pep).json()["status"] == "signed_off"
 
 
+def test_a_pep_signs_off_on_the_day_of_its_meeting(
+    client: TestClient, make: Factory, db: Session
+) -> None:
+    school, pep = _submitted(make, db, meeting_date=date.today())
+    assert _sign_off(client, school, pep).json()["status"] == "signed_off"
+
+
 @pytest.mark.parametrize(
     ("change", "check", "fix_at"),
     [
         ({"meeting_chair": None}, "chair_recorded", "#meeting_chair"),
         ({"meeting_summary": "  "}, "meeting_summary_recorded", "#meeting_summary"),
+        ({"meeting_date": date.today() + timedelta(days=1)}, "meeting_held", "#meeting-record"),
+        ({"meeting_date": None}, "meeting_held", "#meeting-record"),
     ],
 )
 def test_a_pep_missing_its_chair_or_summary_is_refused_with_the_link(
@@ -86,6 +96,7 @@ def test_the_refusal_lists_every_missing_item_with_its_link(
     links = {e["field"]: e["fix_at"] for e in refused.json()["errors"]}
     page = f"/peps/{pep.id}"
     assert links == {
+        "meeting_held": f"{page}#meeting-record",
         "attendees_recorded": f"{page}#meeting-record",
         "child_attended_or_invited": f"{page}#meeting-record",
         "next_meeting_date_set": f"{page}#meeting-record",

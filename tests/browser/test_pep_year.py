@@ -24,7 +24,7 @@ from tests.helpers import review_day
 pytestmark = pytest.mark.browser
 
 IN_CARE = date.today() - timedelta(days=2)
-MEETING = date.today() + timedelta(days=7)
+MEETING = date.today()  # held today: a PEP is signed off after its meeting
 NEXT_MEETING = MEETING + timedelta(days=91)
 CARER_WORDS = "She reads every night now and asks for more books"
 PROGRESS = "Settled quickly; reading is at the expected standard, maths just below"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -126,7 +127,14 @@ def test_the_virtual_school_returns_then_signs_off_a_pep(
     dt.get_by_label("Expected outcome").fill("40 out of 45 words read correctly")
     dt.get_by_role("button", name="Save target to section D").click()
     expect(dt.get_by_test_id("current-targets")).to_contain_text("40 common", timeout=10_000)
-    dt.goto(pep_page)
+    # The meeting has now been held: it was planned for later, so its date is put right.
+    dt.goto(f"{pep_page}/meeting-plan")
+    held = date.today()
+    for box, value in (("day", held.day), ("month", held.month), ("year", held.year)):
+        dt.locator(f"#meeting_date-{box}").fill(str(value))
+    dt.get_by_role("button", name="Save the meeting plan").click()
+    dt.wait_for_url(f"{pep_page}*")
+    expect(dt.get_by_test_id("meeting-summary")).to_contain_text("Came")  # marks were kept
     dt.get_by_role("button", name="Submit to the virtual school").click()
     vs.reload()
     vs.get_by_label("Good", exact=True).check()
