@@ -106,17 +106,17 @@ class Gone(AppError):
 
 class Unprocessable(AppError):
     """Well-formed input the service cannot use: named like a schema's refusal, so a client
-    reads `errors` the same way whichever layer refused."""
+    reads `errors` the same way whichever layer refused. Every field at fault is named, so a
+    form can mark each of its boxes at once."""
 
     status_code = 422
 
-    def __init__(self, field: str, reason: str) -> None:
+    def __init__(self, field: str, reason: str, *more: tuple[str, str]) -> None:
         super().__init__(f"{field}: {reason}")
-        self.field = field
-        self.reason = reason
+        self.problems = [(field, reason), *more]
 
     def errors(self) -> list[dict[str, str]]:
-        return [{"field": self.field, "message": self.reason}]
+        return [{"field": field, "message": reason} for field, reason in self.problems]
 
 
 class SignInRequired(AppError):

@@ -173,9 +173,9 @@ def parse(form: Mapping[str, str]) -> tuple[SchoolDataWrite | None, list[dict[st
     for group, fields in (("suspensions", SUSPENSION_FIELDS), ("attainment", ATTAINMENT_FIELDS)):
         body[group], rows[group] = [], []
         for i in _row_numbers(form, group):
-            boxes = _typed_row(form, group, i, fields)
-            if not any(v.strip() for v in boxes.values()):
+            if not _filled(form, group, i, fields):
                 continue  # a blank row is ignored
+            boxes = _typed_row(form, group, i, fields)
             row: dict[str, Any] = {k: v for k, v in boxes.items() if not k.startswith("start_")}
             if group == "suspensions":
                 label = f"Suspension {len(rows[group]) + 1}: {LABELS['start_date']}"
@@ -242,6 +242,24 @@ def _error(error: Any, rows: dict[str, list[int]]) -> dict[str, str]:
         text = f"{label} {message[0].lower()}{message[1:]}"
     text = f"{where}{text}"
     return {"field": field, "message": text[0].upper() + text[1:]}
+
+
+def service_errors(errors: list[dict[str, str]], form: Mapping[str, str]) -> list[dict[str, str]]:
+    """A service's refusal, named by the API's field ("suspensions.0.start_date"), on the box
+    it belongs to, worded as the form's own errors are."""
+    rows = {
+        group: [i for i in _row_numbers(form, group) if _filled(form, group, i, fields)]
+        for group, fields in (("suspensions", SUSPENSION_FIELDS), ("attainment", ATTAINMENT_FIELDS))
+    }
+    out = []
+    for e in errors:
+        loc = tuple(int(p) if p.isdigit() else p for p in e["field"].split("."))
+        out.append(_error({"loc": loc, "msg": e["message"], "type": "value_error"}, rows))
+    return _unique(out)
+
+
+def _filled(form: Mapping[str, str], group: str, i: int, fields: tuple[str, ...]) -> bool:
+    return any(v.strip() for v in _typed_row(form, group, i, fields).values())
 
 
 def _unique(errors: list[dict[str, str]]) -> list[dict[str, str]]:

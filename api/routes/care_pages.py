@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
 from api.deps import Caller, SessionDep
-from api.errors import AppError, FormInvalid
+from api.errors import AppError, FormInvalid, Unprocessable
 from api.models.enums import AgeBand
 from api.page_deps import PageUser, form_errors, show_on_error
 from api.page_forms import FormReader, date_boxes, sentence
@@ -89,7 +89,7 @@ def _again(title: str, template: str, service: Any) -> Any:
 
     def page(request: Request, session: Session, user: Caller | None, exc: AppError) -> Response:
         assert user is not None
-        if not isinstance(exc, FormInvalid):
+        if not isinstance(exc, FormInvalid | Unprocessable):
             return not_found(request, user, exc.message, exc.status_code)
         name = namer(getattr(request.state, "history_rows", []))
         ids = {field_id for field_id, _label in FIELDS.values()}

@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from api.deps import Caller, SessionDep
-from api.errors import AppError, FormInvalid
+from api.errors import AppError, FormInvalid, Unprocessable
 from api.page_deps import PageUser, form_errors, show_on_error
 from api.page_forms import (
     DateBoxes,
     boxes_of,
     date_from_boxes,
+    sentence,
     text_field,
     typed_date,
     validated,
@@ -134,11 +135,18 @@ def _changes(form: PlanForm) -> tuple[dict[str, Any], list[dict[str, str]]]:
     return changes, problems
 
 
-def _error_list(exc: FormInvalid) -> list[dict[str, str]]:
+def _error_list(exc: AppError) -> list[dict[str, str]]:
+    """Each problem linked to its box; a service's refusal ("cannot be before ...") is said
+    with the box's name in front, as the form's own are."""
+    named = isinstance(exc, Unprocessable)
     return [
         {
             "field": e["field"],
-            "text": e["message"],
+            "text": (
+                f"{sentence(DATE_FIELDS[e['field']])} {e['message']}"
+                if named and e["field"] in DATE_FIELDS
+                else e["message"]
+            ),
             "href": "#" + FIELD_ANCHORS.get(e["field"], e["field"]),
         }
         for e in form_errors(exc)
@@ -159,13 +167,13 @@ def _page(
 def _again(request: Request, session: Session, user: Caller | None, exc: AppError) -> Response:
     """The form again with what was typed and each problem linked to its field."""
     assert user is not None
-    if not isinstance(exc, FormInvalid):
+    if not isinstance(exc, FormInvalid | Unprocessable):  # a service's refusal names its field
         return not_found(request, user, exc.message, exc.status_code)
     errors = _error_list(exc)
     context = _context(session, user, request.path_params)
     context.update({"errors": errors, "field_errors": {e["field"]: e["text"] for e in errors}})
     form = getattr(request.state, "plan_form", PlanForm())
-    return _page(request, context, form, status_code=400)
+    return _page(request, context, form, status_code=exc.status_code)
 
 
 def _context(session: Session, user: Caller, path: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
 from api.deps import Caller, SessionDep
-from api.errors import AppError, FormInvalid
+from api.errors import AppError, FormInvalid, Unprocessable
 from api.models.enums import AttainmentJudgement, SuspensionKind
 from api.page_deps import PageUser, form_errors, show_on_error
 from api.presentation import school_data_form
@@ -93,6 +93,10 @@ async def save_school_data(
         raise FormInvalid(errors)
     try:
         school_data.write(session, user, pep_id, data)
+    except Unprocessable as exc:  # a date before the child's birth: on its box, as typed
+        raise FormInvalid(
+            school_data_form.service_errors(exc.errors(), form), status_code=422
+        ) from None
     except PartChanged as exc:
         # Shown on the form with what this person typed; saving again is now their choice.
         form["based_on"] = exc.updated_at or ""

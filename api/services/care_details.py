@@ -11,12 +11,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import FormInvalid
 from api.models import CareDetails, Child, SchoolHistoryEntry, User
 from api.models.enums import Role
 from api.repositories import care as repo
 from api.schemas.care import CareDetailsWrite
 from api.services import audit
+from api.services.life_dates import refuse_before_birth
 from api.services.pep_parts import PepPart, require_unchanged, stamp
 
 FIELDS = (
@@ -115,18 +115,13 @@ def carry_forward(session: Session, previous_pep_id: str, pep_id: str, user: Use
 
 def _not_before_birth(child: Child, data: CareDetailsWrite) -> None:
     """A placement or a school the child joined before they were born is a typing slip."""
-    problems = []
-    born = child.date_of_birth
-    if data.placement_start_date and data.placement_start_date < born:
-        problems.append("placement_start_date")
-    for i, school in enumerate(data.school_history):
-        if school.from_date and school.from_date < born:
-            problems.append(f"school_history.{i}.from_date")
-    if problems:
-        raise FormInvalid(
-            [
-                {"field": f, "message": "cannot be before the child's date of birth"}
-                for f in problems
-            ],
-            status_code=422,
-        )
+    refuse_before_birth(
+        child,
+        [
+            ("placement_start_date", data.placement_start_date),
+            *(
+                (f"school_history.{i}.from_date", s.from_date)
+                for i, s in enumerate(data.school_history)
+            ),
+        ],
+    )

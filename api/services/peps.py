@@ -22,6 +22,7 @@ from api.repositories import users as users_repo
 from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
 from api.services import audit
 from api.services.access import child_for, pep_for
+from api.services.life_dates import refuse_before_birth
 
 SECTION_TITLES = {
     "A": "PEP type and details",
@@ -204,11 +205,7 @@ def check_meeting_dates(pep: Pep, child: Child) -> None:
     """Dates a PEP cannot have, however each looks alone: a meeting before the child was born or
     came into care (a PEP is for a child in care), or a next meeting not after this one."""
     meeting, following = pep.meeting_date, pep.next_meeting_date
-    if meeting and meeting < child.date_of_birth:
-        raise Unprocessable(
-            "meeting_date",
-            f"cannot be before the child's date of birth ({child.date_of_birth:%d/%m/%Y})",
-        )
+    refuse_before_birth(child, [("meeting_date", meeting)])
     if meeting and child.care_start_date and meeting < child.care_start_date:
         raise Unprocessable(
             "meeting_date",

@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import Unprocessable
 from api.models import (
     AttainmentRecord,
     Child,
@@ -28,6 +27,7 @@ from api.models.enums import AttainmentJudgement, FlagKind, Role, SuspensionKind
 from api.repositories import school_data as repo
 from api.schemas.school_data import SchoolDataWrite
 from api.services import audit
+from api.services.life_dates import refuse_before_birth
 from api.services.pep_parts import PepPart, require_unchanged, stamp
 
 PART = PepPart(
@@ -94,12 +94,8 @@ def record_out(session: Session, pep: Pep) -> dict[str, Any]:
 
 def _within_the_childs_life(data: SchoolDataWrite, child: Child) -> None:
     """A suspension before the child was born is a mistyped year, and would print as fact."""
-    for i, suspension in enumerate(data.suspensions):
-        if suspension.start_date < child.date_of_birth:
-            raise Unprocessable(
-                f"suspensions.{i}.start_date",
-                f"cannot be before the child's date of birth ({child.date_of_birth:%d/%m/%Y})",
-            )
+    dated = [(f"suspensions.{i}.start_date", s.start_date) for i, s in enumerate(data.suspensions)]
+    refuse_before_birth(child, dated)
 
 
 def _date(value: date | None) -> str | None:
