@@ -7,7 +7,6 @@ that is copied to carers and schools. A declined topic is shown as "chose not to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -17,13 +16,12 @@ from api.presentation.labels import (
     EDUCATION_SUMMARY_LABELS,
     PEP_TYPE_LABELS,
     PLACEMENT_TYPE_LABELS,
-    SEND_STATUS_LABELS,
 )
 from api.repositories import peps as peps_repo
-from api.repositories import users as users_repo
 from api.services import (
     audit,
     care_details,
+    child_facts,
     contributor_views,
     education_summary,
     school_data,
@@ -31,9 +29,9 @@ from api.services import (
     workflow,
 )
 from api.services.access import pep_for
-from api.services.peps import age_band, section_contents
+from api.services.peps import section_contents
 from api.services.views import build_view, helped_by
-from vocabulary import rating_words, school_year_label, topic_status_words, topic_titles
+from vocabulary import rating_words, topic_status_words, topic_titles
 
 # What stands in for the child's words when there are none (vocabulary.yaml `topic_status`).
 STATUS_TEXT = {k: v for k, v in topic_status_words().items() if k != "answered"}
@@ -52,8 +50,7 @@ ATTENDED_TEXT = {
 RATING_WORDS = rating_words()
 
 
-def uk(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else "Not set"
+uk = child_facts.uk
 
 
 @dataclass
@@ -76,10 +73,9 @@ def build_document(session: Session, user: User, pep_id: str) -> PepDocument:
     pep, child = pep_for(session, user, pep_id)
     audit.record(session, user, "document.read", child_id=child.id, pep_id=pep.id)
     sections = section_contents(session, pep)
-    doc = PepDocument(
-        title=f"Personal Education Plan: {child.full_name}", child_name=child.full_name
-    )
-    doc.rows["The child"] = _child_rows(session, child, sections["A"])
+    name, child_rows = _child_rows(session, pep, child, sections["A"])
+    doc = PepDocument(title=f"Personal Education Plan: {name}", child_name=name)
+    doc.rows["The child"] = child_rows
     care = care_details.entry(session, pep.id)
     doc.rows["Personal and care details"] = _care_rows(care)
     doc.school_history = [
@@ -131,25 +127,12 @@ def _school_data_rows(session: Session, pep: Pep) -> list[tuple[str, str]]:
     ]
 
 
-def _child_rows(session: Session, child: Child, section_a: dict[str, Any]) -> list[tuple[str, str]]:
-    school = users_repo.school(session, child.school_id)
-    year_text = school_year_label(child.school_year)
-    return [
-        ("Name", child.full_name),
-        ("Date of birth", uk(child.date_of_birth)),
-        ("School year", f"{year_text} ({age_band(child).value})"),
-        ("School or setting", school.name if school else "None"),
-        ("Legal status", child.legal_status),
-        ("Date came into care", uk(child.care_start_date)),
-        ("Unique pupil number (UPN)", child.upn or "Not recorded"),
-        (
-            "SEND",
-            SEND_STATUS_LABELS.get(child.send_status or "", child.send_status or "Not recorded"),
-        ),
-        ("EHCP annual review date", uk(child.ehcp_annual_review_date)),
-        *([("Pathway plan", child.post16_pathway_plan)] if child.post16_pathway_plan else []),
-        *_pairs(section_a),
-    ]
+def _child_rows(
+    session: Session, pep: Pep, child: Child, section_a: dict[str, Any]
+) -> tuple[str, list[tuple[str, str]]]:
+    """The child's name and rows: as signed off for a signed-off PEP, else as now."""
+    name, rows = child_facts.as_printed(session, pep, child)
+    return name, [*rows, *_pairs(section_a)]
 
 
 def _care_rows(care: dict[str, Any]) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ from api.models.child import Child
 from api.models.contributor_views import ContributorView
 from api.models.notice import ConcernNotice
 from api.models.organisation import Authority, Caseload, School, User
-from api.models.pep import MeetingAction, Pep, PepSection, QaDecision, Target
+from api.models.pep import MeetingAction, Pep, PepSection, QaDecision, SignedOffChild, Target
 from api.models.school_data import (
     AttainmentRecord,
     SchoolTermData,
@@ -37,6 +37,7 @@ __all__ = [
     "School",
     "SchoolHistoryEntry",
     "SchoolTermData",
+    "SignedOffChild",
     "Suspension",
     "Target",
     "TranscriptMessage",

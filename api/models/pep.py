@@ -126,3 +126,17 @@ class QaDecision(Base):
     # The name as it was when decided: the record stays true if the account is renamed.
     decided_by_name: Mapped[str] = mapped_column(String(100))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SignedOffChild(Base):
+    """The child as the PEP was signed off: name, date of birth, school, year, legal status,
+    UPN, SEND. The child's record is shared by every PEP and keeps changing (a new school, a
+    new school year, a new name); a signed-off PEP is a record of its term and must not."""
+
+    __tablename__ = "signed_off_child"
+
+    pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # [label, value] pairs, in the order the document prints them.
+    rows: Mapped[list[list[str]]] = mapped_column(JSON)
+    taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -7,7 +7,16 @@ from collections.abc import Collection
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from api.models import Child, MeetingAction, Pep, PepSection, QaDecision, Target, User
+from api.models import (
+    Child,
+    MeetingAction,
+    Pep,
+    PepSection,
+    QaDecision,
+    SignedOffChild,
+    Target,
+    User,
+)
 from api.models.enums import PepStatus
 from api.repositories.children import visible_child_ids
 
@@ -122,3 +131,14 @@ def in_statuses(session: Session, child_id: str, statuses: Collection[PepStatus]
         .limit(1)
     )
     return session.scalar(stmt)
+
+
+def signed_off_child(session: Session, pep_id: str) -> SignedOffChild | None:
+    return session.get(SignedOffChild, pep_id)
+
+
+def keep_signed_off_child(session: Session, row: SignedOffChild) -> None:
+    """Once per PEP: a PEP is signed off once (a returned one is never signed off again
+    without being resubmitted, and a signed-off one is never reopened)."""
+    session.merge(row)
+    session.flush()

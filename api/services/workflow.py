@@ -16,6 +16,7 @@ from api.repositories import peps as peps_repo
 from api.schemas.common import is_sane_record_date
 from api.services import (
     audit,
+    child_facts,
     contributor_views,
     education_summary,
     qa_criteria,
@@ -161,6 +162,7 @@ def decide(
     pep.status = PepStatus.RETURNED if decision == "return" else PepStatus.SIGNED_OFF
     if pep.status == PepStatus.SIGNED_OFF:
         pep.signed_off_at = datetime.now(UTC)
+        child_facts.keep_at_sign_off(session, pep, child)
     _append_history(session, user, pep, {"decision": decision, "grade": grade, "note": note})
     audit.record(
         session, user, f"pep.qa_{decision}", child_id=child.id, pep_id=pep.id, detail=grade
