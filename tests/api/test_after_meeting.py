@@ -105,6 +105,7 @@ def test_harm_given_as_the_meeting_message_or_the_summary_is_withheld_everywhere
         pep,
         "summary",
         {"summary": "tell them he hits me", "child_agreed": True},
+        mode="my_views",  # the summary is My views' own part
     )
     view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt")).json()
     assert view["meeting"]["message_for_meeting"] is None and view["meeting"]["spoken_by"] is None
