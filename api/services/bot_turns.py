@@ -20,7 +20,7 @@ from api.errors import NotFound
 from api.models import TranscriptMessage
 from api.schemas.voice import BotWrite, TurnWrite
 from api.services import bot_writes, chat, turn_lease
-from api.services.voice_sessions import LOCKED_STATUSES, pep_of
+from api.services.voice_sessions import locked_statuses, pep_of
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def apply_turn(
     # Held for the whole turn: the session's identity map keeps only weak references, so each
     # write's own `pep_of` finds it there instead of reading the PEP again.
     pep = pep_of(session, voice)
-    if pep.status in LOCKED_STATUSES:
+    if pep.status in locked_statuses(voice.mode):
         for write in data.writes:
             if write.kind == "concern" and write.concern is not None:
                 bot_writes.write_concern(session, settings, session_id, write.concern)

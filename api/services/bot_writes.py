@@ -68,7 +68,7 @@ def _writable(session: Session, session_id: str, kind: str | None = None) -> Voi
     voice = session_or_404(session, session_id)
     if kind is not None and not writes_part(voice, kind):
         raise Conflict(f"a {voice.mode.value} conversation does not write the {kind} part")
-    ensure_pep_open(pep_of(session, voice))
+    ensure_pep_open(pep_of(session, voice), voice.mode)
     return voice
 
 

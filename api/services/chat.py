@@ -67,7 +67,7 @@ def post_message(
     # Screened before the transaction begins; a retry's words are screened again, for nothing.
     tiers = screening.screen_message(text)
     pep = pep_of(session, voice)
-    ensure_pep_open(pep)
+    ensure_pep_open(pep, voice.mode)
     if not text.strip() and voice.current_step_id:
         return where_it_stands(session, voice, pep)
     if not text.strip():

@@ -39,9 +39,21 @@ LINK_CLOSED = "This conversation has finished. Thank you for taking part."
 LINK_PEP_SENT = "This conversation has finished: your plan has been sent on. Thank you."
 
 
-def ensure_pep_open(pep: Pep) -> None:
-    """A submitted or signed-off PEP is what QA read and signed: no voice writes after that."""
-    if pep.status in LOCKED_STATUSES:
+# The after-meeting check-back is about the meeting, and a school often submits the PEP on the
+# meeting day: that conversation stays open until sign-off, so the child's view of the meeting
+# reaches the PEP the virtual school signs. Every other conversation ends at submission.
+LOCKED_FOR_MODE = {VoiceMode.MEETING_REVIEW: frozenset({PepStatus.SIGNED_OFF})}
+
+
+def locked_statuses(mode: VoiceMode | None) -> frozenset[PepStatus] | set[PepStatus]:
+    """The PEP statuses in which a conversation of `mode` takes no more of the child's words."""
+    return LOCKED_FOR_MODE.get(mode, LOCKED_STATUSES) if mode else LOCKED_STATUSES
+
+
+def ensure_pep_open(pep: Pep, mode: VoiceMode | None = None) -> None:
+    """A submitted or signed-off PEP is what QA read and signed: no voice writes after that
+    (after the meeting: none after sign-off)."""
+    if pep.status in locked_statuses(mode):
         raise Conflict(
             f"the PEP is {pep.status.value.replace('_', ' ')}: nothing more can be added to the "
             "child's views"
@@ -54,7 +66,7 @@ def open_session(
     pep, child = pep_for(session, user, pep_id)
     if user.role not in OPENERS:
         raise Forbidden("a voice session is opened by the child's DT or social worker")
-    ensure_pep_open(pep)
+    ensure_pep_open(pep, data.mode)
     helper = _helper_for(session, child.school_id, data)
     token = new_child_token()
     voice = VoiceSession(
@@ -135,7 +147,7 @@ def link_ended(session: Session, voice: VoiceSession) -> str | None:
     if expires.tzinfo is None:
         expires = expires.replace(tzinfo=UTC)
     pep = peps_repo.by_id(session, voice.pep_id)
-    if pep is None or pep.status in LOCKED_STATUSES:
+    if pep is None or pep.status in locked_statuses(voice.mode):
         return LINK_PEP_SENT
     if voice.status == "closed":
         return LINK_CLOSED
@@ -241,7 +253,7 @@ def record_support(
     """The support the child had, on the session and the view; audited as a change to the
     child's views, by the adult or by the child's link, counted rather than listed."""
     pep = pep_of(session, voice)
-    ensure_pep_open(pep)
+    ensure_pep_open(pep, voice.mode)
     chosen = sorted(set(support))
     views_repo.get_or_create_view(session, pep.id).support = chosen
     voice.support = chosen

@@ -7,7 +7,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from api.config import Settings
-from api.models.enums import ConcernKind, ConcernTier
+from api.models import Pep
+from api.models.enums import ConcernKind, ConcernTier, PepStatus
 from tests.helpers import Demo, add_concern
 
 WENT = "it was ok but too many people talking"
@@ -136,3 +137,30 @@ def test_an_ordinary_meeting_message_is_shown_as_typed(
     view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt")).json()
     assert view["meeting"]["message_for_meeting"] == message and view["meeting_withheld"] == []
     assert view["summary_withheld"] is False
+
+
+def test_the_check_back_stays_open_after_submission_until_sign_off(
+    client: TestClient, demo: Demo, settings: Settings, db: Session
+) -> None:
+    """Schools often submit the PEP on the meeting day; the child's view of that meeting still
+    belongs in the PEP the virtual school signs. Other conversations end at submission."""
+    pep = demo.peps_by_band["KS2"]
+    submitted = client.post(f"/api/v1/peps/{pep}/submit", headers=demo.auth("demo-dt"))
+    assert submitted.status_code == 200, submitted.text
+    views = client.post(
+        f"/api/v1/peps/{pep}/voice-sessions",
+        headers=demo.auth("demo-sw"),
+        json={"mode": "my_views", "helper_role": "social_worker"},
+    )
+    assert views.status_code == 409
+    _after(client, demo, settings, pep, {"how_it_went": WENT})
+    document = client.get(f"/api/v1/peps/{pep}/document.html", headers=demo.auth("demo-vs")).text
+    assert WENT in document
+    db.get(Pep, pep).status = PepStatus.SIGNED_OFF  # type: ignore[union-attr]
+    db.flush()
+    late = client.post(
+        f"/api/v1/peps/{pep}/voice-sessions",
+        headers=demo.auth("demo-sw"),
+        json={"mode": "meeting_review", "helper_role": "social_worker"},
+    )
+    assert late.status_code == 409 and "signed off" in late.json()["detail"]
