@@ -33,6 +33,26 @@ def error_link(error: dict[str, str]) -> dict[str, str]:
     return {"text": error["message"], "href": f"#{field}"} if field else {"text": error["message"]}
 
 
+def _anchor(error: Any) -> str:
+    """The id an error summary line links to: its href's, or its field's."""
+    if not isinstance(error, dict):
+        return ""
+    href = str(error.get("href") or "")
+    return href[1:] if href.startswith("#") else str(error.get("field") or "")
+
+
+def in_page_order(errors: list[Any], page: str) -> list[Any]:
+    """The errors in the order their boxes come on `page` (the GOV.UK error summary's order);
+    one whose box is not found keeps its place among the others, after them."""
+
+    def place(error: Any) -> int:
+        anchor = _anchor(error)
+        found = page.find(f'id="{anchor}"') if anchor else -1
+        return found if found >= 0 else len(page)
+
+    return sorted(errors, key=place)
+
+
 # A page showing any of these is a form with errors: its title starts "Error: " (GOV.UK).
 ERROR_KEYS = ("errors", "error", "form_error", "missing")
 
@@ -77,7 +97,20 @@ def render(
         base["sign_out_form"] = templates.env.get_template("_sign_out.html").render(
             user=user, csrf_token=token
         )
-    return templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
+    response = templates.TemplateResponse(
+        request, name, {**base, **context}, status_code=status_code
+    )
+    # Forms find their problems in the order they read them (the boxes, then the schema's
+    # rules): the summary lists them as the page shows the boxes, whatever found them.
+    errors = context.get("errors")
+    if isinstance(errors, list) and len(errors) > 1:
+        ordered = in_page_order(errors, bytes(response.body).decode())
+        if ordered != errors:
+            context = {**context, "errors": ordered}
+            response = templates.TemplateResponse(
+                request, name, {**base, **context}, status_code=status_code
+            )
+    return response
 
 
 def not_found(

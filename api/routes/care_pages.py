@@ -253,7 +253,7 @@ def care_details_form(
     pathway = age_band(child) == AgeBand.POST16
     changes = child_fields(reader, values, pathway)
     _upn_length(reader, upn)
-    reader.check()
+    # The schema's rules are read in the same round as the boxes: every problem at once.
     name = namer(request.state.history_rows)
     care_data = reader.validated(CareDetailsWrite, care, name)
     child_data = reader.validated(ChildRecordUpdate, changes, name)
@@ -343,7 +343,6 @@ def education_summary_form(
     summary["based_on"] = based_on
     changes = child_fields(reader, values, pathway=False)
     _upn_length(reader, upn)
-    reader.check()
     name = namer([])
     summary_data = reader.validated(EducationSummaryWrite, summary, name)
     child_data = reader.validated(ChildRecordUpdate, changes, name)
