@@ -3,14 +3,15 @@
 The coach does not invent what the school will measure: it names the skill that fits what the
 child asked for at their key stage, the support that usually goes with it, and leaves a
 bracketed gap wherever only the school knows the answer (where the child is now, the number
-to reach, the review day if the PEP has none). Filled in, the draft passes the SMART test.
+to reach, the review day if the PEP has none, and the skill itself when the child named a part
+of the subject its example is not about). Filled in, the draft passes the SMART test.
 """
 
 from __future__ import annotations
 
 import re
 
-from target_coach.areas import areas_in
+from target_coach.areas import COMPILED, areas_in
 from target_coach.examples import closest
 from target_coach.placeholders import unfilled
 from target_coach.schema import DraftRequest, TargetDraft
@@ -71,6 +72,32 @@ LEVEL = (
 )
 
 
+# Words that name a subject and nothing narrower: the area's example skill may stand for them.
+SUBJECT_ONLY = re.compile(
+    r"maths?|numbers?|numeracy|count\w*|sums|adding|add up|read\w*|books?|literacy|words|"
+    r"writ\w*|stories|english|literature|science|tests?|exams?|grades?|assessments?",
+    re.I,
+)
+# Only a subject's examples are narrower than it; a feeling or a friendship is not a topic.
+TOPICAL = ACADEMIC | {"exams"}
+
+
+def named_topic(words: str, area: str) -> str | None:
+    """The part of the subject the child named ("algebra", "spelling"), if they named one."""
+    patterns = [COMPILED[area]] + ([_CHILD[area]] if area in _CHILD else [])
+    found = sorted((m.start(), m.group(0).lower()) for p in patterns for m in p.finditer(words))
+    for _start, term in found:
+        if not SUBJECT_ONLY.fullmatch(term):
+            return term
+    return None
+
+
+def _covers(example: SkillExample, topic: str) -> bool:
+    """Whether the example's skill is about the topic the child named (its stem, at least)."""
+    stem = topic[:5] if len(topic) > 5 else topic
+    return stem in example.skill.lower()
+
+
 def area_of(words: str, key_stage: str) -> tuple[str | None, SkillExample | None]:
     """The first area the child's words name (theirs or a teacher's) with an example near
     their key stage; none when their words name nothing the school could teach to."""
@@ -99,7 +126,14 @@ def draft_target(req: DraftRequest) -> TargetDraft:
     area, example = area_of(req.words, req.key_stage)
     name = req.child_name.split()[0] if req.child_name.strip() else ""
     subject = f"{name} will" if name else "I will"
-    if example:
+    topic = named_topic(req.words, area) if area in TOPICAL else None
+    if example and topic and not _covers(example, topic):
+        # The child named a part of the subject the example is not about ("Algebra" against
+        # "ratio and proportion"): which skill is the school's to say, in the child's topic.
+        what = f"{_label(area)}: {subject} [the particular {topic} skill]"
+        outcome = f"[how the {topic} skill will be measured, e.g. a score out of 10]"
+        action = ACTIONS.get(area or "", "")
+    elif example:
         what = f"{_label(area)}: {subject} {example.skill}"
         outcome = _measure_gap(example.measure)
         action = ACTIONS.get(area or "", "")

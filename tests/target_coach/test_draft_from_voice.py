@@ -14,7 +14,7 @@ from target_coach.check import check_target
 from target_coach.cli import app
 from target_coach.draft import draft_target
 from target_coach.schema import DraftRequest, TargetCheckRequest, TargetDraft
-from target_coach.skills import EXAMPLES, STAGES
+from target_coach.skills import EXAMPLES, STAGES, near_example
 
 REVIEW = date(2027, 3, 19)
 # What a child might say for each area, in a child's words rather than a teacher's.
@@ -45,8 +45,17 @@ def _draft(words: str, stage: str) -> TargetDraft:
 
 
 def _filled(draft: TargetDraft, words: str, stage: str) -> TargetCheckRequest:
-    """The school's part, as a teacher would write it: the level to reach, and where the child
-    is now on the same measure."""
+    """The school's part, as a teacher would write it: the skill where the draft left it to
+    them, the level to reach, and where the child is now on the same measure."""
+    if "[the particular" in draft.target:
+        skill = near_example(EXAMPLES[draft.area or ""], stage)
+        assert skill is not None
+        draft = draft.model_copy(
+            update={
+                "target": re.sub(r"\[the particular [^\]]+\]", skill.skill, draft.target),
+                "outcome": "[number] out of 10 in the end-of-unit check",
+            }
+        )
     percent = "[number]%" in draft.outcome
     reduce = re.search(r"\b(?:down|fewer|no more than)\b", draft.outcome)
     level, now = ("95", "88") if percent else ("6", "9") if reduce else ("4", "3")
@@ -98,6 +107,34 @@ def test_the_draft_fits_the_area_the_child_named_and_their_stage() -> None:
     early = _draft("counting", "EY")
     assert "GCSE" not in early.target + early.outcome and "grade" not in early.outcome
     assert _draft("I have no friends at lunch", "KS1").target.startswith("Social/Emotional")
+
+
+@pytest.mark.parametrize(
+    ("words", "stage", "topic"),
+    [
+        ("Algebra. I get lost and then I stop trying", "KS4", "algebra"),
+        ("my spelling is bad", "KS2", "spelling"),
+        ("fractions are hard", "KS2", "fractions"),
+        ("I don't get chemistry", "KS4", "chemistry"),
+    ],
+)
+def test_a_part_of_the_subject_the_example_is_not_about_is_left_to_the_school(
+    words: str, stage: str, topic: str
+) -> None:
+    """Jordan said "Algebra"; the maths example for his stage is ratio and proportion. A
+    finished-looking target about a skill he did not name would be filed as his."""
+    draft = _draft(words, stage)
+    example = near_example(EXAMPLES[draft.area or ""], stage)
+    assert example is not None and example.skill not in draft.target
+    assert f"[the particular {topic} skill]" in draft.target
+    assert f"[the particular {topic} skill]" in draft.placeholders
+    assert draft.outcome.startswith(f"[how the {topic} skill will be measured")
+
+
+def test_a_topic_the_example_is_about_keeps_the_example() -> None:
+    assert "times tables" in _draft("help me with my times tables", "KS2").target
+    assert "compare two poems" in _draft("I don't get the poems in English", "KS4").target
+    assert "[the particular" not in _draft("maths is hard", "KS4").target
 
 
 def test_words_that_name_no_skill_leave_the_skill_to_the_school() -> None:
