@@ -173,6 +173,51 @@
     Array.prototype.forEach.call(document.querySelectorAll(".pv-draft"), function (b) {
       b.addEventListener("click", function () { draftFrom(b.getAttribute("data-topic"), b); });
     });
+    /* "Change": the saved target goes into the form, checked by the coach as it is edited,
+       and the save replaces it (PUT) instead of adding another. */
+    var editing = null;
+    var saveButton = document.getElementById("save-target");
+    var stop = document.getElementById("stop-change");
+    var heading = document.getElementById("draft-heading");
+    function changing(target) {
+      editing = target ? target.target_id : null;
+      fields.forEach(function (f) { document.getElementById("t-" + f).value = target ? (target[f] || "") : ""; });
+      document.getElementById("t-answers_topic").value = target ? (target.answers_topic || "") : "";
+      saveButton.textContent = target ? "Save the changed target" : "Save target to section D";
+      heading.textContent = target ? "Change a target" : "Draft a target";
+      stop.hidden = !target;
+      document.getElementById("draft-note").hidden = true;
+      schedule();
+    }
+    Array.prototype.forEach.call(document.querySelectorAll(".pv-change"), function (b) {
+      b.addEventListener("click", function () {
+        changing(JSON.parse(b.getAttribute("data-target")));
+        heading.scrollIntoView();
+        document.getElementById("t-what").focus();
+      });
+    });
+    stop.addEventListener("click", function () { changing(null); });
+    /* "Delete" asks once, in words a screen reader hears, then deletes on the second press. */
+    var listStatus = document.getElementById("targets-status");
+    Array.prototype.forEach.call(document.querySelectorAll(".pv-delete"), function (b) {
+      b.addEventListener("click", function () {
+        if (b.getAttribute("data-confirming") !== "true") {
+          b.setAttribute("data-confirming", "true");
+          b.textContent = "Yes, delete it";
+          listStatus.textContent = "Press \u201cYes, delete it\u201d to delete the target \u201c" +
+            b.getAttribute("data-what") + "\u201d. This cannot be undone.";
+          return;
+        }
+        b.disabled = true;
+        fetch("/api/v1/peps/" + pepId + "/targets/" + b.getAttribute("data-target-id"),
+          { method: "DELETE", credentials: "same-origin", headers: jsonHeaders })
+          .then(function (r) {
+            if (r.ok) { window.location.reload(); return; }
+            return r.json().then(function (d) { b.disabled = false; listStatus.textContent = d.detail; });
+          })
+          .catch(function () { b.disabled = false; listStatus.textContent = "Not deleted: the connection failed. Try again."; });
+      });
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       /* A double click sends one target: the second press waits for the first answer. */
@@ -190,7 +235,8 @@
       var cost = /£\s*([0-9]+(?:\.[0-9]{1,2})?)/.exec(body.ppp);
       body.ppp_cost = cost ? cost[1] : null;
       var status = document.getElementById("save-status");
-      fetch("/api/v1/peps/" + pepId + "/targets", { method: "POST", credentials: "same-origin",
+      var url = "/api/v1/peps/" + pepId + "/targets" + (editing ? "/" + editing : "");
+      fetch(url, { method: editing ? "PUT" : "POST", credentials: "same-origin",
         headers: jsonHeaders, body: JSON.stringify(body) })
         .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
         .then(function (res) {
