@@ -27,6 +27,14 @@ def actions(session: Session, pep: Pep) -> list[MeetingAction]:
     return peps_repo.meeting_actions(session, pep.id)
 
 
+def open_from_last_term(session: Session, pep: Pep) -> list[MeetingAction]:
+    """The actions last term's meeting agreed that were not done by its sign-off: this
+    meeting decides whether each is done or carries on, so the page puts them before it."""
+    if not pep.previous_pep_id:
+        return []
+    return [a for a in peps_repo.meeting_actions(session, pep.previous_pep_id) if not a.done]
+
+
 def action_dicts(session: Session, pep: Pep) -> list[dict[str, Any]]:
     return [
         {"text": a.text, "owner": a.owner, "due_date": a.due_date, "done": a.done}

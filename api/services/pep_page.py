@@ -52,6 +52,7 @@ def pep_page(session: Session, user: User, pep_id: str) -> dict[str, Any]:
         "after_meeting_rows": [{"key": {"text": k}, "value": {"text": v}} for k, v in after],
         "sessions": sessions_for_pep(session, pep.id),
         "meeting_actions": meeting_record.actions(session, pep),
+        "actions_from_last_term": meeting_record.open_from_last_term(session, pep),
         "teaching_assistants": users_repo.teaching_assistants_at(session, child.school_id)
         if child.school_id
         else [],

@@ -223,3 +223,27 @@ def test_a_designated_teacher_sees_every_child_at_their_school(
     html = client.get("/dashboard").text
     assert here.full_name in html and "Otherschool" not in html
     assert "No PEP yet" in html and "no date in care recorded" in html
+
+
+def test_last_terms_open_actions_are_put_before_this_terms_meeting(
+    client: TestClient, make: Factory
+) -> None:
+    """An action not done by last term's sign-off is for this meeting to close or carry on:
+    the PEP page lists it and puts it in the meeting record's action rows, and nothing is
+    recorded for this term until the school saves its meeting record."""
+    worker, teacher = make.adult(Role.SOCIAL_WORKER), make.adult(Role.DESIGNATED_TEACHER)
+    last = _signed_off(make, worker)
+    make.action(last, text="Apply for a tutor through PP+", owner="Virtual school")
+    make.action(last, text="Send the reading log home each Friday", done=True)
+    started = client.post(f"/api/v1/peps/{last.id}/next", headers=worker.headers)
+    pep = started.json()["pep_id"]
+    client.cookies.set("pep_voice_session", teacher.token)
+    page = client.get(f"/peps/{pep}").text
+    block = page.split('data-testid="actions-from-last-term"', 1)[1].split("</table>", 1)[0]
+    assert "Apply for a tutor through PP+" in block and "Virtual school" in block
+    assert "reading log" not in block  # done last term
+    assert 'id="action-0-text" name="action_text" type="text" value="Apply for a tutor' in page
+    recorded = client.get(f"/api/v1/peps/{pep}", headers=teacher.headers).json()
+    assert recorded["meeting_actions"] == []
+    first = client.get(f"/peps/{last.id}").text
+    assert 'data-testid="actions-from-last-term"' not in first  # a first PEP has none
