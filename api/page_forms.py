@@ -18,6 +18,7 @@ from starlette.datastructures import FormData
 from api.errors import FormInvalid
 from api.page_deps import form_errors, validate_form
 from api.schemas.common import MAX_TEXT, unstorable_character
+from api.services.pep_parts import PartChanged
 
 Model = TypeVar("Model", bound=BaseModel)
 # A model field's dotted path -> (the form's field id, the field in words, starting "the ...").
@@ -183,3 +184,14 @@ def validated(
     if problems:
         raise FormInvalid(list(problems))
     return result
+
+
+def save_unless_changed(save: Callable[[], object], typed: dict[str, Any], field: str) -> None:
+    """Save a part written whole; if someone saved it after this page was opened, the form
+    again (409) naming who, with what was typed kept and the newer reading in `based_on`,
+    so saving again is a knowing choice. `field` is the box the message is shown at."""
+    try:
+        save()
+    except PartChanged as exc:
+        typed["based_on"] = exc.updated_at or ""
+        raise FormInvalid([{"field": field, "message": exc.message}], status_code=409) from None

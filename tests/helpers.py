@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 from collections.abc import Callable
@@ -189,3 +190,10 @@ def review_day(days_ahead: int) -> str:
     """A target's review date `days_ahead` from today, as a teacher types it. The coach refuses
     a review date already past, so a fixed date in a test would expire with the calendar."""
     return (date.today() + timedelta(days=days_ahead)).strftime("%d/%m/%Y")
+
+
+def based_on(page: str) -> str:
+    """When a section was last saved, as the form read it (its hidden `based_on` field)."""
+    found = re.search(r'name="based_on" value="([^"]*)"', page)
+    assert found, "the form carries when the section was last saved"
+    return html.unescape(found.group(1))

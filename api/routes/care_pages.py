@@ -18,7 +18,7 @@ from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid, Unprocessable
 from api.models.enums import AgeBand
 from api.page_deps import PageUser, form_errors, show_on_error
-from api.page_forms import FormReader, date_boxes, sentence
+from api.page_forms import FormReader, date_boxes, save_unless_changed, sentence
 from api.presentation.labels import (
     EDUCATION_SUMMARY_LABELS,
     PLACEMENT_TYPE_LABELS,
@@ -37,7 +37,6 @@ from api.presentation.record_forms import (
 from api.schemas.care import CareDetailsWrite, ChildRecordUpdate, EducationSummaryWrite
 from api.schemas.common import MAX_NAME, MAX_TEXT
 from api.services import care_details, child_record, education_summary
-from api.services.pep_parts import PartChanged
 from api.services.peps import age_band
 from api.templating import not_found, render
 
@@ -259,14 +258,9 @@ def care_details_form(
     child_data = reader.validated(ChildRecordUpdate, changes, name)
     reader.check()
     assert care_data is not None and child_data is not None
-    try:
-        care_details.save(session, user, pep_id, care_data)
-    except PartChanged as exc:
-        # Shown on the form with what this person typed; saving again is now their choice.
-        values["based_on"] = exc.updated_at or ""
-        raise FormInvalid(
-            [{"field": "placement_type", "message": exc.message}], status_code=409
-        ) from None
+    save_unless_changed(
+        lambda: care_details.save(session, user, pep_id, care_data), values, "placement_type"
+    )
     child_record.update_child(session, user, child.id, child_data)
     return RedirectResponse(f"/peps/{pep_id}#care-details", status_code=303)
 
@@ -348,12 +342,10 @@ def education_summary_form(
     child_data = reader.validated(ChildRecordUpdate, changes, name)
     reader.check()
     assert summary_data is not None and child_data is not None
-    try:
-        education_summary.save(session, user, pep_id, summary_data)
-    except PartChanged as exc:
-        values["based_on"] = exc.updated_at or ""
-        raise FormInvalid(
-            [{"field": "progress_since_last_pep", "message": exc.message}], status_code=409
-        ) from None
+    save_unless_changed(
+        lambda: education_summary.save(session, user, pep_id, summary_data),
+        values,
+        "progress_since_last_pep",
+    )
     child_record.update_child(session, user, child.id, child_data)
     return RedirectResponse(f"/peps/{pep_id}#education-summary", status_code=303)

@@ -13,9 +13,9 @@ from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid, Unprocessable
 from api.models.enums import AttainmentJudgement, SuspensionKind
 from api.page_deps import PageUser, form_errors, show_on_error
+from api.page_forms import save_unless_changed
 from api.presentation import school_data_form
 from api.services import school_data
-from api.services.pep_parts import PartChanged
 from api.templating import not_found, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -92,15 +92,11 @@ async def save_school_data(
     if data is None:
         raise FormInvalid(errors)
     try:
-        school_data.write(session, user, pep_id, data)
+        save_unless_changed(
+            lambda: school_data.write(session, user, pep_id, data), form, "attendance_percent"
+        )
     except Unprocessable as exc:  # a date before the child's birth: on its box, as typed
         raise FormInvalid(
             school_data_form.service_errors(exc.errors(), form), status_code=422
-        ) from None
-    except PartChanged as exc:
-        # Shown on the form with what this person typed; saving again is now their choice.
-        form["based_on"] = exc.updated_at or ""
-        raise FormInvalid(
-            [{"field": "attendance_percent", "message": exc.message}], status_code=409
         ) from None
     return RedirectResponse(f"/peps/{pep_id}#school-data", status_code=303)

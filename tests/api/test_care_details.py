@@ -5,9 +5,7 @@ the PEP, shown on the PEP page and in every document."""
 
 from __future__ import annotations
 
-import html
 import io
-import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,7 +19,7 @@ from sqlalchemy.orm import Session
 from api.models import AuditEntry
 from api.models.enums import PepStatus, Role
 from tests.factories import Adult, Factory
-from tests.helpers import Demo, page_form, page_sign_in
+from tests.helpers import Demo, based_on, page_form, page_sign_in
 
 CARER = "Morgan Lee"
 AGENCIES = "CAMHS: weekly sessions with Dr Okafor.\nYoung carers group."
@@ -316,19 +314,13 @@ def test_the_documents_show_the_record_and_the_childs_record(
     assert "Personal and care details" in text and "Hillside Primary" in text
 
 
-def _based_on(page: str) -> str:
-    found = re.search(r'name="based_on" value="([^"]*)"', page)
-    assert found, "the form carries when the details were last saved"
-    return html.unescape(found.group(1))
-
-
 def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
     client: TestClient, demo: Demo
 ) -> None:
     """Two tabs opened on the same details: the later save would silently undo the earlier."""
     pep, path = demo.peps_by_band["KS3"], f"/peps/{demo.peps_by_band['KS3']}/care-details"
     page_sign_in(client, "demo-sw")
-    opened = _based_on(client.get(path).text)
+    opened = based_on(client.get(path).text)
     first = {"placement_type": "kinship", "carer_name": "Ania Kowalczyk-Nowak", "based_on": opened}
     assert page_form(client, path, first).status_code == 303
     second = {"placement_type": "kinship", "carer_name": "Ania Kowalska", "based_on": opened}
@@ -338,7 +330,7 @@ def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
     assert "Ania Kowalska" in refused.text  # what the second tab typed is still on the form
     stored = client.get(_url(pep), headers=demo.auth("demo-sw")).json()
     assert stored["carer_name"] == "Ania Kowalczyk-Nowak"
-    knowingly = {**second, "based_on": _based_on(refused.text)}
+    knowingly = {**second, "based_on": based_on(refused.text)}
     assert page_form(client, path, knowingly).status_code == 303
     stored = client.get(_url(pep), headers=demo.auth("demo-sw")).json()
     assert stored["carer_name"] == "Ania Kowalska"

@@ -5,9 +5,7 @@ PEP, shown on the PEP page and in every document."""
 
 from __future__ import annotations
 
-import html
 import io
-import re
 from typing import Any
 
 import pytest
@@ -20,7 +18,7 @@ from sqlalchemy.orm import Session
 from api.models import AuditEntry
 from api.models.enums import PepStatus, Role
 from tests.factories import Factory
-from tests.helpers import Demo, page_form, page_sign_in
+from tests.helpers import Demo, based_on, page_form, page_sign_in
 
 SUMMARY = {
     "progress_since_last_pep": "Met 2 of 3 targets; reading age up 8 months.",
@@ -212,12 +210,6 @@ def test_the_documents_show_the_summary(client: TestClient, make: Factory) -> No
     assert "Education summary" in text and "weekend contact" in text
 
 
-def _based_on(page: str) -> str:
-    found = re.search(r'name="based_on" value="([^"]*)"', page)
-    assert found, "the form carries when the summary was last saved"
-    return html.unescape(found.group(1))
-
-
 def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
     client: TestClient, demo: Demo
 ) -> None:
@@ -226,7 +218,7 @@ def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
     pep = demo.peps_by_band["KS3"]
     path = f"/peps/{pep}/education-summary"
     page_sign_in(client, "demo-dt")
-    opened = _based_on(client.get(path).text)
+    opened = based_on(client.get(path).text)
     first = {**SUMMARY, "strengths": "Drama and football.", "based_on": opened}
     assert page_form(client, path, first).status_code == 303
     second = {**SUMMARY, "strengths": "Helping at lunch club.", "based_on": opened}
@@ -237,7 +229,7 @@ def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
     assert "Helping at lunch club." in refused.text  # what the second tab typed is kept
     stored = client.get(_url(pep), headers=demo.auth("demo-dt")).json()
     assert stored["strengths"] == "Drama and football."
-    knowingly = {**second, "based_on": _based_on(refused.text)}
+    knowingly = {**second, "based_on": based_on(refused.text)}
     assert page_form(client, path, knowingly).status_code == 303
     assert client.get(_url(pep), headers=demo.auth("demo-dt")).json()["strengths"] == (
         "Helping at lunch club."

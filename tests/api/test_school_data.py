@@ -4,9 +4,7 @@ and the virtual school told at once of attendance below 95% or a suspension."""
 
 from __future__ import annotations
 
-import html
 import io
-import re
 from typing import Any
 
 import pytest
@@ -19,7 +17,7 @@ from sqlalchemy.orm import Session
 from api.models import AuditEntry, Authority, VirtualSchoolFlag
 from api.models.enums import PepStatus, Role
 from tests.factories import Adult, Factory
-from tests.helpers import Demo, page_form, page_sign_in
+from tests.helpers import Demo, based_on, page_form, page_sign_in
 
 REASON = "Threw a chair in the science lab"
 WELLBEING = "Settling with the new carer; sees the school counsellor on Tuesdays"
@@ -452,12 +450,6 @@ def test_a_designated_teacher_has_no_flags_on_the_dashboard(client: TestClient, 
     assert 'id="flags"' not in client.get("/dashboard").text
 
 
-def _based_on(page: str) -> str:
-    found = re.search(r'name="based_on" value="([^"]*)"', page)
-    assert found, "the form carries when the record was last saved"
-    return html.unescape(found.group(1))
-
-
 def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
     client: TestClient, demo: Demo, db: Session
 ) -> None:
@@ -466,7 +458,7 @@ def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
     pep = demo.peps_by_band["KS3"]
     path = f"/peps/{pep}/school-data"
     page_sign_in(client, "demo-dt")
-    opened = _based_on(client.get(path).text)
+    opened = based_on(client.get(path).text)
     assert opened == ""  # never saved
     assert page_form(client, path, {**FORM, "based_on": opened}).status_code == 303
     second = {**FORM, "attendance_percent": "88", "based_on": opened}
@@ -475,7 +467,7 @@ def test_a_second_tab_saving_over_the_first_is_refused_with_what_it_typed_kept(
     assert "saved this section after you opened it" in refused.text
     assert 'href="#attendance_percent"' in refused.text and 'value="88"' in refused.text
     assert client.get(_url(pep), headers=demo.auth("demo-dt")).json()["attendance_percent"] == 93.5
-    knowingly = {**second, "based_on": _based_on(refused.text)}
+    knowingly = {**second, "based_on": based_on(refused.text)}
     assert page_form(client, path, knowingly).status_code == 303
     assert client.get(_url(pep), headers=demo.auth("demo-dt")).json()["attendance_percent"] == 88
 
