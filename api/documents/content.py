@@ -256,7 +256,9 @@ def after_meeting_rows(view: dict[str, Any]) -> list[tuple[str, str]]:
 def _target_row(target: Any, said: dict[str, dict[str, Any]]) -> dict[str, str]:
     """A target row; "said" is the child's answer the school linked it to, in their words."""
     linked = said.get(target.answers_topic or "")
-    cost = f"£{target.ppp_cost_pence / 100:,.2f}" if target.ppp_cost_pence else ""
+    # The cost once: PP+ words that already name it ("Tutoring 10 x 1 hour £300") keep theirs.
+    named = "£" in (target.ppp or "")
+    cost = f"£{target.ppp_cost_pence / 100:,.2f}" if target.ppp_cost_pence and not named else ""
     decision = f" ({target.ppp_decision})" if target.ppp_decision else ""
     return {
         "said": linked["words"] if linked else "Not linked to my words",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from api.deps import CurrentUser, SessionDep
 from api.errors import NotFound
@@ -68,7 +68,10 @@ def draft_target(
 
 
 CARRIED: dict[int | str, dict[str, Any]] = {
-    409: {"description": "The PEP is no longer editable, or the target is last term's (review it)"}
+    409: {
+        "description": "The PEP is no longer editable, the target is last term's (review it), "
+        "or (with based_on) it was changed since it was read"
+    }
 }
 
 
@@ -81,8 +84,15 @@ def update_target(
 
 
 @router.delete("/peps/{pep_id}/targets/{target_id}", status_code=204, responses=CARRIED)
-def delete_target(pep_id: str, target_id: str, user: CurrentUser, session: SessionDep) -> None:
-    targets_service.delete_target(session, user, pep_id, target_id)
+def delete_target(
+    pep_id: str,
+    target_id: str,
+    user: CurrentUser,
+    session: SessionDep,
+    based_on: Annotated[str | None, Query(max_length=64)] = None,
+) -> None:
+    """With based_on (the updated_at you read), a target changed since is not deleted (409)."""
+    targets_service.delete_target(session, user, pep_id, target_id, based_on)
 
 
 @router.post("/peps/{pep_id}/targets/{target_id}/review")

@@ -26,6 +26,12 @@ class TargetWrite(StrictModel):
         description='The child\'s "My views" topic whose answer this target responds to; '
         "it must be an answer the child gave and one the school may read.",
     )
+    based_on: str | None = Field(
+        default=None,
+        max_length=64,
+        description="On a change: the target's updated_at as you read it. If it was changed "
+        "since, the change is refused with a 409 rather than written over it.",
+    )
 
     @field_validator("what")
     @classmethod
@@ -82,6 +88,9 @@ class TargetOut(ResponseModel):
     review_status: str | None
     review_note: str | None
     answers_topic: str | None
+    updated_at: str | None = Field(
+        default=None, description="When it was last saved: send it back as based_on"
+    )
 
 
 class AnsweredBy(ResponseModel):

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from api.models import Target
+from api.services.pep_parts import iso_utc
 
 
 def target_out(target: Target) -> dict[str, Any]:
@@ -27,4 +28,5 @@ def target_out(target: Target) -> dict[str, Any]:
         "review_status": target.review_status,
         "review_note": target.review_note,
         "answers_topic": target.answers_topic,
+        "updated_at": iso_utc(target.updated_at) if target.updated_at else None,
     }

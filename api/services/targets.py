@@ -17,6 +17,7 @@ from api.repositories import peps as peps_repo
 from api.schemas.targets import TargetReview, TargetWrite
 from api.services import audit, target_voice
 from api.services.access import pep_for
+from api.services.pep_parts import iso_utc
 from api.services.peps import _require_editable, age_band
 from api.services.target_coaching import check, check_set, child_views_text, coach_request
 
@@ -46,12 +47,17 @@ def save_target(
         if target_id
         else Target(pep_id=pep.id, position=len(peps_repo.targets(session, pep.id)))
     )
+    if target_id:
+        _unchanged_since(target, data.based_on)
     if data.answers_topic:
         target_voice.require_answer(session, pep, child, data.answers_topic)
+    asked = (target.ppp, target.ppp_cost_pence)
     for field in ("what", "how", "who", "when", "outcome", "ppp", "baseline", "needs"):
         setattr(target, field, getattr(data, field))
     target.answers_topic = data.answers_topic
     target.ppp_cost_pence = int(data.ppp_cost * 100) if data.ppp_cost is not None else None
+    if target_id and (target.ppp, target.ppp_cost_pence) != asked:
+        target.ppp_decision = None  # the virtual school decided on another request
     result = check(
         coach_request(
             target,
@@ -74,9 +80,23 @@ def save_target(
     return target
 
 
-def delete_target(session: Session, user: User, pep_id: str, target_id: str) -> None:
+def _unchanged_since(target: Target, based_on: str | None) -> None:
+    """A change or a delete made from an older reading of the target (another tab, another
+    person) would undo theirs unseen: refused, when the caller says what it read."""
+    if based_on is not None and iso_utc(target.updated_at) != based_on:
+        raise Conflict(
+            "this target was changed after you opened the page; nothing was changed: "
+            "reload to see it, then try again"
+        )
+
+
+def delete_target(
+    session: Session, user: User, pep_id: str, target_id: str, based_on: str | None = None
+) -> None:
     pep, child = _writable(session, user, pep_id)
-    session.delete(_agreed_this_term(_target(session, pep, target_id)))
+    target = _agreed_this_term(_target(session, pep, target_id))
+    _unchanged_since(target, based_on)
+    session.delete(target)
     audit.record(session, user, "target.delete", child_id=child.id, pep_id=pep.id)
 
 

@@ -175,12 +175,12 @@
     });
     /* "Change": the saved target goes into the form, checked by the coach as it is edited,
        and the save replaces it (PUT) instead of adding another. */
-    var editing = null;
+    var editing = null;  // the saved target being changed, as the page read it
     var saveButton = document.getElementById("save-target");
     var stop = document.getElementById("stop-change");
     var heading = document.getElementById("draft-heading");
     function changing(target) {
-      editing = target ? target.target_id : null;
+      editing = target || null;
       fields.forEach(function (f) { document.getElementById("t-" + f).value = target ? (target[f] || "") : ""; });
       document.getElementById("t-answers_topic").value = target ? (target.answers_topic || "") : "";
       saveButton.textContent = target ? "Save the changed target" : "Save target to section D";
@@ -196,23 +196,40 @@
         document.getElementById("t-what").focus();
       });
     });
-    stop.addEventListener("click", function () { changing(null); });
+    stop.addEventListener("click", function () {
+      var was = editing;
+      changing(null);
+      /* The pressed button is now hidden: focus goes back to the row's own "Change". */
+      var back = was && document.querySelector('.pv-change[data-target-id="' + was.target_id + '"]');
+      (back || document.getElementById("t-what")).focus();
+    });
     /* "Delete" asks once, in words a screen reader hears, then deletes on the second press. */
     var listStatus = document.getElementById("targets-status");
     Array.prototype.forEach.call(document.querySelectorAll(".pv-delete"), function (b) {
       b.addEventListener("click", function () {
         if (b.getAttribute("data-confirming") !== "true") {
+          /* One target asked about at a time: any other "Yes, delete it" goes back to "Delete". */
+          Array.prototype.forEach.call(document.querySelectorAll('.pv-delete[data-confirming="true"]'), function (other) {
+            other.removeAttribute("data-confirming");
+            other.innerHTML = other.getAttribute("data-label");
+          });
+          b.setAttribute("data-label", b.innerHTML);
           b.setAttribute("data-confirming", "true");
           b.textContent = "Yes, delete it";
+          var named = document.createElement("span");
+          named.className = "govuk-visually-hidden";
+          named.textContent = ": the target " + b.getAttribute("data-what");
+          b.appendChild(named);
           listStatus.textContent = "Press \u201cYes, delete it\u201d to delete the target \u201c" +
             b.getAttribute("data-what") + "\u201d. This cannot be undone.";
           return;
         }
         b.disabled = true;
-        fetch("/api/v1/peps/" + pepId + "/targets/" + b.getAttribute("data-target-id"),
+        fetch("/api/v1/peps/" + pepId + "/targets/" + b.getAttribute("data-target-id") +
+          "?based_on=" + encodeURIComponent(b.getAttribute("data-updated-at") || ""),
           { method: "DELETE", credentials: "same-origin", headers: jsonHeaders })
           .then(function (r) {
-            if (r.ok) { window.location.reload(); return; }
+            if (r.ok) { sessionStorage.setItem("pv-targets-done", "Target deleted."); window.location.reload(); return; }
             return r.json().then(function (d) { b.disabled = false; listStatus.textContent = d.detail; });
           })
           .catch(function () { b.disabled = false; listStatus.textContent = "Not deleted: the connection failed. Try again."; });
@@ -232,15 +249,23 @@
       var body = {};
       fields.forEach(function (f) { body[f] = value(f); });
       body.answers_topic = value("answers_topic") || null;
-      var cost = /£\s*([0-9]+(?:\.[0-9]{1,2})?)/.exec(body.ppp);
-      body.ppp_cost = cost ? cost[1] : null;
+      /* "£1,500" is 1500. A change that leaves the PP+ words as they were keeps the cost
+         saved with them, whether or not the words name it. */
+      var cost = /£\s*([0-9][0-9,]*(?:\.[0-9]{1,2})?)/.exec(body.ppp);
+      body.ppp_cost = cost ? cost[1].replace(/,/g, "") : null;
+      if (editing && body.ppp === (editing.ppp || "")) { body.ppp_cost = editing.ppp_cost; }
+      if (editing) { body.based_on = editing.updated_at; }
       var status = document.getElementById("save-status");
-      var url = "/api/v1/peps/" + pepId + "/targets" + (editing ? "/" + editing : "");
+      var url = "/api/v1/peps/" + pepId + "/targets" + (editing ? "/" + editing.target_id : "");
       fetch(url, { method: editing ? "PUT" : "POST", credentials: "same-origin",
         headers: jsonHeaders, body: JSON.stringify(body) })
         .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
         .then(function (res) {
-          if (res.ok) { status.textContent = "Saved with a score of " + res.data.score + " of 5."; window.location.reload(); }
+          if (res.ok) {
+            status.textContent = "Saved with a score of " + res.data.score + " of 5.";
+            sessionStorage.setItem("pv-targets-done", status.textContent);
+            window.location.reload();
+          }
           else { again(); status.textContent = res.data.detail; }
         })
         .catch(function () { again(); status.textContent = "Not saved: the connection failed. Try again."; });
@@ -263,5 +288,9 @@
         });
     });
   });
+  /* After a save or a delete the page reloads: say what happened, where a screen reader hears it. */
+  var done = sessionStorage.getItem("pv-targets-done");
+  var said = document.getElementById("targets-status");
+  if (done && said) { sessionStorage.removeItem("pv-targets-done"); said.textContent = done; }
   checkSet();
 })();

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from api.models import Target
 from target_coach.cli import app as coach_cli
 from tests.helpers import Demo, review_day
 
@@ -114,3 +116,55 @@ def test_context_longer_than_the_coach_reads_is_still_saved_and_checked(
     assert response.status_code == 201, response.text
     stored = client.get(f"/api/v1/peps/{pep}/targets", headers=demo.auth("demo-dt")).json()[-1]
     assert stored["needs"] == needs and stored["ppp"] == "p" * 2000
+
+
+def _target(client: TestClient, demo: Demo, pep: str, **fields: object) -> dict:
+    body = {"what": "Sam will recall the 6, 7 and 8 times tables", "when": review_day(115)}
+    saved = client.post(
+        f"/api/v1/peps/{pep}/targets", headers=demo.auth("demo-dt"), json={**body, **fields}
+    )
+    assert saved.status_code == 201, saved.text
+    return dict(saved.json())
+
+
+def test_a_change_or_delete_from_an_older_reading_is_refused(
+    client: TestClient, demo: Demo
+) -> None:
+    """Two tabs on one target: the later change would undo the earlier, and a delete would
+    remove wording the deleter never saw."""
+    pep, dt = demo.peps_by_band["KS2"], demo.auth("demo-dt")
+    read = _target(client, demo, pep, outcome="8 out of 10 in the weekly quiz")
+    url = f"/api/v1/peps/{pep}/targets/{read['target_id']}"
+    first = client.put(
+        url,
+        headers=dt,
+        json={"what": read["what"], "outcome": "9 out of 10", "based_on": read["updated_at"]},
+    )
+    assert first.status_code == 200, first.text
+    assert first.json()["updated_at"] != read["updated_at"]
+    stale = client.put(
+        url, headers=dt, json={"what": "Other words", "based_on": read["updated_at"]}
+    )
+    assert stale.status_code == 409 and "changed after you opened" in stale.json()["detail"]
+    refused = client.delete(url, headers=dt, params={"based_on": read["updated_at"]})
+    assert refused.status_code == 409
+    kept = client.get(f"/api/v1/peps/{pep}/targets", headers=dt).json()
+    assert [t["outcome"] for t in kept if t["target_id"] == read["target_id"]] == ["9 out of 10"]
+    current = client.delete(url, headers=dt, params={"based_on": first.json()["updated_at"]})
+    assert current.status_code == 204
+
+
+def test_changing_the_pp_plus_request_clears_the_decision_on_the_old_one(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    pep, dt = demo.peps_by_band["KS2"], demo.auth("demo-dt")
+    saved = _target(client, demo, pep, ppp="Tutoring", ppp_cost="300")
+    target = db.get(Target, saved["target_id"])
+    assert target is not None
+    target.ppp_decision = "approved"
+    db.flush()
+    url = f"/api/v1/peps/{pep}/targets/{saved['target_id']}"
+    reworded = {"what": saved["what"] + " by heart", "ppp": "Tutoring", "ppp_cost": "300"}
+    assert client.put(url, headers=dt, json=reworded).json()["ppp_decision"] == "approved"
+    dearer = client.put(url, headers=dt, json={**reworded, "ppp_cost": "3000"}).json()
+    assert dearer["ppp_decision"] is None and dearer["ppp_cost"] == "3000"

@@ -57,3 +57,53 @@ def test_a_dt_changes_a_saved_target_with_the_coach_then_deletes_it(
     with page.expect_event("load"):
         row.get_by_role("button", name="Yes, delete it").click()
     expect(page.get_by_test_id("current-targets")).not_to_contain_text(words)
+
+
+def test_a_change_keeps_the_pp_plus_cost_and_refuses_to_undo_another_tab(
+    browser: Browser, pages_stack: Stack
+) -> None:
+    """Changing a target re-read its PP+ cost from the words ("£1,500" became £1, a cost not
+    in the words became none), and a save over another tab's change undid it unseen."""
+    words = uuid.uuid4().hex[:6]
+    what = f"Leo will read {words} and 19 other common exception words"
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    sign_in(page, pages_stack.api_url, "demo-dt")
+    page.get_by_role("link", name="Leo Barnes").click()
+    page.get_by_role("link", name="Targets (section D)").click()
+    pep_targets = page.url
+    page.get_by_label("What (the target)").fill(what)
+    page.get_by_label("When").fill(review_day(107))
+    page.get_by_label("Expected outcome").fill("20 out of 30 words read correctly")
+    page.get_by_label("PP+ request").fill("Tutoring 10 x 1 hour £1,500")
+    page.get_by_role("button", name="Save target to section D").click()
+    table = page.get_by_test_id("current-targets")
+    expect(table).to_contain_text(what, timeout=10_000)
+    expect(page.get_by_test_id("targets-status")).to_contain_text("Saved with a score of")
+    api = pep_targets.replace("/peps/", "/api/v1/peps/")
+
+    def saved() -> dict:
+        rows = page.request.get(api).json()
+        return next(t for t in rows if t["what"].startswith(what[:20]))
+
+    assert saved()["ppp_cost"] == "1500"
+    row = table.get_by_role("row").filter(has_text=what)
+    row.get_by_role("button", name="Change").click()
+    page.get_by_label("How").fill("Flashcards with the TA")
+    page.get_by_role("button", name="Save the changed target").click()
+    expect(table).to_contain_text("Flashcards with the TA", timeout=10_000)
+    assert saved()["ppp_cost"] == "1500"  # kept: the PP+ words were not changed
+
+    # Another tab changes the target after this page was loaded.
+    row = table.get_by_role("row").filter(has_text=what)
+    row.get_by_role("button", name="Change").click()
+    target = saved()
+    other = page.request.put(
+        f"{api}/{target['target_id']}",
+        data={"what": what, "outcome": "25 out of 30", "based_on": target["updated_at"]},
+        headers={"X-CSRFToken": page.locator("#pv-init").get_attribute("data-csrf-token") or ""},
+    )
+    assert other.ok, other.text()
+    page.get_by_label("Expected outcome").fill("22 out of 30 words read correctly")
+    page.get_by_role("button", name="Save the changed target").click()
+    expect(page.locator("#save-status")).to_contain_text("changed after you opened the page")
+    assert saved()["outcome"] == "25 out of 30"
