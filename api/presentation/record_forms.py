@@ -6,6 +6,7 @@ Kept apart from the routes so the two forms (and their error pages) read fields 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from api.page_forms import FormReader, date_boxes
@@ -61,6 +62,30 @@ def child_values(child: Any) -> dict[str, Any]:
         "ehcp_review": date_boxes(child.ehcp_annual_review_date),
         "post16_pathway_plan": child.post16_pathway_plan or "",
     }
+
+
+# The child-record fields the care details and education summary forms also show.
+CHILD_FIELDS = ("upn", "send_status", "ehcp_annual_review_date", "post16_pathway_plan")
+
+
+def child_was(child: Any) -> dict[str, str]:
+    """The child's record as the form read it, as text, to send back beside what is typed."""
+    review = child.ehcp_annual_review_date
+    return {
+        "upn": child.upn or "",
+        "send_status": child.send_status or "",
+        "ehcp_annual_review_date": review.isoformat() if review else "",
+        "post16_pathway_plan": child.post16_pathway_plan or "",
+    }
+
+
+def changed_only(changes: dict[str, Any], was: Mapping[str, str] | None) -> dict[str, Any]:
+    """The child's fields this person changed. The form shows the whole record, but saving
+    what was left alone would undo a change someone else made to it since the page opened
+    (a SEND status the school set, a UPN). Without `was` (an older page), all are saved."""
+    if was is None:
+        return changes
+    return {k: v for k, v in changes.items() if str(v or "") != was.get(k, "")}
 
 
 def read_history(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import zip_longest
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request, Response
+from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
@@ -25,11 +25,14 @@ from api.presentation.labels import (
     SEND_STATUS_LABELS,
 )
 from api.presentation.record_forms import (
+    CHILD_FIELDS,
     FIELDS,
     MAX_SHORT,
     boxes,
+    changed_only,
     child_fields,
     child_values,
+    child_was,
     namer,
     number,
     read_history,
@@ -48,6 +51,19 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 ShortField = Annotated[str, Form()]
 LongField = Annotated[str, Form()]
 Rows = Annotated[list[str] | None, Form()]
+
+
+async def _record_as_read(request: Request) -> dict[str, str] | None:
+    """The child's record as the form read it (`was_*` hidden fields); None from a form
+    without them."""
+    form = await request.form()
+    was = {name: form.get(f"was_{name}") for name in CHILD_FIELDS}
+    if all(value is None for value in was.values()):
+        return None
+    return {name: value if isinstance(value, str) else "" for name, value in was.items()}
+
+
+RecordAsRead = Annotated[dict[str, str] | None, Depends(_record_as_read)]
 BLANK_ROWS = 2
 UPN_LENGTH = 13
 UPN_WORDS = (
@@ -157,6 +173,7 @@ def care_details_page(
         "history": history + [dict(blank) for _ in range(BLANK_ROWS)],
         "based_on": record["updated_at"] or "",
         **child_values(child),
+        "was": child_was(child),
     }
     return _page(
         request, CARE_TEMPLATE, user, pep, child, title=CARE_TITLE, values=values, **_extras(child)
@@ -192,6 +209,7 @@ def care_details_form(
     review_year: Annotated[str, Form(alias="ehcp_review-year")] = "",
     post16_pathway_plan: ShortField = "",
     based_on: ShortField = "",
+    was: RecordAsRead = None,
 ) -> Response:
     """Section A, and the child's UPN and SEND fields, saved together or not at all."""
     show_on_error(request, _again(CARE_TITLE, CARE_TEMPLATE, care_details))
@@ -223,6 +241,7 @@ def care_details_form(
         "ehcp_review": boxes(review_day, review_month, review_year),
         "post16_pathway_plan": post16_pathway_plan,
         "based_on": based_on,
+        "was": was or {},
     }
     request.state.form_values = values
     reader = FormReader()
@@ -250,7 +269,7 @@ def care_details_form(
         ),
     }
     pathway = age_band(child) == AgeBand.POST16
-    changes = child_fields(reader, values, pathway)
+    changes = changed_only(child_fields(reader, values, pathway), was)
     _upn_length(reader, upn)
     # The schema's rules are read in the same round as the boxes: every problem at once.
     name = namer(request.state.history_rows)
@@ -278,6 +297,7 @@ def education_summary_page(
         **{f: record[f] or "" for f in EDUCATION_SUMMARY_LABELS},
         "based_on": record["updated_at"] or "",
         **child_values(child),
+        "was": child_was(child),
     }
     return _page(
         request,
@@ -309,6 +329,7 @@ def education_summary_form(
     review_month: Annotated[str, Form(alias="ehcp_review-month")] = "",
     review_year: Annotated[str, Form(alias="ehcp_review-year")] = "",
     based_on: ShortField = "",
+    was: RecordAsRead = None,
 ) -> Response:
     """Section D's summary, and the child's SEND fields, saved together or not at all."""
     show_on_error(request, _again(SUMMARY_TITLE, SUMMARY_TEMPLATE, education_summary))
@@ -327,6 +348,7 @@ def education_summary_form(
         "send_status": send_status,
         "ehcp_review": boxes(review_day, review_month, review_year),
         "based_on": based_on,
+        "was": was or {},
     }
     request.state.form_values = values
     reader = FormReader()
@@ -335,7 +357,7 @@ def education_summary_form(
         for field, value in typed.items()
     }
     summary["based_on"] = based_on
-    changes = child_fields(reader, values, pathway=False)
+    changes = changed_only(child_fields(reader, values, pathway=False), was)
     _upn_length(reader, upn)
     name = namer([])
     summary_data = reader.validated(EducationSummaryWrite, summary, name)

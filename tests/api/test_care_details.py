@@ -5,7 +5,9 @@ the PEP, shown on the PEP page and in every document."""
 
 from __future__ import annotations
 
+import html as html_text
 import io
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -352,3 +354,49 @@ def test_the_api_refuses_a_save_based_on_an_older_reading(
     assert client.get(_url(pep), headers=worker.headers).json()["carer_name"] == CARER
     unsaid = client.put(_url(pep), json=_record(carer_name="Other"), headers=worker.headers)
     assert unsaid.status_code == 200  # a client that does not say what it read is not refused
+
+
+def _hidden(page: str) -> dict[str, str]:
+    return {
+        name: html_text.unescape(value)
+        for name, value in re.findall(
+            r'type="hidden" name="(was_[a-z0-9_]+)" value="([^"]*)"', page
+        )
+    }
+
+
+def test_the_form_saves_only_the_childs_fields_changed_on_it(
+    client: TestClient, demo: Demo
+) -> None:
+    """The care details form shows the child's UPN and SEND status too: saving it as it was
+    loaded undid the school's SEND change made meanwhile."""
+    pep = demo.peps_by_band["KS4"]
+    path = f"/peps/{pep}/care-details"
+    child = client.get(f"/api/v1/peps/{pep}", headers=demo.auth("demo-sw")).json()["child_id"]
+    page_sign_in(client, "demo-sw")
+    opened = client.get(path).text
+    was = _hidden(opened)
+    assert set(was) >= {"was_upn", "was_send_status", "was_ehcp_annual_review_date"}
+    school = client.patch(
+        f"/api/v1/children/{child}",
+        headers=demo.auth("demo-dt"),
+        json={"send_status": "ehcp", "upn": "A123456789012"},
+    )
+    assert school.status_code == 200, school.text
+    form = {
+        "placement_type": "foster_care",
+        "carer_name": CARER,
+        "upn": "",  # as the page showed them before the school's change
+        "send_status": was["was_send_status"],
+        "based_on": based_on(opened),
+        **was,
+    }
+    assert page_form(client, path, form).status_code == 303
+    record = client.get(f"/api/v1/children/{child}", headers=demo.auth("demo-sw")).json()
+    assert (record["send_status"], record["upn"]) == ("ehcp", "A123456789012")
+    again = client.get(path).text
+    typed = {**form, **_hidden(again), "based_on": based_on(again), "upn": "B123456789012"}
+    typed["send_status"] = "ehcp"
+    assert page_form(client, path, typed).status_code == 303
+    record = client.get(f"/api/v1/children/{child}", headers=demo.auth("demo-sw")).json()
+    assert record["upn"] == "B123456789012"  # what this person changed is saved
