@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from api.documents.content import RATING_WORDS
 from api.models import User
 from api.repositories import peps as peps_repo
-from api.services import audit, target_voice
+from api.services import audit, child_facts, target_voice
 from api.services.access import pep_for
 from api.services.peps import age_band
 from api.services.views import build_view
@@ -39,7 +39,7 @@ def build_child_copy(session: Session, user: User, pep_id: str) -> ChildCopy:
     view = build_view(session, pep, child)
     answers = target_voice.answers(session, pep, child)
     copy = ChildCopy(
-        first_name=child.first_name,
+        first_name=child_facts.first_name_printed(session, pep, child),
         term=pep.term,
         age_band=age_band(child).value,
         message_for_meeting=view["meeting"]["message_for_meeting"] or "",

@@ -137,6 +137,7 @@ class SignedOffChild(Base):
 
     pep_id: Mapped[str] = mapped_column(ForeignKey("pep.id"), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    first_name: Mapped[str] = mapped_column(String(100))  # the child's copy greets them by it
     # [label, value] pairs, in the order the document prints them.
     rows: Mapped[list[list[str]]] = mapped_column(JSON)
     taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

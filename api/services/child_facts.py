@@ -52,14 +52,30 @@ def keep_at_sign_off(session: Session, pep: Pep, child: Child) -> None:
     rows = [[label, value] for label, value in record_rows(session, child)]
     peps_repo.keep_signed_off_child(
         session,
-        SignedOffChild(pep_id=pep.id, name=child.full_name, rows=rows, taken_at=datetime.now(UTC)),
+        SignedOffChild(
+            pep_id=pep.id,
+            name=child.full_name,
+            first_name=child.first_name,
+            rows=rows,
+            taken_at=datetime.now(UTC),
+        ),
     )
+
+
+def _kept(session: Session, pep: Pep) -> SignedOffChild | None:
+    signed_off = pep.status == PepStatus.SIGNED_OFF
+    return peps_repo.signed_off_child(session, pep.id) if signed_off else None
 
 
 def as_printed(session: Session, pep: Pep, child: Child) -> tuple[str, list[tuple[str, str]]]:
     """The child's name and rows for this PEP's document: as signed off, or as now."""
-    signed_off = pep.status == PepStatus.SIGNED_OFF
-    kept = peps_repo.signed_off_child(session, pep.id) if signed_off else None
+    kept = _kept(session, pep)
     if kept is not None:
         return kept.name, [(label, value) for label, value in kept.rows]
     return child.full_name, record_rows(session, child)
+
+
+def first_name_printed(session: Session, pep: Pep, child: Child) -> str:
+    """The first name the child's own copy greets them by: as signed off, or as now."""
+    kept = _kept(session, pep)
+    return kept.first_name if kept is not None else child.first_name

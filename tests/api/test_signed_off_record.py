@@ -43,7 +43,7 @@ def test_the_signed_off_document_keeps_the_child_as_they_were_at_sign_off(
     old_school = make.school.name
     # Next term: a new school, an EHCP, a corrected surname.
     child.school_id = make.another_school(name="Riverside Academy").id
-    child.last_name = "Okafor-Reid"
+    child.first_name, child.last_name = "Maia", "Okafor-Reid"
     db.flush()
     changed = client.patch(
         f"/api/v1/children/{child.id}", headers=worker.headers, json={"send_status": "ehcp"}
@@ -63,9 +63,12 @@ def test_the_signed_off_document_keeps_the_child_as_they_were_at_sign_off(
         c.text for t in Document(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells
     )
     assert old_school in cells and "Riverside Academy" not in cells
+    copy = client.get(f"/api/v1/peps/{pep.id}/my-copy.pdf", headers=worker.headers)
+    assert "Maya-my-copy.pdf" in copy.headers["content-disposition"]
     # The child's record itself is as it is now.
     now = client.get(f"/api/v1/children/{child.id}", headers=worker.headers).json()
     assert now["last_name"] == "Okafor-Reid" and now["send_status"] == "ehcp"
+    assert "Maia" in client.get(f"/api/v1/children/{child.id}", headers=worker.headers).text
 
 
 def test_a_pep_not_yet_signed_off_prints_the_child_as_they_are_now(

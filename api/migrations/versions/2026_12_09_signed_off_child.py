@@ -27,6 +27,7 @@ def upgrade() -> None:
         "signed_off_child",
         sa.Column("pep_id", sa.String(32), nullable=False),
         sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("first_name", sa.String(100), nullable=False),
         sa.Column("rows", sa.JSON(), nullable=False),
         sa.Column("taken_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
