@@ -49,6 +49,9 @@ class Pep(Base, Timestamped):
     meeting_chair: Mapped[str | None] = mapped_column(String(200))
     note_taker: Mapped[str | None] = mapped_column(String(200))
     meeting_summary: Mapped[str | None] = mapped_column(Text)
+    # When this meeting's actions were first saved: from then on they are this term's decision,
+    # and last term's open actions are no longer put in the form for it.
+    actions_saved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class PepSection(Base, Timestamped):

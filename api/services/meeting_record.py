@@ -7,6 +7,7 @@ as PATCH allows), only while the PEP is editable, and audited without the words 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -29,8 +30,9 @@ def actions(session: Session, pep: Pep) -> list[MeetingAction]:
 
 def open_from_last_term(session: Session, pep: Pep) -> list[MeetingAction]:
     """The actions last term's meeting agreed that were not done by its sign-off: this
-    meeting decides whether each is done or carries on, so the page puts them before it."""
-    if not pep.previous_pep_id:
+    meeting decides whether each is done or carries on, so the page puts them before it,
+    until this term's actions are saved (a saved list, even an empty one, is the decision)."""
+    if not pep.previous_pep_id or pep.actions_saved_at is not None:
         return []
     return [a for a in peps_repo.meeting_actions(session, pep.previous_pep_id) if not a.done]
 
@@ -62,6 +64,7 @@ def put_actions(
         for position, item in enumerate(items)
     ]
     peps_repo.replace_meeting_actions(session, pep.id, rows)
+    pep.actions_saved_at = pep.actions_saved_at or datetime.now(UTC)
     audit.record(
         session,
         user,

@@ -247,3 +247,10 @@ def test_last_terms_open_actions_are_put_before_this_terms_meeting(
     assert recorded["meeting_actions"] == []
     first = client.get(f"/peps/{last.id}").text
     assert 'data-testid="actions-from-last-term"' not in first  # a first PEP has none
+    # The meeting decides: a saved list, even an empty one, is the decision, and stays.
+    cleared = client.put(
+        f"/api/v1/peps/{pep}/meeting-actions", headers=teacher.headers, json={"actions": []}
+    )
+    assert cleared.status_code == 200, cleared.text
+    again = client.get(f"/peps/{pep}").text
+    assert "Apply for a tutor" not in again
