@@ -54,11 +54,17 @@ class Conflict(AppError):
     status_code = 409
 
 
+def mid_sentence(text: str) -> str:
+    """A sentence's words as they read after a colon: "The PEP meeting" -> "the PEP meeting"."""
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]
+
+
 class SignOffRefused(Conflict):
     """The virtual school signed off a PEP that does not yet meet the non-negotiables."""
 
     def __init__(self, missing: list[dict[str, str]]) -> None:
-        labels = "; ".join(m["label"].lower() for m in missing)
+        labels = "; ".join(mid_sentence(m["label"]) for m in missing)
         super().__init__(f"the PEP cannot be signed off until these are met: {labels}")
         self.missing = missing
 
@@ -67,7 +73,7 @@ class SignOffRefused(Conflict):
         return [
             {
                 "field": m["check"],
-                "message": f"{m['label']}: {m['fix'].lower()}",
+                "message": f"{m['label']}: {mid_sentence(m['fix'])}",
                 "fix_at": m["fix_at"],
             }
             for m in self.missing

@@ -208,6 +208,7 @@ def test_sign_off_is_refused_until_the_non_negotiables_hold(
     body = refused.json()
     assert "cannot be signed off" in body["detail"]
     assert "attendees recorded" in body["detail"]
+    assert "the PEP meeting has taken place" in body["detail"]  # "PEP" kept as it is written
     assert {e["field"] for e in body["errors"]} == {
         "meeting_held",  # the demo's meeting is still to come
         "attendees_recorded",
