@@ -74,10 +74,12 @@ LEVEL = (
 
 # Words that name a subject and nothing narrower: the area's example skill may stand for them.
 SUBJECT_ONLY = re.compile(
-    r"maths?|numbers?|numeracy|count\w*|sums|adding|add up|read\w*|books?|literacy|words|"
-    r"writ\w*|stories|english|literature|science|tests?|exams?|grades?|assessments?",
+    r"maths?|numbers?|numeracy|sums|read\w*|books?|literacy|words|writ\w*|stories|english|"
+    r"literature|science|tests?|exams?|grades?|assessments?",
     re.I,
 )
+# A child's word for a part of a subject, as the gap should name it.
+TOPIC_NAMES = {"spell": "spelling", "add up": "adding up", "count": "counting"}
 # Only a subject's examples are narrower than it; a feeling or a friendship is not a topic.
 TOPICAL = ACADEMIC | {"exams"}
 
@@ -88,7 +90,7 @@ def named_topic(words: str, area: str) -> str | None:
     found = sorted((m.start(), m.group(0).lower()) for p in patterns for m in p.finditer(words))
     for _start, term in found:
         if not SUBJECT_ONLY.fullmatch(term):
-            return term
+            return TOPIC_NAMES.get(term, term)
     return None
 
 

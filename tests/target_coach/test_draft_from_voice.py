@@ -116,6 +116,9 @@ def test_the_draft_fits_the_area_the_child_named_and_their_stage() -> None:
         ("my spelling is bad", "KS2", "spelling"),
         ("fractions are hard", "KS2", "fractions"),
         ("I don't get chemistry", "KS4", "chemistry"),
+        ("I want to be better at adding up", "KS3", "adding"),
+        ("I find counting hard", "KS2", "counting"),
+        ("I cant spell", "KS2", "spelling"),
     ],
 )
 def test_a_part_of_the_subject_the_example_is_not_about_is_left_to_the_school(
