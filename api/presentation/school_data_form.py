@@ -14,7 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from api.models import Child
 from api.schemas.school_data import MAX_ROWS, SchoolDataWrite
+from api.services.life_dates import before_birth
 
 BLANK_ROWS = 2
 NUMBERS = (
@@ -151,8 +153,11 @@ def _typed_row(
     return row
 
 
-def parse(form: Mapping[str, str]) -> tuple[SchoolDataWrite | None, list[dict[str, str]]]:
-    """The request model the form makes, or the errors to show, each naming its box's id."""
+def parse(
+    form: Mapping[str, str], child: Child | None = None
+) -> tuple[SchoolDataWrite | None, list[dict[str, str]]]:
+    """The request model the form makes, or the errors to show, each naming its box's id.
+    Given the child, a suspension before their birth is named with the rest, at once."""
     errors: list[dict[str, str]] = []
     body: dict[str, Any] = {}
     for name in NUMBERS:
@@ -183,12 +188,28 @@ def parse(form: Mapping[str, str]) -> tuple[SchoolDataWrite | None, list[dict[st
                 row["days"] = row["days"].strip() or None
             body[group].append(row)
             rows[group].append(i)
+    if child is not None:
+        dated = [
+            (f"suspensions.{n}.start_date", _iso_day(row.get("start_date")))
+            for n, row in enumerate(body["suspensions"])
+        ]
+        early = [
+            {"field": field, "message": reason} for field, reason in before_birth(child, dated)
+        ]
+        errors += service_errors(early, form)
     try:
         data = SchoolDataWrite.model_validate(body)
     except ValidationError as exc:
         errors += [_error(e, rows) for e in exc.errors()]
         data = None
     return (data if not errors else None), _unique(errors)
+
+
+def _iso_day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _date(

@@ -7,6 +7,7 @@ form comes back with every problem listed and linked to its field, and what was 
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import zip_longest
 from typing import Annotated, Any
 
@@ -40,6 +41,7 @@ from api.presentation.record_forms import (
 from api.schemas.care import CareDetailsWrite, ChildRecordUpdate, EducationSummaryWrite
 from api.schemas.common import MAX_NAME, MAX_TEXT
 from api.services import care_details, child_record, education_summary
+from api.services.life_dates import before_birth
 from api.services.peps import age_band
 from api.templating import not_found, render
 
@@ -134,6 +136,24 @@ def _on_form(error: dict[str, str], ids: set[str], name: Any) -> dict[str, str]:
         return error
     field_id, label = name(error["field"])
     return {"field": field_id, "message": f"{sentence(label)} {error['message']}"}
+
+
+def _before_birth_on_boxes(
+    reader: FormReader, child: Any, care: dict[str, Any], places: list[int]
+) -> None:
+    """Dates before the child's birth, named with the form's other problems, on their boxes
+    (the service refuses them too, but only once everything else is right)."""
+    dated = [
+        ("placement_start-day", "the date the placement started", care["placement_start_date"])
+    ]
+    dated += [
+        (f"history_from-{i}-day", f"the date they joined school {i + 1}", row["from_date"])
+        for i, row in zip(places, care["school_history"], strict=True)
+    ]
+    labels = {field: label for field, label, _value in dated}
+    days = [(field, date.fromisoformat(value) if value else None) for field, _l, value in dated]
+    for field, reason in before_birth(child, days):
+        reader.problem(field, f"{sentence(labels[field])} {reason}")
 
 
 def _extras(child: Any) -> dict[str, Any]:
@@ -268,6 +288,7 @@ def care_details_form(
             one_line=False,
         ),
     }
+    _before_birth_on_boxes(reader, child, care, request.state.history_rows)
     pathway = age_band(child) == AgeBand.POST16
     changes = changed_only(child_fields(reader, values, pathway), was)
     _upn_length(reader, upn)

@@ -135,6 +135,29 @@ def _changes(form: PlanForm) -> tuple[dict[str, Any], list[dict[str, str]]]:
     return changes, problems
 
 
+def _iso_day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _impossible_dates(
+    changes: dict[str, Any], child: Any, problems: list[dict[str, str]]
+) -> list[dict[str, str]]:
+    """The PEP's date rules (not before the child was born or came into care, the next meeting
+    after this one), found with the form's own problems so the summary names them all at once."""
+    named = {p["field"].removesuffix("-day") for p in problems}
+    found = peps_service.meeting_date_problems(
+        _iso_day(changes.get("meeting_date")), _iso_day(changes.get("next_meeting_date")), child
+    )
+    return [
+        {"field": field, "message": f"{sentence(DATE_FIELDS[field])} {reason}"}
+        for field, reason in found
+        if field not in named
+    ]
+
+
 def _error_list(exc: AppError) -> list[dict[str, str]]:
     """Each problem linked to its box; a service's refusal ("cannot be before ...") is said
     with the box's name in front, as the form's own are."""
@@ -212,6 +235,7 @@ async def start_pep_form(
     show_on_error(request, _again)
     form = request.state.plan_form = PlanForm.from_post(await request.form())
     changes, problems = _changes(form)
+    problems += _impossible_dates(changes, child_for(session, user, child_id), problems)
     body = {"child_id": child_id, "term": form.term, **changes}
     data = validated(PepCreate, body, SCHEMA_MESSAGES, DATE_FIELDS, problems)
     try:
@@ -237,6 +261,7 @@ async def meeting_plan_form(
     show_on_error(request, _again)
     form = request.state.plan_form = PlanForm.from_post(await request.form())
     changes, problems = _changes(form)
+    problems += _impossible_dates(changes, pep_for(session, user, pep_id)[1], problems)
     body = {"term": form.term, **changes}
     data = validated(PepUpdate, body, SCHEMA_MESSAGES, DATE_FIELDS, problems)
     peps_service.plan_meeting(session, user, pep_id, data)

@@ -88,7 +88,8 @@ async def save_school_data(
     show_on_error(request, _form_again)
     form = {key: value for key, value in (await request.form()).items() if isinstance(value, str)}
     request.state.school_data_form = form
-    data, errors = school_data_form.parse(form)
+    child = school_data.writer_child(session, user, pep_id)
+    data, errors = school_data_form.parse(form, child)
     if data is None:
         raise FormInvalid(errors)
     try:

@@ -13,16 +13,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.errors import Conflict, Forbidden, NotFound, Unprocessable
+from api.errors import Conflict, Forbidden, NotFound
 from api.models import Child, Pep, PepSection, User
 from api.models.enums import AgeBand, PepStatus, PepType, Role, age_band_for_year
 from api.repositories import children as children_repo
 from api.repositories import peps as peps_repo
 from api.repositories import users as users_repo
+from api.schemas.common import EARLIEST_RECORD
 from api.schemas.peps import ChildCreate, PepCreate, PepUpdate, SectionUpdate
 from api.services import audit
 from api.services.access import child_for, pep_for
-from api.services.life_dates import refuse_before_birth
+from api.services.life_dates import before_birth, refuse
 
 SECTION_TITLES = {
     "A": "PEP type and details",
@@ -201,18 +202,30 @@ def update_pep(session: Session, user: User, pep_id: str, data: PepUpdate) -> tu
     return pep, child
 
 
-def check_meeting_dates(pep: Pep, child: Child) -> None:
+def meeting_date_problems(
+    meeting: date | None, following: date | None, child: Child
+) -> list[tuple[str, str]]:
     """Dates a PEP cannot have, however each looks alone: a meeting before the child was born or
-    came into care (a PEP is for a child in care), or a next meeting not after this one."""
-    meeting, following = pep.meeting_date, pep.next_meeting_date
-    refuse_before_birth(child, [("meeting_date", meeting)])
-    if meeting and child.care_start_date and meeting < child.care_start_date:
-        raise Unprocessable(
-            "meeting_date",
-            f"cannot be before the child came into care ({child.care_start_date:%d/%m/%Y})",
+    came into care (a PEP is for a child in care), or a next meeting not after this one. Every
+    one found, so a form names them all at once."""
+    if meeting and meeting < EARLIEST_RECORD:
+        return []  # the schema's own range says it: "must be between ..."
+    problems = before_birth(child, [("meeting_date", meeting)])
+    if not problems and meeting and child.care_start_date and meeting < child.care_start_date:
+        problems.append(
+            (
+                "meeting_date",
+                f"cannot be before the child came into care ({child.care_start_date:%d/%m/%Y})",
+            )
         )
     if meeting and following and following <= meeting:
-        raise Unprocessable("next_meeting_date", f"must be after this meeting ({meeting:%d/%m/%Y})")
+        problems.append(("next_meeting_date", f"must be after this meeting ({meeting:%d/%m/%Y})"))
+    return problems
+
+
+def check_meeting_dates(pep: Pep, child: Child) -> None:
+    """A 422 naming every date the PEP cannot have (`meeting_date_problems`)."""
+    refuse(meeting_date_problems(pep.meeting_date, pep.next_meeting_date, child))
 
 
 def plan_meeting(session: Session, user: User, pep_id: str, data: PepUpdate) -> tuple[Pep, Child]:

@@ -113,6 +113,12 @@ def for_form(session: Session, user: User, pep_id: str) -> tuple[Pep, Child, dic
     return pep, child, record_out(session, pep)
 
 
+def writer_child(session: Session, user: User, pep_id: str) -> Child:
+    """The child whose record the form is for, if this user may save it now (else 404, 403 or
+    409): the form checks its dates against the child's birth while it reads its boxes."""
+    return PART.require_writer(session, user, pep_id)[1]
+
+
 def write(session: Session, user: User, pep_id: str, data: SchoolDataWrite) -> dict[str, Any]:
     """Store the whole term's record as sent, and tell the virtual school what it must know."""
     pep, child = PART.require_writer(session, user, pep_id)

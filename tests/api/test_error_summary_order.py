@@ -75,3 +75,77 @@ def test_care_details_name_every_problem_in_one_round_in_page_order(
         set(links)
     ), links
     assert links == _box_order(refused.text, links)
+
+
+def test_a_date_before_birth_is_named_with_the_forms_other_problems(
+    client: TestClient, demo: Demo
+) -> None:
+    """A date before the child's birth was refused only once everything else was right."""
+    pep = demo.peps_by_band["KS3"]
+    page_sign_in(client, "demo-sw")
+    care = page_form(
+        client,
+        f"/peps/{pep}/care-details",
+        {
+            "placement_type": "foster_care",
+            "placement_start-day": "1",
+            "placement_start-month": "1",
+            "placement_start-year": "2005",
+            "upn": "BAD",
+            "history_school": ["Nursery", "Infants"],  # type: ignore[dict-item]
+            "history_from-day": ["1", "1"],  # type: ignore[dict-item]
+            "history_from-month": ["9", "9"],  # type: ignore[dict-item]
+            "history_from-year": ["2004", "2006"],  # type: ignore[dict-item]
+            "history_to-day": ["", ""],  # type: ignore[dict-item]
+            "history_to-month": ["", ""],  # type: ignore[dict-item]
+            "history_to-year": ["", ""],  # type: ignore[dict-item]
+            "history_reason": ["", ""],  # type: ignore[dict-item]
+        },
+    )
+    links = _summary_links(care.text)
+    assert {"placement_start-day", "upn", "history_from-0-day", "history_from-1-day"} <= set(
+        links
+    ), links
+    assert links == _box_order(care.text, links)
+    assert "date of birth" in care.text
+
+    page_sign_in(client, "demo-dt")
+    school = page_form(
+        client,
+        f"/peps/{pep}/school-data",
+        {
+            "attendance_percent": "150",
+            "suspensions-0-kind": "suspension",
+            "suspensions-0-start_date-day": "3",
+            "suspensions-0-start_date-month": "10",
+            "suspensions-0-start_date-year": "2005",
+            "suspensions-0-days": "1",
+            "suspensions-0-reason": "Threw a chair",
+        },
+    )
+    links = _summary_links(school.text)
+    assert {"attendance_percent", "suspensions-0-start_date-day"} <= set(links), links
+    assert "date of birth" in school.text
+
+    page_sign_in(client, "demo-sw")
+    plan = client.get(f"/peps/{pep}/meeting-plan").text
+    form = dict(re.findall(r'name="([^"]+)"[^>]*value="([^"]*)"', plan))
+    form.pop("csrftoken", None)
+    form.update(
+        {
+            "invitee_role_0": "",  # a half-filled row: the form's own problem
+            "invitee_name_0": "Dee Turner",
+            "meeting_date-day": "1",
+            "meeting_date-month": "1",
+            "meeting_date-year": "2005",
+            "next_meeting_date-day": "1",
+            "next_meeting_date-month": "1",
+            "next_meeting_date-year": "2004",
+        }
+    )
+    refused = page_form(client, f"/peps/{pep}/meeting-plan", form)
+    links = _summary_links(refused.text)
+    assert {"invitee_role_0", "meeting_date-day", "next_meeting_date-day"} <= set(links), links
+    assert "The date of the PEP meeting cannot be before the child&#39;s date of birth" in (
+        refused.text
+    )
