@@ -259,12 +259,21 @@
       var url = "/api/v1/peps/" + pepId + "/targets" + (editing ? "/" + editing.target_id : "");
       fetch(url, { method: editing ? "PUT" : "POST", credentials: "same-origin",
         headers: jsonHeaders, body: JSON.stringify(body) })
-        .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
+        .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, status: r.status, data: d }; }); })
         .then(function (res) {
           if (res.ok) {
             status.textContent = "Saved with a score of " + res.data.score + " of 5.";
             sessionStorage.setItem("pv-targets-done", status.textContent);
             window.location.reload();
+          }
+          else if (editing && res.status === 404) {
+            /* Deleted meanwhile (another tab): what was typed stays, to save as a new target. */
+            again();
+            editing = null;
+            saveButton.textContent = "Save target to section D";
+            heading.textContent = "Draft a target";
+            stop.hidden = true;
+            status.textContent = "That target was deleted meanwhile. What you typed is still here: save it as a new target.";
           }
           else { again(); status.textContent = res.data.detail; }
         })

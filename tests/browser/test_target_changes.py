@@ -107,3 +107,19 @@ def test_a_change_keeps_the_pp_plus_cost_and_refuses_to_undo_another_tab(
     page.get_by_role("button", name="Save the changed target").click()
     expect(page.locator("#save-status")).to_contain_text("changed after you opened the page")
     assert saved()["outcome"] == "25 out of 30"
+
+    # Another tab deletes it while this one is changing it: what was typed is kept, as new.
+    page.reload()
+    row = page.get_by_test_id("current-targets").get_by_role("row").filter(has_text=what)
+    row.get_by_role("button", name="Change").click()
+    page.get_by_label("Expected outcome").fill("24 out of 30 words read correctly")
+    gone = page.request.delete(
+        f"{api}/{saved()['target_id']}",
+        headers={"X-CSRFToken": page.locator("#pv-init").get_attribute("data-csrf-token") or ""},
+    )
+    assert gone.ok, gone.text()
+    page.get_by_role("button", name="Save the changed target").click()
+    expect(page.locator("#save-status")).to_contain_text("deleted meanwhile")
+    expect(page.get_by_label("Expected outcome")).to_have_value("24 out of 30 words read correctly")
+    page.get_by_role("button", name="Save target to section D").click()
+    expect(page.get_by_test_id("current-targets")).to_contain_text("24 out of 30", timeout=10_000)
