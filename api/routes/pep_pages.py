@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
 from api.deps import Caller, SessionDep, SettingsDep
-from api.errors import AppError, FormInvalid
+from api.errors import AppError, FormInvalid, Unprocessable
 from api.models.enums import ContributorKind
 from api.page_deps import FormPage, PageUser, form_errors, show_on_error, validate_form
 from api.page_forms import as_typed, note_problem, too_long
@@ -179,9 +179,10 @@ def _meeting_again(
     request: Request, session: Session, user: Caller | None, exc: AppError
 ) -> Response:
     """The PEP's page with the meeting record's errors, each linked to its box, and what was
-    typed; nothing of the record is stored."""
+    typed; nothing of the record is stored. A service's field-named refusal (a next meeting
+    not after this one) is shown the same way, not as a page that loses what was typed."""
     assert user is not None
-    if not isinstance(exc, FormInvalid):
+    if not isinstance(exc, FormInvalid | Unprocessable):
         return not_found(request, user, exc.message, exc.status_code)
     errors = []
     for e in form_errors(exc):

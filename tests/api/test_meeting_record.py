@@ -263,3 +263,32 @@ def test_the_documents_carry_the_record_and_the_actions(client: TestClient, make
     word = Document(io.BytesIO(client.get(f"{base}.docx", headers=teacher.headers).content))
     cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
     assert {"Ms Patel", "Mr Jones", "SENCo", due, "Book the educational psychologist"} <= set(cells)
+
+
+def test_a_next_meeting_not_after_this_one_is_shown_on_the_form_with_what_was_typed(
+    client: TestClient, make: Factory
+) -> None:
+    """The service refuses it; the page used to show that refusal as a bare page, and the
+    record typed on the form (chair, summary, actions) was lost."""
+    teacher, pep = _school(make)
+    client.cookies.set("pep_voice_session", teacher.token)
+    before = pep.meeting_date
+    failed = _post_rows(
+        client,
+        pep.id,
+        [_row("Send the log home", "Class teacher", "1", "3", "2027")],
+        meeting_chair="Ms Patel",
+        meeting_summary="Settled well; reading is the focus",
+        **{
+            "next_meeting-day": str(before.day),
+            "next_meeting-month": str(before.month),
+            "next_meeting-year": str(before.year),
+        },
+    )
+    assert failed.status_code == 400, failed.text
+    assert '<a href="#next_meeting-day">' in failed.text
+    assert "must be after this meeting" in failed.text
+    assert "Settled well; reading is the focus" in failed.text
+    assert 'value="Send the log home"' in failed.text
+    stored = client.get(f"/api/v1/peps/{pep.id}", headers=teacher.headers).json()
+    assert stored["meeting_chair"] is None and stored["meeting_actions"] == []
