@@ -195,3 +195,12 @@ def save_unless_changed(save: Callable[[], object], typed: dict[str, Any], field
     except PartChanged as exc:
         typed["based_on"] = exc.updated_at or ""
         raise FormInvalid([{"field": field, "message": exc.message}], status_code=409) from None
+
+
+def iso_day(value: Any) -> date | None:
+    """A form's date, already read into ISO text, as a date; None when empty or not a date
+    (the box's own error names that)."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from api.models import Child
+from api.page_forms import iso_day
 from api.schemas.school_data import MAX_ROWS, SchoolDataWrite
 from api.services.life_dates import before_birth
 
@@ -190,7 +191,7 @@ def parse(
             rows[group].append(i)
     if child is not None:
         dated = [
-            (f"suspensions.{n}.start_date", _iso_day(row.get("start_date")))
+            (f"suspensions.{n}.start_date", iso_day(row.get("start_date")))
             for n, row in enumerate(body["suspensions"])
         ]
         early = [
@@ -203,13 +204,6 @@ def parse(
         errors += [_error(e, rows) for e in exc.errors()]
         data = None
     return (data if not errors else None), _unique(errors)
-
-
-def _iso_day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def _date(

@@ -7,7 +7,6 @@ form comes back with every problem listed and linked to its field, and what was 
 
 from __future__ import annotations
 
-from datetime import date
 from itertools import zip_longest
 from typing import Annotated, Any
 
@@ -19,7 +18,7 @@ from api.deps import Caller, SessionDep
 from api.errors import AppError, FormInvalid, Unprocessable
 from api.models.enums import AgeBand
 from api.page_deps import PageUser, form_errors, show_on_error
-from api.page_forms import FormReader, date_boxes, save_unless_changed, sentence
+from api.page_forms import FormReader, date_boxes, iso_day, save_unless_changed, sentence
 from api.presentation.labels import (
     EDUCATION_SUMMARY_LABELS,
     PLACEMENT_TYPE_LABELS,
@@ -151,7 +150,7 @@ def _before_birth_on_boxes(
         for i, row in zip(places, care["school_history"], strict=True)
     ]
     labels = {field: label for field, label, _value in dated}
-    days = [(field, date.fromisoformat(value) if value else None) for field, _l, value in dated]
+    days = [(field, iso_day(value)) for field, _l, value in dated]
     for field, reason in before_birth(child, days):
         reader.problem(field, f"{sentence(labels[field])} {reason}")
 

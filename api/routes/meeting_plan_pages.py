@@ -24,6 +24,7 @@ from api.page_forms import (
     DateBoxes,
     boxes_of,
     date_from_boxes,
+    iso_day,
     sentence,
     text_field,
     typed_date,
@@ -135,13 +136,6 @@ def _changes(form: PlanForm) -> tuple[dict[str, Any], list[dict[str, str]]]:
     return changes, problems
 
 
-def _iso_day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 def _impossible_dates(
     changes: dict[str, Any], child: Any, problems: list[dict[str, str]]
 ) -> list[dict[str, str]]:
@@ -149,7 +143,7 @@ def _impossible_dates(
     after this one), found with the form's own problems so the summary names them all at once."""
     named = {p["field"].removesuffix("-day") for p in problems}
     found = peps_service.meeting_date_problems(
-        _iso_day(changes.get("meeting_date")), _iso_day(changes.get("next_meeting_date")), child
+        iso_day(changes.get("meeting_date")), iso_day(changes.get("next_meeting_date")), child
     )
     return [
         {"field": field, "message": f"{sentence(DATE_FIELDS[field])} {reason}"}
