@@ -19,7 +19,8 @@ from target_coach.skills import BY_STAGE, EXAMPLES, SkillExample, near_example
 
 # How children put the same needs; the teachers' words for them are in target_coach.areas.
 CHILD_WORDS: dict[str, str] = {
-    "maths": r"adding|add up|take ?aways?|minus|sums|times ?tables?|numbers?|counting|tables",
+    "maths": r"adding|add up|take ?aways?|minus|sums|times ?tables?|number ?bonds?|numbers?|"
+    r"counting|tables",
     "exams": r"tests?|exams?|revis\w*|mocks?|gcses?|grades?",
     "emotional": r"sad|scared|upset|worried|worries|nervous|cry\w*|stressed|panic\w*|"
     r"feel\w* (?:bad|down|low)|anxious",
@@ -79,7 +80,16 @@ SUBJECT_ONLY = re.compile(
     re.I,
 )
 # A child's word for a part of a subject, as the gap should name it.
-TOPIC_NAMES = {"spell": "spelling", "add up": "adding up", "count": "counting"}
+TOPIC_NAMES = (
+    (re.compile(r"spell"), "spelling"),
+    (re.compile(r"add up"), "adding up"),
+    (re.compile(r"count"), "counting"),
+    (re.compile(r"take ?aways?|minus"), "subtraction"),
+    (re.compile(r"number ?bonds?"), "number bonds"),
+)
+# How an example's skill words a topic, where its first letters would not find it: the KS1
+# example "add and subtract numbers to 20" is about adding up and take-aways.
+TOPIC_STEMS = {"adding": "add", "adding up": "add", "addition": "add", "subtraction": "subtract"}
 # Only a subject's examples are narrower than it; a feeling or a friendship is not a topic.
 TOPICAL = ACADEMIC | {"exams"}
 
@@ -90,14 +100,16 @@ def named_topic(words: str, area: str) -> str | None:
     found = sorted((m.start(), m.group(0).lower()) for p in patterns for m in p.finditer(words))
     for _start, term in found:
         if not SUBJECT_ONLY.fullmatch(term):
-            return TOPIC_NAMES.get(term, term)
+            return next((name for p, name in TOPIC_NAMES if p.fullmatch(term)), term)
     return None
 
 
 def _covers(example: SkillExample, topic: str) -> bool:
-    """Whether the example's skill is about the topic the child named (its stem, at least)."""
-    stem = topic[:5] if len(topic) > 5 else topic
-    return stem in example.skill.lower()
+    """Whether the example's skill is about the topic the child named: the stem of each of its
+    words ("number bonds" is not about "numbers to 20")."""
+    stems = [TOPIC_STEMS[topic]] if topic in TOPIC_STEMS else [w[:5] for w in topic.split()]
+    skill = example.skill.lower()
+    return all(re.search(rf"\b{re.escape(stem)}", skill) for stem in stems)
 
 
 def area_of(words: str, key_stage: str) -> tuple[str | None, SkillExample | None]:

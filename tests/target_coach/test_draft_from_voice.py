@@ -119,6 +119,8 @@ def test_the_draft_fits_the_area_the_child_named_and_their_stage() -> None:
         ("I want to be better at adding up", "KS3", "adding"),
         ("I find counting hard", "KS2", "counting"),
         ("I cant spell", "KS2", "spelling"),
+        ("number bonds", "KS1", "number bonds"),
+        ("I get take aways wrong", "KS3", "subtraction"),
     ],
 )
 def test_a_part_of_the_subject_the_example_is_not_about_is_left_to_the_school(
@@ -138,6 +140,9 @@ def test_a_topic_the_example_is_about_keeps_the_example() -> None:
     assert "times tables" in _draft("help me with my times tables", "KS2").target
     assert "compare two poems" in _draft("I don't get the poems in English", "KS4").target
     assert "[the particular" not in _draft("maths is hard", "KS4").target
+    # The KS1 example adds and subtracts to 20: it is about what these children asked for.
+    for words in ("I get take aways wrong", "adding up is hard", "minus sums"):
+        assert "add and subtract numbers to 20" in _draft(words, "KS1").target, words
 
 
 def test_words_that_name_no_skill_leave_the_skill_to_the_school() -> None:
