@@ -4,6 +4,10 @@ Thresholds come from five-fold out-of-fold predictions on the training data alon
 the frozen test part or a fresh batch: the urgent tier's is the lowest that keeps its false
 alarms on ordinary talk within budget; the review tier's is the highest that still reaches the
 recall goal. A miss is worse than a false alarm, so the review goal is set high.
+
+The budget counts ordinary talk only. Hard negatives are written to share their words with harm,
+so an urgent flag on one is the cautious error; counted in the budget, they pushed the urgent
+threshold up until disclosures fell to the review tier whenever hard data was added.
 """
 
 from __future__ import annotations
@@ -94,13 +98,16 @@ def _fit(texts: Sequence[str], vectors: np.ndarray, y: np.ndarray) -> classifier
     return classifier.Classifier(words, chars, estimator, {}, 0.0, "")
 
 
-def choose_thresholds(oof: np.ndarray, y: np.ndarray) -> tuple[dict[str, float], float]:
-    """The urgent threshold per kind within the false-alarm budget; the review threshold."""
+def choose_thresholds(
+    oof: np.ndarray, y: np.ndarray, ordinary: np.ndarray
+) -> tuple[dict[str, float], float]:
+    """The urgent threshold per kind within the false-alarm budget on ordinary talk; the
+    review threshold."""
     negatives = y == 0
     urgent: dict[str, float] = {}
     for k, kind in enumerate(classifier.LABELS[1:], start=1):
         candidates = np.arange(0.5, 0.99, 0.01)
-        rates = [(oof[negatives, k] >= t).mean() for t in candidates]
+        rates = [(oof[ordinary, k] >= t).mean() for t in candidates]
         share = URGENT_FALSE_ALARM_BUDGET[kind]
         urgent[kind] = float(
             next((t for t, r in zip(candidates, rates, strict=True) if r <= share), 0.99)
@@ -134,7 +141,8 @@ def train(folder: Path = LABELLED, out: Path = classifier.MODEL_PATH) -> classif
     units, groups = _units([r["text"] for r in rows])
     vectors = classifier.embed(units)
     y = np.array([_label(r) for r in rows])
-    urgent, review = choose_thresholds(out_of_fold(rows, units, groups, vectors), y)
+    ordinary = np.array([r["category"] == "ordinary" for r in rows])
+    urgent, review = choose_thresholds(out_of_fold(rows, units, groups, vectors), y, ordinary)
     wholes = [g[0] for g in groups]
     model = _fit([units[i] for i in wholes], vectors[wholes], y)
     model.urgent_threshold, model.review_threshold = urgent, review

@@ -80,15 +80,24 @@ def test_thresholds_keep_the_urgent_budget_and_reach_the_review_goal() -> None:
     import numpy as np
 
     rng = np.random.default_rng(0)
-    y = np.array([0] * 200 + [1] * 100 + [2] * 20 + [3] * 20)
+    y = np.array([0] * 200 + [0] * 50 + [1] * 100 + [2] * 20 + [3] * 20)
+    ordinary = np.arange(len(y)) < 200
     oof = np.full((len(y), 4), 0.02)
-    oof[y == 0, 0] = 0.9
-    oof[y == 0, 1] = rng.uniform(0.0, 0.6, (y == 0).sum())
+    oof[ordinary, 1] = rng.uniform(0.0, 0.6, 200)
+    oof[200:250, 1] = rng.uniform(0.5, 0.95, 50)  # hard negatives: harm's words, no harm
     for k in (1, 2, 3):
         oof[y == k, k] = rng.uniform(0.3, 1.0, (y == k).sum())
     oof[:, 0] = 1 - oof[:, 1:].max(axis=1)
-    urgent, review = choose_thresholds(oof, y)
-    assert (oof[y == 0, 1] >= urgent["safeguarding"]).mean() <= 0.025
+    urgent, review = choose_thresholds(oof, y, ordinary)
+    assert (oof[ordinary, 1] >= urgent["safeguarding"]).mean() <= 0.025
+    # Only ordinary talk spends the budget: hard negatives do not push disclosures down a tier.
+    assert (
+        urgent
+        == choose_thresholds(
+            oof[~(y == 0) | ordinary], y[~(y == 0) | ordinary], ordinary[~(y == 0) | ordinary]
+        )[0]
+    )
+    assert urgent["safeguarding"] < 0.6
     positives = y > 0
     caught = (oof[positives, y[positives]] >= review) | (1 - oof[positives, 0] >= review)
     assert caught.mean() >= REVIEW_RECALL_GOAL
