@@ -30,6 +30,12 @@ def list_targets(session: Session, user: User, pep_id: str) -> tuple[Pep, Child,
     return pep, child, peps_repo.targets(session, pep.id)
 
 
+def check_writable(session: Session, user: User, pep_id: str) -> None:
+    """Refuse (403, 409) a caller who may not write this PEP's targets now, before a page
+    offers a form only to have it refused."""
+    _writable(session, user, pep_id)
+
+
 def _writable(session: Session, user: User, pep_id: str) -> tuple[Pep, Child]:
     pep, child = pep_for(session, user, pep_id)
     if user.role not in WRITERS:
@@ -121,6 +127,13 @@ def _agreed_this_term(target: Target) -> Target:
             "this is last term's target, as agreed then: record its review, not a new wording"
         )
     return target
+
+
+def saved_target(session: Session, user: User, pep_id: str, target_id: str | None) -> Target | None:
+    """The PEP's target with that id; None for none (a deleted one, or no id). A PEP off the
+    caller's caseload is a 404 either way."""
+    pep, _child = pep_for(session, user, pep_id)
+    return next((t for t in peps_repo.targets(session, pep.id) if t.id == target_id), None)
 
 
 def _target(session: Session, pep: Pep, target_id: str | None) -> Target:

@@ -1,4 +1,6 @@
-/* The DT's targets page: checks the draft as they type and applies the coach's rewrite. */
+/* The DT's targets page: checks the draft as they type and applies the coach's rewrite.
+   Every link and form here also works without script (see api/routes/target_pages.py); with
+   it, each is handled in the page and its default (a page load) is prevented. */
 (function () {
   "use strict";
   var page = document.getElementById("targets-page");
@@ -47,15 +49,16 @@
   }
 
   function draftFrom(topic, button) {
-    button.disabled = true;
+    if (button.getAttribute("aria-disabled") === "true") { return; }
+    button.setAttribute("aria-disabled", "true");
     fetch("/api/v1/peps/" + pepId + "/targets/draft", { method: "POST", credentials: "same-origin",
       headers: jsonHeaders, body: JSON.stringify({ topic: topic }) })
       .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, data: d }; }); })
       .then(function (res) {
-        button.disabled = false;
+        button.removeAttribute("aria-disabled");
         if (res.ok) { fillFromDraft(res.data); }
         else { document.getElementById("save-status").textContent = res.data.detail; }
-      }, function () { button.disabled = false; });
+      }, function () { button.removeAttribute("aria-disabled"); });
   }
 
   function request() {
@@ -171,7 +174,10 @@
     fields.forEach(function (f) { document.getElementById("t-" + f).addEventListener("input", schedule); });
     document.getElementById("t-answers_topic").addEventListener("change", schedule);
     Array.prototype.forEach.call(document.querySelectorAll(".pv-draft"), function (b) {
-      b.addEventListener("click", function () { draftFrom(b.getAttribute("data-topic"), b); });
+      b.addEventListener("click", function (event) {
+        event.preventDefault();
+        draftFrom(b.getAttribute("data-topic"), b);
+      });
     });
     /* "Change": the saved target goes into the form, checked by the coach as it is edited,
        and the save replaces it (PUT) instead of adding another. */
@@ -179,6 +185,12 @@
     var saveButton = document.getElementById("save-target");
     var stop = document.getElementById("stop-change");
     var heading = document.getElementById("draft-heading");
+    /* A page opened to change a target ("Change" without script, or a refused save): the
+       form holds what to save, and the hidden based_on says which reading it replaces. */
+    if (form.getAttribute("data-editing")) {
+      editing = JSON.parse(form.getAttribute("data-editing"));
+      editing.updated_at = form.elements.based_on.value || editing.updated_at;
+    }
     function changing(target) {
       editing = target || null;
       fields.forEach(function (f) { document.getElementById("t-" + f).value = target ? (target[f] || "") : ""; });
@@ -190,13 +202,15 @@
       schedule();
     }
     Array.prototype.forEach.call(document.querySelectorAll(".pv-change"), function (b) {
-      b.addEventListener("click", function () {
+      b.addEventListener("click", function (event) {
+        event.preventDefault();
         changing(JSON.parse(b.getAttribute("data-target")));
         heading.scrollIntoView();
         document.getElementById("t-what").focus();
       });
     });
-    stop.addEventListener("click", function () {
+    stop.addEventListener("click", function (event) {
+      event.preventDefault();
       var was = editing;
       changing(null);
       /* The pressed button is now hidden: focus goes back to the row's own "Change". */
@@ -206,7 +220,9 @@
     /* "Delete" asks once, in words a screen reader hears, then deletes on the second press. */
     var listStatus = document.getElementById("targets-status");
     Array.prototype.forEach.call(document.querySelectorAll(".pv-delete"), function (b) {
-      b.addEventListener("click", function () {
+      b.addEventListener("click", function (event) {
+        event.preventDefault();
+        if (b.getAttribute("aria-disabled") === "true") { return; }
         if (b.getAttribute("data-confirming") !== "true") {
           /* One target asked about at a time: any other "Yes, delete it" goes back to "Delete". */
           Array.prototype.forEach.call(document.querySelectorAll('.pv-delete[data-confirming="true"]'), function (other) {
@@ -224,15 +240,15 @@
             b.getAttribute("data-what") + "\u201d. This cannot be undone.";
           return;
         }
-        b.disabled = true;
+        b.setAttribute("aria-disabled", "true");
         fetch("/api/v1/peps/" + pepId + "/targets/" + b.getAttribute("data-target-id") +
           "?based_on=" + encodeURIComponent(b.getAttribute("data-updated-at") || ""),
           { method: "DELETE", credentials: "same-origin", headers: jsonHeaders })
           .then(function (r) {
-            if (r.ok) { sessionStorage.setItem("pv-targets-done", "Target deleted."); window.location.reload(); return; }
-            return r.json().then(function (d) { b.disabled = false; listStatus.textContent = d.detail; });
+            if (r.ok) { sessionStorage.setItem("pv-targets-done", "Target deleted."); window.location.replace(window.location.pathname); return; }
+            return r.json().then(function (d) { b.removeAttribute("aria-disabled"); listStatus.textContent = d.detail; });
           })
-          .catch(function () { b.disabled = false; listStatus.textContent = "Not deleted: the connection failed. Try again."; });
+          .catch(function () { b.removeAttribute("aria-disabled"); listStatus.textContent = "Not deleted: the connection failed. Try again."; });
       });
     });
     form.addEventListener("submit", function (event) {
@@ -264,7 +280,7 @@
           if (res.ok) {
             status.textContent = "Saved with a score of " + res.data.score + " of 5.";
             sessionStorage.setItem("pv-targets-done", status.textContent);
-            window.location.reload();
+            window.location.replace(window.location.pathname);
           }
           else if (editing && res.status === 404) {
             /* Deleted meanwhile (another tab): what was typed stays, to save as a new target. */
@@ -288,7 +304,7 @@
         credentials: "same-origin", headers: jsonHeaders,
         body: JSON.stringify({ status: f.status.value, note: f.note.value }) })
         .then(function (r) {
-          if (r.ok) { window.location.reload(); return; }
+          if (r.ok) { window.location.replace(window.location.pathname); return; }
           return r.json().then(function (d) {
             var error = f.querySelector(".pv-review-error");
             error.textContent = d.detail;

@@ -123,3 +123,59 @@ def test_a_change_keeps_the_pp_plus_cost_and_refuses_to_undo_another_tab(
     expect(page.get_by_label("Expected outcome")).to_have_value("24 out of 30 words read correctly")
     page.get_by_role("button", name="Save target to section D").click()
     expect(page.get_by_test_id("current-targets")).to_contain_text("24 out of 30", timeout=10_000)
+
+
+def test_without_script_a_dt_saves_changes_and_deletes_a_target_on_a_tablet(
+    browser: Browser, pages_stack: Stack
+) -> None:
+    """A school laptop whose browser blocks scripts still sets, changes and deletes targets:
+    every button is a link or a form the server answers."""
+    words = uuid.uuid4().hex[:6]
+    what = f"Leo will read {words} and 9 other common exception words"
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 768, "height": 1024}
+    )
+    page = context.new_page()
+    sign_in(page, pages_stack.api_url, "demo-dt")
+    page.get_by_role("link", name="Leo Barnes").click()
+    page.get_by_role("link", name="Targets (section D)").click()
+    targets = page.url.split("#")[0]
+    page.get_by_role("button", name="Save target to section D").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter the target")  # nothing typed
+    page.get_by_label("What (the target)").fill(what)
+    page.get_by_label("When").fill(review_day(107))
+    page.get_by_label("Expected outcome").fill("8 out of 10 words read correctly")
+    page.get_by_role("button", name="Save target to section D").click()
+    expect(page.get_by_test_id("targets-status")).to_contain_text("Saved with a score of")
+    table = page.get_by_test_id("current-targets")
+    row = table.get_by_role("row").filter(has_text=what)
+
+    row.get_by_role("button", name="Change").click()
+    expect(page.get_by_role("heading", name="Change a target")).to_be_visible()
+    expect(page.get_by_label("What (the target)")).to_have_value(what)
+    page.get_by_label("Expected outcome").fill("9 out of 10 words read correctly")
+    page.get_by_role("button", name="Save the changed target").click()
+    expect(table.get_by_role("row").filter(has_text=words)).to_have_count(1)
+    expect(table).to_contain_text("9 out of 10 words read correctly")
+
+    table.get_by_role("row").filter(has_text=what).get_by_role("button", name="Delete").click()
+    expect(page.get_by_role("heading", name="Delete the target?")).to_be_visible()
+    delete_page = page.url
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(page.get_by_test_id("targets-status")).to_have_text("Target deleted.")
+    expect(page.get_by_test_id("current-targets")).not_to_contain_text(words)
+    assert page.url.startswith(targets)
+    context.close()
+
+    # The page that asks before deleting is only met without script: it meets the standard too.
+    scan = scan_context(browser, viewport={"width": 768, "height": 1024}).new_page()
+    sign_in(scan, pages_stack.api_url, "demo-dt")
+    scan.goto(targets)
+    api = targets.replace("/peps/", "/api/v1/peps/")
+    token = scan.locator("#pv-init").get_attribute("data-csrf-token") or ""
+    added = scan.request.post(api, data={"what": what}, headers={"X-CSRFToken": token})
+    assert added.ok, added.text()
+    scan.goto(f"{targets}/{added.json()['target_id']}/delete")
+    expect(scan.get_by_test_id("target-to-delete")).to_contain_text(what)
+    assert_accessible(scan, "the page asking before a target is deleted")
+    assert delete_page.startswith(targets)

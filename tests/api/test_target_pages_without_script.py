@@ -1,0 +1,257 @@
+"""Section D's targets page works as plain forms, for a teacher whose browser runs no script
+(or whose script failed to load): draft from the child's words, save, change, delete and review,
+each through the same services as the scripted page, with every refusal on the form and what
+was typed kept."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.models import Target
+from tests.helpers import Demo, csrf_from, page_sign_in, review_day
+
+WHAT = "Recall the 6, 7 and 8 times tables"
+FORM = {
+    "what": WHAT,
+    "how": "Three 15-minute sessions a week with the teaching assistant",
+    "who": "Class teacher",
+    "outcome": "8 out of 10 in the weekly times-tables quiz",
+    "ppp": "Tutoring 10 x 1 hour £1,500",
+    "baseline": "5 out of 10",
+    "needs": "times tables",
+}
+
+
+def _pep(demo: Demo) -> str:
+    return demo.peps_by_band["KS2"]
+
+
+def _post(client: TestClient, page: str, action: str, data: dict[str, str]) -> Any:
+    """Post a form from the page it is on, as a browser without script does."""
+    return client.post(action, data={**data, "csrftoken": csrf_from(page)}, follow_redirects=False)
+
+
+def _hidden(page: str, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]*)"', page)
+    assert found, name
+    return found.group(1)
+
+
+def _saved(db: Session, pep: str) -> list[Target]:
+    db.expire_all()
+    return list(db.scalars(select(Target).where(Target.pep_id == pep, Target.kind == "new")))
+
+
+def _add(client: TestClient, demo: Demo, **changes: str) -> tuple[str, str]:
+    """A target added on the page; its id and the page the save led to."""
+    pep = _pep(demo)
+    page = client.get(f"/peps/{pep}/targets").text
+    done = _post(client, page, f"/peps/{pep}/targets", {**FORM, "when": review_day(100), **changes})
+    assert done.status_code == 303, done.text
+    target_id = done.headers["location"].split("saved=")[1].split("#")[0]
+    return target_id, client.get(done.headers["location"]).text
+
+
+def test_a_target_saved_without_script_is_scored_and_said_so(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    target_id, page = _add(client, demo)
+    [target] = _saved(db, _pep(demo))
+    assert target.id == target_id and target.what == WHAT
+    assert target.ppp_cost_pence == 150_000  # "£1,500", commas and all
+    assert f"Saved with a score of {target.score} of 5." in page
+    assert WHAT in page.split('data-testid="current-targets"')[1]
+
+
+def test_change_fills_the_form_and_saves_over_the_target(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    target_id, _page = _add(client, demo, ppp="Tutoring, as agreed", ppp_cost="")
+    target = db.get(Target, target_id)
+    assert target is not None
+    target.ppp_cost_pence = 30_000  # costed through the API, not the words
+    db.commit()
+    change = client.get(f"/peps/{pep}/targets?change={target_id}")
+    assert change.status_code == 200
+    assert "Change a target" in change.text and "Save the changed target" in change.text
+    assert f">{WHAT}</textarea>" in change.text
+    assert _hidden(change.text, "target_id") == target_id
+    data = {**FORM, "what": "Recall the 6 times table", "ppp": "Tutoring, as agreed"}
+    data |= {"target_id": target_id, "based_on": _hidden(change.text, "based_on")}
+    done = _post(client, change.text, f"/peps/{pep}/targets", data)
+    assert done.status_code == 303, done.text
+    [target] = _saved(db, pep)
+    assert target.what == "Recall the 6 times table"
+    assert target.ppp_cost_pence == 30_000  # the PP+ words unchanged: the cost stays
+
+
+def test_a_change_over_someone_elses_is_refused_then_saved_knowingly(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    target_id, _page = _add(client, demo)
+    change = client.get(f"/peps/{pep}/targets?change={target_id}").text
+    theirs = client.put(
+        f"/api/v1/peps/{pep}/targets/{target_id}",
+        headers=demo.auth("demo-vs"),
+        json={**FORM, "what": "Their wording"},
+    )
+    assert theirs.status_code == 200
+    mine = {**FORM, "what": "My wording", "target_id": target_id}
+    refused = _post(
+        client, change, f"/peps/{pep}/targets", {**mine, "based_on": _hidden(change, "based_on")}
+    )
+    assert refused.status_code == 409
+    assert "changed by someone else" in refused.text
+    assert ">My wording</textarea>" in refused.text  # what was typed is kept
+    assert _saved(db, pep)[0].what == "Their wording"
+    again = _post(
+        client,
+        refused.text,
+        f"/peps/{pep}/targets",
+        {**mine, "based_on": _hidden(refused.text, "based_on")},
+    )
+    assert again.status_code == 303, again.text
+    assert [t.what for t in _saved(db, pep)] == ["My wording"]
+
+
+def test_a_change_to_a_target_deleted_meanwhile_is_kept_to_save_as_new(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    target_id, _page = _add(client, demo)
+    change = client.get(f"/peps/{pep}/targets?change={target_id}").text
+    gone = client.delete(f"/api/v1/peps/{pep}/targets/{target_id}", headers=demo.auth("demo-vs"))
+    assert gone.status_code == 204
+    data = {**FORM, "what": "Kept words", "target_id": target_id, "based_on": "x"}
+    refused = _post(client, change, f"/peps/{pep}/targets", data)
+    assert refused.status_code == 409 and "deleted meanwhile" in refused.text
+    assert ">Kept words</textarea>" in refused.text
+    assert _hidden(refused.text, "target_id") == ""
+    saved = _post(client, refused.text, f"/peps/{pep}/targets", {**data, "target_id": ""})
+    assert saved.status_code == 303
+    assert [t.what for t in _saved(db, pep)] == ["Kept words"]
+
+
+def test_a_refused_form_names_each_box_keeps_the_words_and_saves_nothing(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    page = client.get(f"/peps/{pep}/targets").text
+    refused = _post(
+        client, page, f"/peps/{pep}/targets", {**FORM, "what": "   ", "how": "Kept\u00e9 how"}
+    )
+    assert refused.status_code == 400
+    assert 'href="#t-what"' in refused.text and "govuk-textarea--error" in refused.text
+    assert ">Kept\u00e9 how</textarea>" in refused.text
+    assert _saved(db, pep) == []
+    nul = _post(client, page, f"/peps/{pep}/targets", {**FORM, "what": "A\x00target"})
+    assert nul.status_code == 400 and 'href="#t-what"' in nul.text
+    assert _saved(db, pep) == []
+
+
+def test_delete_asks_on_its_own_page_then_deletes(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    target_id, listing = _add(client, demo)
+    assert f'href="/peps/{pep}/targets/{target_id}/delete"' in listing
+    ask = client.get(f"/peps/{pep}/targets/{target_id}/delete")
+    assert ask.status_code == 200 and "Delete the target?" in ask.text and WHAT in ask.text
+    done = _post(
+        client,
+        ask.text,
+        f"/peps/{pep}/targets/{target_id}/delete",
+        {"based_on": _hidden(ask.text, "based_on")},
+    )
+    assert done.status_code == 303
+    assert "Target deleted." in client.get(done.headers["location"]).text
+    assert _saved(db, pep) == []
+
+
+def test_a_delete_of_a_target_changed_since_is_refused(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    target_id, _page = _add(client, demo)
+    ask = client.get(f"/peps/{pep}/targets/{target_id}/delete").text
+    client.put(
+        f"/api/v1/peps/{pep}/targets/{target_id}",
+        headers=demo.auth("demo-vs"),
+        json={**FORM, "what": "Reworded"},
+    )
+    refused = _post(
+        client,
+        ask,
+        f"/peps/{pep}/targets/{target_id}/delete",
+        {"based_on": _hidden(ask, "based_on")},
+    )
+    assert refused.status_code == 409
+    assert "changed after you opened this page" in refused.text and "Reworded" in refused.text
+    assert [t.what for t in _saved(db, pep)] == ["Reworded"]
+
+
+def test_draft_from_the_childs_words_fills_the_form_on_the_server(
+    client: TestClient, demo: Demo
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = demo.peps_by_band["KS4"]  # Jordan has given his views
+    page = client.get(f"/peps/{pep}/targets").text
+    assert f'href="/peps/{pep}/targets?draft=support_wanted#draft-heading"' in page
+    drafted = client.get(f"/peps/{pep}/targets?draft=support_wanted")
+    assert drafted.status_code == 200
+    form = drafted.text.split('id="target-form"')[1]
+    assert re.search(r'id="t-what" name="what"[^>]*>Academic: Jordan will [^<]+</textarea>', form)
+    assert '<option value="support_wanted" selected>' in form
+    assert "Still to fill:" in drafted.text.split('data-testid="draft-note">')[1].split("</div>")[0]
+    unknown = client.get(f"/peps/{pep}/targets?draft=not_a_topic")
+    assert 400 <= unknown.status_code < 500
+
+
+def test_last_terms_target_is_reviewed_by_its_own_form(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    page = client.get(f"/peps/{pep}/targets").text
+    previous = db.scalars(select(Target).where(Target.pep_id == pep, Target.kind == "previous"))
+    target = next(iter(previous))
+    action = f"/peps/{pep}/targets/{target.id}/review"
+    refused = _post(client, page, action, {"status": "partly", "note": " "})
+    assert refused.status_code == 400
+    assert f'href="#review-note-{target.id}"' in refused.text
+    done = _post(client, page, action, {"status": "partly", "note": "3 of 4 quizzes"})
+    assert done.status_code == 303
+    assert "Review saved." in client.get(done.headers["location"]).text
+    db.refresh(target)
+    assert target.review_note == "3 of 4 quizzes"
+
+
+def test_only_the_school_gets_the_forms_and_others_are_refused(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    target_id, _page = _add(client, demo)
+    page_sign_in(client, "demo-sw")
+    page = client.get(f"/peps/{pep}/targets").text
+    assert 'id="target-form"' not in page and "/delete" not in page
+    assert client.get(f"/peps/{pep}/targets/{target_id}/delete").status_code == 403
+    sent = _post(client, page, f"/peps/{pep}/targets", {**FORM, "what": "Not mine to set"})
+    assert sent.status_code == 403
+    assert [t.what for t in _saved(db, pep)] == [WHAT]
+    assert client.get(f"/peps/{pep}/targets?change={'x' * 65}").status_code == 422
+    assert client.get(f"/peps/{pep}/targets?change=no-such-target").status_code == 404
