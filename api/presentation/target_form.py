@@ -15,8 +15,22 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from api.models import Target
+from api.page_forms import FormReader
+from api.schemas.common import MAX_TEXT
 
 FIELDS = ("what", "how", "who", "when", "outcome", "ppp", "baseline", "needs")
+# Each field as an error message names it: "The target must be 2,000 characters or fewer".
+LABELS = {
+    "what": "the target",
+    "how": "how",
+    "who": "who",
+    "when": "when",
+    "outcome": "the expected outcome",
+    "ppp": "the PP+ request",
+    "baseline": "the baseline",
+    "needs": "the needs",
+}
+NO_TARGET = "Enter the target: what the child will be able to do, and how you will know"
 FIELD_IDS = {name: f"t-{name}" for name in (*FIELDS, "answers_topic")} | {"ppp_cost": "t-ppp"}
 # "£1,500" is 1500: the first sum of money in the PP+ words is the request's cost.
 COST = re.compile(r"£\s*([0-9][0-9,]*(?:\.[0-9]{1,2})?)")
@@ -82,6 +96,16 @@ class TargetForm:
     def reading(self, updated_at: str) -> TargetForm:
         """The same words, to be saved over the target as it was last saved."""
         return replace(self, based_on=updated_at)
+
+    def problems(self) -> list[dict[str, str]]:
+        """What the boxes hold that no target may (said in the page's words), before the
+        schema judges the rest; each names its field."""
+        reader = FormReader()
+        for name, label in LABELS.items():
+            reader.text(name, label, self.values[name], limit=MAX_TEXT, one_line=False)
+        if not self.values["what"].strip():
+            reader.problem("what", NO_TARGET)
+        return reader.problems
 
     def body(self) -> dict[str, Any]:
         """The JSON API's body, for the schema to judge; the cost is the caller's to add."""

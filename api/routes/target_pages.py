@@ -31,7 +31,6 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 # The schema's refusals, said the way a GOV.UK error message says them.
 SCHEMA_MESSAGES = {
-    "what": "Enter the target: what the child will be able to do, and how you will know",
     "answers_topic": "Choose one of the child's answers, or Not linked",
     "ppp_cost": "Enter the PP+ cost in pounds, up to £100,000, like £300 or £1,250.50",
 }
@@ -136,7 +135,7 @@ async def save_target_form(
         request.state.target_form = form.reading(now)
         raise Conflict(CHANGED_MEANWHILE)
     body = {**form.body(), "ppp_cost": cost_of(form.values["ppp"], saved)}
-    data = validated(TargetWrite, body, SCHEMA_MESSAGES, {})
+    data = validated(TargetWrite, body, SCHEMA_MESSAGES, {}, form.problems())
     target = targets_service.save_target(session, user, pep_id, data, form.target_id or None)
     return RedirectResponse(
         f"/peps/{pep_id}/targets?saved={target.id}#new-targets", status_code=303

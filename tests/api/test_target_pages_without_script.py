@@ -156,8 +156,12 @@ def test_a_refused_form_names_each_box_keeps_the_words_and_saves_nothing(
     assert 'href="#t-what"' in refused.text and "govuk-textarea--error" in refused.text
     assert ">Kept\u00e9 how</textarea>" in refused.text
     assert _saved(db, pep) == []
+    assert "Enter the target" in refused.text
     nul = _post(client, page, f"/peps/{pep}/targets", {**FORM, "what": "A\x00target"})
     assert nul.status_code == 400 and 'href="#t-what"' in nul.text
+    assert "The target has a character that cannot be stored" in nul.text
+    long = _post(client, page, f"/peps/{pep}/targets", {**FORM, "how": "x" * 2001})
+    assert long.status_code == 400 and "How must be 2,000 characters or fewer" in long.text
     assert _saved(db, pep) == []
 
 
