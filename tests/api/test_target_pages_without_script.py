@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -57,6 +58,14 @@ def _add(client: TestClient, demo: Demo, **changes: str) -> tuple[str, str]:
     return target_id, client.get(done.headers["location"]).text
 
 
+@pytest.fixture
+def added(client: TestClient, demo: Demo) -> tuple[str, str, str]:
+    """The DT signed in on the pages, with one target added there: the PEP, its id, the page."""
+    page_sign_in(client, "demo-dt")
+    target_id, page = _add(client, demo)
+    return _pep(demo), target_id, page
+
+
 def test_a_target_saved_without_script_is_scored_and_said_so(
     client: TestClient, demo: Demo, db: Session
 ) -> None:
@@ -94,11 +103,9 @@ def test_change_fills_the_form_and_saves_over_the_target(
 
 
 def test_a_change_over_someone_elses_is_refused_then_saved_knowingly(
-    client: TestClient, demo: Demo, db: Session
+    client: TestClient, demo: Demo, db: Session, added: tuple[str, str, str]
 ) -> None:
-    page_sign_in(client, "demo-dt")
-    pep = _pep(demo)
-    target_id, _page = _add(client, demo)
+    pep, target_id, _page = added
     change = client.get(f"/peps/{pep}/targets?change={target_id}").text
     theirs = client.put(
         f"/api/v1/peps/{pep}/targets/{target_id}",
@@ -125,11 +132,9 @@ def test_a_change_over_someone_elses_is_refused_then_saved_knowingly(
 
 
 def test_a_change_to_a_target_deleted_meanwhile_is_kept_to_save_as_new(
-    client: TestClient, demo: Demo, db: Session
+    client: TestClient, demo: Demo, db: Session, added: tuple[str, str, str]
 ) -> None:
-    page_sign_in(client, "demo-dt")
-    pep = _pep(demo)
-    target_id, _page = _add(client, demo)
+    pep, target_id, _page = added
     change = client.get(f"/peps/{pep}/targets?change={target_id}").text
     gone = client.delete(f"/api/v1/peps/{pep}/targets/{target_id}", headers=demo.auth("demo-vs"))
     assert gone.status_code == 204
@@ -166,11 +171,9 @@ def test_a_refused_form_names_each_box_keeps_the_words_and_saves_nothing(
 
 
 def test_delete_asks_on_its_own_page_then_deletes(
-    client: TestClient, demo: Demo, db: Session
+    client: TestClient, demo: Demo, db: Session, added: tuple[str, str, str]
 ) -> None:
-    page_sign_in(client, "demo-dt")
-    pep = _pep(demo)
-    target_id, listing = _add(client, demo)
+    pep, target_id, listing = added
     assert f'href="/peps/{pep}/targets/{target_id}/delete"' in listing
     ask = client.get(f"/peps/{pep}/targets/{target_id}/delete")
     assert ask.status_code == 200 and "Delete the target?" in ask.text and WHAT in ask.text
@@ -186,11 +189,9 @@ def test_delete_asks_on_its_own_page_then_deletes(
 
 
 def test_a_delete_of_a_target_changed_since_is_refused(
-    client: TestClient, demo: Demo, db: Session
+    client: TestClient, demo: Demo, db: Session, added: tuple[str, str, str]
 ) -> None:
-    page_sign_in(client, "demo-dt")
-    pep = _pep(demo)
-    target_id, _page = _add(client, demo)
+    pep, target_id, _page = added
     ask = client.get(f"/peps/{pep}/targets/{target_id}/delete").text
     client.put(
         f"/api/v1/peps/{pep}/targets/{target_id}",
