@@ -19,7 +19,8 @@ from target_coach.skills import BY_STAGE, EXAMPLES, SkillExample, near_example
 
 # How children put the same needs; the teachers' words for them are in target_coach.areas.
 CHILD_WORDS: dict[str, str] = {
-    "maths": r"adding|add up|take ?aways?|minus|sums|times ?tables?|number ?bonds?|numbers?|"
+    "maths": r"adding|add up|take[ -]?aways?|taking away|minus\w*|sums|times ?tables?|"
+    r"number ?bonds?|numbers?|"
     r"counting|tables",
     "exams": r"tests?|exams?|revis\w*|mocks?|gcses?|grades?",
     "emotional": r"sad|scared|upset|worried|worries|nervous|cry\w*|stressed|panic\w*|"
@@ -84,7 +85,7 @@ TOPIC_NAMES = (
     (re.compile(r"spell"), "spelling"),
     (re.compile(r"add up"), "adding up"),
     (re.compile(r"count"), "counting"),
-    (re.compile(r"take ?aways?|minus"), "subtraction"),
+    (re.compile(r"take[ -]?aways?|taking away|minus\w*"), "subtraction"),
     (re.compile(r"number ?bonds?"), "number bonds"),
 )
 # How an example's skill words a topic, where its first letters would not find it: the KS1

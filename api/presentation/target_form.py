@@ -15,8 +15,8 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from api.models import Target
-from api.page_forms import FormReader
-from api.schemas.common import MAX_TEXT
+from api.page_forms import FormReader, as_typed, note_problem, sentence
+from api.schemas.common import MAX_TEXT, direction_override
 
 FIELDS = ("what", "how", "who", "when", "outcome", "ppp", "baseline", "needs")
 # Each field as an error message names it: "The target must be 2,000 characters or fewer".
@@ -31,9 +31,21 @@ LABELS = {
     "needs": "the needs",
 }
 NO_TARGET = "Enter the target: what the child will be able to do, and how you will know"
+NO_EVIDENCE = "Enter the evidence: what shows it, for example an assessment or a score"
+REVIEW_STATUSES = ("met", "partly", "not_met")
+NAMES = {**LABELS, "ppp_cost": "the PP+ cost", "answers_topic": "the child's answer"}
+
+
+class CostUnreadable(ValueError):
+    """The PP+ words have a "£" that is not followed by a sum of money."""
+
+
 FIELD_IDS = {name: f"t-{name}" for name in (*FIELDS, "answers_topic")} | {"ppp_cost": "t-ppp"}
-# "£1,500" is 1500: the first sum of money in the PP+ words is the request's cost.
-COST = re.compile(r"£\s*([0-9][0-9,]*(?:\.[0-9]{1,2})?)")
+# The first sum of money in the PP+ words is the request's cost: "£1,500" is 1500, "£12.5" is
+# 12.50. A "£" not followed by a whole sum ("£1,500.999", "£ 1e9", "£1,,5", "£-5") is refused
+# rather than read as part of one.
+POUND = "£"
+COST = re.compile(r"£\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?!\d|[.,]\S|[eE]\d)")
 # The coach's draft names its fields as the target table's columns are named in the policy.
 FROM_DRAFT = {
     "what": "target",
@@ -103,6 +115,8 @@ class TargetForm:
         reader = FormReader()
         for name, label in LABELS.items():
             reader.text(name, label, self.values[name], limit=MAX_TEXT, one_line=False)
+            if (found := direction_override(self.values[name])) is not None:
+                reader.problem(name, f"{sentence(label)} {found}")
         if not self.values["what"].strip():
             reader.problem("what", NO_TARGET)
         return reader.problems
@@ -118,12 +132,71 @@ class TargetForm:
 
 def cost_of(ppp: str, saved: Target | None) -> str | None:
     """The PP+ request's cost: a change that leaves the words as they were keeps the saved
-    cost, whether or not the words name it; otherwise the first sum of money in them."""
+    cost, whether or not the words name it; otherwise the first sum of money in them
+    (CostUnreadable when its "£" starts no sum)."""
     if saved is not None and ppp == (saved.ppp or ""):
         pence = saved.ppp_cost_pence
         return str(Decimal(pence) / 100) if pence is not None else None
-    found = COST.search(ppp)
-    return found.group(1).replace(",", "") if found else None
+    if POUND not in ppp:
+        return None
+    found = COST.match(ppp, ppp.index(POUND))
+    if found is None:
+        raise CostUnreadable(ppp)
+    return found.group(1).replace(",", "") + (found.group(2) or "")
+
+
+def named_problems(errors: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Schema refusals that start mid-sentence ("has a direction override character") get
+    their box's name in front, as the form's own messages have."""
+    return [
+        {
+            **e,
+            "message": e["message"]
+            if e["message"][:1].isupper()
+            else f"{sentence(NAMES.get(e['field'], e['field']))} {e['message']}",
+        }
+        for e in errors
+    ]
+
+
+@dataclass(frozen=True)
+class ReviewForm:
+    """A review of last term's target as chosen and typed, kept when it is refused."""
+
+    target_id: str
+    status: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_post(cls, target_id: str, form: FormData) -> ReviewForm:
+        status, note = form.get("status"), form.get("note")
+        return cls(
+            target_id=target_id,
+            status=status[:20] if isinstance(status, str) else "",
+            note=note[:20_000] if isinstance(note, str) else "",
+        )
+
+    @property
+    def status_id(self) -> str:
+        return f"review-{self.target_id}"
+
+    @property
+    def note_id(self) -> str:
+        """The evidence box, which the review's errors link to."""
+        return f"review-note-{self.target_id}"
+
+    def check(self) -> None:
+        """FormInvalid naming each control at fault, with the schema's rules said in words."""
+        reader = FormReader()
+        if self.status not in REVIEW_STATUSES:
+            reader.problem(self.status_id, "Choose met, partly met or not met")
+        note = as_typed(self.note).strip()
+        problem = note_problem(note, label="the evidence", missing=NO_EVIDENCE)
+        if problem:
+            reader.problem(self.note_id, problem)
+        elif (found := direction_override(note)) is not None:
+            reader.problem(self.note_id, f"The evidence {found}")
+        reader.check()
 
 
 def done_message(done: dict[str, str], current: list[dict[str, Any]]) -> str:
@@ -136,6 +209,12 @@ def done_message(done: dict[str, str], current: list[dict[str, Any]]) -> str:
     return "Review saved." if done.get("reviewed") else ""
 
 
-def review_id(target_id: str) -> str:
-    """The evidence box of last term's target's review, which its errors link to."""
-    return f"review-note-{target_id}"
+def typed_words(form: TargetForm, review: ReviewForm | None) -> list[tuple[str, str]]:
+    """Each box's words, named, for a page that can no longer offer the form they were typed
+    in (the PEP was submitted meanwhile): the teacher can copy them before leaving."""
+    words = [
+        (sentence(LABELS[name]), value) for name, value in form.values.items() if value.strip()
+    ]
+    if review is not None and review.note.strip():
+        words.append(("The evidence for last term's target", review.note))
+    return words

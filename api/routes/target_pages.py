@@ -17,9 +17,18 @@ from sqlalchemy.orm import Session
 
 from api.deps import Caller, SessionDep
 from api.errors import AppError, Conflict, FormInvalid, NotFound, Unprocessable
-from api.page_deps import PageUser, form_errors, show_on_error
-from api.page_forms import text_field, validated
-from api.presentation.target_form import FIELD_IDS, TargetForm, cost_of, done_message, review_id
+from api.page_deps import PageUser, form_errors, show_on_error, validate_form
+from api.page_forms import sentence, text_field, validated
+from api.presentation.target_form import (
+    FIELD_IDS,
+    CostUnreadable,
+    ReviewForm,
+    TargetForm,
+    cost_of,
+    done_message,
+    named_problems,
+    typed_words,
+)
 from api.schemas.targets import TargetReview, TargetWrite
 from api.services import target_voice
 from api.services import targets as targets_service
@@ -38,6 +47,17 @@ CHANGED_MEANWHILE = (
     "This target was changed by someone else after you opened it, so your change was not "
     "saved. This term's targets show it as it is now. Save again to replace it with what you "
     "typed"
+)
+DELETED_MEANWHILE = (
+    "That target was deleted meanwhile. What you typed is still here. Save it as a new target"
+)
+NOT_THIS_TERMS = (
+    "That is last term's target, which keeps the wording agreed then. What you typed is still "
+    "here. Save it as a new target, or record how last term's went in its review"
+)
+CHANGED_BEFORE_DELETE = (
+    "This target was changed after you opened this page, so it was not deleted. Check it "
+    "below, then delete it if you still want to"
 )
 IdParam = Annotated[str | None, Query(max_length=64)]
 
@@ -62,6 +82,7 @@ def _context(
         "can_write": user.role in targets_service.WRITERS
         and pep.status.value in ("draft", "returned"),
         "form": form,
+        "editing": next((t for t in current if t["target_id"] == form.target_id), None),
         "done": done_message(done, current),
     }
 
@@ -104,12 +125,27 @@ def _again(request: Request, session: Session, user: Caller | None, exc: AppErro
     form: TargetForm = getattr(request.state, "target_form", TargetForm())
     if not isinstance(exc, FormInvalid | Unprocessable | Conflict):
         return not_found(request, user, exc.message, exc.status_code)
-    errors = [
-        {"field": FIELD_IDS.get(e["field"]) or e["field"] or "t-what", "message": e["message"]}
-        for e in form_errors(exc)
-    ]
     context = _context(session, user, pep_id, form, {})
-    context.update({"errors": errors, "field_errors": {e["field"]: e["message"] for e in errors}})
+    review: ReviewForm | None = getattr(request.state, "review_typed", None)
+    # A PEP submitted meanwhile shows no forms: what was typed is shown to copy, and linked.
+    unsaved = [] if context["can_write"] else typed_words(form, review)
+
+    def box(field: str) -> str:
+        if not context["can_write"]:
+            return "unsaved-words" if unsaved else ""
+        return FIELD_IDS.get(field) or field or "t-what"
+
+    errors = [
+        {"field": box(e["field"]), "message": sentence(e["message"])} for e in form_errors(exc)
+    ]
+    context.update(
+        {
+            "errors": errors,
+            "field_errors": {e["field"]: e["message"] for e in errors},
+            "review_typed": review,
+            "unsaved": unsaved,
+        }
+    )
     return _page(request, context, status_code=exc.status_code)
 
 
@@ -122,20 +158,24 @@ async def save_target_form(
     show_on_error(request, _again)
     form = request.state.target_form = TargetForm.from_post(await request.form())
     saved = targets_service.saved_target(session, user, pep_id, form.target_id)
-    if form.target_id and saved is None:
+    if form.target_id and (saved is None or saved.kind != "new"):
         request.state.target_form = form.as_new()
-        raise Conflict(
-            "That target was deleted meanwhile. What you typed is still here. Save it as a new "
-            "target"
-        )
+        raise Conflict(NOT_THIS_TERMS if saved is not None else DELETED_MEANWHILE)
     now = target_out(saved)["updated_at"] if saved is not None else None
     if now and form.based_on and now != form.based_on:
         # Changed by someone else since this form was filled: theirs is shown in the table,
         # and what was typed stays, now based on theirs, so saving again is a knowing choice.
         request.state.target_form = form.reading(now)
         raise Conflict(CHANGED_MEANWHILE)
-    body = {**form.body(), "ppp_cost": cost_of(form.values["ppp"], saved)}
-    data = validated(TargetWrite, body, SCHEMA_MESSAGES, {}, form.problems())
+    try:
+        cost = cost_of(form.values["ppp"], saved)
+    except CostUnreadable:
+        raise FormInvalid([{"field": "ppp", "message": SCHEMA_MESSAGES["ppp_cost"]}]) from None
+    body = {**form.body(), "ppp_cost": cost}
+    try:
+        data = validated(TargetWrite, body, SCHEMA_MESSAGES, {}, form.problems())
+    except FormInvalid as exc:
+        raise FormInvalid(named_problems(exc.errors())) from None
     target = targets_service.save_target(session, user, pep_id, data, form.target_id or None)
     return RedirectResponse(
         f"/peps/{pep_id}/targets?saved={target.id}#new-targets", status_code=303
@@ -179,19 +219,16 @@ def _delete_page(
 def _delete_again(
     request: Request, session: Session, user: Caller | None, exc: AppError
 ) -> Response:
+    """A delete refused because the target changed is asked again, showing it as it is now;
+    any other refusal (the PEP submitted, last term's target) is said as it is, on the page
+    an error of its kind gets."""
     assert user is not None
     pep_id, target_id = request.path_params["pep_id"], request.path_params["target_id"]
     target = targets_service.saved_target(session, user, pep_id, target_id)
-    if not isinstance(exc, Conflict) or target is None:
-        return not_found(request, user, exc.message, exc.status_code)
-    errors = [
-        {
-            "field": "delete-target",
-            "message": "This target was changed after you opened "
-            "this page, so it was not deleted. Check it below, then delete it if you still "
-            "want to",
-        }
-    ]
+    stale = getattr(request.state, "delete_stale", False)
+    if not stale or target is None:
+        return not_found(request, user, sentence(exc.message), exc.status_code)
+    errors = [{"field": "delete-target", "message": CHANGED_BEFORE_DELETE}]
     return _delete_page(request, user, pep_id, target_out(target), errors, exc.status_code)
 
 
@@ -201,6 +238,9 @@ async def delete_target_form(
 ) -> Response:
     show_on_error(request, _delete_again)
     based_on = text_field(await request.form(), "based_on")[:64] or None
+    target = targets_service.saved_target(session, user, pep_id, target_id)
+    now = target_out(target)["updated_at"] if target is not None else None
+    request.state.delete_stale = bool(now and based_on and now != based_on)
     targets_service.delete_target(session, user, pep_id, target_id, based_on)
     return RedirectResponse(f"/peps/{pep_id}/targets?deleted=1#new-targets", status_code=303)
 
@@ -209,22 +249,21 @@ async def delete_target_form(
 async def review_target_form(
     request: Request, pep_id: str, target_id: str, user: PageUser, session: SessionDep
 ) -> Response:
-    """Last term's target judged met, partly or not met, with its evidence."""
+    """Last term's target judged met, partly or not met, with its evidence; a refused review
+    comes back with what was chosen and typed, each error at its own control."""
     show_on_error(request, _again)
-    posted = await request.form()
-    body = {"status": text_field(posted, "status"), "note": text_field(posted, "note")}
-    messages = {
-        "status": "Choose met, partly met or not met",
-        "note": "Enter the evidence: what shows it, for example an assessment or a score",
-    }
+    review = request.state.review_typed = ReviewForm.from_post(target_id, await request.form())
+    review.check()
     try:
-        data = validated(TargetReview, body, messages, {})
-    except FormInvalid as exc:
-        field = review_id(target_id)
-        raise FormInvalid(
-            [{"field": field, "message": e["message"]} for e in exc.errors()]
-        ) from None
-    targets_service.review_target(session, user, pep_id, target_id, data)
+        data = validate_form(TargetReview, {"status": review.status, "note": review.note})
+    except FormInvalid as exc:  # a rule the form's own check does not know of yet
+        named = [{"field": review.note_id, "message": e["message"]} for e in exc.errors()]
+        raise FormInvalid(named_problems(named)) from None
+    try:
+        targets_service.review_target(session, user, pep_id, target_id, data)
+    except Conflict as exc:
+        problem = {"field": review.note_id, "message": exc.message}
+        raise FormInvalid([problem], status_code=409) from None
     return RedirectResponse(
         f"/peps/{pep_id}/targets?reviewed={target_id}#previous-targets", status_code=303
     )

@@ -95,7 +95,15 @@ def delete_target(
     targets_service.delete_target(session, user, pep_id, target_id, based_on)
 
 
-@router.post("/peps/{pep_id}/targets/{target_id}/review")
+@router.post(
+    "/peps/{pep_id}/targets/{target_id}/review",
+    responses={
+        409: {
+            "description": "The PEP is no longer editable, or the target is this term's "
+            "(it is reviewed at the next PEP)"
+        }
+    },
+)
 def review_target(
     pep_id: str, target_id: str, data: TargetReview, user: CurrentUser, session: SessionDep
 ) -> TargetOut:

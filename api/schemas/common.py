@@ -71,15 +71,22 @@ _OVERRIDES = frozenset("\u202d\u202e")
 OVERRIDE_RULE = "direction_override"
 
 
+OVERRIDE_MESSAGE = (
+    "has a direction override character (U+{code}) that would reverse the text around it; retype it"
+)
+
+
+def direction_override(value: str) -> str | None:
+    """What is wrong with text holding a direction override, mid-sentence, for checks outside
+    the request models (forms); None when it holds none."""
+    found = next((c for c in value if c in _OVERRIDES), None)
+    return None if found is None else OVERRIDE_MESSAGE.format(code=f"{ord(found):04X}")
+
+
 def _no_direction_overrides(value: str) -> str:
     found = next((c for c in value if c in _OVERRIDES), None)
     if found is not None:
-        raise PydanticCustomError(
-            OVERRIDE_RULE,
-            "has a direction override character (U+{code}) that would reverse the text around "
-            "it; retype it",
-            {"code": f"{ord(found):04X}"},
-        )
+        raise PydanticCustomError(OVERRIDE_RULE, OVERRIDE_MESSAGE, {"code": f"{ord(found):04X}"})
     return value
 
 

@@ -111,6 +111,10 @@ def review_target(
 ) -> Target:
     pep, child = _writable(session, user, pep_id)
     target = _target(session, pep, target_id)
+    if target.kind != "previous":
+        raise Conflict(
+            "only last term's targets are reviewed: this term's are reviewed at the next PEP"
+        )
     target.review_status = data.status
     target.review_note = data.note
     audit.record(

@@ -16,6 +16,7 @@
   var init = document.getElementById("pv-init");
   var jsonHeaders = { "Content-Type": "application/json",
                       "X-CSRFToken": init ? init.getAttribute("data-csrf-token") : "" };
+  var COST = /\u00a3\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?!\d|[.,]\S|[eE]\d)/;
   var NAMES = { specific: "Specific", measurable: "Measurable", achievable: "Achievable",
                 relevant: "Relevant", time_bound: "Time-bound" };
 
@@ -265,13 +266,23 @@
       var body = {};
       fields.forEach(function (f) { body[f] = value(f); });
       body.answers_topic = value("answers_topic") || null;
-      /* "£1,500" is 1500. A change that leaves the PP+ words as they were keeps the cost
-         saved with them, whether or not the words name it. */
-      var cost = /£\s*([0-9][0-9,]*(?:\.[0-9]{1,2})?)/.exec(body.ppp);
-      body.ppp_cost = cost ? cost[1].replace(/,/g, "") : null;
-      if (editing && body.ppp === (editing.ppp || "")) { body.ppp_cost = editing.ppp_cost; }
-      if (editing) { body.based_on = editing.updated_at; }
+      /* The first sum of money in the PP+ words is the cost ("£1,500" is 1500), as the
+         form's server path reads it (api/presentation/target_form.py); a "£" that starts no
+         whole sum ("£1,500.999", "£ 1e9") is refused. A change that leaves the PP+ words as
+         they were keeps the cost saved with them, whether or not the words name it. */
       var status = document.getElementById("save-status");
+      var pound = body.ppp.indexOf("\u00a3");
+      var cost = pound < 0 ? null : COST.exec(body.ppp.slice(pound));
+      if (editing && body.ppp === (editing.ppp || "")) { body.ppp_cost = editing.ppp_cost; }
+      else if (pound < 0) { body.ppp_cost = null; }
+      else if (!cost || cost.index !== 0) {
+        again();
+        status.textContent = "Enter the PP+ cost in pounds, up to \u00a3100,000, like \u00a3300 or \u00a31,250.50.";
+        document.getElementById("t-ppp").focus();
+        return;
+      }
+      else { body.ppp_cost = cost[1].replace(/,/g, "") + (cost[2] || ""); }
+      if (editing) { body.based_on = editing.updated_at; }
       var url = "/api/v1/peps/" + pepId + "/targets" + (editing ? "/" + editing.target_id : "");
       fetch(url, { method: editing ? "PUT" : "POST", credentials: "same-origin",
         headers: jsonHeaders, body: JSON.stringify(body) })
@@ -291,9 +302,26 @@
             stop.hidden = true;
             status.textContent = "That target was deleted meanwhile. What you typed is still here: save it as a new target.";
           }
+          else if (editing && res.status === 409) { changedMeanwhile(editing, res.data.detail); }
           else { again(); status.textContent = res.data.detail; }
         })
         .catch(function () { again(); status.textContent = "Not saved: the connection failed. Try again."; });
+      /* Someone else saved the target after this page read it: say how it reads now, and keep
+         what was typed, now based on theirs, so pressing Save again replaces it knowingly
+         (as the page does without script). Any other refusal is said as it is. */
+      function changedMeanwhile(was, detail) {
+        fetch("/api/v1/peps/" + pepId + "/targets", { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (rows) {
+            again();
+            var now = rows.filter(function (t) { return t.target_id === was.target_id; })[0];
+            if (!now || now.updated_at === was.updated_at) { status.textContent = detail; return; }
+            was.updated_at = now.updated_at;
+            status.textContent = "This target was changed by someone else after you opened it, " +
+              "so your change was not saved. It now reads \u201c" + now.what + "\u201d. Save " +
+              "again to replace it with what you typed.";
+          }, function () { again(); status.textContent = detail; });
+      }
     });
   }
   Array.prototype.forEach.call(document.querySelectorAll(".pv-review"), function (f) {

@@ -13,7 +13,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.models import Target
+from api.models import Pep, Target
+from api.models.enums import PepStatus
 from tests.helpers import Demo, csrf_from, page_sign_in, review_day
 
 WHAT = "Recall the 6, 7 and 8 times tables"
@@ -260,3 +261,118 @@ def test_only_the_school_gets_the_forms_and_others_are_refused(
     assert [t.what for t in _saved(db, pep)] == [WHAT]
     assert client.get(f"/peps/{pep}/targets?change={'x' * 65}").status_code == 422
     assert client.get(f"/peps/{pep}/targets?change=no-such-target").status_code == 404
+
+
+def _submit(db: Session, pep: str) -> None:
+    """The PEP submitted for QA meanwhile, as another person's click would."""
+    row = db.get(Pep, pep)
+    assert row is not None
+    row.status = PepStatus.SUBMITTED
+    db.commit()
+
+
+def _previous(db: Session, pep: str) -> Target:
+    return next(
+        iter(db.scalars(select(Target).where(Target.pep_id == pep, Target.kind == "previous")))
+    )
+
+
+def test_last_terms_target_is_never_reworded_reviewed_twice_over_or_deleted_by_a_form(
+    client: TestClient, demo: Demo, db: Session, added: tuple[str, str, str]
+) -> None:
+    pep, target_id, page = added
+    last = _previous(db, pep)
+    posted = {**FORM, "what": "Easier wording", "target_id": last.id, "based_on": ""}
+    refused = _post(client, page, f"/peps/{pep}/targets", posted)
+    assert refused.status_code == 409 and "last term" in refused.text
+    assert ">Easier wording</textarea>" in refused.text and _hidden(refused.text, "target_id") == ""
+    db.refresh(last)
+    assert last.what != "Easier wording"
+    gone = _post(client, page, f"/peps/{pep}/targets/{last.id}/delete", {"based_on": ""})
+    assert gone.status_code == 409 and "changed after you opened" not in gone.text
+    this_terms = client.post(
+        f"/api/v1/peps/{pep}/targets/{target_id}/review",
+        headers=demo.auth("demo-dt"),
+        json={"status": "met", "note": "too early"},
+    )
+    assert this_terms.status_code == 409
+    db.expire_all()
+    assert db.get(Target, target_id).review_status is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("ppp", "pence"),
+    [("Tutoring £12.5 an hour", 1250), ("Tutoring £300, paid termly", 30_000), ("Tutoring", None)],
+)
+def test_the_pp_plus_cost_is_the_first_whole_sum_in_the_words(
+    client: TestClient, demo: Demo, db: Session, ppp: str, pence: int | None
+) -> None:
+    page_sign_in(client, "demo-dt")
+    _add(client, demo, ppp=ppp)
+    assert [t.ppp_cost_pence for t in _saved(db, _pep(demo))] == [pence]
+
+
+@pytest.mark.parametrize("ppp", ["Tutoring £1,500.999", "Tutoring £ 1e9", "£1,,,5", "£-5", "£"])
+def test_a_pound_sign_that_starts_no_sum_is_refused_on_the_pp_plus_box(
+    client: TestClient, demo: Demo, db: Session, ppp: str
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    page = client.get(f"/peps/{pep}/targets").text
+    refused = _post(client, page, f"/peps/{pep}/targets", {**FORM, "ppp": ppp})
+    assert refused.status_code == 400 and 'href="#t-ppp"' in refused.text
+    assert "Enter the PP+ cost in pounds" in refused.text
+    assert _saved(db, pep) == []
+
+
+def test_a_refused_review_keeps_what_was_chosen_and_typed(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    page = client.get(f"/peps/{pep}/targets").text
+    last = _previous(db, pep)
+    action = f"/peps/{pep}/targets/{last.id}/review"
+    long = _post(client, page, action, {"status": "not_met", "note": "e" * 2001})
+    assert long.status_code == 400
+    assert "The evidence must be 2,000 characters or fewer" in long.text
+    assert f'value="{"e" * 2001}"' in long.text
+    assert '<option value="not_met" selected>' in long.text
+    turned = _post(client, page, action, {"status": "met", "note": "a\u202eb"})
+    assert "The evidence has a direction override character" in turned.text
+    odd = _post(client, page, action, {"status": "xx", "note": "3 of 4"})
+    assert odd.status_code == 400 and f'href="#review-{last.id}"' in odd.text
+    db.refresh(last)
+    assert last.review_status is None
+
+
+def test_words_typed_while_the_pep_was_submitted_are_shown_to_copy(
+    client: TestClient, demo: Demo, db: Session, added: tuple[str, str, str]
+) -> None:
+    pep, target_id, _page = added
+    change = client.get(f"/peps/{pep}/targets?change={target_id}").text
+    _submit(db, pep)
+    data = {**FORM, "what": "Words worth keeping", "target_id": target_id}
+    refused = _post(client, change, f"/peps/{pep}/targets", data)
+    assert refused.status_code == 409
+    assert 'href="#unsaved-words"' in refused.text and "The PEP" in refused.text
+    kept = refused.text.split('data-testid="unsaved-words"')[1].split("</dl>")[0]
+    assert "Words worth keeping" in kept and 'id="target-form"' not in refused.text
+    review = _post(
+        client,
+        change,
+        f"/peps/{pep}/targets/{_previous(db, pep).id}/review",
+        {"status": "met", "note": "Evidence worth keeping"},
+    )
+    assert review.status_code == 409 and "Evidence worth keeping" in review.text
+
+
+def test_a_direction_override_is_named_by_its_box(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    page_sign_in(client, "demo-dt")
+    pep = _pep(demo)
+    page = client.get(f"/peps/{pep}/targets").text
+    refused = _post(client, page, f"/peps/{pep}/targets", {**FORM, "how": "x\u202ey"})
+    assert refused.status_code == 400 and "How has a direction override character" in refused.text
+    assert _saved(db, pep) == []

@@ -105,8 +105,12 @@ def test_a_change_keeps_the_pp_plus_cost_and_refuses_to_undo_another_tab(
     assert other.ok, other.text()
     page.get_by_label("Expected outcome").fill("22 out of 30 words read correctly")
     page.get_by_role("button", name="Save the changed target").click()
-    expect(page.locator("#save-status")).to_contain_text("changed after you opened the page")
+    expect(page.locator("#save-status")).to_contain_text("changed by someone else")
     assert saved()["outcome"] == "25 out of 30"
+    # What was typed is kept, and a second press replaces theirs knowingly.
+    expect(page.get_by_label("Expected outcome")).to_have_value("22 out of 30 words read correctly")
+    page.get_by_role("button", name="Save the changed target").click()
+    expect(page.get_by_test_id("current-targets")).to_contain_text("22 out of 30", timeout=10_000)
 
     # Another tab deletes it while this one is changing it: what was typed is kept, as new.
     page.reload()
