@@ -171,6 +171,72 @@
       });
   }
 
+  /* The API's refusals shown as a GOV.UK form shows them: a summary linking to each box, and
+     the message beside the box (the page without script renders the same markup). */
+  var BOXES = { what: "what", how: "how", who: "who", when: "when", outcome: "outcome", ppp: "ppp",
+                ppp_cost: "ppp", baseline: "baseline", needs: "needs", answers_topic: "answers_topic" };
+  var LABELS = { what: "The target", how: "How", who: "Who", when: "When", outcome: "The expected outcome",
+                 ppp: "The PP+ request", ppp_cost: "The PP+ cost", baseline: "The baseline",
+                 needs: "The needs", answers_topic: "The child's answer" };
+
+  /* Where the API's own words would not read as a GOV.UK message, the page's words (as the
+     page without script says them, in api/routes/target_pages.py). */
+  var SAID = { what: "Enter the target: what the child will be able to do, and how you will know",
+               ppp_cost: "Enter the PP+ cost in pounds, up to \u00a3100,000, like \u00a3300 or \u00a31,250.50",
+               answers_topic: "Choose one of the child's answers, or Not linked" };
+
+  function clearErrors() {
+    Array.prototype.forEach.call(form.querySelectorAll(".pv-script-error"), function (n) { n.remove(); });
+    Array.prototype.forEach.call(form.querySelectorAll(".govuk-form-group--error"), function (g) {
+      g.classList.remove("govuk-form-group--error");
+      var box = g.querySelector("textarea, select");
+      if (box) {
+        box.classList.remove("govuk-textarea--error", "govuk-select--error");
+        box.setAttribute("aria-describedby", box.id + "-hint");
+      }
+    });
+    var old = document.getElementById("script-error-summary");
+    if (old) { old.remove(); }
+  }
+
+  function showErrors(errors) {
+    var summary = el("div", null, "govuk-error-summary");
+    summary.id = "script-error-summary";
+    summary.tabIndex = -1;
+    var alert = el("div");
+    alert.setAttribute("role", "alert");
+    alert.appendChild(el("h2", "There is a problem", "govuk-error-summary__title"));
+    var list = el("ul", null, "govuk-list govuk-error-summary__list");
+    errors.forEach(function (e) {
+      var name = BOXES[e.field];
+      if (!name) { return; }
+      var words = SAID[e.field] || (/^[a-z]/.test(e.message) ? LABELS[e.field] + " " + e.message : e.message);
+      var box = document.getElementById("t-" + name);
+      var group = box.closest(".govuk-form-group");
+      if (!group.classList.contains("govuk-form-group--error")) {
+        group.classList.add("govuk-form-group--error");
+        box.classList.add(box.tagName === "SELECT" ? "govuk-select--error" : "govuk-textarea--error");
+        var message = el("p", null, "govuk-error-message pv-script-error");
+        message.id = "t-" + name + "-error";
+        message.appendChild(el("span", "Error:", "govuk-visually-hidden"));
+        message.appendChild(document.createTextNode(" " + words));
+        group.insertBefore(message, box);
+        box.setAttribute("aria-describedby", box.id + "-hint " + message.id);
+      }
+      var item = el("li");
+      var link = el("a", words);
+      link.href = "#t-" + name;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var body = el("div", null, "govuk-error-summary__body");
+    body.appendChild(list);
+    alert.appendChild(body);
+    summary.appendChild(alert);
+    form.insertBefore(summary, form.firstChild);
+    summary.focus();
+  }
+
   if (form) {
     fields.forEach(function (f) { document.getElementById("t-" + f).addEventListener("input", schedule); });
     document.getElementById("t-answers_topic").addEventListener("change", schedule);
@@ -258,11 +324,13 @@
       var button = form.querySelector("button[type=submit], #save-target");
       if (form.getAttribute("data-saving") === "true") { return; }
       form.setAttribute("data-saving", "true");
+      clearErrors();
       if (button) { button.disabled = true; button.setAttribute("aria-disabled", "true"); }
       function again() {
         form.removeAttribute("data-saving");
         if (button) { button.disabled = false; button.removeAttribute("aria-disabled"); }
       }
+      if (!value("what").trim()) { again(); showErrors([{ field: "what", message: SAID.what }]); return; }
       var body = {};
       fields.forEach(function (f) { body[f] = value(f); });
       body.answers_topic = value("answers_topic") || null;
@@ -277,8 +345,7 @@
       else if (pound < 0) { body.ppp_cost = null; }
       else if (!cost || cost.index !== 0) {
         again();
-        status.textContent = "Enter the PP+ cost in pounds, up to \u00a3100,000, like \u00a3300 or \u00a31,250.50.";
-        document.getElementById("t-ppp").focus();
+        showErrors([{ field: "ppp_cost", message: SAID.ppp_cost }]);
         return;
       }
       else { body.ppp_cost = cost[1].replace(/,/g, "") + (cost[2] || ""); }
@@ -303,6 +370,10 @@
             status.textContent = "That target was deleted meanwhile. What you typed is still here: save it as a new target.";
           }
           else if (editing && res.status === 409) { changedMeanwhile(editing, res.data.detail); }
+          else if ((res.data.errors || []).some(function (e) { return BOXES[e.field]; })) {
+            again();
+            showErrors(res.data.errors);
+          }
           else { again(); status.textContent = res.data.detail; }
         })
         .catch(function () { again(); status.textContent = "Not saved: the connection failed. Try again."; });

@@ -183,3 +183,32 @@ def test_without_script_a_dt_saves_changes_and_deletes_a_target_on_a_tablet(
     expect(scan.get_by_test_id("target-to-delete")).to_contain_text(what)
     assert_accessible(scan, "the page asking before a target is deleted")
     assert delete_page.startswith(targets)
+
+
+def test_with_script_a_refused_target_is_shown_as_a_gov_uk_form_shows_it(
+    browser: Browser, pages_stack: Stack
+) -> None:
+    """The scripted save showed the API's raw words ("ppp_cost: Input should be...") in one
+    line: now a summary linking to each box, and the message beside the box."""
+    page = scan_context(browser, viewport={"width": 768, "height": 1024}).new_page()
+    sign_in(page, pages_stack.api_url, "demo-dt")
+    page.get_by_role("link", name="Leo Barnes").click()
+    page.get_by_role("link", name="Targets (section D)").click()
+    page.get_by_label("What (the target)").fill("   ")
+    page.get_by_role("button", name="Save target to section D").click()
+    summary = page.locator("#script-error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link", name="Enter the target")).to_have_attribute(
+        "href", "#t-what"
+    )
+    page.get_by_label("What (the target)").fill("Leo will read 20 words on sight")
+    page.get_by_label("How").fill("Flashcards \u202ewith the TA")
+    page.get_by_label("PP+ request").fill("Tutoring £500000")
+    page.get_by_role("button", name="Save target to section D").click()
+    expect(summary.get_by_role("link")).to_have_count(2)
+    expect(page.locator("#t-how-error")).to_contain_text("How has a direction override character")
+    expect(page.locator("#t-ppp-error")).to_contain_text("Enter the PP+ cost in pounds")
+    expect(page.get_by_label("What (the target)")).to_have_value("Leo will read 20 words on sight")
+    assert_accessible(page, "the scripted targets form with its errors")
+    table = page.get_by_test_id("current-targets")
+    expect(table).not_to_contain_text("Leo will read 20 words on sight")
