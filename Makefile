@@ -11,7 +11,11 @@ TOOLSVENV := .venv-tools
 # This kind of machine keeps torch's CPU build here; PyPI's 2.13.0 is the CUDA one (several GB).
 TORCH_WHEELS ?= /opt/wheels
 # Every install is checked against the locks' sha256s: an unpinned, unhashed or altered package fails.
-PIP_HASHED = install -q --require-hashes --find-links $(TORCH_WHEELS)
+# Each lock is the whole closure, so pip installs it as written (--no-deps) rather than resolving
+# again: resolving, pip 23 refused a dependency asked for with an extra (weasel's
+# smart-open[http]) as "not pinned" once a newer release than the lock's was on the index.
+# `pip check` then proves the installed set is consistent.
+PIP_HASHED = install -q --require-hashes --no-deps --find-links $(TORCH_WHEELS)
 STAMP := .make
 BOT_DATA := $(shell find bot/config.yml bot/domain.yml bot/domain bot/data nlu_data -type f 2>/dev/null | sort)
 SCREEN_DATA := $(shell find safeguarding/data/labelled -name '*.jsonl' 2>/dev/null | sort)
@@ -38,12 +42,14 @@ $(VENV)/.installed: requirements/api.lock requirements/api-dev.lock pyproject.to
 	test -x $(VENV)/bin/python || $(PY311) -m venv $(VENV)
 	$(VENV)/bin/pip $(PIP_HASHED) -r requirements/api-dev.lock
 	$(VENV)/bin/pip install -q --no-deps --no-build-isolation -e .
+	$(VENV)/bin/pip check
 	touch $@
 
 $(BOTVENV)/.installed: requirements/bot.lock requirements/bot-dev.lock
 	@test -n "$(PY310)" || { echo "Python 3.10 is needed for Rasa 3.6"; exit 1; }
 	test -x $(BOTVENV)/bin/python || $(PY310) -m venv $(BOTVENV)
 	$(BOTVENV)/bin/pip $(PIP_HASHED) -r requirements/bot-dev.lock
+	$(BOTVENV)/bin/pip check
 	touch $@
 
 # uv compiles the locks; it is pinned by hash like everything else, in a venv of its own.
@@ -51,6 +57,7 @@ $(TOOLSVENV)/.installed: requirements/tools.lock
 	@test -n "$(PY311)" || { echo "Python 3.11 is needed"; exit 1; }
 	test -x $(TOOLSVENV)/bin/python || $(PY311) -m venv $(TOOLSVENV)
 	$(TOOLSVENV)/bin/pip $(PIP_HASHED) -r requirements/tools.lock
+	$(TOOLSVENV)/bin/pip check
 	touch $@
 
 # Each lock is read back as the preferred versions, so `make lock` changes a pin only when its
