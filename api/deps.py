@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -101,26 +102,54 @@ CurrentUser = Annotated[User, Depends(current_user)]
 ServiceCaller = Annotated[None, Depends(service_caller)]
 
 
-def _voice_caller(*, ended_ok: bool) -> Callable[..., tuple[VoiceSession, User | None]]:
-    """The dependency that finds the voice session and the adult calling, if not the child's
-    link; else 404. `ended_ok`: a child link that has ended still gets through (only the
-    safety button: a page left open must never leave a child who asks for help unheard).
+@dataclass(frozen=True)
+class VoiceCredentials:
+    """What a call on a voice session is authorised by, read without the database."""
+
+    session_id: str
+    token: str | None
+
+
+async def voice_credentials(session_id: str, token: BearerToken) -> VoiceCredentials:
+    """Read on the event loop: the chat route checks them on its own worker thread, which saves
+    a dependency's thread round trip on every message (see routes.voice_sessions.post_message)."""
+    return VoiceCredentials(session_id=session_id, token=token)
+
+
+VoiceCredentialsDep = Annotated[VoiceCredentials, Depends(voice_credentials)]
+
+
+def authorize_voice(
+    request: Request,
+    session: Session,
+    settings: Settings,
+    credentials: VoiceCredentials,
+    *,
+    ended_ok: bool = False,
+) -> tuple[VoiceSession, User | None]:
+    """The voice session and the adult calling, if not the child's link; else 404 (or 410 for a
+    child link that has ended, unless `ended_ok`: only the safety button, since a page left open
+    must never leave a child who asks for help unheard).
 
     The user is read here, not through OptionalUser: every chat turn passes this way, and a
     dependency of its own would cost a second worker-thread round trip per message.
     """
+    user = optional_user(request, session, settings, credentials.token)
+    return voice_sessions.authorize(
+        session, credentials.session_id, token=credentials.token, user=user, ended_ok=ended_ok
+    )
+
+
+def _voice_caller(*, ended_ok: bool) -> Callable[..., tuple[VoiceSession, User | None]]:
+    """The dependency that authorises a call on a voice session (see `authorize_voice`)."""
 
     def caller(
-        session_id: str,
         request: Request,
         session: SessionDep,
         settings: SettingsDep,
-        token: BearerToken,
+        credentials: VoiceCredentialsDep,
     ) -> tuple[VoiceSession, User | None]:
-        user = optional_user(request, session, settings, token)
-        found = voice_sessions.authorize(
-            session, session_id, token=token, user=user, ended_ok=ended_ok
-        )
+        found = authorize_voice(request, session, settings, credentials, ended_ok=ended_ok)
         # End the read here: on SQLite it holds the write lock, and the route's body runs on
         # another worker thread; a lock held across that hop can wait on every thread that is
         # itself waiting on the lock (the API stalled under load with all of them so).

@@ -204,7 +204,7 @@ def write_turn(
     submitted or signed off meanwhile, the turn's concerns are still raised and the rest is a
     409 (the concerns are committed with it: a disclosure is never refused).
     """
-    applied = bot_turns.apply_turn(session, settings, session_id, turn_id, data)
+    applied = bot_turns.store_turn(session, settings, session_id, turn_id, data)
     if applied.status == bot_turns.LOCKED:
         return JSONResponse(
             {"detail": LOCKED_DETAIL, "errors": []}, status_code=Conflict.status_code

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
-from api.deps import CurrentUser, HelpCaller, SessionDep, SettingsDep, VoiceCaller
+from api.deps import (
+    CurrentUser,
+    HelpCaller,
+    SessionDep,
+    SettingsDep,
+    VoiceCaller,
+    VoiceCredentialsDep,
+    authorize_voice,
+)
 from api.responses import model_response
 from api.schemas.voice import (
     ChatMessageIn,
@@ -20,7 +28,7 @@ from api.schemas.voice import (
     VoiceSessionCreate,
     VoiceSessionCreated,
 )
-from api.services import chat, chat_transcript, concern_raising, voice_sessions
+from api.services import chat, chat_transcript, concern_raising, screening, voice_sessions
 
 router = APIRouter(prefix="/api/v1", tags=["voice sessions"])
 
@@ -104,15 +112,26 @@ def session_progress(
     },
 )
 def post_message(
-    data: ChatMessageIn, caller: VoiceCaller, session: SessionDep, settings: SettingsDep
+    data: ChatMessageIn,
+    credentials: VoiceCredentialsDep,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> Response:
-    voice, user = caller
+    """One chat turn, on one worker thread: the caller is authorised (and that read ended, since
+    on SQLite it holds the write lock), then the words are screened outside any transaction,
+    then the turn runs (api.services.chat). Only a caller with the link or a sign-in gets the
+    model's time."""
+    voice, user = authorize_voice(request, session, settings, credentials)
+    session.commit()
+    tiers = screening.screen_message(data.text)
     outcome = chat.post_message(
         session,
         settings,
         voice,
         user,
         data.text,
+        tiers,
         client_message_id=data.client_message_id,
         step_id=data.step_id,
     )

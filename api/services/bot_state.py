@@ -19,6 +19,7 @@ from api.models.enums import TOPIC_KEYS, TopicStatus
 from api.repositories import children as children_repo
 from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
+from api.services import turn_handoff
 from api.services.peps import age_band
 from api.services.views import withheld_words
 from api.services.voice_sessions import pep_of
@@ -84,7 +85,8 @@ def open_slots(session: Session, voice: VoiceSession) -> dict[str, Any] | None:
     """
     if not voice.current_step_id:
         return None
-    return voice_repo.slots_after(session, voice.current_step_id)
+    kept = turn_handoff.slots_left(voice.current_step_id)
+    return kept if kept is not None else voice_repo.slots_after(session, voice.current_step_id)
 
 
 def for_turn(session: Session, settings: Settings, voice: VoiceSession) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from api.config import Settings
 from api.errors import NotFound
 from api.models import TranscriptMessage
 from api.schemas.voice import BotWrite, TurnWrite
-from api.services import bot_writes, chat, turn_lease
+from api.services import bot_writes, chat, turn_handoff
 from api.services.voice_sessions import locked_statuses, pep_of
 
 
@@ -29,6 +29,7 @@ class Applied:
 
     status: str
     stored: dict[str, Any] | None = None
+    reply: list[dict[str, Any]] | None = None
 
 
 SAVED, ALREADY, LOCKED = "saved", "already_answered", "locked"
@@ -64,8 +65,19 @@ def apply_turn(
             bot_writes.record_refused(session, voice, write.kind)
     message.bot_slots = data.reply.slots  # set first: one UPDATE of the message, not two
     chat.record_reply(session, voice, message, rasa_client.normalise(data.reply.messages))
-    turn_lease.release(session, voice.id, turn_id)
-    return Applied(SAVED)
+    return Applied(SAVED, reply=message.reply)
+
+
+def store_turn(
+    session: Session, settings: Settings, session_id: str, turn_id: str, data: TurnWrite
+) -> Applied:
+    """`apply_turn`, committed; a reply stored now is then handed to the request waiting on
+    Rasa for it (api.services.turn_handoff), which need not read it back."""
+    applied = apply_turn(session, settings, session_id, turn_id, data)
+    session.commit()
+    if applied.reply is not None:
+        turn_handoff.leave(turn_id, applied.reply, data.reply.slots)
+    return applied
 
 
 def _apply(session: Session, settings: Settings, session_id: str, write: BotWrite) -> None:

@@ -209,6 +209,7 @@ def write_turn_reply(session: Session, session_id: str, turn_id: str, data: Turn
     if message is None or message.session_id != voice.id or message.sender != "child":
         raise NotFound("no turn with that id in this session")
     if message.turn_status != chat.ANSWERED:
-        chat.record_reply(session, voice, message, rasa_client.normalise(data.messages))
         message.bot_slots = data.slots
-    turn_lease.release(session, voice.id, turn_id)
+        chat.record_reply(session, voice, message, rasa_client.normalise(data.messages))
+    else:
+        turn_lease.release(session, voice.id, turn_id)

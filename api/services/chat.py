@@ -5,13 +5,15 @@ found again by `client_message_id` on a retry), which travels to Rasa and the ac
 each write the bot makes for that turn is applied once. Turns on one voice session never
 overlap: a turn holds the session's lease (`turn_lease`) while Rasa works. The steps:
 
-1. screen the words (before any transaction: no lock waits on the model), then store them
-   with the screen's findings, raise any concerns, take the lease if it is free, commit (one
-   transaction: a new message whose lease was free needs no more checks);
+1. with the words screened (by the route, outside any transaction: no lock waits on the
+   model), store them with the screen's findings, raise any concerns, take the lease if it is
+   free, commit (one transaction: a new message whose lease was free needs no more checks);
 2. if the words answer a question that is no longer open, keep them as a late answer and show
    where the conversation stands (never file them under another question);
 3. otherwise (a retry, or another turn running) wait for the lease; then forward to Rasa,
-   whose action server stores the reply with the turn's writes; release, commit.
+   whose action server stores the reply with the turn's writes and frees the lease; the
+   stored reply is handed back in-process (`turn_handoff`), or read back, or, if the action
+   server stored nothing, kept from Rasa's answer here.
 
 A retry of an answered message gets the stored reply; of one still running, a wait or a 409
 with Retry-After; it never runs the turn again. Whenever a reply to a message with an urgent
@@ -25,16 +27,17 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from api import rasa_client
 from api.config import Settings
 from api.errors import Conflict, ServiceUnavailable, TurnInProgress
 from api.models import Pep, TranscriptMessage, User, VoiceSession
 from api.repositories import voice as voice_repo
-from api.services import bot_state, screening, turn_lease
+from api.services import bot_state, turn_handoff, turn_lease
 from api.services.button_payloads import for_rasa, is_button_payload
 from api.services.concern_raising import attach_topic, raise_screened, safety_message
-from api.services.voice_sessions import ensure_pep_open, pep_of
+from api.services.voice_sessions import ensure_pep_open, pep_now
 from safeguarding.tiers import Tiers
 
 START_MESSAGE = "/start"
@@ -57,16 +60,21 @@ def post_message(
     voice: VoiceSession,
     user: User | None,
     text: str,
+    tiers: Tiers,
     *,
     client_message_id: str | None = None,
     step_id: str | None = None,
 ) -> Outcome:
-    """The whole turn for one child message (see the module docstring for the steps)."""
+    """The whole turn for one child message (see the module docstring for the steps).
+
+    `tiers` are the screen's findings on `text` (a retry's words are screened again, for
+    nothing). The session and its PEP are read again here, in the transaction that stores the
+    words: the caller's check read them before the model ran.
+    """
     if voice.status == "closed":
         raise Conflict("this voice session is closed")
-    # Screened before the transaction begins; a retry's words are screened again, for nothing.
-    tiers = screening.screen_message(text)
-    pep = pep_of(session, voice)
+    session.refresh(voice)  # where the conversation stands now, in this transaction
+    pep = pep_now(session, voice)
     ensure_pep_open(pep, voice.mode)
     if not text.strip() and voice.current_step_id:
         return where_it_stands(session, voice, pep)
@@ -114,7 +122,6 @@ def _store(
         earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id)
         if earlier is not None:
             return _same_words(earlier, text), False
-    session.refresh(voice)  # where the conversation stands now, in this transaction
     late = bool(step_id and voice.current_step_id and step_id != voice.current_step_id)
     message = TranscriptMessage(
         session_id=voice.id,
@@ -234,12 +241,16 @@ def _run_turn(
         raise ServiceUnavailable(
             "the assistant is not available just now; what was said is saved, try again shortly"
         ) from exc
-    session.refresh(message)
+    handed = turn_handoff.take(message.id)
+    if handed is not None:  # the action server stored the turn through this process just now
+        set_committed_value(message, "reply", handed)
+        set_committed_value(message, "turn_status", ANSWERED)
+    else:
+        session.refresh(message)
     if message.turn_status != ANSWERED:  # an action server that did not post its reply
+        # Whoever marks a turn answered frees its lease in the same statement (as the action
+        # server's write did, when it came), so only this path has one to free.
         record_reply(session, voice, message, rasa_client.normalise(raw))
-        # Whoever marks a turn answered frees its lease in the same transaction (as the
-        # action server's write did, when it came), so only this path has one to free.
-        turn_lease.release(session, voice.id, message.id)
     outcome = compose(session, settings, voice, pep, message)
     session.commit()
     return outcome
@@ -261,11 +272,12 @@ def _turn_metadata(message: TranscriptMessage, state: dict[str, Any]) -> dict[st
 def record_reply(
     session: Session, voice: VoiceSession, message: TranscriptMessage, reply: list[dict[str, Any]]
 ) -> None:
-    """Keep the bot's reply on the child's message; its question is now the open one."""
+    """Keep the bot's reply on the child's message; its question is now the open one, and the
+    turn's lease is given up."""
     message.reply = reply
     message.turn_status = ANSWERED
-    voice.current_step_id = message.id
     _keep_bot_words(session, voice, reply)
+    turn_lease.answered(session, voice, message.id)
 
 
 def _keep_bot_words(session: Session, voice: VoiceSession, reply: list[dict[str, Any]]) -> None:

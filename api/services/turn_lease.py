@@ -14,15 +14,17 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import cast
 
-from sqlalchemy import Table, or_, update
+from sqlalchemy import Table, case, or_, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from api.db.base import utcnow
 from api.models import VoiceSession
 
 # The table, not the mapped class: a plain UPDATE skips the ORM's bulk-update machinery, which
 # cost more than the statement itself, on every turn. Only these statements read or write
-# the lease columns, so no loaded object has values to keep in step.
+# the lease columns, so no loaded object has values to keep in step (`answered` also moves the
+# open question, and keeps the loaded session's in step itself).
 VOICE = cast(Table, VoiceSession.__table__)
 
 
@@ -59,6 +61,23 @@ def release(session: Session, voice_id: str, owner: str) -> None:
         .where(VOICE.c.id == voice_id, VOICE.c.turn_owner == owner)
         .values(turn_owner=None, turn_lease_until=None)
     )
+
+
+def answered(session: Session, voice: VoiceSession, turn_id: str) -> None:
+    """The answered turn's question is now the open one, and its lease is given up if it still
+    holds it: one UPDATE, where it was two, on every turn."""
+    held = VOICE.c.turn_owner == turn_id
+    session.execute(
+        update(VOICE)
+        .where(VOICE.c.id == voice.id)
+        .values(
+            current_step_id=turn_id,
+            updated_at=utcnow(),
+            turn_owner=case((held, None), else_=VOICE.c.turn_owner),
+            turn_lease_until=case((held, None), else_=VOICE.c.turn_lease_until),
+        )
+    )
+    set_committed_value(voice, "current_step_id", turn_id)
 
 
 def wait_for(

@@ -224,6 +224,15 @@ def pep_of(session: Session, voice: VoiceSession) -> Pep:
     return pep
 
 
+def pep_now(session: Session, voice: VoiceSession) -> Pep:
+    """`pep_of`, read again in this transaction even if loaded before: what a write is about
+    to check (is the PEP still open?) must not be an earlier transaction's word."""
+    pep = peps_repo.by_id(session, voice.pep_id, fresh=True)
+    if pep is None:
+        raise NotFound(SESSION_NOT_FOUND)
+    return pep
+
+
 def close_session(session: Session, user: User, session_id: str) -> VoiceSession:
     voice = session_for_adult(session, user, session_id)
     if voice is None:

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from api import rasa_client
 from api.config import Settings
 from api.models import AuditEntry, Child, Concern, Pep, TranscriptMessage, ViewTopic
 from api.models.enums import ConcernDecision, ConcernKind, ConcernTier, PepStatus
 from api.repositories import voice as voice_repo
+from api.services import turn_handoff
 from api.services.bot_state import bot_state
 from api.services.views import build_view
 from tests.helpers import Demo
@@ -321,3 +324,55 @@ def test_a_part_a_conversation_does_not_write_is_a_409_on_its_own_route(
     view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
     assert next(t for t in view.json()["topics"] if t["topic"] == "going_well")["answer"] is None
     assert view.json()["after_meeting"].get("how_it_went") is None
+
+
+FACE = {"text": "How do you feel about school?", "buttons": [], "image": "/static/faces/happy.svg"}
+
+
+def test_a_turn_the_action_server_stored_answers_the_child_with_what_was_stored(
+    client: TestClient,
+    demo: Demo,
+    db: Session,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the child sees first is what a reload shows, not Rasa's own rendering of it (which
+    sends a picture as a message of its own), whichever way the API learns of the stored reply."""
+    sid = client.post(
+        f"/api/v1/peps/{demo.peps_by_band['KS1']}/voice-sessions",
+        json={"mode": "my_views", "helper_role": "social_worker"},
+        headers=demo.auth("demo-sw"),
+    ).json()["session_id"]
+
+    def rasa(_url: str, sender: str, _text: str, metadata: dict[str, Any], **_: Any) -> list:
+        stored = client.put(
+            f"/api/v1/internal/voice-sessions/{sender}/turns/{metadata['turn_id']}",
+            json={"writes": [], "reply": {**REPLY, "messages": [FACE]}},
+            headers=_service(settings),
+        )
+        assert stored.json()["status"] == "saved", stored.text
+        return [{"text": FACE["text"]}, {"image": FACE["image"]}]
+
+    monkeypatch.setattr(rasa_client, "send_message", rasa)
+    said = client.post(
+        f"/api/v1/voice-sessions/{sid}/messages",
+        json={"text": "", "client_message_id": "open-1"},
+        headers=demo.auth("demo-sw"),
+    )
+    assert said.status_code == 200, said.text
+    assert said.json()["messages"] == [FACE]
+    shown = client.get(f"/api/v1/voice-sessions/{sid}/conversation", headers=demo.auth("demo-sw"))
+    assert shown.json()["reply"] == [FACE]
+    assert turn_handoff.take(str(said.json()["step_id"])) is None  # handed over once, not kept
+
+
+def test_replies_left_for_requests_that_gave_up_do_not_pile_up() -> None:
+    """A timed-out request never takes its turn's reply: the oldest such go first."""
+    for n in range(turn_handoff.LIMIT + 10):
+        turn_handoff.leave(f"gave-up-{n}", [{"text": str(n)}], None)
+    assert turn_handoff.take("gave-up-0") is None
+    newest = f"gave-up-{turn_handoff.LIMIT + 9}"
+    assert turn_handoff.take(newest) == [{"text": str(turn_handoff.LIMIT + 9)}]
+    assert turn_handoff.take(newest) is None
+    for n in range(turn_handoff.LIMIT + 10):
+        turn_handoff.take(f"gave-up-{n}")
