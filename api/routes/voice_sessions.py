@@ -28,7 +28,7 @@ from api.schemas.voice import (
     VoiceSessionCreate,
     VoiceSessionCreated,
 )
-from api.services import chat, chat_transcript, concern_raising, screening, voice_sessions
+from api.services import chat, chat_transcript, concern_raising, voice_sessions
 
 router = APIRouter(prefix="/api/v1", tags=["voice sessions"])
 
@@ -118,20 +118,14 @@ def post_message(
     session: SessionDep,
     settings: SettingsDep,
 ) -> Response:
-    """One chat turn, on one worker thread: the caller is authorised (and that read ended, since
-    on SQLite it holds the write lock), then the words are screened outside any transaction,
-    then the turn runs (api.services.chat). Only a caller with the link or a sign-in gets the
-    model's time."""
+    """One chat turn (api.services.chat.take_turn), for a caller with the link or a sign-in."""
     voice, user = authorize_voice(request, session, settings, credentials)
-    session.commit()
-    tiers = screening.screen_message(data.text)
-    outcome = chat.post_message(
+    outcome = chat.take_turn(
         session,
         settings,
         voice,
         user,
         data.text,
-        tiers,
         client_message_id=data.client_message_id,
         step_id=data.step_id,
     )

@@ -5,9 +5,10 @@ found again by `client_message_id` on a retry), which travels to Rasa and the ac
 each write the bot makes for that turn is applied once. Turns on one voice session never
 overlap: a turn holds the session's lease (`turn_lease`) while Rasa works. The steps:
 
-1. with the words screened (by the route, outside any transaction: no lock waits on the
-   model), store them with the screen's findings, raise any concerns, take the lease if it is
-   free, commit (one transaction: a new message whose lease was free needs no more checks);
+1. with the caller checked (by the route) and that read ended, screen the words outside any
+   transaction (no lock waits on the model; `take_turn`), then store them with the screen's
+   findings, raise any concerns, take the lease if it is free, and commit (one transaction:
+   a new message whose lease was free needs no more checks);
 2. if the words answer a question that is no longer open, keep them as a late answer and show
    where the conversation stands (never file them under another question);
 3. otherwise (a retry, or another turn running) wait for the lease; then forward to Rasa,
@@ -34,7 +35,7 @@ from api.config import Settings
 from api.errors import Conflict, ServiceUnavailable, TurnInProgress
 from api.models import Pep, TranscriptMessage, User, VoiceSession
 from api.repositories import voice as voice_repo
-from api.services import bot_state, turn_handoff, turn_lease
+from api.services import bot_state, screening, turn_handoff, turn_lease
 from api.services.button_payloads import for_rasa, is_button_payload
 from api.services.concern_raising import attach_topic, raise_screened, safety_message
 from api.services.voice_sessions import ensure_pep_open, pep_now
@@ -52,6 +53,36 @@ class Outcome:
 
     messages: list[dict[str, Any]]
     step_id: str | None
+
+
+def take_turn(
+    session: Session,
+    settings: Settings,
+    voice: VoiceSession,
+    user: User | None,
+    text: str,
+    *,
+    client_message_id: str | None = None,
+    step_id: str | None = None,
+) -> Outcome:
+    """One turn for a caller the route has checked, all on the request's one worker thread.
+
+    The check's read ends first: on SQLite it holds the write lock, which must not wait on the
+    model. Only then are the words screened, so only a caller with the link or a sign-in gets
+    the model's time.
+    """
+    session.commit()
+    tiers = screening.screen_message(text)
+    return post_message(
+        session,
+        settings,
+        voice,
+        user,
+        text,
+        tiers,
+        client_message_id=client_message_id,
+        step_id=step_id,
+    )
 
 
 def post_message(
