@@ -50,9 +50,29 @@ DONT_KNOW_WORDS = re.compile(
     r"\b(?:know|no|dunno|idk|not sure|unsure|no idea|no clue|dno|donno|can'?t think|"
     r"who knows|not certain|haven'?t thought)\b", re.I)
 
+# A typed "change an answer" is trusted only when the words ask for it: about an answer, a
+# question or "the ... one" ("change my answer", "do the school one again"), about what was
+# just said ("change it", "undo that"), going back with nowhere else named ("go back
+# please", "go back to the last question"), or a wrong button or face. The NLU also hears
+# the request in answers about the child's life: "my social worker changed again", "we go
+# back to school on monday", "I'd change the lunch menu". Those are answers, and are kept.
+CHANGE_WORDS = re.compile(
+    r"\b(?:change|fix|redo|re-do|undo)\s+(?:(?:my|the|that|this|an?)\s+)?(?:\w+\s+)?"
+    r"(?:answer|question|one)s?\b"
+    r"|\b(?:do|try)\s+(?:(?:the|that|this)\s+)?(?:\w+\s+)?(?:one|question)\s+again\b"
+    r"|\b(?:change|fix|redo|re-do|undo)\s+(?:it|that|this|what i)\b"
+    r"|\bgo back\b\s*(?:please|now)?\s*(?:[.!?]|$)"
+    r"|\bgo back to (?:the |that |my )?(?:last|previous|first|other|\w+ one|question)"
+    r"|^\W*(?:back|undo|i made a mistake|i(?:'ve| have)? changed my mind)\W*$"
+    r"|\b(?:said|put|picked|pressed|chose|clicked|tapped|typed|wrote|gave)\s+(?:the\s+)?"
+    r"wrong\s+(?:thing|one|face|answer|button)"
+    r"|\b(?:last|previous)\s+(?:question|one|answer)\b", re.I)
 
-def trusted_intent(intent: str, text: str, pressed: bool) -> str:
-    """The intent to act on: a skip or "don't know" needs a button or words that say so.
+
+def trusted_intent(intent: str, text: str, pressed: bool, *, picking: bool = False) -> str:
+    """The intent to act on: a skip, a "don't know" or a change of answer needs a button or
+    words that say so; naming a topic changes its answer only when the child was asked which
+    to change (`picking`). Otherwise the words are an answer, and are kept as one.
 
     `text` is the turn's reading (apostrophes made "'"), so "I don’t want to" is a skip too.
     """
@@ -61,6 +81,10 @@ def trusted_intent(intent: str, text: str, pressed: bool) -> str:
     if intent == "decline" and not DECLINE_WORDS.search(text):
         return "answer"
     if intent == "dont_know" and not DONT_KNOW_WORDS.search(text):
+        return "answer"
+    if intent == "change_answer" and not CHANGE_WORDS.search(text):
+        return "answer"
+    if intent == "choose_topic" and not (picking or CHANGE_WORDS.search(text)):
         return "answer"
     return intent
 
