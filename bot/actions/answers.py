@@ -68,11 +68,27 @@ CHANGE_WORDS = re.compile(
     r"wrong\s+(?:thing|one|face|answer|button)"
     r"|\b(?:last|previous)\s+(?:question|one|answer)\b", re.I)
 
+# A typed "stop" is trusted only when the words ask to stop the chat: the verb alone or after
+# a request ("can we stop", "I'd like to finish for today", "stop please"), or the whole
+# message a sign-off ("I'm done", "that's enough", "bye"). The NLU also hears it in answers:
+# "I want my mum to stop drinking", "I wish the arguments would stop", "bye bye old house".
+STOP_WORDS = re.compile(
+    r"(?:^|\b(?:can|could|may|shall)\s+(?:we|i)\s+|\b(?:want|wanna|need|like|rather)\s+"
+    r"(?:to\s+)?|\blet'?s\s+|\bplease\s+)(?:stop|finish|end|quit)\b"
+    r"(?:\s+(?:it|this|here|now|please|for now|for today|the chat|talking))*\W*$"
+    r"|^\W*(?:i'?m|i am)\s+(?:done|finished|tired)(?:\s+(?:now|for now|for today))?\W*$"
+    r"|^\W*(?:bye|goodbye|see you|that'?s (?:it|all|enough)|enough|i'?ve had enough|"
+    r"no more(?: questions)?|stop|end|done|finished)\W*(?:please|now|for (?:now|today))?\W*$",
+    re.I)
 
-def trusted_intent(intent: str, text: str, pressed: bool, *, picking: bool = False) -> str:
-    """The intent to act on: a skip, a "don't know" or a change of answer needs a button or
-    words that say so; naming a topic changes its answer only when the child was asked which
-    to change (`picking`). Otherwise the words are an answer, and are kept as one.
+
+def trusted_intent(intent: str, text: str, pressed: bool, *, step: str | None = None) -> str:
+    """The intent to act on: a skip, a "don't know", a change of answer or a stop needs a
+    button or words that say so; naming a topic changes its answer only when the child was
+    asked which to change. Otherwise the words are an answer, and are kept as one.
+
+    At "carry on or stop?" (`step` "after_flag") a stop is taken as the NLU reads it: that
+    is the question asked.
 
     `text` is the turn's reading (apostrophes made "'"), so "I don’t want to" is a skip too.
     """
@@ -84,7 +100,9 @@ def trusted_intent(intent: str, text: str, pressed: bool, *, picking: bool = Fal
         return "answer"
     if intent == "change_answer" and not CHANGE_WORDS.search(text):
         return "answer"
-    if intent == "choose_topic" and not (picking or CHANGE_WORDS.search(text)):
+    if intent == "choose_topic" and not (step == "change_pick" or CHANGE_WORDS.search(text)):
+        return "answer"
+    if intent == "stop" and not (step == "after_flag" or STOP_WORDS.search(text.strip())):
         return "answer"
     return intent
 

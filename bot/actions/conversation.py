@@ -103,7 +103,7 @@ class Engine(AnswerMixin):
     # -- the turn ------------------------------------------------------------------------
     def run(self) -> Decision:
         self.turn.intent = trusted_intent(self.turn.intent, self.turn.reading,
-                                          self.turn.pressed, picking=self.step == "change_pick")
+                                          self.turn.pressed, step=self.step)
         intent, text = self.turn.intent, self.turn.text
         flagged = "safeguarding" in self.turn.screen_kinds
         heard = intent == "disclosure" and self.turn.confidence >= DISCLOSURE_CONFIDENCE

@@ -5,7 +5,7 @@ The trained NLU hears "change an answer" in words such as "my social worker chan
 Acted on, those words were never filed under the question they answered, and a topic the NLU
 found in them was reset and asked again. Each case below is a child's answer or request with
 the intent (and topic) the trained NLU gave it when these cases were first written (two
-batches of first sight, in tests/bot/data/change_words.md).
+batches of first sight, in tests/bot/data/typed_requests.md).
 """
 
 from __future__ import annotations
