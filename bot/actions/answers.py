@@ -40,15 +40,30 @@ ANSWER_FIRST = [("yes", re.compile(r"(?:yes|yeah|yep|yea|ok|okay|sure|of course|
 ABOUT_COMING = re.compile(r"\b(?:come|coming|go|going|attend|attending|be there|stay|yes|yeah)\b")
 
 
-# The NLU's "skip" and "don't know" are trusted only when the words agree: a one-word answer
-# such as "spelling" must never be recorded as a skip because its letters look like "skip".
+# The NLU's "skip" and "don't know" are trusted only when the words say so, and say nothing
+# more: a one-word answer such as "spelling" must never be recorded as a skip because its
+# letters look like "skip", and "I don't want to move again" or "I don't know my dad" are
+# answers, kept as typed, not a skip or a "don't know" with the words dropped. A refusal may
+# end with words about the question ("skip this one", "I don't want to talk about it").
+_ENDS = (r"(?:[\s,.!?]+(?:it|that|this|this one|that one|one|the question|this question|"
+         r"question|about (?:it|that|this)|now|please|pls|thanks|thank you|sorry|really|tbh|"
+         r"right now|today|any ?more|yet|lol|miss|sir|for now|on))*\W*$")
+_ABOUT_ANSWERING = (r"(?:\s+(?:to\s+)?(?:talk|talking|say|saying|answer|answering|tell|telling|"
+                    r"share|sharing|do (?:this|that|it)|go there|think about it)|\s+to)?")
 DECLINE_WORDS = re.compile(
-    r"\b(?:sk[i1]p+|pass|next|move on|rather not|prefer not|don'?t (?:want|wanna)|not telling|"
-    r"no comment|leave it|none of your business|private|not answering|different one|"
-    r"don'?t feel like|nxt|pas)\b", re.I)
+    r"\b(?:sk[i1]p+|pass|pas|next|nxt|move on)" + _ENDS
+    + r"|\b(?:rather|prefer)\s+not" + _ABOUT_ANSWERING + _ENDS
+    + r"|\b(?:don'?t|dont|do not)\s+(?:want|wanna|feel like)" + _ABOUT_ANSWERING + _ENDS
+    + r"|\b(?:not telling|not answering|no comment)" + _ENDS
+    + r"|\b(?:none of your business|different one)\b"
+    + r"|^\W*(?:leave it|private|it'?s private|that'?s private)" + _ENDS, re.I)
 DONT_KNOW_WORDS = re.compile(
-    r"\b(?:know|no|dunno|idk|not sure|unsure|no idea|no clue|dno|donno|can'?t think|"
-    r"who knows|not certain|haven'?t thought)\b", re.I)
+    r"\b(?:dunno|idk|dno|donno)" + _ENDS
+    + r"|\b(?:don'?t|dont|do not)\s+(?:really\s+)?(?:know|no)"
+    r"(?:\s+what to (?:say|put|write|answer))?" + _ENDS
+    + r"|\b(?:not (?:really )?sure|unsure|no idea+|no clue|not certain|who knows)" + _ENDS
+    + r"|\bcan'?t think(?: of anything)?" + _ENDS
+    + r"|\bhaven'?t (?:really )?thought(?: about it)?" + _ENDS, re.I)
 
 # A typed "change an answer" is trusted only when the words ask for it: about an answer, a
 # question or "the ... one" ("change my answer", "do the school one again"), about what was

@@ -48,8 +48,11 @@ def test_words_about_something_stopping_answer_the_open_question(typed: str) -> 
     decision = session.say(typed, "stop")
     assert session.state["topics"][SCHOOL]["answer"] == typed
     assert session.step != asked
-    assert not any("carry on" in (b.get("title") or "").lower()
-                   for m in decision.say for b in m.get("buttons") or [])
+    assert not any(
+        "carry on" in (b.get("title") or "").lower()
+        for m in decision.say
+        for b in m.get("buttons") or []
+    )
 
 
 @pytest.mark.parametrize("typed", REQUESTS)
