@@ -99,6 +99,29 @@ def test_a_ks4_conversation_with_free_answers(bot_stack: Stack) -> None:
     assert got["support_wanted"] == ("answered", None, "a tutor for maths")
 
 
+def test_answers_that_sound_like_requests_are_filed_verbatim(bot_stack: Stack) -> None:
+    """Words the trained NLU took for "change an answer", "stop", a skip or "don't know" (see
+    tests/bot/data/typed_requests.md) are answers, each filed under the question it answers."""
+    talk = open_conversation(bot_stack, "KS4", fresh=True, opener="demo-sw", helper="social_worker")
+    talk.say("")
+    answers = [
+        "my social worker changed again",
+        "i don't know my dad",
+        "bye bye old house",
+        "school",
+        "i'd change the lunch menu",
+        "i don't want to move again",
+        "we go back to school on monday",
+        "the teasing has stopped now",
+        "i would rather not have a new teacher",
+        "i finished top in spelling",
+    ]
+    for text in answers:
+        talk.say(text)
+    filed = statuses(young_persons_view(bot_stack, talk.pep_id, "demo-sw")).values()
+    assert sorted(row[2] for row in filed if row[0] == "answered") == sorted(answers)
+
+
 def test_typed_words_that_start_with_a_slash_are_filed_verbatim_not_run(bot_stack: Stack) -> None:
     """Only the assistant's own payloads are presses; Rasa never reads typed words as a command
     (which dropped them, answered /restart with a 503 and logged them as a parse failure)."""
