@@ -74,9 +74,19 @@ def _reopened(talk: Conversation) -> list[dict[str, object]]:
     return [e for e in response.json()["entries"] if e["sender"] == "child"]
 
 
-def test_a_ks4_conversation_with_free_answers(bot_stack: Stack) -> None:
-    talk = open_conversation(bot_stack, "KS4", fresh=True, opener="demo-sw", helper="social_worker")
+def _ks4_opened(bot_stack: Stack) -> Conversation:
+    """A new KS4 child's My views, opened by their social worker sitting with them."""
+    return open_conversation(bot_stack, "KS4", fresh=True, opener="demo-sw", helper="social_worker")
+
+
+def _ks4_started(bot_stack: Stack) -> Conversation:
+    talk = _ks4_opened(bot_stack)
     talk.say("")
+    return talk
+
+
+def test_a_ks4_conversation_with_free_answers(bot_stack: Stack) -> None:
+    talk = _ks4_started(bot_stack)
     answers = [
         "mostly ok tbh",
         "english is fine, maths not so much",
@@ -102,8 +112,7 @@ def test_a_ks4_conversation_with_free_answers(bot_stack: Stack) -> None:
 def test_answers_that_sound_like_requests_are_filed_verbatim(bot_stack: Stack) -> None:
     """Words the trained NLU took for "change an answer", "stop", a skip or "don't know" (see
     tests/bot/data/typed_requests.md) are answers, each filed under the question it answers."""
-    talk = open_conversation(bot_stack, "KS4", fresh=True, opener="demo-sw", helper="social_worker")
-    talk.say("")
+    talk = _ks4_started(bot_stack)
     answers = [
         "my social worker changed again",
         "i don't know my dad",
@@ -125,8 +134,7 @@ def test_answers_that_sound_like_requests_are_filed_verbatim(bot_stack: Stack) -
 def test_typed_words_that_start_with_a_slash_are_filed_verbatim_not_run(bot_stack: Stack) -> None:
     """Only the assistant's own payloads are presses; Rasa never reads typed words as a command
     (which dropped them, answered /restart with a 503 and logged them as a parse failure)."""
-    talk = open_conversation(bot_stack, "KS4", fresh=True, opener="demo-sw", helper="social_worker")
-    talk.say("")
+    talk = _ks4_started(bot_stack)
     assert talk.say("/restart")  # read as the word "restart", as if typed without the slash
     typed = [
         "/ mostly ok tbh",
@@ -152,7 +160,7 @@ def test_a_second_tabs_answer_is_kept_as_a_late_answer_and_reaches_the_pep(
     """Two tabs answer the same question: the first is filed under it; the second is kept as a
     late answer to that question, shown in the view and the printed PEP, never filed under the
     question asked next."""
-    talk = open_conversation(bot_stack, "KS4", fresh=True, opener="demo-sw", helper="social_worker")
+    talk = _ks4_opened(bot_stack)
     url = f"{talk.api}/api/v1/voice-sessions/{talk.session_id}/messages"
     child = {"Authorization": f"Bearer {talk.token}"}
     opened = httpx.post(url, json={"text": "", "client_message_id": "open"}, headers=child).json()
