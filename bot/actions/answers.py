@@ -96,6 +96,28 @@ STOP_WORDS = re.compile(
     r"no more(?: questions)?|stop|end|done|finished)\W*(?:please|now|for (?:now|today))?\W*$",
     re.I)
 
+# "Is that right?" about the summary is agreed to only by a yes: the button, or typed words
+# that are a yes and nothing more ("yeah that's right", "yes thank you"), or that the NLU reads
+# as one without a "but" in them. "Mostly", "you forgot football" or "yes but I also like
+# drama" are not agreement: the PEP must never say a child agreed when they did not.
+YES_WORDS = re.compile(
+    r"^\W*(?:(?:yes|yeah|yea|yep|yup|ya|yh|ok|okay|sure|correct|right|good|great|perfect|"
+    r"fine|spot on|all good|it is|sounds (?:good|right|fine|ok)|looks (?:good|right|fine)|"
+    r"that'?s (?:right|it|good|fine|ok|okay|all ?right|correct|perfect|great))\b[\s,.!]*)+"
+    r"(?:thanks|thank you|ta|please)?\W*$", re.I)
+NOT_QUITE = re.compile(
+    r"\b(?:but|except|apart|wrong|forgot|forgotten|missed|missing|add|also|change|not|"
+    r"isn'?t|didn'?t|half|bits?|part)\b", re.I)
+
+
+def agrees_with_summary(text: str, intent: str, pressed: bool) -> bool:
+    """Whether the answer to "Is that right?" is a yes (see YES_WORDS)."""
+    if pressed:
+        return intent == "affirm" or text.strip() == "/affirm"
+    if YES_WORDS.search(text):
+        return True
+    return intent == "affirm" and not NOT_QUITE.search(text)
+
 
 def trusted_intent(intent: str, text: str, pressed: bool, *, step: str | None = None) -> str:
     """The intent to act on: a skip, a "don't know", a change of answer or a stop needs a
@@ -330,8 +352,12 @@ class AnswerMixin:
                                    **({"copy_format": chosen} if chosen else {})})
 
     def save_text_step(self, text: str) -> None:
-        """An answer at a step that is not a topic question, then the next question."""
-        if self.step == "summary" and (self.turn.intent == "deny" or text == "/deny"):
+        """An answer at a step that is not a topic question, then the next question.
+
+        At the summary anything but a yes asks the child what it should say, as "I want to
+        change it" does; their words stay in the transcript."""
+        if self.step == "summary" and not agrees_with_summary(
+                self.turn.reading, self.turn.intent, bool(self.turn.pressed)):
             self.go("summary_edit")
             return
         self.keep_text_step(text)
@@ -341,10 +367,13 @@ class AnswerMixin:
         """What a step that is not a topic question keeps of the words; it asks nothing, so a
         disclosure typed here is followed only by the choice to carry on or stop."""
         step, intent = self.step or "", self.turn.intent
-        if step == "summary":
-            if intent != "deny" and text != "/deny":
-                self.write("summary", {"summary": st.summary_text(self.state),
-                                       "child_agreed": True})
+        if step == "summary":  # reached only with a yes (save_text_step)
+            self.write("summary", {"summary": st.summary_text(self.state),
+                                   "child_agreed": True})
+        elif step == "summary_edit" and YES_WORDS.search(self.turn.reading):
+            # "Yes, that's fine" when asked what it should say: the summary as it was.
+            self.write("summary", {"summary": st.summary_text(self.state),
+                                   "child_agreed": True})
         elif step == "summary_edit":
             self.write("summary", {"summary": text, "child_agreed": True})
         elif step == "copy":

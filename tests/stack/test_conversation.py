@@ -129,6 +129,10 @@ def test_answers_that_sound_like_requests_are_filed_verbatim(bot_stack: Stack) -
         talk.say(text)
     filed = statuses(young_persons_view(bot_stack, talk.pep_id, "demo-sw")).values()
     assert sorted(row[2] for row in filed if row[0] == "answered") == sorted(answers)
+    # At "Is that right?" only a yes is agreement.
+    asked = talk.say("yes but you forgot football")
+    assert "What would you like it to say?" in asked[-1]["text"]
+    assert young_persons_view(bot_stack, talk.pep_id, "demo-sw")["child_agreed"] is not True
 
 
 def test_typed_words_that_start_with_a_slash_are_filed_verbatim_not_run(bot_stack: Stack) -> None:
