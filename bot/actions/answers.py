@@ -45,9 +45,11 @@ ABOUT_COMING = re.compile(r"\b(?:come|coming|go|going|attend|attending|be there|
 # letters look like "skip", and "I don't want to move again" or "I don't know my dad" are
 # answers, kept as typed, not a skip or a "don't know" with the words dropped. A refusal may
 # end with words about the question ("skip this one", "I don't want to talk about it").
-_ENDS = (r"(?:[\s,.!?]+(?:it|that|this|this one|that one|one|the question|this question|"
-         r"question|about (?:it|that|this)|now|please|pls|thanks|thank you|sorry|really|tbh|"
-         r"right now|today|any ?more|yet|lol|miss|sir|for now|on))*\W*$")
+# No word in it is also the start of another ("this" and "this one" would be read two ways,
+# and a long run of them would take exponential time): "this one" is "this" then "one".
+_ENDS = (r"(?:[\s,.!?]+(?:it|that|this|one|the question|question|about (?:it|that|this)|now|"
+         r"please|pls|thanks|thank you|sorry|really|tbh|right now|today|any ?more|yet|lol|miss|"
+         r"sir|for now|on))*\W*$")
 _ABOUT_ANSWERING = (r"(?:\s+(?:to\s+)?(?:talk|talking|say|saying|answer|answering|tell|telling|"
                     r"share|sharing|do (?:this|that|it)|go there|think about it)|\s+to)?")
 DECLINE_WORDS = re.compile(
@@ -100,11 +102,11 @@ STOP_WORDS = re.compile(
 # that are a yes and nothing more ("yeah that's right", "yes thank you"), or that the NLU reads
 # as one without a "but" in them. "Mostly", "you forgot football" or "yes but I also like
 # drama" are not agreement: the PEP must never say a child agreed when they did not.
+_YES = (r"(?:yes|yeah|yea|yep|yup|ya|yh|ok|okay|sure|correct|right|good|great|perfect|fine|"
+        r"spot on|all good|it is|sounds (?:good|right|fine|ok)|looks (?:good|right|fine)|"
+        r"that'?s (?:right|it|good|fine|ok|okay|all ?right|correct|perfect|great))\b")
 YES_WORDS = re.compile(
-    r"^\W*(?:(?:yes|yeah|yea|yep|yup|ya|yh|ok|okay|sure|correct|right|good|great|perfect|"
-    r"fine|spot on|all good|it is|sounds (?:good|right|fine|ok)|looks (?:good|right|fine)|"
-    r"that'?s (?:right|it|good|fine|ok|okay|all ?right|correct|perfect|great))\b[\s,.!]*)+"
-    r"(?:thanks|thank you|ta|please)?\W*$", re.I)
+    rf"^\W*{_YES}(?:\W+{_YES})*(?:\W+(?:thanks|thank you|ta|please))?\W*$", re.I)
 NOT_QUITE = re.compile(
     r"\b(?:but|except|apart|wrong|forgot|forgotten|missed|missing|add|also|change|not|"
     r"isn'?t|didn'?t|half|bits?|part)\b", re.I)

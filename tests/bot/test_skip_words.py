@@ -9,8 +9,10 @@ on for a skip, a "don't know", a change of answer or a stop is still trusted.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -97,3 +99,38 @@ def test_every_phrase_the_nlu_is_taught_for_a_request_is_trusted(typed: str, int
     reading = Turn(typed, intent).reading
     at_a_question = f"topic:{SCHOOL}:words"
     assert trusted_intent(intent, reading, False, step=at_a_question) == intent
+
+
+# Runs of the words the rules repeat over, as long as the API lets a message be (2,000
+# characters): a rule that could read such a run two ways takes exponential time (a rule that
+# read "this one" both as one ending and as two hung on 25 of them).
+LONG_WORDS = [
+    "skip" + " this one" * 220 + " x",
+    "yes" + ",.!" * 660 + "x",
+    "yes that's right " * 115 + "x",
+    "stop" + " now" * 490 + " x",
+    "i don't know " * 150 + "x",
+    "change my " * 195 + "x",
+]
+
+
+def _read_long_words(done: Any) -> None:
+    from actions.answers import agrees_with_summary
+
+    for text in LONG_WORDS:
+        for intent in ("decline", "dont_know", "change_answer", "stop", "choose_topic"):
+            trusted_intent(intent, text, False)
+        agrees_with_summary(text, "affirm", False)
+    done.set()
+
+
+def test_the_rules_read_a_long_run_of_their_own_words_in_linear_time() -> None:
+    """Bounded generously (a run takes milliseconds): the bound only stops a hang."""
+    ctx = multiprocessing.get_context("fork")
+    done = ctx.Event()
+    reader = ctx.Process(target=_read_long_words, args=(done,))
+    reader.start()
+    reader.join(60)
+    if reader.is_alive():
+        reader.kill()
+    assert done.is_set(), "a rule took more than a minute over a long message"
