@@ -48,6 +48,7 @@ SPELLINGS = {
     "okish": "ok", "k": "ok", "alrite": "alright", "aight": "alright", "realy": "really",
     "rly": "really", "relly": "really", "rlly": "really", "v": "very", "veri": "very",
     "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "aint": "ain't", "didnt": "didn't",
+    "tho": "though", "altho": "although",
 }
 NEGATORS = {"not", "don't", "doesn't", "isn't", "ain't", "aren't", "didn't", "no", "never"}
 INTENSIFIERS = {"really", "very", "so", "super", "extremely", "totally", "absolutely"}
@@ -55,7 +56,14 @@ HEDGES = {"bit", "little", "quite", "pretty", "kinda", "kind", "sort", "sorta", 
           "abit", "slightly"}
 CONDITIONAL = {"sometimes", "depends", "both", "mixed", "but", "except", "apart", "although",
                "though", "usually", "mostly", "was", "half", "days", "times", "ups"}
-NOT_LIKING = {"feel", "feels", "it's", "its", "is", "was", "be", "looks", "look", "just"}
+# "like" is a preposition or a filler far more often than a verb ("a mechanic like my uncle",
+# "i'm like a night owl"): it rates only first ("like it") or after a word that makes it the
+# verb. A missed face costs nothing; a "happy" face beside those words would be wrong.
+LIKER = {"i", "we", "you", "they", "he", "she", "do", "does", "did", "don't", "doesn't",
+         "didn't", "really", "kinda", "kind", "quite", "still", "actually", "also",
+         "definitely", "totally", "now"}
+# After "would" a rating word is a wish, not how things are: "i'd love to be a vet".
+WISHING = {"would", "i'd", "id", "we'd", "you'd", "wud", "wd", "could", "might"}
 NEGATION_REACH = 3  # "not very happy", "don't really like it": the negation reaches that far
 
 
@@ -101,7 +109,9 @@ def word_ratings(text: str) -> list[int] | None:
     negator, since_negator, strong, hedged = "", 0, False, False
     for i, word in enumerate(words):
         base = WORDS.get(word)
-        if word == "like" and i and words[i - 1] in NOT_LIKING:
+        if word in ("like", "likes") and i and words[i - 1] not in LIKER:
+            base = None
+        if i and words[i - 1] in WISHING:
             base = None
         if base is None:
             if word in NEGATORS:

@@ -33,3 +33,17 @@ def test_held_out_answers_are_never_given_a_wrong_rating() -> None:
 
 def test_the_tables_are_big_enough_to_mean_something() -> None:
     assert len(rows("rating_answers.jsonl")) + len(rows("rating_answers_heldout.jsonl")) >= 140
+
+
+@pytest.mark.parametrize(("text", "rating"), rows("rating_answers_like.jsonl"))
+def test_like_rates_only_as_a_verb_and_a_wish_is_not_a_rating(
+    text: str, rating: int | None
+) -> None:
+    """ "A mechanic like my uncle" is not "happy", nor is "I'd love to be a vet".
+
+    Written when a KS3 answer to "How are you feeling about yourself?" was given a happy face
+    for "like my uncle". At first sight 14 of the 15 prepositions and fillers and both wishes
+    were given a face (4 or 5); all 16 answers that do rate were read right, and still are.
+    "ok tho" (though, as teenagers type it) was read as a plain OK; it is conditional.
+    """
+    assert rating_from_words(text) == rating
