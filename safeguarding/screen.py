@@ -8,6 +8,7 @@ where that is paid for: a person reads it the same day without interrupting the 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,28 @@ import numpy as np
 from safeguarding import classifier, patterns
 from safeguarding.tiers import KINDS, Tiers
 from safeguarding.units import message_units, prepare
+
+# The rating scale's calm and happy faces. Typed alone they answer "how do you feel?", and the
+# encoder reads every emoji as the same unknown token, so a lone 🙂 scored as a lone 😢 does
+# (review, unhappy in school). A sad or angry face, any other symbol, or a face beside words
+# still goes to the model.
+CALM_FACES = frozenset("🙂😊☺😀😃😄😁😍🥰👍👌😐😑😶")
+_JOINERS = frozenset("\ufe0f\ufe0e")  # emoji and text presentation selectors
+
+
+def calm_faces_only(text: str) -> bool:
+    """Whether the message is only calm or happy faces (with spaces, punctuation, skin tones)."""
+    kept = [
+        ch
+        for ch in text
+        if not (
+            ch.isspace()
+            or ch in _JOINERS
+            or 0x1F3FB <= ord(ch) <= 0x1F3FF  # skin tones
+            or unicodedata.category(ch).startswith("P")
+        )
+    ]
+    return bool(kept) and all(ch in CALM_FACES for ch in kept)
 
 
 def _tiers(prepared: str, proba: np.ndarray, model: classifier.Classifier) -> Tiers:
@@ -47,7 +70,7 @@ class Scored:
 def screen_scored_many(texts: Sequence[str]) -> list[Scored]:
     """Tiers and scores for many messages, with one batched pass through each model."""
     model = classifier.load()
-    prepared = [prepare(t) if t.strip() else "" for t in texts]
+    prepared = [prepare(t) if t.strip() and not calm_faces_only(t) else "" for t in texts]
     groups: list[range] = []
     units: list[str] = []
     for text in prepared:
@@ -91,6 +114,7 @@ def screen(text: str) -> list[str]:
 __all__ = [
     "KINDS",
     "Scored",
+    "calm_faces_only",
     "screen",
     "screen_many",
     "screen_scored_many",

@@ -60,6 +60,18 @@ def test_empty_and_blank_messages_raise_nothing() -> None:
     assert [t.any for t in screen_tiers_many(["", "   ", "\n"])] == [False, False, False]
 
 
+@pytest.mark.parametrize("text", ["🙂", "😊", "😄!", "👍🏽", "😐", "☺️", "🙂 👍"])
+def test_a_calm_or_happy_face_typed_alone_raises_nothing(text: str) -> None:
+    """A young child answering "how do you feel?" with 🙂 does not go in the lead's queue
+    (it did, as "unhappy in school": the encoder reads every emoji as one unknown token)."""
+    assert not screen_tiers(text).any
+
+
+@pytest.mark.parametrize("text", ["😢", "🙁", "😊😢", "😊 but he hits me"])
+def test_a_sad_face_or_a_face_with_words_still_goes_to_the_model(text: str) -> None:
+    assert screen_tiers(text).any
+
+
 def test_batched_and_single_screens_agree() -> None:
     texts = ["i hate school", "my nan hits the bingo on fridays", "he said its our secret game"]
     assert screen_many(texts) == [screen(t) for t in texts]
