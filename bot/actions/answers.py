@@ -98,6 +98,29 @@ STOP_WORDS = re.compile(
     r"no more(?: questions)?|stop|end|done|finished)\W*(?:please|now|for (?:now|today))?\W*$",
     re.I)
 
+# At "Would you like to carry on, or stop for now?", asked after a child has told something
+# hard, words that say no stop for now; anything else carries on. The NLU reads these every
+# which way ("i dont want to" as "don't know", "can we do it another day" as an answer), so
+# the words decide. Stopping is the gentle reading: the goodbye offers "Carry on".
+NOT_NOW_WORDS = re.compile(
+    r"^\W*(?:no|nope|nah|not (?:now|yet|today|really)|(?:maybe )?later)\b"
+    r"|\b(?:don'?t|dont|do not)\s+(?:really\s+)?(?:want|wanna|feel like)\b"
+    r"|\b(?:another|different|other) (?:day|time)\b"
+    r"|\b(?:want|wanna|need|can i|can we)\s+(?:to\s+)?(?:go|leave|stop|finish)\b(?!\s+on\b)"
+    r"|\b(?:i'?m|i am)\s+(?:tired|done|finished)\b", re.I)
+KEEP_GOING_WORDS = re.compile(
+    r"\b(?:don'?t|dont|do not)\s+(?:want|wanna)\s+(?:to\s+)?(?:stop|finish|end)\b", re.I)
+
+
+def stops_for_now(reading: str, intent: str) -> bool:
+    """Whether typed words at "carry on or stop?" say stop (see NOT_NOW_WORDS)."""
+    if KEEP_GOING_WORDS.search(reading):
+        return False
+    return intent in ("deny", "stop") or bool(
+        NOT_NOW_WORDS.search(reading) or STOP_WORDS.search(reading.strip())
+    )
+
+
 # "Is that right?" about the summary is agreed to only by a yes: the button, or typed words
 # that are a yes and nothing more ("yeah that's right", "yes thank you"), or that the NLU reads
 # as one without a "but" in them. "Mostly", "you forgot football" or "yes but I also like

@@ -14,7 +14,7 @@ from typing import Any
 
 from actions import messages as m
 from actions import steps as st
-from actions.answers import AnswerMixin, trusted_intent
+from actions.answers import AnswerMixin, stops_for_now, trusted_intent
 from actions.scripts import question_for, script_for, title_for
 from actions.typed import for_patterns
 
@@ -115,15 +115,20 @@ class Engine(AnswerMixin):
             return self.grown_up(text)
         if flagged or heard:
             return self.disclosure(text, report=heard and not flagged)
+        if self.step == "after_flag" and not self.turn.pressed:
+            if stops_for_now(self.turn.reading, intent):
+                return self.stop()
+            if intent in ("stop", "deny"):  # "i don't want to stop"
+                return self.carry_on()
         handler = {"stop": self.stop, "carry_on": self.carry_on,
                    "change_answer": self.change, "choose_topic": self.change}.get(intent)
         if handler:
             return handler()
         if self.step == "after_flag" and not self.turn.pressed:
             # Words typed at "carry on or stop?" answer that question, not the next one, which
-            # the child has not seen: "no" stops for now, anything else carries on. The words
-            # stay in the transcript; nothing is filed under a question.
-            return self.stop() if intent == "deny" else self.carry_on()
+            # the child has not seen: words that say no stopped above; anything else carries
+            # on. The words stay in the transcript; nothing is filed under a question.
+            return self.carry_on()
         self.answer_current()
         return self.finish()
 
@@ -142,6 +147,9 @@ class Engine(AnswerMixin):
                                "topic": st.topic_of(self.step)})
         if "safeguarding" not in self.turn.screen_kinds:
             self.out.say.append(m.say(self.calm()))
+        if self.step == "after_flag" and not self.turn.pressed and stops_for_now(
+                self.turn.reading, self.turn.intent):
+            return self.stop()  # "i need to go": an adult is told, and the child may go
         return self.pause()
 
     def disclosure(self, text: str, *, report: bool) -> Decision:

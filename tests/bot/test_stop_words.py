@@ -9,9 +9,15 @@ cases were written (first sight, in tests/bot/data/typed_requests.md).
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from test_answer_words import SCHOOL, started
+
+DATA = Path(__file__).parent / "data"
 
 ANSWERS = [
     "i want the bullying to stop",
@@ -72,3 +78,23 @@ def test_at_carry_on_or_stop_a_stop_is_read_as_the_nlu_reads_it() -> None:
     assert session.step == "after_flag"
     decision = session.say("i wish the arguments would stop", "stop")
     assert decision.say[-1]["buttons"][0]["payload"] == "/carry_on"
+
+
+def carry_on_or_stop_rows() -> list[dict[str, Any]]:
+    lines = (DATA / "carry_on_or_stop.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize("row", carry_on_or_stop_rows(), ids=lambda r: r["text"])
+def test_at_carry_on_or_stop_words_that_say_no_stop_for_now(row: dict[str, Any]) -> None:
+    """After a disclosure, "i dont want to" (read by the NLU as "don't know") stops for now:
+    the child is not asked the next question. Anything else carries on, with nothing filed."""
+    session = started("KS3")
+    session.say("he does stuff when mum is out", "disclosure", confidence=0.9)
+    decision = session.say(row["text"], row["intent"], confidence=row["confidence"])
+    payloads = [b["payload"] for b in decision.say[-1].get("buttons", [])]
+    if row["want"] == "stop":
+        assert payloads == ["/carry_on"] and session.step != "after_flag"
+    else:
+        assert session.step not in (None, "after_flag") and payloads != ["/carry_on"]
+    assert [w for w in decision.writes if w[0] == "topic"] == []
