@@ -64,6 +64,8 @@ LIKER = {"i", "we", "you", "they", "he", "she", "do", "does", "did", "don't", "d
          "definitely", "totally", "now"}
 # After "would" a rating word is a wish, not how things are: "i'd love to be a vet".
 WISHING = {"would", "i'd", "id", "we'd", "you'd", "wud", "wd", "could", "might"}
+CLAUSE_BREAK = re.compile(r"[,;.!?\n]+|\s+(?:and|then)\s+", re.I)
+RATED = set(WORDS)
 NEGATION_REACH = 3  # "not very happy", "don't really like it": the negation reaches that far
 
 
@@ -101,9 +103,14 @@ def tokens(text: str) -> list[str]:
 
 
 def word_ratings(text: str) -> list[int] | None:
-    """Each rating word with its modifiers applied; None when the words make it conditional."""
+    """Each rating word with its modifiers applied; None when the words make it conditional,
+    or when a clause of three words or more rates nothing ("mrs khan is nice, mr brown shouts
+    a lot"): that clause says something the face would hide."""
     words = tokens(text)
     if len(words) > MAX_WORDS or CONDITIONAL & set(words):
+        return None
+    clauses = [tokens(c) for c in CLAUSE_BREAK.split(text)]
+    if len(clauses) > 1 and any(len(c) >= 3 and not RATED & set(c) for c in clauses):
         return None
     found: list[int] = []
     negator, since_negator, strong, hedged = "", 0, False, False

@@ -45,5 +45,7 @@ def test_like_rates_only_as_a_verb_and_a_wish_is_not_a_rating(
     for "like my uncle". At first sight 14 of the 15 prepositions and fillers and both wishes
     were given a face (4 or 5); all 16 answers that do rate were read right, and still are.
     "ok tho" (though, as teenagers type it) was read as a plain OK; it is conditional.
+    And "mrs khan is nice, mr brown shouts a lot", typed at a KS2 face, was a happy face: a
+    clause that rates nothing now leaves the face to the child.
     """
     assert rating_from_words(text) == rating
