@@ -385,6 +385,15 @@ class AnswerMixin:
                 self.turn.reading, self.turn.intent, bool(self.turn.pressed)):
             self.go("summary_edit")
             return
+        if (self.step == "prep:message" and not self.turn.pressed and self.reasks == 0
+                and YES_WORDS.search(self.turn.reading)):
+            # "Yeah" to "Is there anything you want the meeting to hear?" is not the message:
+            # filed, the meeting would hear "yeah". Ask for the words once.
+            self.reasks += 1
+            self.out.say.append(m.say(m.what_meeting_should_hear(self.state["age_band"]),
+                                      [{"title": "Nothing for now", "payload": "/deny"},
+                                       m.SKIP]))
+            return
         self.keep_text_step(text)
         self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))
 

@@ -56,6 +56,13 @@ def thanks(band: str, turn: int) -> str:
     return options[turn % len(options)]
 
 
+def what_meeting_should_hear(band: str) -> str:
+    """Asked once when the child says yes to "anything you want the meeting to hear?"."""
+    if band in YOUNG:
+        return "What would you like the grown-ups to hear? Tell me."
+    return "What would you like the meeting to hear? Type it, and I'll keep it as you say it."
+
+
 def calm_reply(band: str, emailed: bool = False, alone: bool = False) -> str:
     """When the assistant itself heard a disclosure the screen did not: never secrecy.
 

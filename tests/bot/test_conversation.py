@@ -470,3 +470,24 @@ def test_dont_know_pressed_after_the_meeting_is_stored_as_the_status() -> None:
     field = session.step.split(":")[1]
     pressed = session.say("/dont_know", "dont_know")
     assert ("after-meeting", {field: "dont_know"}) in pressed.writes
+
+
+@pytest.mark.parametrize(("typed", "intent"), [("yeah", "affirm"), ("yes", "affirm"),
+                                               ("yes please", "affirm"), ("ok", "affirm")])
+def test_yes_to_anything_for_the_meeting_asks_for_the_words_not_files_yes(
+    typed: str, intent: str
+) -> None:
+    """The meeting must not hear "yeah": the child is asked once what to say, and that is kept."""
+    session = at_prep_message()
+    asked = session.say(typed, intent)
+    assert asked.writes == [] and session.step == "prep:message"
+    assert asked.say[-1]["text"].startswith("What would you like the meeting to hear?")
+    words = "that i want to stay at this school"
+    told = session.say(words, "answer")
+    assert told.writes == [("meeting", {"message_for_meeting": words})]
+
+
+def test_a_yes_with_the_message_in_it_is_the_message() -> None:
+    session = at_prep_message()
+    told = session.say("yes that i miss my brother", "affirm")
+    assert told.writes == [("meeting", {"message_for_meeting": "yes that i miss my brother"})]

@@ -273,6 +273,9 @@ def test_meeting_prep_fills_the_meeting_block(bot_stack: Stack) -> None:
     intro = " ".join(str(m["text"]) for m in talk.say(""))
     assert "Dee Turner" in intro and "Sol Walker" in intro
     talk.say("Part of it")
+    # "yeah" to "anything you want the meeting to hear?" is not the message: it asks for it.
+    asked = talk.say("yeah")
+    assert str(asked[-1]["text"]).startswith("What would you like the meeting to hear?")
     talk.say("tell them I want to stay at Riverside")
     talk.say("Sol Walker")
     talk.say("/affirm")
