@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from api.models import Child
 from api.page_forms import iso_day
+from api.presentation.meeting_form import parse_date
 from api.schemas.school_data import MAX_ROWS, SchoolDataWrite
 from api.services.life_dates import before_birth
 
@@ -209,17 +210,12 @@ def parse(
 def _date(
     form: Mapping[str, str], field: str, errors: list[dict[str, str]], label: str
 ) -> str | None:
-    parts = [form.get(f"{field}-{part}", "").strip() for part in DATE_PARTS]
-    if not any(parts):
-        return None
-    problem = None
-    if not all(p.isdigit() for p in parts):
-        problem = f"{label[0].upper()}{label[1:]} must be a real date, like 15 1 2027"
-    else:
-        try:
-            return date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat()
-        except ValueError:
-            problem = f"{label[0].upper()}{label[1:]} must be a real date"
+    """The three boxes as an ISO date (see `meeting_form.parse_date`, which refuses a year of
+    twenty digits rather than overflow); None when all are empty, "invalid" with an error."""
+    iso, wrong = parse_date(*(form.get(f"{field}-{part}", "") for part in DATE_PARTS))
+    if wrong is None:
+        return iso
+    problem = f"{label[0].upper()}{label[1:]} {wrong}"
     errors.append({"field": f"{field}-day", "message": problem})
     return "invalid"
 

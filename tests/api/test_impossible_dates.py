@@ -149,3 +149,24 @@ def test_the_care_details_form_puts_a_placement_before_birth_on_its_box(
     assert refused.status_code == 400, refused.text  # found as the form is read
     assert "There is a problem" in refused.text and "date of birth" in refused.text
     assert 'href="#placement_start-day"' in refused.text and "Morgan Lee" in refused.text
+
+
+@pytest.mark.parametrize("box", ["suspensions-0-start_date-year", "part_time_review_date-year"])
+def test_a_twenty_digit_year_on_the_school_data_form_is_a_form_error_not_a_crash(
+    client: TestClient, demo: Demo, box: str
+) -> None:
+    """It was a 500 ("Python int too large"): the teacher lost everything typed."""
+    pep = demo.peps_by_band["KS3"]
+    page_sign_in(client, "demo-dt")
+    form = {
+        **FORM,
+        "part_time_timetable": "yes",
+        "part_time_review_date-day": "1",
+        "part_time_review_date-month": "1",
+        "part_time_review_date-year": "2027",
+        box: "99999999999999999999",
+    }
+    refused = page_form(client, f"/peps/{pep}/school-data", form)
+    assert refused.status_code == 400, refused.text
+    assert "must be a real date" in refused.text and REASON in refused.text
+    assert client.get(_url(pep), headers=demo.auth("demo-dt")).json()["recorded"] is False
