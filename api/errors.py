@@ -155,6 +155,9 @@ class FormInvalid(AppError):
         return self.field_errors
 
 
+HTTP_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
 class ServiceUnavailable(AppError):
     status_code = 503
 
@@ -239,11 +242,15 @@ def allowed_methods(request: Request) -> list[str]:
     """Every method some route answers at this path.
 
     Starlette's 405 names only the methods of the first route whose path matched, so a path
-    served by two routes (GET and POST /api/v1/peps) would advertise only one of them.
+    served by two routes (GET and POST /api/v1/peps) would advertise only one of them. Each
+    method is tried against the whole route table through `matches` alone: routers included
+    in the app do not list their routes' methods.
     """
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _scope = route.matches(request.scope)
-        if match != Match.NONE:
-            methods.update(getattr(route, "methods", None) or ())
-    return sorted(methods)
+    return [
+        method
+        for method in HTTP_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
