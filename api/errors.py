@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -155,6 +156,22 @@ class FormInvalid(AppError):
         return self.field_errors
 
 
+BUSY_RETRY_AFTER = 2  # seconds: a lock is held for a transaction, never for long
+# SQLite's BUSY and LOCKED result codes; PostgreSQL's lock_not_available, deadlock_detected and
+# serialization_failure.
+_SQLITE_BUSY = {5, 6}
+_POSTGRES_BUSY = {"55P03", "40P01", "40001"}
+
+
+def database_busy(exc: OperationalError) -> bool:
+    """Whether the error is a lock that was not got in time, rather than a broken database."""
+    orig = exc.orig
+    return (
+        getattr(orig, "sqlite_errorcode", None) in _SQLITE_BUSY
+        or getattr(orig, "sqlstate", None) in _POSTGRES_BUSY
+    )
+
+
 HTTP_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
 
 
@@ -197,6 +214,7 @@ def describe_validation_errors(errors: list[Any]) -> list[dict[str, str]]:
 def install_error_handlers(app: FastAPI) -> None:
     # Imported here: the page handler renders templates and reads users, which import this module.
     from api.page_errors import (
+        busy_page,
         is_page_request,
         page_error_response,
         validation_error_response,
@@ -225,6 +243,20 @@ def install_error_handlers(app: FastAPI) -> None:
         errors = describe_validation_errors(list(exc.errors()))
         summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
         return JSONResponse({"detail": summary, "errors": errors}, status_code=422)
+
+    @app.exception_handler(OperationalError)
+    def _database_busy(request: Request, exc: OperationalError) -> Response:
+        """The database's lock not got in time (SQLite's busy timeout, a PostgreSQL lock or
+        deadlock): nothing was stored, so the caller is told to try again, never a 500."""
+        if not database_busy(exc):
+            raise exc
+        if is_page_request(request, exc):
+            return busy_page(request, retry_after=BUSY_RETRY_AFTER)
+        return JSONResponse(
+            {"detail": "the service is busy; nothing was stored: try again shortly", "errors": []},
+            status_code=503,
+            headers={"Retry-After": str(BUSY_RETRY_AFTER)},
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from api.db.session import db_session, get_db_session
 from api.errors import AppError, Forbidden, FormInvalid, NotFound, SignInRequired
 from api.repositories import users as users_repo
-from api.templating import not_found
+from api.templating import not_found, render
 
 
 def is_page_request(request: Request, exc: Exception) -> bool:
@@ -51,6 +51,13 @@ def page_error_response(request: Request, exc: AppError) -> Response:
         if user is None:
             return RedirectResponse(sign_in_url(None), status_code=303)
         return not_found(request, user, exc.message, exc.status_code)
+
+
+def busy_page(request: Request, *, retry_after: int) -> Response:
+    """503 without reading the database, which is what is busy: no user in the header."""
+    page = render(request, "busy.html", {"user": None}, status_code=503)
+    page.headers["Retry-After"] = str(retry_after)
+    return page
 
 
 def validation_error_response(request: Request, exc: ValidationError) -> Response:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TypeVar
 from urllib.parse import quote
 
 from fastapi import APIRouter, Response
 from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
 
 from api.deps import CurrentUser, SessionDep
 from api.documents.child_copy import build_child_copy
@@ -20,7 +22,17 @@ from api.documents.render import (
     to_pdf,
 )
 
+Content = TypeVar("Content")
+
 router = APIRouter(prefix="/api/v1/peps", tags=["documents"])
+
+
+def _read_then_release(session: Session, content: Content) -> Content:
+    """End the read (and its audit row) before rendering: on SQLite every transaction holds
+    the write lock, and a long PEP's PDF takes seconds, which every other request would wait
+    for."""
+    session.commit()
+    return content
 
 
 # Letters that Unicode does not decompose into an ASCII letter and a mark.
@@ -61,7 +73,7 @@ def _filename(name: str, ext: str) -> str:
 
 @router.get("/{pep_id}/document.html", response_class=HTMLResponse)
 def document_html(pep_id: str, user: CurrentUser, session: SessionDep) -> HTMLResponse:
-    return HTMLResponse(to_html(build_document(session, user, pep_id)))
+    return HTMLResponse(to_html(_read_then_release(session, build_document(session, user, pep_id))))
 
 
 @router.get(
@@ -72,7 +84,7 @@ def document_html(pep_id: str, user: CurrentUser, session: SessionDep) -> HTMLRe
     },
 )
 def document_pdf(pep_id: str, user: CurrentUser, session: SessionDep) -> Response:
-    doc = build_document(session, user, pep_id)
+    doc = _read_then_release(session, build_document(session, user, pep_id))
     return Response(
         to_pdf(doc),
         media_type="application/pdf",
@@ -86,7 +98,7 @@ def document_pdf(pep_id: str, user: CurrentUser, session: SessionDep) -> Respons
     responses={200: {"content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}},
 )
 def document_docx(pep_id: str, user: CurrentUser, session: SessionDep) -> Response:
-    doc = build_document(session, user, pep_id)
+    doc = _read_then_release(session, build_document(session, user, pep_id))
     return Response(
         to_docx(doc),
         media_type=DOCX_TYPE,
@@ -97,7 +109,9 @@ def document_docx(pep_id: str, user: CurrentUser, session: SessionDep) -> Respon
 @router.get("/{pep_id}/my-copy.html", response_class=HTMLResponse)
 def child_copy_page(pep_id: str, user: CurrentUser, session: SessionDep) -> HTMLResponse:
     """The child's own copy: their words, and each target beside the words it answers."""
-    return HTMLResponse(child_copy_html(build_child_copy(session, user, pep_id)))
+    return HTMLResponse(
+        child_copy_html(_read_then_release(session, build_child_copy(session, user, pep_id)))
+    )
 
 
 @router.get(
@@ -108,7 +122,7 @@ def child_copy_page(pep_id: str, user: CurrentUser, session: SessionDep) -> HTML
     },
 )
 def child_copy_download(pep_id: str, user: CurrentUser, session: SessionDep) -> Response:
-    copy = build_child_copy(session, user, pep_id)
+    copy = _read_then_release(session, build_child_copy(session, user, pep_id))
     return Response(
         child_copy_pdf(copy),
         media_type="application/pdf",
