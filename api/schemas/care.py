@@ -19,6 +19,7 @@ from api.models.enums import PlacementType, SendStatus
 from api.schemas.common import (
     LongText,
     NameText,
+    NotBool,
     PastRecordDate,
     RecordDate,
     ResponseModel,
@@ -94,7 +95,9 @@ class CareDetailsWrite(StrictModel):
     carer_role: ShortText | None = Field(
         default=None, description="The carer's relationship to the child, or their role"
     )
-    placement_moves_last_12_months: int | None = Field(default=None, ge=0, le=50)
+    placement_moves_last_12_months: Annotated[int, NotBool] | None = Field(
+        default=None, ge=0, le=50
+    )
     school_history: list[SchoolHistoryRow] = Field(default_factory=list, max_length=30)
     other_agencies: LongText | None = Field(
         default=None, description="Other agencies involved, for example CAMHS or a therapist"

@@ -134,6 +134,25 @@ SingleLine = Annotated[
     AfterValidator(_no_direction_overrides),
 ]
 
+
+def _not_true_or_false(value: object) -> object:
+    # JSON true is 1 to pydantic's lax mode: {"attendance_percent": true} was stored as 1.0%
+    # and flagged low attendance to the virtual school.
+    if isinstance(value, bool):
+        raise PydanticCustomError("number_not_bool", "must be a number, not true or false")
+    return value
+
+
+def _not_a_number(value: object) -> object:
+    # And 0 or 1 was taken for false or true.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError("bool_not_number", "must be true or false, not a number")
+    return value
+
+
+NotBool = BeforeValidator(_not_true_or_false)
+YesNo = Annotated[bool, BeforeValidator(_not_a_number)]
+
 BoundedInt = Annotated[int, Field(ge=-1_000_000_000, le=1_000_000_000)]
 BoundedFloat = Annotated[float, Field(ge=-1e9, le=1e9, allow_inf_nan=False)]
 
@@ -195,6 +214,7 @@ NoteText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
     AfterValidator(_no_control_characters),
+    AfterValidator(_no_direction_overrides),  # an adult's note, as ShortText and LongText
 ]
 
 

@@ -14,12 +14,14 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 from api.models.enums import AttainmentJudgement, FlagKind, SuspensionKind
 from api.schemas.common import (
     LongText,
+    NotBool,
     NoteText,
     RecordDate,
     ResponseModel,
     ShortText,
     SingleLine,
     StrictModel,
+    YesNo,
 )
 
 MAX_ROWS = 30
@@ -38,12 +40,16 @@ def _half_days(value: float) -> float:
     return round(value * 2) / 2
 
 
-Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False), AfterValidator(_one_decimal)]
-Sessions = Annotated[int, Field(ge=0, le=MAX_SESSIONS)]
-HoursPerWeek = Annotated[
-    float, Field(ge=0, le=60, allow_inf_nan=False), AfterValidator(_one_decimal)
+Percent = Annotated[
+    float, NotBool, Field(ge=0, le=100, allow_inf_nan=False), AfterValidator(_one_decimal)
 ]
-Days = Annotated[float, Field(ge=0.5, le=45, allow_inf_nan=False), AfterValidator(_half_days)]
+Sessions = Annotated[int, NotBool, Field(ge=0, le=MAX_SESSIONS)]
+HoursPerWeek = Annotated[
+    float, NotBool, Field(ge=0, le=60, allow_inf_nan=False), AfterValidator(_one_decimal)
+]
+Days = Annotated[
+    float, NotBool, Field(ge=0.5, le=45, allow_inf_nan=False), AfterValidator(_half_days)
+]
 
 
 class SuspensionIn(StrictModel):
@@ -89,7 +95,7 @@ class SchoolDataWrite(StrictModel):
         default=None, description="Sessions the child arrived late to"
     )
     punctuality_percent: Percent | None = None
-    part_time_timetable: bool | None = Field(
+    part_time_timetable: YesNo | None = Field(
         default=None, description="Whether the child is on a part-time or alternative timetable"
     )
     part_time_hours_per_week: HoursPerWeek | None = None
@@ -98,7 +104,7 @@ class SchoolDataWrite(StrictModel):
         default=None, description="When the part-time timetable will be reviewed"
     )
     alternative_provision: LongText = ""
-    at_risk_of_exclusion: bool | None = None
+    at_risk_of_exclusion: YesNo | None = None
     health_wellbeing: LongText = Field(
         default="", description="Health and emotional wellbeing: strengths and difficulties"
     )

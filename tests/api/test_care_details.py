@@ -135,6 +135,7 @@ FUTURE = (date.today() + timedelta(days=30)).isoformat()
         ({"placement_start_date": "2010-01-01"}, "placement_start_date"),  # before birth
         ({"placement_moves_last_12_months": -1}, "placement_moves_last_12_months"),
         ({"placement_moves_last_12_months": 400}, "placement_moves_last_12_months"),
+        ({"placement_moves_last_12_months": True}, "placement_moves_last_12_months"),
         ({"carer_name": "M" * 101}, "carer_name"),
         ({"carer_name": "Morgan\x00Lee"}, "carer_name"),
         ({"carer_role": "Foster\ncarer"}, "carer_role"),

@@ -118,6 +118,12 @@ def test_the_percentage_is_worked_out_from_the_sessions_when_not_given(
         ({"sessions_possible": 100, "sessions_attended": 101}, "sessions_attended"),
         ({"sessions_possible": 100, "late_sessions": 101}, "late_sessions"),
         ({"part_time_review_date": "1066-10-14"}, "part_time_review_date"),
+        # JSON true was 1 (stored as 1.0% attendance, a false flag); 0 was "no".
+        ({"attendance_percent": True}, "attendance_percent"),
+        ({"sessions_possible": True, "sessions_attended": False}, "sessions_possible"),
+        ({"late_sessions": True}, "late_sessions"),
+        ({"part_time_timetable": 0}, "part_time_timetable"),
+        ({"at_risk_of_exclusion": 1}, "at_risk_of_exclusion"),
         ({"part_time_review_date": "2027-02-30"}, "part_time_review_date"),
         ({"part_time_timetable": False}, "part_time_details"),
         ({"health_wellbeing": "calm\x00er"}, "health_wellbeing"),
