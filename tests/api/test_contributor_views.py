@@ -242,3 +242,18 @@ def test_each_read_and_write_is_audited_without_the_words(
     assert ("contributor_view.write", "school", teacher.user.id) in actions
     assert ("contributor_view.read", None, teacher.user.id) in actions
     assert all(CARER_WORDS not in (r.detail or "") for r in rows)
+
+
+def test_a_direction_override_in_a_view_is_refused_as_in_every_other_adult_field(
+    client: TestClient, make: Factory
+) -> None:
+    """U+202E turns the words round in the document; the summary and names refused it, the
+    carer's and the school's views did not."""
+    worker = make.adult(Role.SOCIAL_WORKER)
+    pep = make.pep(make.child(social_worker=worker))
+    sent = client.post(
+        _url(pep.id), headers=worker.headers, json=_body(text="\u202eNosaj is doing well")
+    )
+    assert sent.status_code == 422, sent.text
+    assert "U+202E" in sent.json()["detail"]
+    assert client.get(_url(pep.id), headers=worker.headers).json() == []
