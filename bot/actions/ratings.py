@@ -12,7 +12,9 @@ Choices a reviewer should know:
 - An intensifier moves happy/sad one step out (4 -> 5, 2 -> 1); a hedge ("a bit", "quite",
   "kind of") keeps the plain rating; an intensifier under a negation is still a plain 2.
 - Two signals that disagree ("good and bad", "😄🙁") or a word that makes it conditional
-  ("sometimes", "but", "mostly", "was") give None.
+  ("sometimes", "but", "mostly", "was", "when", "if") give None.
+- "Nobody", "nothing", a wish ("want", "hope", "I'd love") or "like" that is not the verb
+  give None: the rating word is there, the feeling is not.
 Stdlib only: it runs in the action server's Python 3.10 env.
 """
 
@@ -55,7 +57,12 @@ INTENSIFIERS = {"really", "very", "so", "super", "extremely", "totally", "absolu
 HEDGES = {"bit", "little", "quite", "pretty", "kinda", "kind", "sort", "sorta", "fairly",
           "abit", "slightly"}
 CONDITIONAL = {"sometimes", "depends", "both", "mixed", "but", "except", "apart", "although",
-               "though", "usually", "mostly", "was", "half", "days", "times", "ups"}
+               "though", "usually", "mostly", "was", "half", "days", "times", "ups", "when",
+               "whenever", "if", "unless"}
+# "Nobody is nice to me", "nothing makes me happy", "I want to feel happy": the rating word is
+# there, the feeling is not.
+NOT_A_STATE = {"nobody", "nothing", "noone", "none", "nowhere", "want", "wanna", "wish",
+               "hope", "hoping"}
 # "like" is a preposition or a filler far more often than a verb ("a mechanic like my uncle",
 # "i'm like a night owl"): it rates only first ("like it") or after a word that makes it the
 # verb. A missed face costs nothing; a "happy" face beside those words would be wrong.
@@ -107,7 +114,7 @@ def word_ratings(text: str) -> list[int] | None:
     or when a clause of three words or more rates nothing ("mrs khan is nice, mr brown shouts
     a lot"): that clause says something the face would hide."""
     words = tokens(text)
-    if len(words) > MAX_WORDS or CONDITIONAL & set(words):
+    if len(words) > MAX_WORDS or (CONDITIONAL | NOT_A_STATE) & set(words):
         return None
     clauses = [tokens(c) for c in CLAUSE_BREAK.split(text)]
     if len(clauses) > 1 and any(len(c) >= 3 and not RATED & set(c) for c in clauses):
@@ -118,7 +125,9 @@ def word_ratings(text: str) -> list[int] | None:
         base = WORDS.get(word)
         if word in ("like", "likes") and i and words[i - 1] not in LIKER:
             base = None
-        if i and words[i - 1] in WISHING:
+        after = words[i + 1:i + 3]  # "happy to leave", "good at maths": willing or able
+        if (i and words[i - 1] in WISHING) or (after[:1] in (["to"], ["at"])
+                                               and after != ["at", "all"]):
             base = None
         if base is None:
             if word in NEGATORS:

@@ -46,6 +46,8 @@ def test_like_rates_only_as_a_verb_and_a_wish_is_not_a_rating(
     were given a face (4 or 5); all 16 answers that do rate were read right, and still are.
     "ok tho" (though, as teenagers type it) was read as a plain OK; it is conditional.
     And "mrs khan is nice, mr brown shouts a lot", typed at a KS2 face, was a happy face: a
-    clause that rates nothing now leaves the face to the child.
+    clause that rates nothing now leaves the face to the child. The last ten were found by
+    an exploratory pass ("nobody is nice to me" was happy, "I love it when school is shut"
+    very happy): "nobody", "nothing", wishes, "when" and "happy to"/"good at" rate nothing.
     """
     assert rating_from_words(text) == rating
