@@ -98,6 +98,16 @@ STOP_WORDS = re.compile(
     r"no more(?: questions)?|stop|end|done|finished)\W*(?:please|now|for (?:now|today))?\W*$",
     re.I)
 
+# "No thanks" typed at "Tell me more?": a no and nothing else (a skip is a skip).
+# "no, I'm lonely" says more, and is kept as the words.
+NO_MORE_WORDS = re.compile(
+    r"^\W*(?:no|nope|nah|not really|nothing(?: else)?|no more|that'?s (?:it|all))"
+    r"(?:\W+(?:thanks|thank you|ta|please))?\W*$"
+    r"|^\W*no\W+(?:thanks|thank you)\W*$",
+    re.I,
+)
+
+
 # At "Would you like to carry on, or stop for now?", asked after a child has told something
 # hard, words that say no stop for now; anything else carries on. The NLU reads these every
 # which way ("i dont want to" as "don't know", "can we do it another day" as an answer), so
@@ -302,7 +312,8 @@ class AnswerMixin:
         if step.endswith(":rating"):
             self.answer_rating(topic, text)
             return
-        if step.endswith(":more") and (intent in ("deny", "decline") or text == "/deny"):
+        if step.endswith(":more") and (text == "/deny" or intent == "decline" or (
+                intent == "deny" and NO_MORE_WORDS.search(self.turn.reading))):
             self.advance(m.thanks(self.state["age_band"], len(self.out.writes)))
             return
         if self.turn.pressed:

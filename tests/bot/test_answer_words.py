@@ -95,6 +95,28 @@ def test_a_face_pressed_at_tell_me_more_is_not_words() -> None:
     assert row(session) == (4, None)
 
 
+@pytest.mark.parametrize("typed", ["no, I'm lonely", "not really, I'm sad", "nope, I'm tired",
+                                   "no thanks, I'm ok"])
+def test_words_after_a_no_at_tell_me_more_are_kept(typed: str) -> None:
+    """Read by the NLU as "No thanks", these were dropped: the face stood alone in the PEP."""
+    session = started("KS1")
+    session.say('/rate{"rating":2}', "rate", entities={"rating": 2})
+    assert session.step == f"topic:{SCHOOL}:more"
+    session.say(typed, "deny")
+    assert row(session) == (2, typed)
+
+
+@pytest.mark.parametrize(("typed", "intent"), [("no", "deny"), ("no thanks", "deny"),
+                                               ("nope", "deny"), ("not really", "deny"),
+                                               ("skip", "decline"), ("/deny", "deny")])
+def test_a_plain_no_at_tell_me_more_keeps_only_the_face(typed: str, intent: str) -> None:
+    session = started("KS1")
+    session.say('/rate{"rating":2}', "rate", entities={"rating": 2})
+    session.say(typed, intent)
+    assert row(session) == (2, None)
+    assert session.step == "topic:feelings_about_learning:rating"
+
+
 def walk_to(session: Session, step: str) -> None:
     for _ in range(40):
         if session.step == step:
