@@ -52,8 +52,14 @@ _ENDS = (r"(?:[\s,.!?]+(?:it|that|this|one|the question|question|about (?:it|tha
          r"sir|for now|on))*\W*$")
 _ABOUT_ANSWERING = (r"(?:\s+(?:to\s+)?(?:talk|talking|say|saying|answer|answering|tell|telling|"
                     r"share|sharing|do (?:this|that|it)|go there|think about it)|\s+to)?")
+# "Pass", "next" and "move on" are a skip only as a request: first, or after "can we", "let's",
+# "I'll"... "Hopefully pass" and "I want to move on" are answers about the child's life.
+_AS_A_REQUEST = (r"(?:^\W*|\b(?:can|could|may|shall)\s+(?:we|i)\s+(?:just\s+)?|"
+                 r"\blet'?s\s+(?:just\s+)?|\bplease\s+|\bi'?ll\s+|\bi\s+(?=pass\b)|"
+                 r"\b(?:do|go to|have|onto|on to) the\s+|\bjust\s+)")
 DECLINE_WORDS = re.compile(
-    r"\b(?:sk[i1]p+|pass|pas|next|nxt|move on)" + _ENDS
+    r"\bsk[i1]p+" + _ENDS
+    + r"|" + _AS_A_REQUEST + r"(?:pass|pas|next|nxt|move on)" + _ENDS
     + r"|\b(?:rather|prefer)\s+not" + _ABOUT_ANSWERING + _ENDS
     + r"|\b(?:don'?t|dont|do not)\s+(?:want|wanna|feel like)" + _ABOUT_ANSWERING + _ENDS
     + r"|\b(?:not telling|not answering|no comment)" + _ENDS

@@ -35,6 +35,11 @@ ANSWERS = [
     ("i don't want to do PE in the rain", "decline"),
     ("i'd prefer not to be moved classes", "decline"),
     ("i don't know where i'll live next year", "dont_know"),
+    # Found by an exploratory pass (KS4, "what do you want to do after Year 11?"): "pass" or
+    # "move on" at the end of an answer was a skip, and the words were dropped.
+    ("I want to move on", "decline"),
+    ("hopefully pass", "decline"),
+    ("I want to pass", "decline"),
 ]
 
 REQUESTS = [
@@ -51,6 +56,9 @@ REQUESTS = [
     ("can we skip this one", "decline", "declined"),
     ("don't want to", "decline", "declined"),
     ("leave it", "decline", "declined"),
+    ("let's move on", "decline", "declined"),
+    ("I'll pass", "decline", "declined"),
+    ("can we do the next one", "decline", "declined"),
     ("i don't know", "dont_know", "dont_know"),
     ("not sure", "dont_know", "dont_know"),
     ("no idea", "dont_know", "dont_know"),
