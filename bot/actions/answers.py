@@ -20,7 +20,9 @@ FEELING_TOPICS = {"feelings_about_school", "feelings_about_learning",
 # sure" holds a "not"); a yes said with a negation ("I don't mind"); then any negation is a no
 # before any yes word is looked for: "I will not come" holds "i will", and it is a no.
 ATTEND = [("part", r"\b(?:part|some of it|bit of it|for a bit|half|"
-                   r"not (?:for )?(?:all|the whole))\b"),
+                   r"not (?:for )?(?:all|the whole)|"
+                   r"(?:only|just) (?:for )?the (?:start|beginning|end|first|last)|"
+                   r"the (?:start|beginning|end|first|last) (?:bit|part|half))\b"),
           ("undecided", r"\b(?:not sure|unsure|don't know|dunno|idk|maybe|no idea|not decided|"
                         r"haven't decided|can't decide|undecided|think about it)\b"),
           ("yes", r"\b(?:don't mind|wouldn't mind|why not|no problem|no worries)\b"),

@@ -107,7 +107,9 @@ class Engine(AnswerMixin):
         intent, text = self.turn.intent, self.turn.text
         flagged = "safeguarding" in self.turn.screen_kinds
         heard = intent == "disclosure" and self.turn.confidence >= DISCLOSURE_CONFIDENCE
-        if intent == "start" or text.strip() == "/start":
+        # Only the page's own "/start" starts: the NLU has no typed example of it, and read
+        # "only the start" (at "would you like to come?") as one, restarting the chat.
+        if text.strip() == "/start" or (intent == "start" and self.turn.pressed):
             return self.start()
         if self.step is None:  # the tracker was lost (a restart): the API knows where we are
             self.step = st.next_step(self.state, self.passed)

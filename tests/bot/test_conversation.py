@@ -491,3 +491,12 @@ def test_a_yes_with_the_message_in_it_is_the_message() -> None:
     session = at_prep_message()
     told = session.say("yes that i miss my brother", "affirm")
     assert told.writes == [("meeting", {"message_for_meeting": "yes that i miss my brother"})]
+
+
+def test_typed_words_the_nlu_reads_as_start_do_not_restart_the_chat() -> None:
+    """"only the start" at "would you like to come?" restarted the chat and was lost."""
+    session = Session(state_for("KS3", mode="meeting_prep"))
+    session.say("/start", "start")
+    told = session.say("only the start", "start")
+    assert ("meeting", {"wants_to_attend": "part"}) in told.writes
+    assert session.step == "prep:message"
