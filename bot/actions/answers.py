@@ -295,6 +295,12 @@ class AnswerMixin:
 
     def skip(self, step: str) -> None:
         topic = st.topic_of(step)
+        if topic and self.changing(topic, step):
+            # Skipping the question asked again to change an answer keeps the answer given,
+            # and says so: "we can skip that one" had the child think it was gone.
+            self.passed.append(step)
+            self.advance("OK, I've kept what you said before.")
+            return
         if topic and step.endswith((":rating", ":words")) and (
                 self.state["topics"][topic]["status"] == "not_asked"):
             self.save_topic(topic, "declined")
@@ -307,6 +313,13 @@ class AnswerMixin:
         else:
             self.passed.append(step)
         self.advance("That's fine, we can skip that one.")
+
+    def changing(self, topic: str, step: str) -> bool:
+        """Whether `step` is an answered topic's first question, asked again for a change."""
+        q = question_for(self.state["age_band"], topic)
+        first = "rating" if q and q.style != WORDS else "words"
+        return step == f"topic:{topic}:{first}" and (
+            self.state["topics"][topic]["status"] != "not_asked")
 
     def answer_topic(self, topic: str, step: str) -> None:
         row, intent, text = self.state["topics"][topic], self.turn.intent, self.turn.text

@@ -500,3 +500,16 @@ def test_typed_words_the_nlu_reads_as_start_do_not_restart_the_chat() -> None:
     told = session.say("only the start", "start")
     assert ("meeting", {"wants_to_attend": "part"}) in told.writes
     assert session.step == "prep:message"
+
+
+@pytest.mark.parametrize(("typed", "intent"), [("/decline", "decline"),
+                                               ("I'd rather not say", "decline")])
+def test_skipping_an_answer_being_changed_keeps_it_and_says_so(typed: str, intent: str) -> None:
+    """It said "we can skip that one" while the first answer stayed in the PEP."""
+    session = at_change_pick()
+    session.say('/choose_topic{"topic":"feelings_about_school"}', "choose_topic",
+                entities={"topic": "feelings_about_school"})
+    kept = session.say(typed, intent)
+    assert kept.say[0]["text"] == "OK, I've kept what you said before."
+    assert [w for w in kept.writes if w[0] == "topic"] == []
+    assert session.state["topics"]["feelings_about_school"]["answer"] == "it's ok"
