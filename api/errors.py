@@ -219,6 +219,7 @@ def install_error_handlers(app: FastAPI) -> None:
         page_error_response,
         validation_error_response,
     )
+    from api.templating import not_found
 
     @app.exception_handler(AppError)
     def _app_error(request: Request, exc: AppError) -> Response:
@@ -259,7 +260,10 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and wants_a_page(request):
+            # A mistyped address in a browser: a page with a way back, not JSON.
+            return not_found(request, None, "Check the address, or go to your dashboard.")
         headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 405:
             headers["Allow"] = ", ".join(allowed_methods(request))
@@ -268,6 +272,13 @@ def install_error_handlers(app: FastAPI) -> None:
             status_code=exc.status_code,
             headers=headers,
         )
+
+
+def wants_a_page(request: Request) -> bool:
+    """A browser asking for a page: outside the API, and HTML accepted."""
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get(
+        "accept", ""
+    )
 
 
 def allowed_methods(request: Request) -> list[str]:

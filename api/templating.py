@@ -117,6 +117,10 @@ def not_found(
     request: Request, user: Any, message: str | None = None, status_code: int = 404
 ) -> Response:
     """The one page for anything outside the caller's caseload, or any refused step."""
+    title = "Page not found" if status_code == 404 else "There is a problem"
     return render(
-        request, "not_found.html", {"user": user, "message": message}, status_code=status_code
+        request,
+        "not_found.html",
+        {"user": user, "message": message, "page_title": title},
+        status_code=status_code,
     )

@@ -91,6 +91,19 @@ def test_a_page_outside_the_caseload_is_the_not_found_page(client: TestClient, d
         answer = client.get(path)
         assert answer.status_code == 404, path
         assert "Page not found" in answer.text
+        assert _title(answer.text).startswith("Page not found – PEP Voice")
+
+
+def test_a_mistyped_address_in_a_browser_is_a_page_and_in_the_api_is_json(
+    client: TestClient,
+) -> None:
+    """It was {"detail": "Not Found"} in the browser: no title, no way back."""
+    page = client.get("/peps-typo", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert _title(page.text).startswith("Page not found – PEP Voice")
+    assert 'href="/dashboard"' in page.text
+    api = client.get("/api/v1/typo", headers={"Accept": "text/html"})
+    assert api.status_code == 404 and api.json()["detail"] == "Not Found"
 
 
 def test_sign_in_errors_use_the_error_summary(client: TestClient, demo: Demo) -> None:
