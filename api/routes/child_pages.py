@@ -117,14 +117,13 @@ def _again(request: Request, session: Session, user: Caller | None, exc: AppErro
     assert user is not None
     if not isinstance(exc, FormInvalid):
         return not_found(request, user, exc.message, exc.status_code)
-    errors = [
-        {
-            "field": e["field"],
-            "text": e["message"],
-            "href": "#" + ANCHORS.get(e["field"], e["field"]),
-        }
-        for e in form_errors(exc)
-    ]
+    # One message a field, as GOV.UK asks: an impossible date of birth was also refused by the
+    # model ("Input should be a valid date") beside the date boxes' own words.
+    errors: list[dict[str, str]] = []
+    for e in form_errors(exc):
+        href = "#" + ANCHORS.get(e["field"], e["field"])
+        if all(href != seen["href"] for seen in errors):
+            errors.append({"field": e["field"], "text": e["message"], "href": href})
     context = _context(session, user)
     context.update(
         {

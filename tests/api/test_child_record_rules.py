@@ -262,6 +262,11 @@ PAGE_REFUSED: dict[str, tuple[dict[str, str], str, str]] = {
         "#school_year",
         "Year 14 does not fit a child born on 1 January 2024",
     ),
+    "born_on_31_february": (
+        {"date_of_birth-day": "31", "date_of_birth-month": "2", "date_of_birth-year": "2015"},
+        "#date_of_birth-day",
+        "The date of birth must be a real date",
+    ),
     "invisible_first_name": (
         {"first_name": "\u200b"},
         "#first_name",
@@ -284,6 +289,7 @@ def test_the_page_shows_the_same_rule_in_the_error_summary_and_adds_nothing(
     summary = text.split("govuk-error-summary", 1)[1].split("</ul>", 1)[0]
     assert f'href="{anchor}"' in summary and words in summary, summary
     assert text.count(words) == 2, "in the summary and beside the field"
+    assert summary.count(f'href="{anchor}"') == 1, "one message a field"
     assert _children(db) == before
 
 
