@@ -6,6 +6,7 @@ looks on the wire. Every error answer has the same shape: {"detail": "...", "err
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -282,13 +283,16 @@ def wants_a_page(request: Request) -> bool:
 
 
 def allowed_methods(request: Request) -> list[str]:
-    """Every method some route answers at this path.
+    """The methods the resource at this path serves.
 
-    Starlette's 405 names only the methods of the first route whose path matched, so a path
-    served by two routes (GET and POST /api/v1/peps) would advertise only one of them. Each
-    method is tried against the whole route table through `matches` alone: routers included
-    in the app do not list their routes' methods.
+    Starlette's 405 names only the methods of the first route whose path matched, and routers
+    included in the app list no methods at all. An API path takes its methods from the
+    documented contract, the most specific template first (".../targets/draft" is not
+    ".../targets/{target_id}"); any other path from every route that fully matches it.
     """
+    documented = _documented_methods(request)
+    if documented is not None:
+        return documented
     return [
         method
         for method in HTTP_METHODS
@@ -297,3 +301,18 @@ def allowed_methods(request: Request) -> list[str]:
             for route in request.app.router.routes
         )
     ]
+
+
+def _documented_methods(request: Request) -> list[str] | None:
+    """The OpenAPI methods of the most specific path template matching the request's path."""
+    templates = getattr(request.app.state, "allow_templates", None)
+    if templates is None:
+        templates = []
+        for path, operations in request.app.openapi().get("paths", {}).items():
+            pattern = re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(path))
+            methods = sorted(m.upper() for m in operations if m.upper() in HTTP_METHODS)
+            templates.append((path.count("{"), re.compile(pattern + "$"), methods))
+        templates.sort(key=lambda t: t[0])
+        request.app.state.allow_templates = templates
+    path = request.url.path
+    return next((methods for _, pattern, methods in templates if pattern.match(path)), None)

@@ -16,6 +16,9 @@ from fastapi.testclient import TestClient
         ("DELETE", "/api/v1/peps", "GET, POST"),
         ("POST", "/api/v1/health", "GET"),
         ("PUT", "/dashboard", "GET"),
+        # The literal path, not the {target_id} template beside it, is the resource.
+        ("OPTIONS", "/api/v1/peps/0/targets/draft", "POST"),
+        ("PATCH", "/api/v1/peps/0/targets/abc", "DELETE, PUT"),
     ],
 )
 def test_a_method_not_served_is_405_and_allow_names_the_ones_that_are(
