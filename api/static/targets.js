@@ -197,6 +197,7 @@
     });
     var old = document.getElementById("script-error-summary");
     if (old) { old.remove(); }
+    document.title = document.title.replace(/^Error: /, "");
   }
 
   function showErrors(errors) {
@@ -234,6 +235,7 @@
     alert.appendChild(body);
     summary.appendChild(alert);
     form.insertBefore(summary, form.firstChild);
+    if (!/^Error: /.test(document.title)) { document.title = "Error: " + document.title; }
     summary.focus();
   }
 

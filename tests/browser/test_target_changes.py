@@ -194,10 +194,15 @@ def test_with_script_a_refused_target_is_shown_as_a_gov_uk_form_shows_it(
     sign_in(page, pages_stack.api_url, "demo-dt")
     page.get_by_role("link", name="Leo Barnes").click()
     page.get_by_role("link", name="Targets (section D)").click()
+    # Nothing is being changed, so there is nothing to stop: the button that empties the
+    # form showed here (its hidden attribute lost to .govuk-button's display).
+    expect(page.locator("#stop-change")).to_be_hidden()
+    titled = page.title()
     page.get_by_label("What (the target)").fill("   ")
     page.get_by_role("button", name="Save target to section D").click()
     summary = page.locator("#script-error-summary")
     expect(summary).to_be_focused()
+    expect(page).to_have_title(f"Error: {titled}")
     expect(summary.get_by_role("link", name="Enter the target")).to_have_attribute(
         "href", "#t-what"
     )
