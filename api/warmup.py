@@ -18,10 +18,13 @@ def warm_models() -> None:
     """Load spaCy and MiniLM and run one check of each, then mark the models ready."""
     from offline_models import spacy_pipeline
     from safeguarding import screen
+    from safeguarding.language import detector, english_lexicon
     from target_coach.check import check_target
     from target_coach.schema import TargetCheckRequest
 
     screen("warm up")
+    english_lexicon()
+    detector()  # a message in English never reaches it, so it is loaded here
     spacy_pipeline()
     check_target(TargetCheckRequest(target="Read 40 words a minute by 27/03/2027", key_stage="KS2"))
     models_ready.set()

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from benchmarks import languages
 from benchmarks.stats import summary_ms, timed
 from safeguarding.evaluate import Report, load, score
 
@@ -72,6 +73,7 @@ def measure() -> dict[str, Any]:
         "fresh": fresh[0] if fresh else None,
         "tuning": tuning[0],
         "first_sight": json.loads(FIRST_SIGHT.read_text())["rounds"],
+        "languages": languages.measure(),
         "speed": summary_ms(per_message),
         "minilm": summary_ms(encode),
         "model": classifier.load(),
@@ -162,9 +164,10 @@ def render(s: dict[str, Any]) -> list[str]:
         ],
         "",
         *_first_sight_by_category(s["first_sight"]),
+        *languages.render(s["languages"]),
         "| speed, per message | messages | p50 | p95 |",
         "| --- | --- | --- | --- |",
-        f"| screen (patterns, clauses, MiniLM, classifier) | {s['speed']['n']} | "
+        f"| screen (patterns, clauses, language, MiniLM, classifier) | {s['speed']['n']} | "
         f"{s['speed']['p50']:.1f} | {s['speed']['p95']:.1f} |",
         f"| bare MiniLM encoding of the message (the floor) | {s['minilm']['n']} | "
         f"{s['minilm']['p50']:.1f} | {s['minilm']['p95']:.1f} |",

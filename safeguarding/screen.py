@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from safeguarding import classifier, patterns
+from safeguarding import classifier, language, patterns
 from safeguarding.tiers import KINDS, Tiers
 from safeguarding.units import message_units, prepare
 
@@ -41,8 +41,13 @@ def calm_faces_only(text: str) -> bool:
     return bool(kept) and all(ch in CALM_FACES for ch in kept)
 
 
-def _tiers(prepared: str, proba: np.ndarray, model: classifier.Classifier) -> Tiers:
-    """One message's tiers from its pattern hits and its units' probabilities."""
+def _tiers(
+    prepared: str, proba: np.ndarray, model: classifier.Classifier, *, unread: bool = False
+) -> Tiers:
+    """One message's tiers from its pattern hits and its units' probabilities.
+
+    A message the screen cannot read (`language`) goes to a person whatever it scored.
+    """
     urgent: set[str] = set()
     review: set[str] = set()
     for kind, hits in patterns.match_kinds(prepared).items():
@@ -56,6 +61,8 @@ def _tiers(prepared: str, proba: np.ndarray, model: classifier.Classifier) -> Ti
     concern = 1 - proba[:, 0].min()
     if concern >= model.review_threshold and not (urgent or review):
         review.add(classifier.LABELS[1 + int(np.argmax(peak[1:]))])
+    if unread and not urgent:
+        review.add("safeguarding")
     return Tiers.of(urgent, review)
 
 
@@ -85,9 +92,9 @@ def screen_scored_many(texts: Sequence[str]) -> list[Scored]:
             continue
         rows = proba[list(group)]
         peak = rows.max(axis=0)
-        out.append(
-            Scored(_tiers(text, rows, model), {k: float(peak[i + 1]) for i, k in enumerate(KINDS)})
-        )
+        unread = language.unreadable([units[i] for i in group])
+        tiers = _tiers(text, rows, model, unread=unread)
+        out.append(Scored(tiers, {k: float(peak[i + 1]) for i, k in enumerate(KINDS)}))
     return out
 
 

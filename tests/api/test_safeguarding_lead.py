@@ -1,7 +1,7 @@
 """The school's designated safeguarding lead: the queue of both tiers, decisions, and no PEP.
 
-The real screen does not fill the review tier yet, so these tests stand in for it by
-replacing `screening.screen_message`, and for Rasa by replacing `rasa_client.send_message`.
+Most tests stand in for the screen by replacing `screening.screen_message`, to choose a
+tier, and for Rasa by replacing `rasa_client.send_message`.
 """
 
 from __future__ import annotations
@@ -99,6 +99,19 @@ def test_a_review_message_gets_no_safety_reply_and_no_alert_but_reaches_the_queu
     assert len(reply) == 2 and reply[1] == BOT_TEXT  # the safety reply comes first
     progress = client.get(f"/api/v1/voice-sessions/{sid}", headers=demo.auth("demo-dt")).json()
     assert progress["alert_kinds"] == ["safeguarding"]
+
+
+def test_a_message_the_screen_cannot_read_reaches_the_queue_word_for_word(
+    client: TestClient, demo: Demo, bot_answers: None
+) -> None:
+    # The real screen: it reads English, so a Polish answer goes to a person who can read it.
+    words = "Mój ojczym mnie bije, gdy mama jest w pracy"
+    sid = _open(client, demo, demo.peps_by_band["KS2"])
+    assert _say(client, demo, sid, words) == [BOT_TEXT]  # nothing interrupts the child
+
+    [item] = _queue(client, demo)
+    assert item["tier"] == "review" and item["kind"] == "safeguarding"
+    assert item["text"] == words and item["status"] == "open"
 
 
 def test_the_bot_hearing_a_disclosure_promotes_a_review_concern_to_urgent(
