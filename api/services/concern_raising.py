@@ -28,6 +28,10 @@ HELP_BUTTON_TEXT = "[pressed the button: I don't feel safe / I want to talk to a
 # Learning is school for a child: a low face on either is how unhappiness in school shows.
 UNHAPPY_TOPICS = {"feelings_about_school": "school", "feelings_about_learning": "their learning"}
 LOW_FACES = {value: words for value, words in rating_words().items() if value <= 2}
+# A concern the screen raised on words it could not read (not in English): the lead's queue
+# asks for someone who reads the child's language, and the lead's decision on it teaches the
+# English classifier nothing.
+OTHER_LANGUAGE = "screen_other_language"
 
 
 def _actor(voice: VoiceSession, user: User | None) -> str:
@@ -48,8 +52,10 @@ def raise_screened(
     its findings go in with the words in one INSERT and no lock waits on the model.
     """
     kinds, review_kinds = list(message.screen_kinds or []), list(message.review_kinds or [])
+    unread = bool(kinds or review_kinds) and screening.in_another_language(message.text)
+    source = OTHER_LANGUAGE if unread else "screen"
     for kind in kinds:
-        raise_concern(session, settings, voice, pep, kind, message.text, source="screen")
+        raise_concern(session, settings, voice, pep, kind, message.text, source=source)
     for kind in review_kinds:
         raise_concern(
             session,
@@ -58,7 +64,7 @@ def raise_screened(
             pep,
             kind,
             message.text,
-            source="screen",
+            source=source,
             tier=ConcernTier.REVIEW,
         )
     audit.record(

@@ -2,7 +2,8 @@
 
 A concern the lead raised is a message the screen should flag urgently, with its kind; one
 they judged not a concern is a message it should let through. The safety button's concerns
-carry no words of the child's, so they teach the screen nothing and are left out.
+carry no words of the child's, and words the screen could not read (not in English) are not
+what its English classifier learns from, so both are left out.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from sqlalchemy.orm import Session
 from api.models import Concern
 from api.models.enums import ConcernDecision
 from api.repositories import voice as voice_repo
+from api.services.concern_raising import OTHER_LANGUAGE
 
-NO_WORDS_SOURCES = {"safety_button"}
+NOT_TAUGHT_SOURCES = {"safety_button", OTHER_LANGUAGE}
 
 
 def feedback_line(concern: Concern) -> dict[str, Any]:
@@ -35,5 +37,5 @@ def feedback_lines(session: Session) -> list[dict[str, Any]]:
     return [
         feedback_line(concern)
         for concern in voice_repo.decided_concerns(session)
-        if concern.source not in NO_WORDS_SOURCES
+        if concern.source not in NOT_TAUGHT_SOURCES
     ]

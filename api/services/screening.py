@@ -21,6 +21,19 @@ def screen_message(text: str) -> Tiers:
     return screen_tiers(text)
 
 
+def in_another_language(text: str) -> bool:
+    """Whether the screen could not read some of the message: it is not (all) in English.
+
+    The screen sends such a message to a person whatever it scored; this says why, so the
+    lead's queue can ask for someone who reads the child's language.
+    """
+    if not text.strip() or is_button_payload(text):
+        return False
+    from safeguarding.language import unreadable_message
+
+    return unreadable_message(text)
+
+
 def safety_reply(kinds: Sequence[str], age_band: str, *, emailed: bool, alone: bool) -> str:
     from safeguarding.replies import safe_reply
 

@@ -101,17 +101,42 @@ def test_a_review_message_gets_no_safety_reply_and_no_alert_but_reaches_the_queu
     assert progress["alert_kinds"] == ["safeguarding"]
 
 
-def test_a_message_the_screen_cannot_read_reaches_the_queue_word_for_word(
-    client: TestClient, demo: Demo, bot_answers: None
+def test_a_message_the_screen_cannot_read_reaches_the_queue_saying_why(
+    client: TestClient,
+    db: Session,
+    demo: Demo,
+    bot_answers: None,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     # The real screen: it reads English, so a Polish answer goes to a person who can read it.
     words = "Mój ojczym mnie bije, gdy mama jest w pracy"
     sid = _open(client, demo, demo.peps_by_band["KS2"])
     assert _say(client, demo, sid, words) == [BOT_TEXT]  # nothing interrupts the child
+    _say(client, demo, sid, "I like art and my teacher")  # English: nothing raised
 
     [item] = _queue(client, demo)
     assert item["tier"] == "review" and item["kind"] == "safeguarding"
-    assert item["text"] == words and item["status"] == "open"
+    assert item["text"] == words and item["source"] == "screen_other_language"
+    for path, reader in (("/safeguarding-queue", LEAD), ("/concerns", "demo-dt")):
+        page = client.get(path, headers=demo.auth(reader))
+        assert "ask someone who reads the child's language" in page.text, path
+
+    # The lead's decision on words the screen cannot read teaches its English classifier nothing.
+    from api.cli import app
+    from api.db import session as db_session
+
+    decided = client.post(
+        f"/api/v1/concerns/{item['concern_id']}/decision",
+        json={"decision": "raised", "note": "Read with the interpreter: referred"},
+        headers=demo.auth(LEAD),
+    )
+    assert decided.status_code == 200, decided.text
+    monkeypatch.setattr(db_session, "get_sessionmaker", lambda: lambda: contextlib.nullcontext(db))
+    out = tmp_path / "feedback.jsonl"
+    result = CliRunner().invoke(app, ["screen-feedback", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text() == ""
 
 
 def test_the_bot_hearing_a_disclosure_promotes_a_review_concern_to_urgent(
