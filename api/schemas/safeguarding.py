@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.models.enums import (
     AgeBand,
@@ -28,6 +28,10 @@ class QueueEntry(BaseModel):
     text: str
     topic: str | None
     source: str
+    interpreter_language: str | None = Field(
+        default=None,
+        description="The interpreter or language support recorded for the child's session, if any.",
+    )
     raised_at: str
     status: ConcernStatus
     acknowledged_by: str | None
@@ -56,6 +60,10 @@ class ConcernOut(ResponseModel):
     text: str
     topic: str | None
     source: str
+    interpreter_language: str | None = Field(
+        default=None,
+        description="The interpreter or language support recorded for the child's session, if any.",
+    )
     raised_at: str
     status: ConcernStatus
     acknowledged_by: str | None

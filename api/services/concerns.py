@@ -41,6 +41,7 @@ def concern_out(
         if (concern.acknowledged_by_id)
         else None
     )
+    voice = voice_repo.session_by_id(session, concern.session_id) if concern.session_id else None
     return {
         "concern_id": concern.id,
         "child_id": concern.child_id,
@@ -52,6 +53,8 @@ def concern_out(
         "text": concern.text,
         "topic": concern.topic,
         "source": concern.source,
+        # Who can read words the screen could not: the language support recorded for the session.
+        "interpreter_language": voice.interpreter_language if voice else None,
         "raised_at": concern.raised_at.isoformat(),
         "status": concern.status.value,
         "acknowledged_by": acknowledger.full_name if acknowledger else None,

@@ -29,10 +29,10 @@ WORRY = "sometimes I do not want to go home after school"
 BOT_TEXT = "Thank you for telling me. What else would you like to say?"
 
 
-def _open(client: TestClient, demo: Demo, pep: str, opener: str = "demo-dt") -> str:
+def _open(client: TestClient, demo: Demo, pep: str, opener: str = "demo-dt", **helper: str) -> str:
     response = client.post(
         f"/api/v1/peps/{pep}/voice-sessions",
-        json={"mode": "my_views", "helper_role": "designated_teacher"},
+        json={"mode": "my_views", "helper_role": "designated_teacher", **helper},
         headers=demo.auth(opener),
     )
     assert response.status_code == 201, response.text
@@ -111,16 +111,18 @@ def test_a_message_the_screen_cannot_read_reaches_the_queue_saying_why(
 ) -> None:
     # The real screen: it reads English, so a Polish answer goes to a person who can read it.
     words = "Mój ojczym mnie bije, gdy mama jest w pracy"
-    sid = _open(client, demo, demo.peps_by_band["KS2"])
+    sid = _open(client, demo, demo.peps_by_band["KS2"], interpreter_language="Polish")
     assert _say(client, demo, sid, words) == [BOT_TEXT]  # nothing interrupts the child
     _say(client, demo, sid, "I like art and my teacher")  # English: nothing raised
 
     [item] = _queue(client, demo)
     assert item["tier"] == "review" and item["kind"] == "safeguarding"
     assert item["text"] == words and item["source"] == "screen_other_language"
+    assert item["interpreter_language"] == "Polish"  # who can read it, as the session recorded
     for path, reader in (("/safeguarding-queue", LEAD), ("/concerns", "demo-dt")):
         page = client.get(path, headers=demo.auth(reader))
         assert "ask someone who reads the child's language" in page.text, path
+        assert "the session recorded language support in Polish" in page.text, path
 
     # The lead's decision on words the screen cannot read teaches its English classifier nothing.
     from api.cli import app
