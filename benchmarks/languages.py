@@ -1,8 +1,9 @@
 """Messages in other languages: does each reach a person, and does English stay out of it.
 
 The frozen set in `tests/safeguarding/data/languages/` was written before the rule in
-`safeguarding/language.py` existed and was never tuned on; the English of the frozen test part
-shows what the rule adds to the review tier on ordinary talk.
+`safeguarding/language.py` existed and was never tuned on; the batches beside it were tuned on
+and are shown apart. The English of the frozen test part shows what the rule adds to the review
+tier on ordinary talk.
 """
 
 from __future__ import annotations
@@ -21,19 +22,16 @@ def _share(hits: list[bool]) -> tuple[int, int]:
     return sum(hits), len(hits)
 
 
-def measure() -> dict[str, Any]:
+def _measure_set(rows: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
     from safeguarding.language import unreadable_message
     from safeguarding.screen import screen_tiers_many
 
-    rows = load(sorted(LANGUAGES.glob("frozen_*.jsonl")))
     tiers = screen_tiers_many([r["text"] for r in rows])
     sent = [bool(t.kinds or t.review_kinds) for t in tiers]
 
     def where(test: Any) -> list[bool]:
         return [s for r, s in zip(rows, sent, strict=True) if test(r)]
 
-    english = load(sorted(FROZEN.glob("*.jsonl")))
-    ordinary = [r["text"] for r in english if not r["kinds"]]
     return {
         "foreign": _share(where(lambda r: r["expect"] == "flag")),
         "foreign_disclosures": _share(
@@ -45,6 +43,17 @@ def measure() -> dict[str, Any]:
         "english_in_set": _share(
             [unreadable_message(r["text"]) for r in rows if r["expect"] == "none"]
         ),
+    }
+
+
+def measure() -> dict[str, Any]:
+    from safeguarding.language import unreadable_message
+
+    english = load(sorted(FROZEN.glob("*.jsonl")))
+    ordinary = [r["text"] for r in english if not r["kinds"]]
+    return {
+        "frozen": _measure_set(load(sorted(LANGUAGES.glob("frozen_*.jsonl")))),
+        "tuned": _measure_set(load(sorted(LANGUAGES.glob("batch_*.jsonl")))),
         "english_ordinary": _share([unreadable_message(t) for t in ordinary]),
     }
 
@@ -55,18 +64,25 @@ def _pct(pair: tuple[int, int]) -> str:
 
 
 def render(s: dict[str, Any]) -> list[str]:
+    frozen, tuned = s["frozen"], s["tuned"]
+
+    def row(what: str, key: str) -> str:
+        return f"| {what} | {_pct(frozen[key])} | {_pct(tuned[key])} |"
+
     return [
         "Messages in other languages: the screen reads English, so a message it cannot read "
-        "goes to a person the same day (review tier) whatever it scored. Measured on a frozen "
-        "set written before the rule and never tuned on.",
+        "goes to a person the same day (review tier) whatever it scored. The frozen set was "
+        "written before the rule and never tuned on; the batches were tuned on, so they are "
+        "in sample.",
         "",
-        "| what | sent to a person |",
-        "| --- | --- |",
-        f"| wholly or partly in another language | {_pct(s['foreign'])} |",
-        f"| of those, disclosures | {_pct(s['foreign_disclosures'])} |",
-        f"| of those, ordinary answers | {_pct(s['foreign_ordinary'])} |",
-        f"| English in the same set, taken for another language | {_pct(s['english_in_set'])} |",
-        f"| ordinary talk of the frozen test part, taken for another language "
-        f"| {_pct(s['english_ordinary'])} |",
+        "| what | sent to a person, frozen set | batches tuned on |",
+        "| --- | --- | --- |",
+        row("wholly or partly in another language", "foreign"),
+        row("of those, disclosures", "foreign_disclosures"),
+        row("of those, ordinary answers", "foreign_ordinary"),
+        row("English in the same set, taken for another language", "english_in_set"),
+        "",
+        "Ordinary talk of the frozen test part taken for another language: "
+        f"{_pct(s['english_ordinary'])}.",
         "",
     ]
