@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vocabulary import help_button_reply, help_now, safety_reply
+from vocabulary import help_button_reply, help_now, safety_reply, unread_words_note
 
 YOUNG = {"EY", "KS1", "KS2"}
 BANDS = {"EY", "KS1", "KS2", "KS3", "KS4", "POST16"}
@@ -46,6 +46,12 @@ def button_reply(age_band: str, *, emailed: bool, alone: bool, link_open: bool) 
     return f"{reply} {help_now(group)}" if alone or not link_open else reply
 
 
+def unread_note(age_band: str) -> str:
+    """For words the screen could not read: the bot's reply that follows was made without
+    understanding them, so the child is told so, and that a person who can read them will."""
+    return unread_words_note("young" if age_band in YOUNG else "older")
+
+
 def helper_alert(kinds: Sequence[str], *, emailed: bool = False) -> str:
     """What the adult beside the child is told to do, now, and who else already knows."""
     if "safeguarding" in kinds:
@@ -73,4 +79,21 @@ def helper_alert(kinds: Sequence[str], *, emailed: bool = False) -> str:
     return (
         "Policy says this must be raised at once: " + " and ".join(parts) + ". " + told + "tell "
         "the designated teacher."
+    )
+
+
+def unread_alert(language_support: str | None = None) -> str:
+    """What the adult beside the child is told when the screen could not read the child's words.
+
+    It is a review-tier concern, in the lead's queue, but the adult may read the language, or
+    have the interpreter with them, and can read the words with the child now.
+    """
+    support = (
+        f" The session records language support in {language_support}." if language_support else ""
+    )
+    return (
+        "The child wrote something the assistant cannot read: it is not in English. It is in the "
+        "safeguarding lead's queue, for someone who reads the child's language. If you can read "
+        "it, read it with the child now, and tell the safeguarding lead if it worries you."
+        + support
     )

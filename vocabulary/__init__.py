@@ -89,6 +89,11 @@ def help_now(group: str) -> str:
     return str(vocabulary()["help_now"][group])
 
 
+def unread_words_note(group: str) -> str:
+    """What the child is told when the screen could not read their words ("young" or "older")."""
+    return str(vocabulary()["unread_words"][group])
+
+
 def help_button_reply(group: str, *, emailed: bool, link_open: bool) -> str:
     """The safety button's reply ("young" or "older"), offering to carry on only when it can."""
     entry = vocabulary()["help_button"]

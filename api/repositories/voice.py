@@ -19,6 +19,7 @@ class ConcernFacts(NamedTuple):
     kind: ConcernKind
     tier: ConcernTier
     decision: ConcernDecision | None
+    source: str
 
 
 def session_by_id(session: Session, session_id: str) -> VoiceSession | None:
@@ -102,10 +103,10 @@ def concerns_for_pep(session: Session, pep_id: str) -> list[Concern]:
 def safeguarding_concern_facts(session: Session, pep_id: str) -> list[ConcernFacts]:
     """What decides whether the PEP's safeguarding concerns withhold a child's words.
 
-    Only those concerns, and only the four columns: every chat turn reads them, and a PEP's
+    Only those concerns, and only the five columns: every chat turn reads them, and a PEP's
     concerns accumulate, so loading whole ORM rows cost more than the rest of the read.
     """
-    stmt = select(Concern.text, Concern.kind, Concern.tier, Concern.decision).where(
+    stmt = select(Concern.text, Concern.kind, Concern.tier, Concern.decision, Concern.source).where(
         Concern.pep_id == pep_id, Concern.kind == ConcernKind.SAFEGUARDING
     )
     return [ConcernFacts(*row) for row in session.execute(stmt)]

@@ -91,8 +91,9 @@ def session_progress(
 ) -> dict[str, Any]:
     """Progress through the topics and any alert for the helper; never the child's words.
 
-    Only urgent concerns alert the helper: a review-tier one is the safeguarding lead's to read.
-    The child's link gets the progress only: the alert is about the child, for the adult.
+    Urgent concerns alert the helper; a review-tier one is the safeguarding lead's to read,
+    except words the screen could not read (not in English), which the adult beside the child
+    may. The child's link gets the progress only: an alert is about the child, for the adult.
     """
     voice, user = caller
     return voice_sessions.progress(session, settings, voice, for_adult=user is not None)

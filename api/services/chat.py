@@ -37,7 +37,7 @@ from api.models import Pep, TranscriptMessage, User, VoiceSession
 from api.repositories import voice as voice_repo
 from api.services import bot_state, screening, turn_handoff, turn_lease
 from api.services.button_payloads import for_rasa, is_button_payload
-from api.services.concern_raising import attach_topic, raise_screened, safety_message
+from api.services.concern_raising import attach_topic, raise_screened, reply_leads
 from api.services.voice_sessions import ensure_pep_open, pep_now
 from safeguarding.tiers import Tiers
 
@@ -326,11 +326,11 @@ def _keep_bot_words(session: Session, voice: VoiceSession, reply: list[dict[str,
 def compose(
     session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
 ) -> Outcome:
-    """The reply as the child sees it, the same on every path: safety first when flagged."""
+    """The reply as the child sees it, the same on every path: safety first when flagged,
+    and a word that the bot could not read them when the words are not in English."""
     reply = list(message.reply or [])
-    if message.screen_kinds:
-        reply = [safety_message(session, settings, voice, pep, list(message.screen_kinds)), *reply]
     if message.screen_kinds or message.review_kinds:
+        reply = [*reply_leads(session, settings, voice, pep, message), *reply]
         attach_topic(session, pep, message)
     # The question this reply asked is named by the message it answered.
     return Outcome(messages=reply, step_id=message.id if message.reply is not None else None)
@@ -345,8 +345,7 @@ def _late(
     again (or the other tab) shows it after the late words; a retry shows where things
     stand now."""
     now = where_it_stands(session, voice, pep)
-    kinds = list(message.screen_kinds or [])
-    lead = [safety_message(session, settings, voice, pep, kinds)] if kinds else []
+    lead = reply_leads(session, settings, voice, pep, message)
     note: dict[str, Any] = {"text": LATE_NOTE, "buttons": [], "image": None}
     session.refresh(message, with_for_update=True)  # a retry racing this one keeps it once
     if message.reply is None:

@@ -21,6 +21,7 @@ from api.repositories import views as views_repo
 from api.repositories import voice as voice_repo
 from api.services import audit, notify, screening
 from api.services.peps import age_band
+from api.services.screening import OTHER_LANGUAGE
 from api.services.voice_sessions import link_ended, pep_of
 from vocabulary import rating_words
 
@@ -28,10 +29,6 @@ HELP_BUTTON_TEXT = "[pressed the button: I don't feel safe / I want to talk to a
 # Learning is school for a child: a low face on either is how unhappiness in school shows.
 UNHAPPY_TOPICS = {"feelings_about_school": "school", "feelings_about_learning": "their learning"}
 LOW_FACES = {value: words for value, words in rating_words().items() if value <= 2}
-# A concern the screen raised on words it could not read (not in English): the lead's queue
-# asks for someone who reads the child's language, and the lead's decision on it teaches the
-# English classifier nothing.
-OTHER_LANGUAGE = "screen_other_language"
 
 
 def _actor(voice: VoiceSession, user: User | None) -> str:
@@ -102,6 +99,24 @@ def safety_message(
         alone=voice.helper_role == HelperRole.ALONE,
     )
     return {"text": text, "buttons": [], "image": None}
+
+
+def reply_leads(
+    session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
+) -> list[dict[str, Any]]:
+    """What goes before the bot's reply to a flagged message, the same on every path.
+
+    The safety reply leads when the screen raised an urgent concern. Words the screen could not
+    read (it reads English) are flagged for a person whatever they say, and the bot answered
+    without understanding them: the child is told so, and that a person who can read them will.
+    """
+    kinds, review_kinds = list(message.screen_kinds or []), list(message.review_kinds or [])
+    leads = [safety_message(session, settings, voice, pep, kinds)] if kinds else []
+    if (kinds or review_kinds) and screening.in_another_language(message.text):
+        child = children_repo.by_id(session, pep.child_id)
+        band = age_band(child).value if child else "KS3"
+        leads.append({"text": screening.unread_note(band), "buttons": [], "image": None})
+    return leads
 
 
 def raise_concern(

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from api.models import Concern
 from api.models.enums import ConcernDecision
 from api.repositories import voice as voice_repo
-from api.services.concern_raising import OTHER_LANGUAGE
+from api.services.screening import OTHER_LANGUAGE
 
 NOT_TAUGHT_SOURCES = {"safety_button", OTHER_LANGUAGE}
 

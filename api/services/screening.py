@@ -7,6 +7,11 @@ from collections.abc import Sequence
 from api.services.button_payloads import is_button_payload
 from safeguarding.tiers import Tiers
 
+# A concern the screen raised on words it could not read (not in English): the lead's queue
+# asks for someone who reads the child's language, the adult beside the child is told, and the
+# lead's decision on it teaches the English classifier nothing.
+OTHER_LANGUAGE = "screen_other_language"
+
 
 def screen_message(text: str) -> Tiers:
     """The urgent and review kinds raised by one child message (both empty when none).
@@ -50,3 +55,15 @@ def helper_alert(kinds: Sequence[str], *, emailed: bool) -> str:
     from safeguarding.replies import helper_alert as alert
 
     return alert(list(kinds), emailed=emailed)
+
+
+def unread_note(age_band: str) -> str:
+    from safeguarding.replies import unread_note as note
+
+    return note(age_band)
+
+
+def unread_alert(language_support: str | None) -> str:
+    from safeguarding.replies import unread_alert as alert
+
+    return alert(language_support)

@@ -17,6 +17,7 @@ from api.services import audit
 from api.services.access import pep_for
 from api.services.button_payloads import is_button_payload
 from api.services.peps import age_band
+from api.services.screening import OTHER_LANGUAGE
 
 # The meeting's fields the child types in their own words: a disclosure can arrive in them.
 MEETING_WORDS = ("message_for_meeting", "spoken_by")
@@ -104,11 +105,14 @@ def helped_by(helper: dict[str, Any]) -> str:
 
 def withheld_words(concerns: Iterable[Concern | ConcernFacts]) -> set[str]:
     """Words raised as an urgent safeguarding concern (or that the lead raised from the review
-    queue), and not released by the safeguarding lead.
+    queue), or that the screen could not read and no one has yet, and not released by the
+    safeguarding lead.
 
     They stay out of everything the carers or the child may be shown (the view's topics, the
     summary the bot builds from them, the pages and documents); the words themselves are kept,
-    verbatim, in the concern. The lead releases them by deciding "not a concern" (audited).
+    verbatim, in the concern. Words in another language may say anything, and a carer may read
+    that language, so they wait for the lead like an urgent concern. The lead releases them by
+    deciding "not a concern" (audited).
     """
     return {
         c.text
@@ -117,6 +121,7 @@ def withheld_words(concerns: Iterable[Concern | ConcernFacts]) -> set[str]:
         and (
             (c.tier == ConcernTier.URGENT and c.decision != ConcernDecision.NOT_A_CONCERN)
             or c.decision == ConcernDecision.RAISED
+            or (c.source == OTHER_LANGUAGE and c.decision is None)
         )
     }
 

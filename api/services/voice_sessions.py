@@ -29,7 +29,7 @@ from api.security import new_child_token, token_digest
 from api.services import audit
 from api.services.access import pep_for
 from api.services.peps import age_band
-from api.services.screening import helper_alert
+from api.services.screening import OTHER_LANGUAGE, helper_alert, unread_alert
 
 OPENERS = {Role.DESIGNATED_TEACHER, Role.SOCIAL_WORKER, Role.VIRTUAL_SCHOOL}
 SESSION_NOT_FOUND = "no voice session with that id for you"
@@ -291,21 +291,22 @@ def progress(
 ) -> dict[str, Any]:
     """Progress through the topics and any alert for the helper; never the child's words.
 
-    Only urgent concerns alert the helper: a review-tier one is the safeguarding lead's to read.
-    The child's link gets the progress only: the alert is about the child, for the adult.
+    Urgent concerns alert the helper; a review-tier one is the safeguarding lead's to read,
+    except words the screen could not read: the adult beside the child may read the language,
+    so they are told. The child's link gets the progress only: an alert is for the adult.
     """
     pep = pep_of(session, voice)
     child = children_repo.by_id(session, pep.child_id)
     topics = views_repo.topics(session, pep.id)
-    open_kinds = sorted(
-        {
-            c.kind.value
-            for c in voice_repo.concerns_for_session(session, voice.id)
-            if c.status == ConcernStatus.OPEN and c.tier == ConcernTier.URGENT
-        }
-        if for_adult
-        else ()
-    )
+    open_concerns = [
+        c
+        for c in (voice_repo.concerns_for_session(session, voice.id) if for_adult else ())
+        if c.status == ConcernStatus.OPEN
+    ]
+    open_kinds = sorted({c.kind.value for c in open_concerns if c.tier == ConcernTier.URGENT})
+    alerts = [helper_alert(open_kinds, emailed=settings.emails_concerns)] if open_kinds else []
+    if any(c.source == OTHER_LANGUAGE for c in open_concerns):
+        alerts.append(unread_alert(voice.interpreter_language))
     return {
         "session_id": voice.id,
         "mode": voice.mode.value,
@@ -313,8 +314,6 @@ def progress(
         "child_first_name": child.first_name if child else None,
         "age_band": age_band(child).value if child else None,
         "topics": {key: row.status.value for key, row in topics.items()},
-        "alerts": [helper_alert(open_kinds, emailed=settings.emails_concerns)]
-        if open_kinds
-        else [],
+        "alerts": alerts,
         "alert_kinds": open_kinds,
     }

@@ -21,12 +21,22 @@ from api import rasa_client
 from api.config import Settings
 from api.models import AuditEntry, TranscriptMessage
 from api.services import screening
+from api.services.chat import LATE_NOTE
 from safeguarding.tiers import Tiers
 from tests.helpers import Demo
 
 LEAD = "demo-dsl"
 WORRY = "sometimes I do not want to go home after school"
 BOT_TEXT = "Thank you for telling me. What else would you like to say?"
+UNREAD_YOUNG = (
+    "I only know English words, so I might not have understood that. I have kept it just as you "
+    "wrote it, and a grown-up who can read it will look at it."
+)
+UNREAD_OLDER = (
+    "I can only read English, so I may not have understood that. Your words are kept exactly as "
+    "you wrote them, and an adult who can read them will read them. You can carry on in "
+    "whichever language you like."
+)
 
 
 def _open(client: TestClient, demo: Demo, pep: str, opener: str = "demo-dt", **helper: str) -> str:
@@ -112,8 +122,8 @@ def test_a_message_the_screen_cannot_read_reaches_the_queue_saying_why(
     # The real screen: it reads English, so a Polish answer goes to a person who can read it.
     words = "Mój ojczym mnie bije, gdy mama jest w pracy"
     sid = _open(client, demo, demo.peps_by_band["KS2"], interpreter_language="Polish")
-    assert _say(client, demo, sid, words) == [BOT_TEXT]  # nothing interrupts the child
-    _say(client, demo, sid, "I like art and my teacher")  # English: nothing raised
+    assert _say(client, demo, sid, words) == [UNREAD_YOUNG, BOT_TEXT]
+    assert _say(client, demo, sid, "I like art and my teacher") == [BOT_TEXT]  # nothing raised
 
     [item] = _queue(client, demo)
     assert item["tier"] == "review" and item["kind"] == "safeguarding"
@@ -139,6 +149,67 @@ def test_a_message_the_screen_cannot_read_reaches_the_queue_saying_why(
     result = CliRunner().invoke(app, ["screen-feedback", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text() == ""
+
+
+def _conversation(client: TestClient, demo: Demo, sid: str) -> list[list[str]]:
+    response = client.get(
+        f"/api/v1/voice-sessions/{sid}/conversation", headers=demo.auth("demo-dt")
+    )
+    assert response.status_code == 200, response.text
+    return [
+        [m["text"] for m in entry["messages"]]
+        for entry in response.json()["entries"]
+        if entry["sender"] == "bot"
+    ]
+
+
+def test_a_child_whose_words_the_screen_cannot_read_is_told_so_on_every_path(
+    client: TestClient, demo: Demo, bot_answers: None
+) -> None:
+    # The bot answered without understanding: the child hears that, and who will read the words,
+    # the first time, on a retry and when the page is opened again; the adult beside them is told.
+    sid = _open(client, demo, demo.peps_by_band["KS4"], interpreter_language="Polish")
+    words = {"text": "Nie lubię matematyki, nauczyciel na mnie krzyczy", "client_message_id": "m1"}
+    first = client.post(
+        f"/api/v1/voice-sessions/{sid}/messages", json=words, headers=demo.auth("demo-dt")
+    )
+    again = client.post(
+        f"/api/v1/voice-sessions/{sid}/messages", json=words, headers=demo.auth("demo-dt")
+    )
+    told = [UNREAD_OLDER, BOT_TEXT]
+    assert [m["text"] for m in first.json()["messages"]] == told
+    assert [m["text"] for m in again.json()["messages"]] == told
+    assert _say(client, demo, sid, "maths is ok I guess") == [BOT_TEXT]
+    late = client.post(  # from a tab still showing the question the Polish words answered
+        f"/api/v1/voice-sessions/{sid}/messages",
+        json={"text": "Lubię plastykę", "step_id": first.json()["step_id"]},
+        headers=demo.auth("demo-dt"),
+    )
+    assert [m["text"] for m in late.json()["messages"]] == [UNREAD_OLDER, LATE_NOTE, BOT_TEXT]
+    assert _conversation(client, demo, sid) == [
+        told,
+        [BOT_TEXT],
+        [UNREAD_OLDER, LATE_NOTE, BOT_TEXT],
+    ]
+
+    progress = client.get(f"/api/v1/voice-sessions/{sid}", headers=demo.auth("demo-dt")).json()
+    [alert] = progress["alerts"]
+    assert "cannot read" in alert and "language support in Polish" in alert
+    assert progress["alert_kinds"] == []  # no urgent concern: the lead's queue has it
+
+
+def test_an_urgent_concern_in_words_the_screen_cannot_fully_read_leads_with_safety(
+    client: TestClient, demo: Demo, bot_answers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _screen_as(monkeypatch, ["safeguarding"], [])
+    sid = _open(client, demo, demo.peps_by_band["KS4"])
+    said = _say(client, demo, sid, "mój tata mnie bije when he drinks")
+    assert len(said) == 3 and said[1:] == [UNREAD_OLDER, BOT_TEXT]
+    assert said[0].startswith("Thank you for telling me.")  # the safety reply, first
+    progress = client.get(f"/api/v1/voice-sessions/{sid}", headers=demo.auth("demo-dt")).json()
+    assert progress["alert_kinds"] == ["safeguarding"]
+    urgent, unread = progress["alerts"]  # what to do now first, then that the words need reading
+    assert "disclosed harm" in urgent and "cannot read" in unread
 
 
 def test_the_bot_hearing_a_disclosure_promotes_a_review_concern_to_urgent(
@@ -403,6 +474,34 @@ def test_review_words_stay_in_the_pep_unless_the_lead_raises_them(
     )
     assert decided.status_code == 200, decided.text
     assert answer() is None
+
+
+def test_words_no_one_has_read_yet_wait_for_the_lead_before_the_pep_shows_them(
+    client: TestClient, demo: Demo, bot_answers: None, settings: Settings
+) -> None:
+    # The real screen. A carer may read Polish: unread words could be about them.
+    pep, words = demo.peps_by_band["KS3"], "Boję się wracać do domu, wujek jest zły"
+    _said_and_filed(client, demo, settings, pep, "feelings_about_self", words)
+
+    def shown() -> tuple[Any, Any]:
+        view = client.get(f"/api/v1/peps/{pep}/young-persons-view", headers=demo.auth("demo-dt"))
+        [topic] = [t for t in view.json()["topics"] if t["topic"] == "feelings_about_self"]
+        return topic["answer"], topic.get("withheld")
+
+    assert shown() == (None, True)
+    document = client.get(f"/api/v1/peps/{pep}/document.html", headers=demo.auth("demo-dt"))
+    assert "wujek" not in document.text
+    assert "Raised with the designated safeguarding lead" in document.text
+    queue = client.get("/safeguarding-queue", headers=demo.auth(LEAD)).text
+    assert "kept out of the PEP's pages and copies" in queue
+    [item] = [i for i in _queue(client, demo) if i["text"] == words]
+    decided = client.post(  # read with an interpreter: the lead releases them
+        f"/api/v1/concerns/{item['concern_id']}/decision",
+        json={"decision": "not_a_concern", "note": "Read with an interpreter: about a film"},
+        headers=demo.auth(LEAD),
+    )
+    assert decided.status_code == 200, decided.text
+    assert shown() == (words, None)
 
 
 def test_the_screen_runs_with_no_transaction_open_and_its_findings_are_stored_with_the_words(

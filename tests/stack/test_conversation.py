@@ -232,6 +232,35 @@ def test_a_disclosure_is_a_concern_before_the_reply_and_no_secret_is_promised(
     assert "designated safeguarding lead now" in progress["alerts"][0]
 
 
+def test_words_in_another_language_are_kept_told_and_held_for_a_reader(bot_stack: Stack) -> None:
+    """The real screen reads English only: the child hears that the bot did not understand and
+    who will read their words, the adult beside them is told, and the words wait for the lead."""
+    talk = open_conversation(bot_stack, "KS3", fresh=True)
+    talk.say("")
+    words = "Boję się wracać do domu, bo wujek krzyczy na mnie"
+    first = talk.say(words)
+    assert "I can only read English" in str(first[0]["text"])
+    assert "?" in str(first[-1]["text"])  # the bot's next question follows, as for any answer
+    retried = httpx.post(  # the same message again, as a flaky connection sends it
+        f"{talk.api}/api/v1/voice-sessions/{talk.session_id}/messages",
+        json={"text": words, "client_message_id": f"m{talk.counter}"},
+        headers={"Authorization": f"Bearer {talk.token}"},
+        timeout=60,
+    )
+    assert retried.json()["messages"] == first
+    assert "I can only read English" not in str(talk.say("maths is ok"))
+    got = statuses(young_persons_view(bot_stack, talk.pep_id))
+    assert got["feelings_about_school"][0] == "answered"
+    assert got["feelings_about_school"][2] is None  # withheld until someone reads it
+    view = young_persons_view(bot_stack, talk.pep_id)
+    assert [c["text"] for c in view["concerns"]] == [words]  # type: ignore[index,union-attr]
+    progress = httpx.get(
+        f"{bot_stack.api_url}/api/v1/voice-sessions/{talk.session_id}",
+        headers={"Authorization": f"Bearer {staff_token(bot_stack.api_url, 'demo-ta')}"},
+    ).json()
+    assert progress["alert_kinds"] == [] and "cannot read" in progress["alerts"][0]
+
+
 def test_a_restarted_rasa_loses_nothing_and_the_child_carries_on(bot_stack: Stack) -> None:
     talk = open_conversation(bot_stack, "POST16", fresh=True)
     talk.say("")
