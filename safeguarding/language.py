@@ -50,6 +50,7 @@ RUN_WORDS = 4
 RUN_UNKNOWN = 3
 
 _WORD = re.compile(r"[^\W\d_]+")
+ENGLISH_WORDS = Path(__file__).resolve().parent / "data" / "english_words.txt"
 
 
 def _latin(ch: str) -> bool:
@@ -67,14 +68,22 @@ def other_script_share(text: str) -> float:
 @load_once()
 def english_lexicon() -> frozenset[str]:
     """Lower-case English words: the spaCy package's vocabulary as shipped, read from its file
-    (the live StringStore grows with every text the coach reads, so it would drift)."""
+    (the live StringStore grows with every text the coach reads, so it would drift), and the
+    words of children in England it lacks (`data/english_words.txt`: "maths", "carer", "tbh")."""
     spec = find_spec(SPACY_PACKAGE)
     if spec is None or spec.origin is None:
         raise RuntimeError(f"the model package {SPACY_PACKAGE} is not installed")
     root = Path(spec.origin).parent
     (strings,) = root.glob("*/vocab/strings.json")
     words = json.loads(strings.read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in words if _WORD.fullmatch(w) and w.isascii())
+    shipped = {w.lower() for w in words if _WORD.fullmatch(w) and w.isascii()}
+    return frozenset(shipped | english_words_of_england())
+
+
+def english_words_of_england() -> set[str]:
+    """The words of `data/english_words.txt`, which the file's comment says how to choose."""
+    text = ENGLISH_WORDS.read_text(encoding="utf-8")
+    return {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
 
 
 @load_once()

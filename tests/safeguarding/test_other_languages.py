@@ -13,7 +13,12 @@ from typing import Any
 import pytest
 
 from safeguarding import screen_tiers, screen_tiers_many
-from safeguarding.language import foreign_clause, other_script_share, unreadable_message
+from safeguarding.language import (
+    english_words_of_england,
+    foreign_clause,
+    other_script_share,
+    unreadable_message,
+)
 
 LANGUAGES = Path(__file__).parent / "data" / "languages"
 # The frozen set's floors: a person must see nearly every message not in English, and the
@@ -82,6 +87,38 @@ def test_a_few_letters_of_another_script_are_a_whole_sentence(text: str) -> None
 )
 def test_english_typing_is_not_taken_for_another_language(text: str) -> None:
     assert not unreadable_message(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "year 9 maths is calm tbh",
+        "my carer takes me to footie on saturdays",
+        "ngl pshe is a bit boring",
+        "i practised my spellings with my nan",
+        "my favourite colour is grey obvs",
+        "gonna do a btec in sport innit",
+    ],
+)
+def test_the_words_of_children_in_england_are_english(text: str) -> None:
+    # The spaCy vocabulary is American: without its British and text-speak words these were
+    # foreign, and a child would be told the bot could not read them.
+    assert not unreadable_message(text)
+
+
+def test_the_added_english_words_hold_no_common_word_of_another_language() -> None:
+    # A word here is read as English wherever it appears, so a foreign disclosure made of such
+    # words would go unread: function words of the languages children in England speak most.
+    common_elsewhere = {
+        *["nie", "na", "jest", "ta", "to", "ja", "mi", "się", "tak"],  # Polish
+        *["sen", "ben", "bir", "ve", "bu"],  # Turkish
+        *["nu", "sa", "si", "eu", "este"],  # Romanian
+        *["hai", "main", "mera", "nahi"],  # Urdu and Hindi in Latin letters
+        *["que", "por", "el", "la", "es", "yo"],  # Spanish
+        *["je", "tu", "il", "est", "pas"],  # French
+        *["ich", "und", "nicht", "ist"],  # German
+    }
+    assert not common_elsewhere & english_words_of_england()
 
 
 def test_script_share_counts_letters_only() -> None:
