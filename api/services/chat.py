@@ -326,8 +326,8 @@ def _keep_bot_words(session: Session, voice: VoiceSession, reply: list[dict[str,
 def compose(
     session: Session, settings: Settings, voice: VoiceSession, pep: Pep, message: TranscriptMessage
 ) -> Outcome:
-    """The reply as the child sees it, the same on every path: safety first when flagged,
-    and a word that the bot could not read them when the words are not in English."""
+    """The reply as the child sees it, the same on every path: the safety reply first when
+    flagged, and a note that the bot could not read the words when they are not in English."""
     reply = list(message.reply or [])
     if message.screen_kinds or message.review_kinds:
         reply = [*reply_leads(session, settings, voice, pep, message), *reply]
