@@ -79,6 +79,37 @@ def test_a_child_answers_with_faces_and_the_safety_button_alerts_the_helper(
     expect(noted).to_contain_text("Acknowledged")
 
 
+def test_a_child_writing_in_their_home_language_is_told_and_the_helper_is_alerted(
+    browser: Browser, bot_stack: Stack
+) -> None:
+    base = bot_stack.api_url
+    link = open_session_as(
+        browser.new_context().new_page(),
+        base,
+        "demo-dt",
+        "Jordan Evans",
+        "My views: the child's views for their PEP",
+        "A teaching assistant",
+    )
+    tablet = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True)
+    child = tablet.new_page()
+    child.goto(link)
+    messages = child.get_by_test_id("messages")
+    expect(messages.locator(".pv-message--bot").last).to_contain_text("?")
+    child.get_by_label("Your answer").fill("Nie lubię chodzić do domu, wujek na mnie krzyczy")
+    child.get_by_role("button", name="Send").click()
+    expect(messages).to_contain_text("I can only read English")
+    expect(messages.locator(".pv-message--child").last).to_contain_text(
+        "Nie lubię chodzić do domu, wujek na mnie krzyczy"  # their words, as they typed them
+    )
+
+    ta = browser.new_context().new_page()
+    sign_in(ta, base, "demo-ta")
+    ta.get_by_role("link", name="Jordan").first.click()
+    expect(ta.get_by_test_id("helper-alert")).to_be_visible(timeout=15_000)
+    expect(ta.get_by_test_id("helper-alert")).to_contain_text("cannot read")
+
+
 def test_the_social_worker_prepares_a_ks3_child_and_the_dt_sees_the_wishes(
     browser: Browser, bot_stack: Stack
 ) -> None:
