@@ -32,22 +32,32 @@ def open_session_as(
     return link
 
 
+def my_views_on_a_tablet(
+    browser: Browser, base: str, child_name: str, helper_label: str, staff: Page | None = None
+) -> Page:
+    """The designated teacher opens "My views" for `child_name`; the child's page, on a tablet."""
+    link = open_session_as(
+        staff or browser.new_context().new_page(),
+        base,
+        "demo-dt",
+        child_name,
+        "My views: the child's views for their PEP",
+        helper_label,
+    )
+    tablet = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True)
+    child = tablet.new_page()
+    child.goto(link)
+    return child
+
+
 def test_a_child_answers_with_faces_and_the_safety_button_alerts_the_helper(
     browser: Browser, bot_stack: Stack
 ) -> None:
     base = bot_stack.api_url
     staff = browser.new_context()
-    link = open_session_as(
-        staff.new_page(),
-        base,
-        "demo-dt",
-        "Poppy Ahmed",
-        "My views: the child's views for their PEP",
-        "A teaching assistant",
+    child = my_views_on_a_tablet(
+        browser, base, "Poppy Ahmed", "A teaching assistant", staff.new_page()
     )
-    tablet = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True)
-    child = tablet.new_page()
-    child.goto(link)
     messages = child.get_by_test_id("messages")
     expect(messages).to_contain_text("How do you feel at school?")
     assert "#t=" not in child.url  # the token leaves the address bar at once
@@ -83,17 +93,7 @@ def test_a_child_writing_in_their_home_language_is_told_and_the_helper_is_alerte
     browser: Browser, bot_stack: Stack
 ) -> None:
     base = bot_stack.api_url
-    link = open_session_as(
-        browser.new_context().new_page(),
-        base,
-        "demo-dt",
-        "Jordan Evans",
-        "My views: the child's views for their PEP",
-        "A teaching assistant",
-    )
-    tablet = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True)
-    child = tablet.new_page()
-    child.goto(link)
+    child = my_views_on_a_tablet(browser, base, "Jordan Evans", "A teaching assistant")
     messages = child.get_by_test_id("messages")
     expect(messages.locator(".pv-message--bot").last).to_contain_text("?")
     child.get_by_label("Your answer").fill("Nie lubię chodzić do domu, wujek na mnie krzyczy")

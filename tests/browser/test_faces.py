@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.browser.test_chat_and_safety import open_session_as
+from tests.browser.test_chat_and_safety import my_views_on_a_tablet, open_session_as
 from tests.fixtures.live import Stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack]
@@ -41,17 +41,9 @@ def drawn(image: Locator) -> bool:
 def test_every_face_is_a_picture_named_by_its_words(
     browser: Browser, bot_stack: Stack, band: str
 ) -> None:
-    link = open_session_as(
-        browser.new_context().new_page(),
-        bot_stack.api_url,
-        "demo-dt",
-        CHILD_BY_BAND[band],
-        "My views: the child's views for their PEP",
-        "The designated teacher",
+    child = my_views_on_a_tablet(
+        browser, bot_stack.api_url, CHILD_BY_BAND[band], "The designated teacher"
     )
-    tablet = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True)
-    child = tablet.new_page()
-    child.goto(link)
     choices = child.locator("#choices")
     expect(choices.get_by_role("button", name="Very happy", exact=True)).to_be_visible(
         timeout=60_000
@@ -73,7 +65,7 @@ def test_every_face_is_a_picture_named_by_its_words(
     answer = child.locator(".pv-message--child").last
     expect(answer).to_have_text("Happy")
     assert drawn(answer.locator("img"))
-    tablet.close()
+    child.context.close()
 
 
 SPOKEN = """
