@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.db.base import Base, Timestamped, enum_column, new_id, utcnow
@@ -61,6 +61,9 @@ class TranscriptMessage(Base):
     turn_status: Mapped[str] = mapped_column(String(12), default="answered")
     screen_kinds: Mapped[list[str] | None] = mapped_column(JSON)
     review_kinds: Mapped[list[str] | None] = mapped_column(JSON)
+    # The screen flagged words it could not read (not in English): decided once, when the
+    # words were stored, so every later reply shows the note the child saw first.
+    screen_unread: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     answers_step: Mapped[str | None] = mapped_column(String(32))
     # The bot's slots after this turn, so a turn Rasa runs again restores them with its reply.
     bot_slots: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -163,6 +163,7 @@ def _store(
         answers_step=step_id,
         screen_kinds=list(tiers.kinds),
         review_kinds=list(tiers.review_kinds),
+        screen_unread=tiers.any and screening.in_another_language(text),
     )
     try:
         voice_repo.add(session, message)

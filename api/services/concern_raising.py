@@ -49,8 +49,7 @@ def raise_screened(
     its findings go in with the words in one INSERT and no lock waits on the model.
     """
     kinds, review_kinds = list(message.screen_kinds or []), list(message.review_kinds or [])
-    unread = bool(kinds or review_kinds) and screening.in_another_language(message.text)
-    source = OTHER_LANGUAGE if unread else "screen"
+    source = OTHER_LANGUAGE if message.screen_unread else "screen"
     for kind in kinds:
         raise_concern(session, settings, voice, pep, kind, message.text, source=source)
     for kind in review_kinds:
@@ -109,10 +108,11 @@ def reply_leads(
     The safety reply leads when the screen raised an urgent concern. Words the screen could not
     read (it reads English) are flagged for a person whatever they say, and the bot answered
     without understanding them: the child is told so, and that a person who can read them will.
+    Both follow what was found when the words were stored, so a reply shown again is the same.
     """
-    kinds, review_kinds = list(message.screen_kinds or []), list(message.review_kinds or [])
+    kinds = list(message.screen_kinds or [])
     leads = [safety_message(session, settings, voice, pep, kinds)] if kinds else []
-    if (kinds or review_kinds) and screening.in_another_language(message.text):
+    if message.screen_unread:
         child = children_repo.by_id(session, pep.child_id)
         band = age_band(child).value if child else "KS3"
         leads.append({"text": screening.unread_note(band), "buttons": [], "image": None})

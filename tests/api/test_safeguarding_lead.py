@@ -198,6 +198,25 @@ def test_a_child_whose_words_the_screen_cannot_read_is_told_so_on_every_path(
     assert progress["alert_kinds"] == []  # no urgent concern: the lead's queue has it
 
 
+def test_what_the_child_was_told_about_unread_words_is_kept_with_them(
+    client: TestClient, demo: Demo, db: Session, bot_answers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The finding is stored with the words: a later change to the language rule (here, one
+    # that reads everything as English) does not rewrite what the transcript says was shown.
+    sid = _open(client, demo, demo.peps_by_band["KS4"])
+    polish, english = "Nie lubię matematyki, nauczyciel na mnie krzyczy", "maths is ok I guess"
+    assert _say(client, demo, sid, polish) == [UNREAD_OLDER, BOT_TEXT]
+    monkeypatch.setattr(screening, "in_another_language", lambda _text: False)
+    assert _say(client, demo, sid, english) == [BOT_TEXT]
+    stored = {
+        m.text: m.screen_unread
+        for m in db.scalars(select(TranscriptMessage).where(TranscriptMessage.session_id == sid))
+        if m.sender == "child" and m.text
+    }
+    assert stored == {polish: True, english: False}
+    assert _conversation(client, demo, sid) == [[UNREAD_OLDER, BOT_TEXT], [BOT_TEXT]]
+
+
 def test_an_urgent_concern_in_words_the_screen_cannot_fully_read_leads_with_safety(
     client: TestClient, demo: Demo, bot_answers: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
