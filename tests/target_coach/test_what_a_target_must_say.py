@@ -1,0 +1,104 @@
+"""What a virtual school officer reads for in a target's own words, beyond its parse: a general
+aim is not a skill, the help is not the outcome, the help's timetable is not a measure, an exam
+named without a result measures nothing, and "by the next PEP" is a day when the PEP has one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from target_coach.check import check_target
+from target_coach.criteria import measurable, specific, time_bound
+from target_coach.words import is_word
+from tests.target_coach.conftest import TODAY, request
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Reduce exclusions",
+        "Attendance to improve",
+        "Attend college more",
+        "Gain work experience",
+        "Work on resilience and coping strategies",
+        "To develop her communication and language skills",
+        "Reduce the number of behaviour points",
+        "Revise for mocks",
+    ],
+)
+def test_a_direction_on_a_broad_area_is_not_specific(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is False and "could mean many things" in result.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Arrive at school before registration at 8.40am",
+        "Attend 95% of sessions at college",
+        "Reduce lates to no more than 2 a half term",
+        "Use a range of strategies to calm down when angry in class",
+        "Read and spell the Year 1 common exception words",
+    ],
+)
+def test_a_behaviour_or_a_level_is_still_specific(target: str) -> None:
+    assert specific(request(target=target)).met is True
+
+
+@pytest.mark.parametrize(
+    ("target", "named"),
+    [
+        ("Ruby to access a range of strategies to support her emotional regulation", "access"),
+        ("To engage with interventions to support her SEMH needs", "engage with interventions"),
+        ("Have swimming lessons to build water confidence", "Have swimming lessons"),
+        ("Take part in weekly ELSA sessions", "Take part in weekly ELSA sessions"),
+    ],
+)
+def test_the_help_named_as_the_target_is_not_specific(target: str, named: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is False
+    assert "How" in result.reason and named in result.evidence[0]
+
+
+def test_how_often_the_help_runs_does_not_measure_the_child() -> None:
+    req = request(target="Learn to tie his shoelaces", action="Practise twice a week with the TA")
+    assert measurable(req).met is False
+    with_outcome = req.model_copy(update={"outcome": "Ties both shoes on 4 of 5 mornings"})
+    assert measurable(with_outcome).met is True
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome", "met"),
+    [
+        ("Do well in his exams", "", False),
+        ("Engage with SEMH support", "Improved Boxall profile", False),
+        ("Pass the driving theory test", "", True),
+        ("Learn column addition", "Scores 8 of 10 in the unit test", True),
+        ("Swim unaided", "Swims 25m in the Y6 swimming assessment", True),
+        ("Improve her writing", "Teacher assessment at EXS in writing", True),
+        ("Improve her writing", "Her stories are more detailed", False),
+    ],
+)
+def test_an_assessment_measures_only_with_a_result(target: str, outcome: str, met: bool) -> None:
+    assert measurable(request(target=target, outcome=outcome)).met is met
+
+
+def test_by_the_next_pep_is_the_review_day_when_the_pep_records_it() -> None:
+    ask = {"target": "Read 40 words a minute", "when": "by next PEP"}
+    known = time_bound(request(**ask, context={"review_date": "2027-03-05"}), today=TODAY)
+    assert known.met is True and "05/03/2027" in known.reason
+    unknown = time_bound(request(**ask), today=TODAY)
+    assert unknown.met is False and "next PEP" in unknown.reason
+    held = time_bound(request(**ask, context={"review_date": "2026-11-01"}), today=TODAY)
+    assert held.met is False  # that review has been held: which one is next?
+
+
+def test_british_school_words_are_words() -> None:
+    for word in ("resit", "resits", "keyworker", "dysregulated", "neurodivergent"):
+        assert is_word(word), word
+    result = check_target(
+        request(target="Achieve a grade 4 in the English Language GCSE resit", key_stage="POST16"),
+        today=date(2026, 12, 2),
+    )
+    assert result.criteria.specific.met is True
