@@ -27,6 +27,9 @@ REDUCE = re.compile(
 )
 BY_PERCENT = re.compile(r"\bby\s+(\d+)\s?%", re.I)
 RELEVANCE_THRESHOLD = 0.40
+# Catch-up programmes aim at about twice the usual rate: some six months of reading age in a
+# term. A year is the most a term's plan can promise without being a hope.
+MAX_AGE_GAIN_MONTHS = 12
 
 
 def _levels(req: TargetCheckRequest) -> tuple[list[Level], list[Level]]:
@@ -55,6 +58,17 @@ def _step(b: float, g: float, total: float | None) -> str:
     return f"From {b:g} to {g:g}" + (f" out of {total:g}" if total else "")
 
 
+def _same_scale(base: list[Level], end: Level) -> list[Level]:
+    """The baseline's levels on the goal's scale when it has any: "8/25 on the practice check,
+    secure on 2, 5 and 10" starts at 8 out of 25, not at the 10 times table."""
+    same = [
+        level
+        for level in base
+        if (end.age and level.age) or (end.total is not None and level.total == end.total)
+    ]
+    return same or base
+
+
 def achievable(req: TargetCheckRequest) -> Criterion:
     baseline = req.context.baseline.strip()
     if not baseline:
@@ -75,11 +89,30 @@ def achievable(req: TargetCheckRequest) -> Criterion:
             "as numbers to judge the size of the step.",
             evidence=[baseline[:80]],
         )
+    return _step_from_baseline(req, goal, base, baseline)
+
+
+def _step_from_baseline(
+    req: TargetCheckRequest, goal: list[Level], base: list[Level], baseline: str
+) -> Criterion:
+    """Whether the step from the baseline's level to the goal's can be taken in a term."""
     goal_text = " ".join((req.target, req.outcome))
     reduce = REDUCE.search(goal_text)
-    start = max(base, key=lambda level: level.value)
     end = (min if reduce else max)(goal, key=lambda level: level.value)
+    start = max(_same_scale(base, end), key=lambda level: level.value)
     b, g, total = _on_one_scale(start, end)
+    if start.age and end.age:
+        months = round((g - b) * 12)
+        return Criterion(
+            met=months <= MAX_AGE_GAIN_MONTHS,
+            reason=f"A reading age {months} months on "
+            + (
+                "is a realistic step from the baseline."
+                if months <= MAX_AGE_GAIN_MONTHS
+                else "in one term is a big jump; set a step the child can reach by the review."
+            ),
+            evidence=[baseline[:80]],
+        )
     if reduce:
         by = BY_PERCENT.search(goal_text)
         ratio = 1 - float(by.group(1)) / 100 if by else (g / b if b else 1.0)
@@ -93,6 +126,13 @@ def achievable(req: TargetCheckRequest) -> Criterion:
             met=False,
             reason=f"{_step(b, g, total)} in one term is a big jump; "
             "set a step the child can reach by the review.",
+            evidence=[baseline[:80]],
+        )
+    if total and g >= total > 1 and not reduce:  # 25/25: like 100%, no ordinary bad day
+        return Criterion(
+            met=False,
+            reason=f"Full marks ({g:g} out of {total:g}) leaves no room for an ordinary bad "
+            "day; set a step up from the baseline.",
             evidence=[baseline[:80]],
         )
     return Criterion(

@@ -115,18 +115,30 @@ def _find(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
 # "9 out of 10", "9 out of the 10", "9 of 10", "9/10", "45%", "45 per cent": a score and what it
 # is out of. The total is the scale, not a level the child is at or will reach.
 SCORE = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?)\s*(?:(?:out\s+)?of(?:\s+the)?\s+|/\s*)(?P<m>\d+(?:\.\d+)?)\b"
+    r"\b(?P<n>\d+(?:\.\d+)?)\+?\s*(?:(?:out\s+)?of(?:\s+the)?\s+|/\s*)(?P<m>\d+(?:\.\d+)?)\b"
     r"|\b(?P<p>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)",
     re.I,
 )
 
 
+# A reading or spelling age as teachers write it: "7y4m", "8y 2m", "7 years 4 months", "12y".
+AGE = re.compile(
+    r"\b(?P<y>\d{1,2})\s?(?:y|yrs?|years?)(?:\b|(?=\d))"
+    r"(?:\s*(?P<mo>\d{1,2})\s?(?:m|mths?|months?)\b)?",
+    re.I,
+)
+
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 @dataclass(frozen=True)
 class Level:
-    """A number as a level: the score, and the total it is out of (100 for a percentage)."""
+    """A number as a level: the score, and the total it is out of (100 for a percentage).
+    An age (a reading age) is in years, and says so: its steps are judged in months."""
 
     value: float
     total: float | None = None
+    age: bool = False
 
     def as_percent(self) -> float:
         return self.value / self.total * 100 if self.total else self.value
@@ -138,6 +150,12 @@ def levels_in(text: str) -> list[Level]:
     jump "out of 10" looked like no jump at all."""
     cleaned = NOT_MEASURES.sub(lambda m: " " * len(m.group(0)), _blank(text, date_spans(text)))
     found: list[tuple[int, Level]] = []
+    cleaned = YEAR.sub(lambda m: " " * len(m.group(0)), cleaned)  # "Nov 2026" is no level
+    ages = list(AGE.finditer(cleaned)) if re.search(r"\bage\b", text, re.I) else []
+    for match in ages:
+        years = float(match.group("y")) + float(match.group("mo") or 0) / 12
+        found.append((match.start(), Level(years, age=True)))
+    cleaned = _blank(cleaned, [m.span() for m in ages])
     for match in SCORE.finditer(cleaned):
         if match.group("p"):
             found.append((match.start(), Level(float(match.group("p")), 100.0)))

@@ -58,3 +58,39 @@ def test_the_teacher_is_offered_a_smaller_step() -> None:
     assert result.criteria.achievable.met is False
     assert any(s.startswith("Set a step the child can reach") for s in result.suggestions)
     assert PLACEHOLDERS["achievable"] in result.rewrite
+
+
+def test_the_baseline_is_read_on_the_goals_scale() -> None:
+    # The times tables named in the baseline are not its level: 9 out of 25 is.
+    req = request(
+        target="Know the times tables to 12x12",
+        outcome="Scores 22+/25 on the practice multiplication check",
+        context={"baseline": "scores 9/25 on the practice check, secure on 2, 5 and 10"},
+    )
+    result = achievable(req)
+    assert result.met is True and result.reason.startswith("From 9 to 22 out of 25")
+
+
+def test_full_marks_leaves_no_room_for_a_bad_day() -> None:
+    req = request(
+        target="Know the times tables to 12x12",
+        outcome="25/25 on the practice multiplication check",
+        context={"baseline": "scores 18/25 on the practice check"},
+    )
+    result = achievable(req)
+    assert result.met is False and "Full marks (25 out of 25)" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("baseline", "goal", "met"),
+    [
+        ("reading age 7y4m (Salford, Nov 2026)", "Reading age of 12y on the Salford test", False),
+        ("reading age 8y 2m", "Reading age of 8y 10m", True),
+        ("spelling age 7 years 6 months", "spelling age of 8 years 3 months", True),
+    ],
+)
+def test_a_reading_age_is_stepped_in_months(baseline: str, goal: str, met: bool) -> None:
+    req = request(target="Read with more fluency", outcome=goal, context={"baseline": baseline})
+    result = achievable(req)
+    assert result.met is met, result.reason
+    assert "months on" in result.reason
