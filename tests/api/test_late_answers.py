@@ -15,34 +15,16 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from api.config import Settings
-from api.models import TranscriptMessage
-from api.models.enums import Role
 from api.repositories import voice as voice_repo
 from api.services.chat import LATE_NOTE
-from tests.factories import Factory
+from tests.asked import session_with_a_question
 from tests.helpers import at_once
 
 QUESTION = "What is going well at school?"
 
 
 def _asked(own_engine: Engine, client: TestClient, settings: Settings) -> tuple[str, str]:
-    """A session whose open question was asked by a turn; its id and the child's token."""
-    with Session(own_engine, expire_on_commit=False) as db:
-        make = Factory(db, settings)
-        worker = make.adult(Role.SOCIAL_WORKER)
-        link = make.voice_session(make.pep(make.child(social_worker=worker)), opened_by=worker)
-        turn = TranscriptMessage(
-            session_id=link.session.id, sender="child", text="", turn_status="pending"
-        )
-        db.add(turn)
-        db.commit()
-    written = client.put(
-        f"/api/v1/internal/voice-sessions/{link.session.id}/turns/{turn.id}",
-        json={"writes": [], "reply": {"messages": [{"text": QUESTION, "buttons": []}]}},
-        headers={"Authorization": f"Bearer {settings.service_token}"},
-    )
-    assert written.status_code == 200, written.text
-    return link.session.id, link.token
+    return session_with_a_question(own_engine, client, settings, QUESTION)
 
 
 def _send(client: TestClient, sid: str, token: str, body: dict[str, Any]) -> Any:

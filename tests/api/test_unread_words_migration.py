@@ -13,11 +13,9 @@ from sqlalchemy.orm import Session
 
 from api.config import Settings
 from api.migrations_runner import alembic_config
-from api.models import TranscriptMessage
-from api.models.enums import Role
 from api.repositories import voice as voice_repo
 from api.services.chat import LATE_NOTE
-from tests.factories import Factory
+from tests.asked import session_with_a_question
 
 POLISH = "Nie lubię matematyki, nauczyciel na mnie krzyczy"
 QUESTION = "What is going well at school?"
@@ -31,29 +29,15 @@ BEFORE = "c7a2e4f91b03"  # the revision before the finding had a column
 
 
 def _late_words(own_engine: Engine, client: TestClient, settings: Settings) -> tuple[str, str]:
-    with Session(own_engine, expire_on_commit=False) as db:
-        make = Factory(db, settings)
-        worker = make.adult(Role.SOCIAL_WORKER)
-        link = make.voice_session(make.pep(make.child(social_worker=worker)), opened_by=worker)
-        start = TranscriptMessage(
-            session_id=link.session.id, sender="child", text="", turn_status="pending"
-        )
-        db.add(start)
-        db.commit()
-    asked = client.put(  # a question is open, as the action server opens one
-        f"/api/v1/internal/voice-sessions/{link.session.id}/turns/{start.id}",
-        json={"writes": [], "reply": {"messages": [{"text": QUESTION, "buttons": []}]}},
-        headers={"Authorization": f"Bearer {settings.service_token}"},
-    )
-    assert asked.status_code == 200, asked.text
+    sid, token = session_with_a_question(own_engine, client, settings, QUESTION)
     for text in (POLISH, ENGLISH):
         sent = client.post(
-            f"/api/v1/voice-sessions/{link.session.id}/messages",
+            f"/api/v1/voice-sessions/{sid}/messages",
             json={"text": text, "step_id": "a-question-no-longer-open"},
-            headers={"Authorization": f"Bearer {link.token}"},
+            headers={"Authorization": f"Bearer {token}"},
         )
         assert sent.status_code == 200, sent.text
-    return link.session.id, link.token
+    return sid, token
 
 
 def _found(own_engine: Engine, sid: str) -> dict[str, bool]:
