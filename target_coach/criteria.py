@@ -120,7 +120,7 @@ def measurable(req: TargetCheckRequest) -> Criterion:
     measures: list[str] = []
     for field in (req.target, req.outcome):
         found = _measures_in(field)
-        if all(ASSESSMENT_ONLY.fullmatch(m) for m in found) and not RESULT.search(field):
+        if found and all(ASSESSMENT_ONLY.fullmatch(m) for m in found) and not RESULT.search(field):
             found = []  # "do well in his exams", "improved Boxall profile": which result?
         measures += [m for m in found if m not in measures]
     if measures:
