@@ -142,11 +142,36 @@ _AREA = (
     r"results|needs|handwriting|emotions|reading\s+age|ftes?|fixed[- ]term\s+exclusions?)"
 )
 _BROAD = rf"(?:(?:[^\W\d_]+\s+){{0,2}}{_AREA})"  # words, never a number
+# Who with, or where, adds no behaviour: "positive relationships with peers and staff",
+# "his emotions in lessons" are as broad as "relationships" and "emotions".
+_PEOPLE = r"(?:peers?|staff|adults?|teachers?|carers?|others|friends|classmates|children|family)"
+_WITH_WHOM = (
+    rf"(?:\s+(?:with|towards?)\s+(?:(?:his|her|their|my|the|other)\s+)?{_PEOPLE}"
+    rf"(?:\s*(?:,|and|&)\s*(?:(?:his|her|their|my|the|other)\s+)?{_PEOPLE})*)?"
+    r"(?:\s+(?:in|at|around)\s+(?:lessons|class|school|college|home|nursery))?"
+)
+# Aims about a feeling, a future or finding out: "develop a love of reading", "be ready for
+# adult life", "look into apprenticeships". No stranger could watch a child do them.
+_FEELING_AIM = (
+    r"(?:develop|foster|build|gain|have|show|grow)\s+(?:a\s+|an\s+)?(?:(?:real|genuine)\s+)?"
+    r"(?:love|enjoyment|interest|passion|curiosity|pride)\s+(?:of|for|in)\s+(?:\w+\s*){1,2}"
+)
+_FUTURE_AIM = (
+    r"(?:be|get|feel)\s+(?:more\s+)?(?:ready|prepared)\s+for\s+(?:(?:adult|independent|"
+    r"working|the|his|her|their|my)\s+)?(?:life|living|adulthood|future|work|independence)"
+)
+_FINDING_OUT = (
+    r"(?:look\s+into|find\s+out\s+about|explore|research|think\s+about|consider)\s+"
+    r"(?:(?:his|her|their|my|the|some|different|possible|future)\s+)?(?:\w+\s+)?"
+    r"(?:options|apprenticeships?|careers?|courses?|jobs?|college|colleges|pathways?|"
+    r"universit(?:y|ies)|training)"
+)
 BROAD_AIMS = re.compile(
     rf"^\s*(?:to\s+)?(?:"
     rf"(?:improve|increase|reduce|decrease|lower|raise|gain|get|work\s+on|develop|build|boost|"
-    rf"manage)\s+(?:(?:the|his|her|their|my)\s+)?(?:(?:number|amount|level)\s+of\s+)?"
-    rf"{_BROAD}(?:\s*(?:,|and|&)\s*{_BROAD})*"
+    rf"manage|maintain)\s+(?:(?:the|his|her|their|my)\s+)?(?:(?:number|amount|level)\s+of\s+)?"
+    rf"{_BROAD}(?:\s*(?:,|and|&)\s*{_BROAD})*{_WITH_WHOM}"
+    rf"|{_FEELING_AIM}|{_FUTURE_AIM}|{_FINDING_OUT}"
     rf"|{_AREA}\s+(?:to|will|should)\s+(?:improve|increase|reduce|get\s+better|be\s+better|"
     rf"go\s+(?:up|down))"
     rf"|attend\s+(?:school|college|lessons|classes|sessions)\s+(?:more(?:\s+often)?|better|"
@@ -155,6 +180,36 @@ BROAD_AIMS = re.compile(
     rf")\s*\.?\s*$",
     re.I,
 )
+# Being where the learning is, said so a stranger could check it: "attend every lesson on
+# time", "stay in class for the whole lesson", "be on time for registration". The words after
+# the verb may only say where and when; "attend lessons more" (a broad aim, above) and "be happy
+# in every lesson" (a feeling) say neither which lessons nor how long, so they do not count.
+_WHERE = (
+    r"(?:in|at|to|for|on|of|the|his|her|their|my|a|throughout|until|end|time|every|each|all|"
+    r"whole|entire|full|school|college|nursery|morning|afternoon|day|week|lessons?|class(?:room)?|"
+    r"classes|registration|sessions?|form|tutor|periods?|assembl(?:y|ies)|lectures?)"
+)
+_PRESENCE = re.compile(
+    rf"\b(?:attend|arriv|stay|remain|sit|go|goe|come|be)(?:s|e|es|ed|ing)?\b((?:\s+{_WHERE})+)\b",
+    re.I,
+)
+_HOW_LONG = re.compile(
+    r"\b(?:every|each|all|whole|entire|full)\s+(?:(?:of\s+)?(?:his|her|their|my|the)\s+)?"
+    r"(?:(?:school|morning|afternoon|form|tutor)\s+)?"
+    r"(?:day|morning|afternoon|week|lessons?|class(?:es)?|registration|sessions?|periods?|"
+    r"assembl(?:y|ies)|lectures?|time)\b|\bon time\b",
+    re.I,
+)
+
+
+def presence_named(text: str) -> str | None:
+    """The words that say which lessons or days the child will be in, and for how long."""
+    for match in _PRESENCE.finditer(text):
+        if _HOW_LONG.search(match.group(1)):
+            return match.group(0).strip()
+    return None
+
+
 # Help the child will get, named as if it were the target: "access a range of strategies",
 # "engage with interventions", "have swimming lessons". The policy's table keeps the help in
 # its own column (How); the target says what the child will be able to do.

@@ -21,6 +21,7 @@ from target_coach.aims import (
     VAGUE_PHRASES,
     VAGUE_VERBS,
     help_named_as_target,
+    presence_named,
 )
 from target_coach.dates import DateReading, is_past, review_day, vague_time
 from target_coach.measures import find_measures, find_thresholds
@@ -54,6 +55,14 @@ def specific(req: TargetCheckRequest) -> Criterion:
             "reader would know: name the skill in plain words.",
             evidence=made_up,
         )
+    known = NAMED_KNOWLEDGE.search(what)
+    if known:
+        return Criterion(met=True, reason="It names what will be known.", evidence=[known[0]])
+    present = presence_named(what)
+    if present:
+        return Criterion(
+            met=True, reason="It names where the child will be, and when.", evidence=[present]
+        )
     named = [_phrase(t) for t in doc if _names_something(t)]
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in VAGUE_VERBS]
     measures = find_measures(what)
@@ -78,6 +87,13 @@ def specific(req: TargetCheckRequest) -> Criterion:
         "not just the subject or a general aim.",
         evidence=named[:2],
     )
+
+
+# Knowledge a primary curriculum names in words the parser takes for something else: "times"
+# read as a plural of "time", "tables" as a verb.
+NAMED_KNOWLEDGE = re.compile(
+    r"\b(?:(?:\d+\s*(?:,|and|&)?\s*)*times[- ]tables?|number bonds?(?:\s+to\s+\d+)?)\b", re.I
+)
 
 
 def _names_something(token: Token) -> bool:

@@ -142,12 +142,20 @@ def _step_from_baseline(
     )
 
 
+# Words of the calendar link nothing: "times tables" does not answer "anxiety at unstructured
+# times", nor "each week" a need met "every week".
+CALENDAR_WORDS = {"time", "day", "week", "month", "term", "year"}
+
+
 def _lemmas(text: str) -> set[str]:
     doc = spacy_pipeline()(text.lower())
     return {
         t.lemma_
         for t in doc
-        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and len(t.lemma_) > 2
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+        and not t.is_stop
+        and len(t.lemma_) > 2
+        and t.lemma_ not in CALENDAR_WORDS
     }
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from target_coach.check import check_target
 from target_coach.criteria import measurable, specific, time_bound
+from target_coach.judgement import relevant
 from target_coach.words import is_word
 from tests.target_coach.conftest import TODAY, request
 
@@ -25,6 +26,11 @@ from tests.target_coach.conftest import TODAY, request
         "To develop her communication and language skills",
         "Reduce the number of behaviour points",
         "Revise for mocks",
+        "To develop positive relationships with peers and staff",
+        "To manage his emotions in lessons",
+        "To develop a love of reading",
+        "Be ready for adult life",
+        "To look into apprenticeships",
     ],
 )
 def test_a_direction_on_a_broad_area_is_not_specific(target: str) -> None:
@@ -40,10 +46,50 @@ def test_a_direction_on_a_broad_area_is_not_specific(target: str) -> None:
         "Reduce lates to no more than 2 a half term",
         "Use a range of strategies to calm down when angry in class",
         "Read and spell the Year 1 common exception words",
+        "Attend every lesson on time",
+        "Stay in class for the whole lesson",
+        "Go to all his lessons",
+        "To know times tables up to 12x12",
+        "Visit two colleges and look into apprenticeships",
     ],
 )
 def test_a_behaviour_or_a_level_is_still_specific(target: str) -> None:
     assert specific(request(target=target)).met is True
+
+
+@pytest.mark.parametrize(
+    "target", ["Be happy in every lesson", "Try to be positive in all lessons", "Stay in lessons"]
+)
+def test_being_in_lessons_needs_which_and_how_long_and_a_behaviour(target: str) -> None:
+    """A feeling "in every lesson" is still a feeling; "stay in lessons" says not how long."""
+    assert specific(request(target=target)).met is False
+
+
+@pytest.mark.parametrize(
+    ("target", "need"),
+    [
+        ("Reduce suspensions to no more than 1 in the spring term", "SEMH"),
+        ("Attend 90% of sessions", "emotionally based school avoidance (EBSA)"),
+        ("Complete the Prince's Trust Team programme", "NEET"),
+        ("Share toys and take turns in small group play", "snatching and hitting when frustrated"),
+    ],
+)
+def test_a_target_answers_the_need_a_virtual_school_would_link_it_to(
+    target: str, need: str
+) -> None:
+    assert relevant(request(target=target, context={"needs": [need]})).met is True
+
+
+def test_words_of_the_calendar_link_no_target_to_a_need() -> None:
+    """ "times tables" shares only "time" with "anxiety at unstructured times"."""
+    result = relevant(
+        request(
+            target="To know times tables up to 12x12",
+            outcome="Scores 22+/25 on the Y4 MTC",
+            context={"needs": ["anxiety at unstructured times"]},
+        )
+    )
+    assert result.met is False
 
 
 @pytest.mark.parametrize(
