@@ -91,9 +91,7 @@ def specific(req: TargetCheckRequest) -> Criterion:
 
 # Knowledge a primary curriculum names in words the parser takes for something else: "times"
 # read as a plural of "time", "tables" as a verb.
-NAMED_KNOWLEDGE = re.compile(
-    r"\b(?:(?:\d+\s*(?:,|and|&)?\s*)*times[- ]tables?|number bonds?(?:\s+to\s+\d+)?)\b", re.I
-)
+NAMED_KNOWLEDGE = re.compile(r"\b(?:times[- ]tables?|number bonds?)\b", re.I)
 
 
 def _names_something(token: Token) -> bool:
