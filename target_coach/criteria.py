@@ -55,14 +55,9 @@ def specific(req: TargetCheckRequest) -> Criterion:
             "reader would know: name the skill in plain words.",
             evidence=made_up,
         )
-    known = NAMED_KNOWLEDGE.search(what)
-    if known:
-        return Criterion(met=True, reason="It names what will be known.", evidence=[known[0]])
-    present = presence_named(what)
-    if present:
-        return Criterion(
-            met=True, reason="It names where the child will be, and when.", evidence=[present]
-        )
+    outright = _named_outright(what)
+    if outright:
+        return outright
     named = [_phrase(t) for t in doc if _names_something(t)]
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in VAGUE_VERBS]
     measures = find_measures(what)
@@ -92,6 +87,20 @@ def specific(req: TargetCheckRequest) -> Criterion:
 # Knowledge a primary curriculum names in words the parser takes for something else: "times"
 # read as a plural of "time", "tables" as a verb.
 NAMED_KNOWLEDGE = re.compile(r"\b(?:times[- ]tables?|number bonds?)\b", re.I)
+
+
+def _named_outright(what: str) -> Criterion | None:
+    """Knowledge the parser misreads, or being in lessons said in generic nouns, named plainly
+    enough that the parse need not be read."""
+    known = NAMED_KNOWLEDGE.search(what)
+    if known:
+        return Criterion(met=True, reason="It names what will be known.", evidence=[known[0]])
+    present = presence_named(what)
+    if present:
+        return Criterion(
+            met=True, reason="It names where the child will be, and when.", evidence=[present]
+        )
+    return None
 
 
 def _names_something(token: Token) -> bool:
