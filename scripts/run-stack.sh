@@ -24,6 +24,12 @@ export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 mkdir -p "${PEP_VOICE_LOG_DIR:-var/log}"
 export PEP_VOICE_LOG_DIR="$(cd "${PEP_VOICE_LOG_DIR:-var/log}" && pwd)"
 LOGS="$PEP_VOICE_LOG_DIR"
+# The services' scratch files stay in a folder of ours, not in the machine's /tmp: TensorFlow,
+# under Rasa, writes dozens a start and removes them only on a clean exit, so the last run's
+# are removed here.
+mkdir -p "${PEP_VOICE_TMP_DIR:-var/tmp}"
+export TMPDIR="$(cd "${PEP_VOICE_TMP_DIR:-var/tmp}" && pwd)"
+find "$TMPDIR" -maxdepth 1 -name '__autograph_generated_file*' -delete
 
 .venv/bin/pep-voice migrate
 .venv/bin/pep-voice seed-demo

@@ -89,6 +89,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
         PEP_VOICE_RASA_PORT=str(free_port()),
         PEP_VOICE_ACTIONS_PORT=str(free_port()),
         PEP_VOICE_LOG_DIR=str(work / "log"),
+        PEP_VOICE_TMP_DIR=str(work / "tmp"),
     )
     process = subprocess.Popen(
         ["scripts/run-stack.sh"],
@@ -122,6 +123,13 @@ def test_make_run_prints_where_everything_is(run: Run) -> None:
     assert "demo-dt" in printed and "demo-password" in printed
     assert httpx.get(f"{run.api_url}/api/v1/health").status_code == 200
     assert httpx.get(f"{run.api_url}/sign-in").status_code == 200
+
+
+def test_the_services_scratch_files_stay_in_the_runs_own_folder(run: Run) -> None:
+    """Rasa's TensorFlow writes its generated code to the temporary folder at each start and
+    removes it only on a clean exit; under `make run` that folder is the run's, not /tmp."""
+    scratch = Path(run.env["PEP_VOICE_TMP_DIR"])
+    assert list(scratch.glob("__autograph_generated_file*")), sorted(scratch.iterdir())
 
 
 def test_a_killed_bot_is_restarted_and_meanwhile_the_chat_answers_503(run: Run) -> None:
