@@ -100,11 +100,14 @@ def test_score_and_rating_follow_the_qa_table() -> None:
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("fresh_batch_02_targets.jsonl", 0.88), ("fresh_batch_03_targets.jsonl", 0.85)],
+    [
+        ("fresh_batch_02_targets.jsonl", 0.88),
+        ("fresh_batch_03_targets.jsonl", 0.85),
+        ("fresh_batch_04_targets.jsonl", 0.81),
+    ],
 )
 def test_the_fresh_batches_keep_their_agreement(name: str, floor: float) -> None:
-    """Written by two writers apart from the code; measured at first sight (83.0% and 78.3%,
-    docs/coach-agreement.md), then tuned on (90.0% and 86.3%). Most of what is left is where
-    the writers' brief and the coach's rule differ (a term or a month with no day)."""
+    """Written by writers apart from the code; measured at first sight (83.0%, 78.3% and
+    81.7%, docs/coach-agreement.md), then tuned on (02 and 03: 90.0% and 86.3%)."""
     agree, total = _agreement(load(name))
     assert agree / total >= floor, f"{agree}/{total}"
