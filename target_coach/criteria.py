@@ -23,8 +23,9 @@ from target_coach.aims import (
     help_named_as_target,
     presence_named,
 )
-from target_coach.dates import DateReading, is_past, review_day, vague_time
+from target_coach.dates import DateReading, current_day, is_past, review_day, vague_time
 from target_coach.measures import find_measures, find_thresholds
+from target_coach.periods import PeriodReading, review_period
 from target_coach.schema import Criterion, TargetCheckRequest
 from target_coach.words import is_comparative, made_up_words
 
@@ -196,7 +197,7 @@ NEXT_PEP = re.compile(
 
 def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criterion:
     """A day the target will be reviewed on: one that exists and is still to come."""
-    found = review_day((req.when, req.target, req.action, req.outcome), today=today)
+    found = review_day(_dated(req), today=today)
     if found and found.problem:
         return Criterion(met=False, reason=_date_fix(found), evidence=[found.text])
     if found and found.value:
@@ -216,6 +217,9 @@ def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criteri
             reason=f"It will be reviewed at the next PEP review, on {review.strftime('%d/%m/%Y')}.",
             evidence=[next_pep.group(0)],
         )
+    period = review_period(_dated(req), today=today or current_day())
+    if period:
+        return _by_period(period, review)
     if next_pep:
         return Criterion(
             met=False,
@@ -232,6 +236,28 @@ def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criteri
             evidence=[vague],
         )
     return Criterion(met=False, reason="There is no review date: give the day, such as 27/03/2027.")
+
+
+def _by_period(period: PeriodReading, review: date | None) -> Criterion:
+    """A term, half term, Easter or month: a review point the school calendar fixes (periods)."""
+    if period.problem:
+        return Criterion(
+            met=False,
+            reason=f"{period.problem}: give a review day still to come.",
+            evidence=[period.text],
+        )
+    reason = f"It will be reviewed by {period.by}, which the school calendar fixes."
+    if review and period.ends > review:
+        reason += (
+            f" That may be after the next review on {review.strftime('%d/%m/%Y')}: "
+            "check it can be reviewed there."
+        )
+    return Criterion(met=True, reason=reason, evidence=[period.text])
+
+
+def _dated(req: TargetCheckRequest) -> tuple[str, str, str, str]:
+    """The fields a review point is read from, in the order they are read."""
+    return (req.when, req.target, req.action, req.outcome)
 
 
 def _date_fix(found: DateReading) -> str:

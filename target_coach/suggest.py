@@ -6,7 +6,8 @@ import re
 from datetime import date
 
 from offline_models import spacy_pipeline
-from target_coach.dates import is_past, read_dates, review_day
+from target_coach.dates import current_day, is_past, read_dates, review_day
+from target_coach.periods import read_periods, review_period
 from target_coach.schema import Criteria, TargetCheckRequest
 from target_coach.skills import example_for
 
@@ -21,8 +22,8 @@ PLACEHOLDERS = {
 FIXES = {
     "measurable": "Say how success will be measured, for example \u201c{measure}\u201d; a word "
     "such as \u201cneater\u201d or \u201cbetter\u201d says which way, not how far.",
-    "time_bound": "Give the day it will be reviewed, for example \u201cby 27/03/2027\u201d; "
-    "\u201cend of term\u201d is not a date.",
+    "time_bound": "Give the day it will be reviewed, for example \u201cby 27/03/2027\u201d, or "
+    "the term it ends with; \u201congoing\u201d or \u201ctermly\u201d is not a time.",
     "achievable": "Set a step the child can reach by the review from where they are now, for "
     "example from 60% to 75% attendance rather than to 100%.",
     "relevant": "Link the target to the child's needs or their own words, for example \u201cas "
@@ -50,7 +51,9 @@ def suggestions(
 def _time_fix(req: TargetCheckRequest, today: date | None) -> str:
     """The fix for a missing or unusable review day: what is wrong with the date given (past,
     or no day at all) rather than a stock line about "end of term", and the next meeting."""
-    found = review_day(_dated(req), today=today)
+    found = review_day(_dated(req), today=today) or review_period(
+        _dated(req), today=today or current_day()
+    )
     wrong = f"{found.problem}. " if found and found.problem else ""
     review = _review_date(req, today)
     if review:
@@ -74,7 +77,9 @@ def _review_date(req: TargetCheckRequest, today: date | None = None) -> str:
     review = req.context.review_date
     if not review or is_past(review, today=today):
         return ""
-    when = review_day([req.when], today=today)
+    when = review_day([req.when], today=today) or review_period(
+        [req.when], today=today or current_day()
+    )
     return review.strftime("%d/%m/%Y") if not req.when.strip() or (when and when.problem) else ""
 
 
@@ -133,6 +138,9 @@ def _review_text(req: TargetCheckRequest, today: date | None) -> str:
     when = review_day([req.when], today=today)
     if when and not when.problem:
         return when.text
+    period = None if when else review_period([req.when], today=today or current_day())
+    if period and not period.problem:
+        return period.by
     review = _review_date(req, today)
     if review:
         return f"{review} ({NEXT_MEETING})"
@@ -156,6 +164,8 @@ def _opening(req: TargetCheckRequest, kept: list[str], today: date | None) -> st
     """ "By <day>, " when the kept words do not already say the review day (so a target that
     states its date does not get it twice); the `when` too if it names a different day."""
     stated = [r for text in kept for r in read_dates(text, today=today)]
+    if not stated and any(read_periods(text, today=today or current_day()) for text in kept):
+        return ""  # "... by Easter": the kept words already say when
     if not stated:
         return f"By {_review_text(req, today)}, "
     when = review_day([req.when], today=today)
