@@ -106,6 +106,48 @@ def is_word(word: str, *, lemma: str = "") -> bool:
     )
 
 
+VOWELS = "aeiou"
+
+
+@load_once()
+def common_words() -> dict[tuple[str, int], tuple[str, ...]]:
+    """MiniLM's whole words (the commonest 22,000 or so), by first letter and length."""
+    vocab = minilm_path() / "vocab.txt"
+    if not vocab.exists():
+        return {}
+    index: dict[tuple[str, int], list[str]] = {}
+    for word in vocab.read_text().split():
+        if word.isalpha() and word.islower() and len(word) >= 4:
+            index.setdefault((word[0], len(word)), []).append(word)
+    return {key: tuple(words) for key, words in index.items()}
+
+
+@lru_cache(maxsize=4096)
+def typo_of(word: str) -> str:
+    """The common word a hurried typist meant, or "": letters dropped ("evry", "finsh",
+    "arrangmnts"), two swapped ("freinds") or one vowel for another ("seperate"). A made-up
+    word is rarely one of these slips from a common word ("sprocklate", "glimmerty")."""
+    word = word.lower()
+    if len(word) < 3 or not word.isalpha():
+        return ""
+    index = common_words()
+    for extra in (1, 2) if len(word) >= 7 else (1,):
+        for candidate in index.get((word[0], len(word) + extra), ()):
+            if _subsequence(word, candidate):
+                return candidate
+    slips = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    slips |= {
+        word[:i] + v + word[i + 1 :] for i, c in enumerate(word) if c in VOWELS for v in VOWELS
+    }
+    same_length = set(index.get((word[0], len(word)), ()))
+    return next((w for w in sorted(slips - {word}) if w in same_length), "")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
 def _inflected(word: str, words: frozenset[str]) -> bool:
     return any(word.endswith(s) and word[: -len(s)] in words for s in ("s", "es", "ing", "ed"))
 
@@ -122,13 +164,15 @@ def _checked(token: Token) -> bool:
 
 
 def made_up_words(doc: Doc) -> list[str]:
-    """Words in the text that are on none of the shipped lists, in the order they appear."""
+    """Words in the text that are on none of the shipped lists, in the order they appear; a
+    slip in typing a common word ("evry night") is a typo, which a reader reads through."""
     found: list[str] = []
     for token in doc:
         if (
             token.text not in found
             and _checked(token)
             and not is_word(token.text, lemma=token.lemma_)
+            and not typo_of(token.text)
         ):
             found.append(token.text)
     return found

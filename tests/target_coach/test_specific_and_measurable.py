@@ -47,6 +47,20 @@ def test_made_up_words_are_not_specific(target: str) -> None:
 @pytest.mark.parametrize(
     "target",
     [
+        "Read my reading book to a grown up evry night",
+        "Finsh her history NEA first draft",
+        "Use his exam access arrangmnts in every mock paper",
+        "Play a board game with two freinds at break",
+    ],
+)
+def test_a_typing_slip_is_read_through_not_taken_for_a_made_up_word(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is True, result.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
         "Receive support with her learning",
         "Help him to make good progress",
         "Become a more successful student",
