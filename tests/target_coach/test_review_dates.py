@@ -1,5 +1,6 @@
 """A review date must be a day on the calendar that is still to come, and when it is not the
-teacher is told what is wrong with it, not a stock line about "end of term"."""
+teacher is told what is wrong with it, not a stock line. (A term or a month is a review point
+too: test_review_periods.)"""
 
 from __future__ import annotations
 
