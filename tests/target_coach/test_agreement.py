@@ -104,11 +104,12 @@ def test_score_and_rating_follow_the_qa_table() -> None:
         ("fresh_batch_02_targets.jsonl", 0.97),
         ("fresh_batch_03_targets.jsonl", 0.94),
         ("fresh_batch_04_targets.jsonl", 0.89),
+        ("fresh_batch_05_targets.jsonl", 0.85),
     ],
 )
 def test_the_fresh_batches_keep_their_agreement(name: str, floor: float) -> None:
-    """Written by writers apart from the code; measured at first sight (83.0%, 78.3% and
-    81.7%, docs/coach-agreement.md), then tuned on, and since decision 0006 (a term or a
+    """Written by writers apart from the code; measured at first sight (83.0%, 78.3%, 81.7%
+    and 85.4%, docs/coach-agreement.md), then tuned on, and since decision 0006 (a term or a
     month is a review point) agreeing with their writers' time-bound labels."""
     agree, total = _agreement(load(name))
     assert agree / total >= floor, f"{agree}/{total}"
