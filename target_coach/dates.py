@@ -60,6 +60,7 @@ class DateReading:
     span: tuple[int, int]
     value: date | None
     problem: str = ""
+    starts: bool = False  # "from 5/1/27": when the work starts, not when it is reviewed
 
 
 def current_day() -> date:
@@ -76,8 +77,16 @@ def read_dates(text: str, *, today: date | None = None) -> list[DateReading]:
         if any(match.start() < end and start < match.end() for start, end in taken):
             continue
         taken.append(match.span())
-        readings.append(_reading(match, today))
+        reading = _reading(match, today)
+        if not reading.problem and _START.search(text[: match.start()][-24:]):
+            what = f"\u201c{reading.text}\u201d is when it starts, not when it is reviewed"
+            reading = DateReading(reading.text, reading.span, reading.value, what, starts=True)
+        readings.append(reading)
     return readings
+
+
+# "from 5/1/27", "starting 4th Jan": a start, with no end; "w/c" and "week commencing" are weeks.
+_START = re.compile(r"\b(?:from|starting(?: on)?|starts(?: on)?|beginning)\s+(?:the\s+|on\s+)?$", re.I)
 
 
 def _reading(match: re.Match[str], today: date) -> DateReading:

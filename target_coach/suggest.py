@@ -154,7 +154,7 @@ def _mend(text: str, req: TargetCheckRequest, today: date | None) -> str:
     if not found or not found.problem:
         return text
     for reading in reversed(read_dates(text, today=today)):
-        if reading.problem:
+        if reading.problem and not reading.starts:  # a start date is a fact to keep
             start, end = reading.span
             text = text[:start] + _review_text(req, today) + text[end:]
     return text
@@ -163,7 +163,7 @@ def _mend(text: str, req: TargetCheckRequest, today: date | None) -> str:
 def _opening(req: TargetCheckRequest, kept: list[str], today: date | None) -> str:
     """ "By <day>, " when the kept words do not already say the review day (so a target that
     states its date does not get it twice); the `when` too if it names a different day."""
-    stated = [r for text in kept for r in read_dates(text, today=today)]
+    stated = [r for text in kept for r in read_dates(text, today=today) if not r.starts]
     if not stated and any(read_periods(text, today=today or current_day()) for text in kept):
         return ""  # "... by Easter": the kept words already say when
     if not stated:

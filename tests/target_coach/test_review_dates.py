@@ -86,3 +86,13 @@ def test_a_past_date_beside_a_future_one_is_history_not_the_review_day() -> None
 def test_a_leap_day_without_a_year_is_the_next_one_that_exists() -> None:
     [reading] = read_dates("review on 29th February", today=date(2027, 3, 1))
     assert reading.value == date(2028, 2, 29) and not reading.problem
+
+
+def test_a_start_date_alone_is_not_a_review_date() -> None:
+    """ "from 5/1/27" says when the work starts; the review needs its own day."""
+    alone = time_bound(request(target=WORDS, when="from 5/1/27"), today=TODAY)
+    assert alone.met is False and "when it starts" in alone.reason
+    both = time_bound(request(target=WORDS, when="from 5/1/27 to 26/03/2027"), today=TODAY)
+    assert both.met is True and "26/03/2027" in both.reason
+    week = time_bound(request(target=WORDS, when="week commencing 8/3/27"), today=TODAY)
+    assert week.met is True  # a week named by its Monday is the review week
