@@ -86,7 +86,9 @@ def read_dates(text: str, *, today: date | None = None) -> list[DateReading]:
 
 
 # "from 5/1/27", "starting 4th Jan": a start, with no end; "w/c" and "week commencing" are weeks.
-_START = re.compile(r"\b(?:from|starting(?: on)?|starts(?: on)?|beginning)\s+(?:the\s+|on\s+)?$", re.I)
+_START = re.compile(
+    r"\b(?:from|starting(?: on)?|starts(?: on)?|beginning)\s+(?:the\s+|on\s+)?$", re.I
+)
 
 
 def _reading(match: re.Match[str], today: date) -> DateReading:
