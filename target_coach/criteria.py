@@ -146,6 +146,8 @@ def measurable(req: TargetCheckRequest) -> Criterion:
         found = _measures_in(field)
         if found and all(ASSESSMENT_ONLY.fullmatch(m) for m in found) and not RESULT.search(field):
             found = []  # "do well in his exams", "improved Boxall profile": which result?
+        if FEELING.search(field):  # "happy every day": how often, but of what no one can see
+            found = [m for m in found if not EVERY_ONE.match(m)]
         measures += [m for m in found if m not in measures]
     if measures:
         return Criterion(
@@ -169,6 +171,14 @@ def measurable(req: TargetCheckRequest) -> Criterion:
 # An assessment named with no result to reach in it or beside it.
 ASSESSMENT_ONLY = re.compile(
     r"(?:sats?|mocks?|tests?|assessments?|quiz|exams?|check|screening|boxall|sdq)", re.I
+)
+
+# "every night", "all appointments" measure what can be seen, not a feeling.
+EVERY_ONE = re.compile(r"(?:every|all)\b", re.I)
+FEELING = re.compile(
+    r"\b(?:happy|happier|calm|calmer|confident|settled|safe|relaxed|content|positive|"
+    r"motivated|enjoys?|enjoying|feels?|feeling)\b",
+    re.I,
 )
 
 RESULT = re.compile(r"\b(?:pass\w*|scor\w*|marks?|grades?|results?|correct\w*)\b", re.I)

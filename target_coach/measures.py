@@ -60,6 +60,10 @@ MEASURE_PATTERNS = [
     r"\b(?:words|sums|questions) (?:per|a) minute\b",
     r"\bwithin \d+\s?(?:minutes?|mins?|seconds?)\b",
     r"\b(?:a|per) (?:week|day|lesson|fortnight|month|term|half[ -]term)\b[\w\s]{0,5}",
+    # Every one of a countable event is a level (100%): "every night", "all CAMHS appointments".
+    r"\bevery (?:school )?(?:day|night|morning|evening|lesson|session|week|appointment|meeting)\b",
+    r"\ball (?:of )?(?:(?:his|her|their|my|the) )?(?:[\w+-]+ )?(?:lessons|sessions|appointments|"
+    r"meetings|classes|days|mornings|homework)\b",
     r"\bfrom\s+\d+(?:\.\d+)?\s?%?\s+(?:down |up )?to\s+\d+(?:\.\d+)?\b",
     r"\b(?:no more than|fewer than|at most|at least|up to)\s+(?:\d+|" + NUMBER_WORDS + r")\b",
     r"\battendance\b[\w\s]{0,25}\b(?:\d+|above|over|at least)\b",

@@ -113,3 +113,20 @@ def test_a_named_grade_threshold_is_a_measure(key_stage: str, outcome: str) -> N
 def test_an_assessment_word_used_as_a_verb_is_not_a_measure() -> None:
     result = measurable(request(target="Check her answers with a calculator", outcome="More care"))
     assert result.met is False
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome"),
+    [
+        ("Attend all CAMHS appointments", "Attends all appointments"),
+        ("Read my reading book to a grown up", "Reading diary signed every night"),
+        ("Arrive on time", "In the classroom by 8.50 every morning"),
+    ],
+)
+def test_every_one_of_a_countable_event_is_a_measure(target: str, outcome: str) -> None:
+    assert measurable(request(target=target, outcome=outcome)).met is True
+
+
+def test_a_feeling_every_day_is_still_not_a_measure() -> None:
+    req = request(target="Be happy every day", outcome="Feels calm in all lessons")
+    assert measurable(req).met is False
