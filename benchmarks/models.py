@@ -42,12 +42,20 @@ def measure_coach() -> dict[str, Any]:
 
 
 AGREEMENT_SETS = {
-    "frozen (never tuned on)": "frozen_targets.jsonl",
+    "frozen (never tuned on; time-bound labelled under the rule before decision 0006)": (
+        "frozen_targets.jsonl"
+    ),
     "tuning": "tuning_targets.jsonl",
     "first labelled set": "labelled_targets.jsonl",
     "first held-out batch": "heldout_targets.jsonl",
     "fresh batch 02 (tuned on after first sight)": "fresh_batch_02_targets.jsonl",
     "fresh batch 03 (tuned on after first sight)": "fresh_batch_03_targets.jsonl",
+    "fresh batch 04 (policy only; tuned on after first sight, 81.7%)": (
+        "fresh_batch_04_targets.jsonl"
+    ),
+    "fresh batch 05 (policy only; tuned on after first sight, 85.4%)": (
+        "fresh_batch_05_targets.jsonl"
+    ),
 }
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
