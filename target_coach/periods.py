@@ -2,10 +2,11 @@
 a month.
 
 Teachers write "end of Spring term 2027", "Feb half term", "Summer 1", "by Easter" and "June
-2027" in the When column. Three writers who never saw the coach, the last given only the
-policy's words, all read its "There is a specific date for review" as met by such a point:
-the school's calendar gives its day (decision 0006). "Ongoing", "termly", "by the end of the
-year" (which year?) and "next term" still are not.
+2027" in the When column. Writers who never saw the coach, one given only the policy's words,
+read its "There is a specific date for review" as met by such a point: the school's calendar
+gives its day (decision 0006, which also records a writer who counts "by Feb half term" but
+not a bare "Spring 1"). "Ongoing", "termly", "by the end of the year" (which year?) and "next
+term" still are not.
 
 The coach has no school's calendar, so each period ends on the latest day it usually does in
 England (a term's last day moves with Easter and with the council). That day is used only to
