@@ -206,7 +206,8 @@ NEXT_PEP = re.compile(
 
 
 def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criterion:
-    """A day the target will be reviewed on: one that exists and is still to come."""
+    """A day the target will be reviewed on, one that exists and is still to come, or a
+    term, half term or month the school calendar fixes (decision 0006)."""
     found = review_day(_dated(req), today=today)
     if found and found.problem:
         return Criterion(met=False, reason=_date_fix(found), evidence=[found.text])

@@ -164,7 +164,8 @@ def _opening(req: TargetCheckRequest, kept: list[str], today: date | None) -> st
     """ "By <day>, " when the kept words do not already say the review day (so a target that
     states its date does not get it twice); the `when` too if it names a different day."""
     stated = [r for text in kept for r in read_dates(text, today=today) if not r.starts]
-    if not stated and any(read_periods(text, today=today or current_day()) for text in kept):
+    periods = [r for text in kept for r in read_periods(text, today=today or current_day())]
+    if not stated and any(not r.problem for r in periods):
         return ""  # "... by Easter": the kept words already say when
     if not stated:
         return f"By {_review_text(req, today)}, "

@@ -90,3 +90,9 @@ def test_the_rewrite_keeps_the_period_as_its_review_point() -> None:
     assert result.rewrite.startswith("By the end of Spring term 2027, ")
     again = time_bound(request(target=result.rewrite), today=DECEMBER)
     assert again.met is True
+
+
+def test_a_gone_period_in_the_target_gets_a_review_day_in_the_rewrite() -> None:
+    result = check_target(request(target="Reach 90% attendance by Summer 2026"), today=DECEMBER)
+    assert result.criteria.time_bound.met is False
+    assert result.rewrite.startswith("By [review date"), result.rewrite
