@@ -208,7 +208,7 @@ NEXT_PEP = re.compile(
 def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criterion:
     """A day the target will be reviewed on, one that exists and is still to come, or a
     term, half term or month the school calendar fixes (decision 0006)."""
-    found = review_day(_dated(req), today=today)
+    found = review_day(req.dated_fields(), today=today)
     if found and found.problem:
         return Criterion(met=False, reason=_date_fix(found), evidence=[found.text])
     if found and found.value:
@@ -228,7 +228,7 @@ def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criteri
             reason=f"It will be reviewed at the next PEP review, on {review.strftime('%d/%m/%Y')}.",
             evidence=[next_pep.group(0)],
         )
-    period = review_period(_dated(req), today=today or current_day())
+    period = review_period(req.dated_fields(), today=today or current_day())
     if period:
         return _by_period(period, review)
     if next_pep:
@@ -264,11 +264,6 @@ def _by_period(period: PeriodReading, review: date | None) -> Criterion:
             "check it can be reviewed there."
         )
     return Criterion(met=True, reason=reason, evidence=[period.text])
-
-
-def _dated(req: TargetCheckRequest) -> tuple[str, str, str, str]:
-    """The fields a review point is read from, in the order they are read."""
-    return (req.when, req.target, req.action, req.outcome)
 
 
 def _date_fix(found: DateReading) -> str:

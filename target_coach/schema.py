@@ -38,6 +38,10 @@ class TargetCheckRequest(BaseModel):
     def all_text(self) -> str:
         return " ".join(p for p in (self.target, self.action, self.outcome) if p)
 
+    def dated_fields(self) -> tuple[str, str, str, str]:
+        """The columns a review day or period is read from, in the order they are read."""
+        return (self.when, self.target, self.action, self.outcome)
+
 
 class Criterion(BaseModel):
     met: bool | None

@@ -51,8 +51,8 @@ def suggestions(
 def _time_fix(req: TargetCheckRequest, today: date | None) -> str:
     """The fix for a missing or unusable review day: what is wrong with the date given (past,
     or no day at all) rather than a stock line about "end of term", and the next meeting."""
-    found = review_day(_dated(req), today=today) or review_period(
-        _dated(req), today=today or current_day()
+    found = review_day(req.dated_fields(), today=today) or review_period(
+        req.dated_fields(), today=today or current_day()
     )
     wrong = f"{found.problem}. " if found and found.problem else ""
     review = _review_date(req, today)
@@ -64,11 +64,6 @@ def _time_fix(req: TargetCheckRequest, today: date | None) -> str:
     if wrong:
         return f"{wrong}Give the day it will be reviewed, one still to come, as DD/MM/YYYY."
     return FIXES["time_bound"]
-
-
-def _dated(req: TargetCheckRequest) -> tuple[str, str, str, str]:
-    """The fields a review day is read from, in the order the time-bound check reads them."""
-    return (req.when, req.target, req.action, req.outcome)
 
 
 def _review_date(req: TargetCheckRequest, today: date | None = None) -> str:

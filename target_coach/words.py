@@ -46,10 +46,17 @@ def dictionary_words() -> frozenset[str]:
         index = lemmatizer.lookups.get_table("lemma_index")
         for pos in index:
             words.update(w.lower() for w in index[pos] if w.isalpha())
-    vocab = minilm_path() / "vocab.txt"
-    if vocab.exists():
-        words.update(w for w in vocab.read_text().split() if w.isalpha() and w.islower())
+    words.update(minilm_words())
     return frozenset(words)
+
+
+@load_once()
+def minilm_words() -> tuple[str, ...]:
+    """MiniLM's whole lower-case words (about 22,000 of the commonest), in vocabulary order."""
+    vocab = minilm_path() / "vocab.txt"
+    if not vocab.exists():
+        return ()
+    return tuple(w for w in vocab.read_text().split() if w.isalpha() and w.islower())
 
 
 @load_once(maxsize=4)
@@ -111,13 +118,10 @@ VOWELS = "aeiou"
 
 @load_once()
 def common_words() -> dict[tuple[str, int], tuple[str, ...]]:
-    """MiniLM's whole words (the commonest 22,000 or so), by first letter and length."""
-    vocab = minilm_path() / "vocab.txt"
-    if not vocab.exists():
-        return {}
+    """MiniLM's whole words of four letters or more, by first letter and length."""
     index: dict[tuple[str, int], list[str]] = {}
-    for word in vocab.read_text().split():
-        if word.isalpha() and word.islower() and len(word) >= 4:
+    for word in minilm_words():
+        if len(word) >= 4:
             index.setdefault((word[0], len(word)), []).append(word)
     return {key: tuple(words) for key, words in index.items()}
 
