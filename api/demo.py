@@ -4,6 +4,7 @@ age band with an open PEP, and a second school. Never seeded in a deployment."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,18 @@ from api.repositories import users as users_repo
 from api.security import hash_password
 
 DEMO_PASSWORD = "demo-password"
+
+
+@cache
+def demo_password_hash() -> str:
+    """One salted Argon2 hash of the demo password, shared by every demo user.
+
+    Hashing costs about 64 MiB and a tenth of a second; a process that seeds many demo
+    authorities (the test suite seeds one per test) pays it once. All demo users share the
+    one password anyway, so one salt for all of them reveals nothing more.
+    """
+    return hash_password(DEMO_PASSWORD)
+
 
 # (first name, last name, school year, legal status)
 DEMO_CHILDREN = [
@@ -105,7 +118,7 @@ def seed_demo(session: Session, settings: Settings, today: date | None = None) -
     other = School(authority_id=authority.id, name="Hillside School", urn="900002")
     session.add_all([school, other])
     session.flush()
-    password = hash_password(DEMO_PASSWORD)
+    password = demo_password_hash()
     users = {
         name: User(
             authority_id=authority.id,
@@ -166,7 +179,7 @@ def _add_lead_if_missing(session: Session) -> None:
             username=LEAD,
             full_name=LEAD_NAME,
             role=Role.SAFEGUARDING_LEAD,
-            password_hash=hash_password(DEMO_PASSWORD),
+            password_hash=demo_password_hash(),
             email=demo_email(LEAD_NAME),
         )
     )

@@ -50,7 +50,7 @@ from api.routes import (
 from api.security_headers import SecurityHeaders
 from api.services.sign_in_throttle import SignInThrottle
 from api.static_files import GOVUK_BRAND_ASSETS, StaticFilesWithout
-from api.warmup import warm_models
+from api.warmup import models_ready, warm_models
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -64,7 +64,10 @@ HEAVY_MODULES = ("spacy", "sklearn.linear_model", "target_coach.check", "safegua
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     for name in HEAVY_MODULES:
         importlib.import_module(name)
-    threading.Thread(target=warm_models, name="warm-models", daemon=True).start()
+    # The models are loaded once per process: an app started again in the same process (the
+    # test suite starts one per test) finds them ready and has nothing to warm.
+    if not models_ready.is_set():
+        threading.Thread(target=warm_models, name="warm-models", daemon=True).start()
     yield
 
 

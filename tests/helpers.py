@@ -16,8 +16,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.config import Settings
 from api.models import Child, Concern, Pep, User
 from api.models.enums import ConcernKind, ConcernTier, Role
+from api.security import create_access_token
 
 DEMO_USERS = ("demo-vs", "demo-dt", "demo-sw", "demo-ta", "demo-dsl", "other-dt")
 
@@ -35,7 +37,13 @@ class Demo:
         return {"Authorization": f"Bearer {self.tokens[username]}"}
 
 
-def load_demo(session: Session, client: TestClient) -> Demo:
+def load_demo(session: Session, settings: Settings) -> Demo:
+    """The seeded demo's ids, and a token for each demo user as signing in would issue it.
+
+    The tokens are minted, not signed in for: each sign-in verifies an Argon2 hash (a tenth of
+    a second), and six per test added minutes to the suite. Signing in itself is tested in
+    test_auth and by every browser test.
+    """
     from api.services.peps import age_band
 
     users = {u.username: u for u in session.scalars(select(User))}
@@ -48,7 +56,9 @@ def load_demo(session: Session, client: TestClient) -> Demo:
             other = pep.id
     demo = Demo(users=users, peps_by_band=peps_by_band, other_school_pep=other)
     for name in DEMO_USERS:
-        demo.tokens[name] = sign_in(client, name)
+        demo.tokens[name] = create_access_token(
+            users[name].id, secret=settings.secret_key, minutes=settings.access_token_minutes
+        )
     return demo
 
 

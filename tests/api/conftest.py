@@ -80,7 +80,7 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 def demo(db: Session, client: TestClient, settings: Settings) -> Demo:
     seed_demo(db, settings)
     db.flush()
-    return load_demo(db, client)
+    return load_demo(db, settings)
 
 
 @pytest.fixture
