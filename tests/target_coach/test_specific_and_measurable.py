@@ -47,6 +47,21 @@ def test_made_up_words_are_not_specific(target: str) -> None:
 @pytest.mark.parametrize(
     "target",
     [
+        "Wojciech will tie his shoelaces without help before PE",
+        "Chiamaka to read a page of her book aloud to an adult",
+        "Thandiwe will write three sentences with capital letters and full stops",
+        "Eilidh to count to 20 forwards and backwards",
+        "Nguyen will use a times tables grid in maths lessons",
+    ],
+)
+def test_a_childs_name_from_anywhere_is_a_name_not_a_made_up_word(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is True, result.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
         "Read my reading book to a grown up evry night",
         "Finsh her history NEA first draft",
         "Use his exam access arrangmnts in every mock paper",
