@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from offline_models import spacy_pipeline
 from target_coach.aims import (
@@ -56,6 +56,8 @@ def specific(req: TargetCheckRequest) -> Criterion:
             "reader would know: name the skill in plain words.",
             evidence=made_up,
         )
+    if _is_heading(doc):
+        return _heading_with_its_outcome(req)
     outright = _named_outright(what)
     if outright:
         return outright
@@ -82,6 +84,38 @@ def specific(req: TargetCheckRequest) -> Criterion:
         reason="Name the particular skill, knowledge or behaviour, "
         "not just the subject or a general aim.",
         evidence=named[:2],
+    )
+
+
+HEADING_WORDS = 4
+
+
+def _is_heading(doc: Doc) -> bool:
+    """A few nouns a plan puts as a heading ("Fractions", "Listening and attention", "UCAS"):
+    no verb but a gerund, no number, no determiner, so nothing says what the child will do."""
+    words = [t for t in doc if not t.is_punct]
+    return 0 < len(words) <= HEADING_WORDS and all(
+        t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ") or t.tag_ == "VBG" for t in words
+    )
+
+
+def _heading_with_its_outcome(req: TargetCheckRequest) -> Criterion:
+    """A heading is a target only if its expected outcome says what will be achieved: "Letter
+    formation" with "Forms all lower case letters correctly" is; "Fractions" alone is not."""
+    outcome = req.outcome.strip()
+    if outcome:
+        judged = specific(req.model_copy(update={"target": outcome, "outcome": ""}))
+        if judged.met or find_measures(outcome):
+            return Criterion(
+                met=True,
+                reason="The expected outcome says what the heading will mean for the child.",
+                evidence=judged.evidence or find_measures(outcome)[:2],
+            )
+    return Criterion(
+        met=False,
+        reason=f"\u201c{req.target.strip()}\u201d is a heading, not a target: say what the "
+        "child will be able to do, and how well.",
+        evidence=[req.target.strip()],
     )
 
 

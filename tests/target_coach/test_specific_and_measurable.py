@@ -44,6 +44,27 @@ def test_made_up_words_are_not_specific(target: str) -> None:
     assert result.evidence, "the reason names the word a reader would not know"
 
 
+@pytest.mark.parametrize("target", ["Handwriting", "Emotional regulation", "Times tables", "PSHE"])
+def test_a_heading_with_no_outcome_is_not_a_target(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is False
+    assert "heading" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome"),
+    [
+        ("Spelling", "Spells 8 of the 10 Year 3 words in the weekly test"),
+        ("Emotional regulation", "Uses her calm box instead of leaving the room"),
+        ("Punctuality", "On time for registration on 19 of 20 days"),
+    ],
+)
+def test_a_heading_is_specific_when_its_outcome_says_what_the_child_will_do(
+    target: str, outcome: str
+) -> None:
+    assert specific(request(target=target, outcome=outcome)).met is True
+
+
 @pytest.mark.parametrize(
     "target",
     [
