@@ -56,7 +56,10 @@ MEASURE_PATTERNS = [
     r"\b(?:\d+|" + NUMBER_WORDS + r")\s+(?:[a-z]+\s+){0,2}[a-z]+s\b",
     r"\b(?:merit|distinction|expected standard|greater depth)\b",
     r"\b(?:graded|marked|assessed) (?:at |as )?(?:a )?(?:pass|merit|distinction|\w+ or above)\b",
-    r"\bno (?:lates|incidents|detentions|exclusions|absences|walk-?outs|referrals)\b",
+    # None of a countable event is a level too: "no lates", "no more exclusions", "no further
+    # suspensions" all mean a count of nought.
+    r"\bno (?:more |further )?(?:lates|incidents|detentions|exclusions|suspensions|absences|"
+    r"walk-?outs|referrals|fixed[- ]term exclusions)\b",
     r"\b(?:words|sums|questions) (?:per|a) minute\b",
     r"\bwithin \d+\s?(?:minutes?|mins?|seconds?)\b",
     r"\b(?:a|per) (?:week|day|lesson|fortnight|month|term|half[ -]term)\b[\w\s]{0,5}",

@@ -163,6 +163,18 @@ def test_every_one_of_a_countable_event_is_a_measure(target: str, outcome: str) 
     assert measurable(request(target=target, outcome=outcome)).met is True
 
 
+@pytest.mark.parametrize(
+    ("target", "outcome"),
+    [
+        ("Stay in class when he is cross", "No more walk-outs"),
+        ("Keep to the behaviour plan at lunchtime", "No further fixed-term exclusions"),
+        ("Follow the first instruction in science", "No more detentions"),
+    ],
+)
+def test_none_of_a_countable_event_is_a_measure(target: str, outcome: str) -> None:
+    assert measurable(request(target=target, outcome=outcome)).met is True
+
+
 def test_a_feeling_every_day_is_still_not_a_measure() -> None:
     req = request(target="Be happy every day", outcome="Feels calm in all lessons")
     assert measurable(req).met is False
