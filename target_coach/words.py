@@ -68,8 +68,21 @@ def wordnet(pos: str) -> frozenset[str]:
     return frozenset(lemmatizer.lookups.get_table("lemma_index").get(pos, []))
 
 
+# School terms made with a comparative that compare nothing: "lower case letters", "the
+# higher tier paper", "further education", "upper school".
+FIXED_TERMS = {
+    "lower": {"case", "school", "sixth", "key"},
+    "upper": {"case", "school", "sixth", "key"},
+    "higher": {"tier", "education", "paper"},
+    "further": {"education", "maths", "mathematics"},
+}
+
+
 def is_comparative(token: Token) -> bool:
     """ "neater", "calmer", "tidier", "more confident": a direction, not an amount."""
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if following in FIXED_TERMS.get(token.lower_, ()):
+        return False
     if token.tag_ in ("JJR", "RBR"):
         return True
     word = token.text.lower()

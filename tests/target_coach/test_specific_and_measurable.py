@@ -164,6 +164,15 @@ def test_every_one_of_a_countable_event_is_a_measure(target: str, outcome: str) 
 
 
 @pytest.mark.parametrize(
+    "outcome", ["Forms lower case letters correctly", "Sits the higher tier paper in science"]
+)
+def test_a_school_term_made_with_a_comparative_is_not_called_a_direction(outcome: str) -> None:
+    result = measurable(request(target="Write a sentence", outcome=outcome))
+    assert result.met is False
+    assert "which way" not in result.reason, result.reason
+
+
+@pytest.mark.parametrize(
     ("target", "outcome"),
     [
         ("Stay in class when he is cross", "No more walk-outs"),
