@@ -56,6 +56,9 @@ AGREEMENT_SETS = {
     "fresh batch 05 (policy only; tuned on after first sight, 85.4%)": (
         "fresh_batch_05_targets.jsonl"
     ),
+    "fresh batch 06 (policy only, other settings; tuned on after first sight, 86.4%)": (
+        "fresh_batch_06_targets.jsonl"
+    ),
 }
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 

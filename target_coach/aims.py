@@ -270,3 +270,22 @@ def help_named_as_target(doc: Doc) -> str | None:
             if any(g.lemma_.lower() in PROVISION for g in inner):
                 return doc[verb.i : max(g.i for g in inner) + 1].text
     return None
+
+
+# The adults who act on a plan, as DTs write them at the head of a target.
+_ADULTS = (
+    r"key ?person|key ?worker|dt|designated teacher|school|senco|sendco|hlta|ta|"
+    r"teaching assistant|(?:class |form )?teacher|(?:form )?tutor|(?:foster )?carers?|"
+    r"social worker|sw|virtual school|vs|college|staff|ep|camhs|head of year|hoy|"
+    r"(?:learning )?mentor|pa|personal adviser|nursery|setting"
+)
+ADULT_TASK = re.compile(
+    rf"^\s*(?:(?:the|his|her|their)\s+)?(?:{_ADULTS})\s+(?:to|will)\s+\w+", re.I
+)
+
+
+def adult_task_named(text: str) -> str | None:
+    """ "DT to request records...", "School to provide a tutor": a task for the adults, which
+    belongs under How and Who; the target says what the child will be able to do."""
+    found = ADULT_TASK.match(text)
+    return found.group(0).strip() if found else None

@@ -20,6 +20,7 @@ from target_coach.aims import (
     GENERIC,
     VAGUE_PHRASES,
     VAGUE_VERBS,
+    adult_task_named,
     help_named_as_target,
     presence_named,
 )
@@ -37,6 +38,14 @@ def specific(req: TargetCheckRequest) -> Criterion:
             met=False,
             reason="It does not name the skill, knowledge or behaviour "
             f"to be achieved: \u201c{what.strip()}\u201d could mean many things.",
+        )
+    adult_task = adult_task_named(what)
+    if adult_task:
+        return Criterion(
+            met=False,
+            reason=f"\u201c{adult_task}\u201d is a task for the adults: put it under How and "
+            "Who, and say here what the child will be able to do.",
+            evidence=[adult_task],
         )
     doc = spacy_pipeline()(what)
     help_named = help_named_as_target(doc)

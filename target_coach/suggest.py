@@ -84,8 +84,10 @@ def _clause(text: str) -> str:
     text = re.sub(r"^to\s+", "", text, flags=re.I)
     if not text:
         return text
-    first = spacy_pipeline()(text.split()[0])
-    keep = text.startswith(("I ", "I'")) or any(t.pos_ == "PROPN" for t in first)
+    word = text.split()[0]
+    first = spacy_pipeline()(word)
+    acronym = any(c.isupper() for c in word[1:])  # "SENCo", "DT", "GCSE"
+    keep = text.startswith(("I ", "I'")) or acronym or any(t.pos_ == "PROPN" for t in first)
     return text if keep else text[:1].lower() + text[1:]
 
 

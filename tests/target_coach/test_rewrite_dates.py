@@ -52,3 +52,9 @@ def test_a_past_next_meeting_is_not_offered() -> None:
     )
     assert "20/11/2026" not in result.rewrite + " ".join(result.suggestions)
     assert "[review date" in result.rewrite
+
+
+def test_an_acronym_opening_the_target_keeps_its_capitals_in_the_rewrite() -> None:
+    req = request(target="SENCo to apply for an EHCP needs assessment", when="26/03/2027")
+    rewrite = check_target(req).rewrite
+    assert "SENCo to apply" in rewrite and "sENCo" not in rewrite, rewrite

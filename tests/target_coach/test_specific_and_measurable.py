@@ -44,6 +44,20 @@ def test_made_up_words_are_not_specific(target: str) -> None:
     assert result.evidence, "the reason names the word a reader would not know"
 
 
+@pytest.mark.parametrize(
+    "target",
+    [
+        "SENCo to apply for an EHCP needs assessment for Jamal",
+        "Foster carer will take Ruby to the library every Saturday",
+        "The school to fund a tutor for two hours a week",
+    ],
+)
+def test_a_task_for_the_adults_is_not_the_childs_target(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is False
+    assert "task for the adults" in result.reason
+
+
 @pytest.mark.parametrize("target", ["Handwriting", "Emotional regulation", "Times tables", "PSHE"])
 def test_a_heading_with_no_outcome_is_not_a_target(target: str) -> None:
     result = specific(request(target=target))
