@@ -8,8 +8,10 @@ words. Neither can be judged without that context, so each is null when it is mi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
+from spacy.tokens import Doc, Token
 
 from offline_models import sentence_model, spacy_pipeline
 from target_coach.areas import areas_in
@@ -32,13 +34,59 @@ RELEVANCE_THRESHOLD = 0.40
 MAX_AGE_GAIN_MONTHS = 12
 
 
+# Nouns that name a point on a scale ("Phase 3", "grade 4") or a length of time ("a
+# 45-minute lesson"): a number of them is not a count of the noun the phrase goes on to name.
+SCALE_NOUNS = {"phase", "stage", "level", "grade", "band", "step", "entry", "tier"}
+TIME_NOUNS = {"second", "minute", "min", "mins", "hour", "hr", "week", "month"}
+
+
 def _levels(req: TargetCheckRequest) -> tuple[list[Level], list[Level]]:
     """The level to reach and the level now. The outcome column is where the policy's tables
     state the level; numbers in the target often describe the skill ("numbers to 20",
     "a timed essay in 45 minutes"), so they count only when the outcome names none."""
-    goal = levels_in(req.outcome) or levels_in(req.target)
-    base = levels_in(req.context.baseline)
+    goal = _counted(req.outcome) or _counted(req.target)
+    base = _counted(req.context.baseline)
     return goal, base
+
+
+def _counted(text: str) -> list[Level]:
+    """The text's levels, each with what it counts, read from the noun it qualifies."""
+    levels = levels_in(text)
+    if not levels:
+        return levels
+    doc = spacy_pipeline()(text)
+    return [replace(level, counts=_what_it_counts(doc, level)) for level in levels]
+
+
+def _what_it_counts(doc: Doc, level: Level) -> str | None:
+    """ "4 letter sounds" counts sounds, "4 of 5 days" days, "Phase 1" is a phase and "45-minute
+    lessons" minutes; a percentage is a percentage. None when the parse names no noun."""
+    if level.total == 100:
+        return "%"
+    token: Token | None = next((t for t in doc if t.idx <= level.at < t.idx + len(t)), None)
+    if token is not None and token.i > 0 and doc[token.i - 1].lower_ in SCALE_NOUNS:
+        return doc[token.i - 1].lower_  # "Grade 7 maths" is a grade, however it parses
+    while token is not None and token.dep_ in ("quantmod", "nummod") and token.head.like_num:
+        token = token.head if token.head is not token else None  # the 4 of "4 of 5 days"
+    if token is None or token.dep_ != "nummod":
+        return None
+    noun = token.head
+    while (
+        noun.lemma_.lower() not in SCALE_NOUNS | TIME_NOUNS
+        and noun.dep_ == "compound"
+        and noun.head.pos_ in ("NOUN", "PROPN")
+    ):
+        noun = noun.head  # "letter" in "4 letter sounds" names the sounds
+    return noun.lemma_.lower() if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _comparable(a: Level, b: Level) -> bool:
+    """Two numbers of the same thing: an age with an age, and counts of one noun (or of a noun
+    the parse could not name). "4 letter sounds" to "Phase 3", or a reading age of 12 to
+    reading "5 times a week", is no step at all."""
+    if a.age or b.age:
+        return a.age and b.age
+    return a.counts is None or b.counts is None or a.counts == b.counts
 
 
 def _on_one_scale(start: Level, end: Level) -> tuple[float, float, float | None]:
@@ -64,7 +112,9 @@ def _same_scale(base: list[Level], end: Level) -> list[Level]:
     same = [
         level
         for level in base
-        if (end.age and level.age) or (end.total is not None and level.total == end.total)
+        if (end.age and level.age)
+        or (end.total is not None and level.total == end.total)
+        or (end.counts is not None and level.counts == end.counts)
     ]
     return same or base
 
@@ -82,7 +132,15 @@ def achievable(req: TargetCheckRequest) -> Criterion:
             evidence=[absolute.group(0)],
         )
     goal, base = _levels(req)
-    if not goal or not base:
+    if goal and base and not any(_comparable(g, b) for g in goal for b in base):
+        return Criterion(
+            met=True,
+            reason="The baseline gives no number of what the target counts; give both "
+            "as numbers of the same thing to judge the size of the step.",
+            evidence=[baseline[:80]],
+        )
+    goal = [level for level in goal if any(_comparable(level, start) for start in base)]
+    if not goal:
         return Criterion(
             met=True,
             reason="The target builds on the baseline given; give both "
@@ -99,7 +157,8 @@ def _step_from_baseline(
     goal_text = " ".join((req.target, req.outcome))
     reduce = REDUCE.search(goal_text)
     end = (min if reduce else max)(goal, key=lambda level: level.value)
-    start = max(_same_scale(base, end), key=lambda level: level.value)
+    comparable = [level for level in base if _comparable(level, end)]
+    start = max(_same_scale(comparable, end), key=lambda level: level.value)
     b, g, total = _on_one_scale(start, end)
     if start.age and end.age:
         months = round((g - b) * 12)
@@ -113,11 +172,11 @@ def _step_from_baseline(
             ),
             evidence=[baseline[:80]],
         )
-    if reduce:
+    if reduce or (g == 0 < b):  # "0 suspensions" is fewer, whether or not it says so
         by = BY_PERCENT.search(goal_text)
         ratio = 1 - float(by.group(1)) / 100 if by else (g / b if b else 1.0)
         g = b * ratio
-        too_big = ratio < 0.15
+        too_big = ratio < 0.15 and b > 1  # from one to none is the only step there is
     else:
         percent = total == 100 or "%" in req.context.baseline or "%" in goal_text
         too_big = (g - b > 30) if percent else (b > 0 and g / b > 2.5) or (b == 0 and g > 10)

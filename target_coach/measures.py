@@ -146,6 +146,8 @@ class Level:
     value: float
     total: float | None = None
     age: bool = False
+    at: int = -1  # where in its text the number starts, to read what it counts
+    counts: str | None = None  # what it is a number of ("sound", "phase", "%"), when known
 
     def as_percent(self) -> float:
         return self.value / self.total * 100 if self.total else self.value
@@ -161,15 +163,17 @@ def levels_in(text: str) -> list[Level]:
     ages = list(AGE.finditer(cleaned)) if re.search(r"\bage\b", text, re.I) else []
     for match in ages:
         years = float(match.group("y")) + float(match.group("mo") or 0) / 12
-        found.append((match.start(), Level(years, age=True)))
+        found.append((match.start(), Level(years, age=True, at=match.start())))
     cleaned = _blank(cleaned, [m.span() for m in ages])
     for match in SCORE.finditer(cleaned):
         if match.group("p"):
-            found.append((match.start(), Level(float(match.group("p")), 100.0)))
+            level = Level(float(match.group("p")), 100.0, at=match.start())
         else:
-            found.append((match.start(), Level(float(match.group("n")), float(match.group("m")))))
+            level = Level(float(match.group("n")), float(match.group("m")), at=match.start())
+        found.append((match.start(), level))
     rest = _blank(cleaned, [m.span() for m in SCORE.finditer(cleaned)])
     found += [
-        (m.start(), Level(float(m.group(0)))) for m in re.finditer(r"\b\d+(?:\.\d+)?\b", rest)
+        (m.start(), Level(float(m.group(0)), at=m.start()))
+        for m in re.finditer(r"\b\d+(?:\.\d+)?\b", rest)
     ]
     return [level for _start, level in sorted(found, key=lambda pair: pair[0])]

@@ -94,3 +94,55 @@ def test_a_reading_age_is_stepped_in_months(baseline: str, goal: str, met: bool)
     result = achievable(req)
     assert result.met is met, result.reason
     assert "months on" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "outcome"),
+    [
+        # A count of sounds is not a phase, and a reading age is not how often a child reads.
+        ("Knows 5 letter sounds (s, a, t, p, i)", "Know all Phase 3 sounds", ""),
+        ("Reading age 11y6m, reads well above age", "Read at home 4 times a week", ""),
+        ("Phase 1 of PECS with full prompting", "Exchange a card on 4 of 5 days", ""),
+    ],
+)
+def test_numbers_of_different_things_are_no_step(baseline: str, target: str, outcome: str) -> None:
+    result = achievable(
+        request(target=target, outcome=outcome, when="26/03/2027", context={"baseline": baseline})
+    )
+    assert result.met is True, result.reason
+    assert not result.reason.startswith("From"), result.reason
+    assert "same thing" in result.reason
+
+
+def test_the_length_of_a_lesson_is_not_a_count_of_lessons() -> None:
+    req = request(
+        target="Attend 2 x 50-minute lessons each day in the hospital school",
+        when="26/03/2027",
+        context={"baseline": "Attending 1 lesson a day since admission"},
+    )
+    result = achievable(req)
+    assert result.met is True and result.reason.startswith("From 1 to 2"), result.reason
+
+
+def test_a_grade_is_read_against_the_baseline_grade_not_its_mock_marks() -> None:
+    req = request(
+        target="Achieve a grade 8 in GCSE science",
+        outcome="Grade 8 science",
+        when="June 2027",
+        context={"baseline": "grade 3 in the November mock (41/200, Higher tier)"},
+    )
+    result = achievable(req)
+    assert result.met is False and result.reason.startswith("From 3 to 8"), result.reason
+
+
+@pytest.mark.parametrize(("start", "met"), [("5 exclusions", False), ("1 exclusion", True)])
+def test_a_goal_of_none_is_a_reduction(start: str, met: bool) -> None:
+    req = request(
+        target="No more exclusions",
+        outcome="0 exclusions",
+        when="26/03/2027",
+        context={"baseline": f"{start} since September (8 days in total)"},
+    )
+    result = achievable(req)
+    assert result.met is met, result.reason
+    assert result.reason.startswith(f"From {start.split()[0]} to 0"), result.reason
