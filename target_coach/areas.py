@@ -9,37 +9,60 @@ from __future__ import annotations
 
 import re
 
+# A need named by its SEND area or by a child's English spans several areas of targets:
+# cognition and learning is reading, writing and maths; a child new to English learns to
+# speak and to read it.
+LEARNING = r"cognition and learning|mld|learning difficult\w*|learning disabilit\w*"
+NEW_TO_ENGLISH = r"new to english|eal|esol|english as an additional language|\w+ speaker"
+# A global delay is in every early area: moving, talking and looking after oneself.
+DELAY = r"global develop\w* delay|gdd"
+
 AREAS: dict[str, str] = {
     "reading": r"read\w*|phonics|books?|fluency|comprehension|decod\w*|words? on sight|"
-    r"common exception|lexia|dyslexi\w*|literacy|sounds",
+    r"common exception|lexia|dyslexi\w*|literacy|sounds|psc|phonics screening|"
+    + LEARNING
+    + "|"
+    + NEW_TO_ENGLISH,
     "writing": r"writ\w*|handwriting|spell\w*|spag|grammar|punctuation|full stops?|capital|"
     r"sentences?|paragraphs?|essays?|peel|letters? (?:formation|correctly)|dyslexi\w*|"
-    r"form (?:lower|upper)",
+    r"form (?:lower|upper)|" + LEARNING,
     "fine_motor": r"fine motor|pencil|grip|scissors|buttons?|tweezers|playdough|dressing|"
-    r"letter formation|form \w+ letters",
+    r"letter formation|form \w+ letters|(?:correctly |well[- ])?formed letters|" + DELAY,
     "maths": r"maths?|number\w*|count\w*|times tables?|multiplication|division|fractions?|"
-    r"addition|subtraction|place value|shapes?|geometry|algebra|numeracy|sums",
+    r"addition|subtraction|place value|shapes?|geometry|algebra|numeracy|sums|" + LEARNING,
     "english_lit": r"english|literature|poems?|poetry|quot\w*|set text|jekyll|language paper",
     "science": r"science|practicals?|biology|chemistry|physics",
     "attendance": r"attend\w*|punctual\w*|late\w*|on time|registration|absence\w*|register|"
     r"ebsa|school avoid\w*|school refus\w*|emotionally based",
     "behaviour": r"behaviou?r\w*|behav(?:e|es|ed|ing)|shout\w*|walk\w* out|calm\w*|regulat\w*|"
     r"anger|angry|time-out|detentions?|exclusions?|incidents?|points|suspen\w*|ftes?|"
-    r"fixed[- ]term|semh|snatch\w*|hitting|kicking|fight\w*",
+    r"fixed[- ]term|semh|snatch\w*|hitting|kicking|fight\w*|exclu\w*|"
+    r"stay\w* (?:sitting|seated|in (?:the |all |his |her |their )?(?:lessons?|class\w*|room))",
     "emotional": r"anxi\w*|worr\w*|stress\w*|counsell\w*|elsa|feelings?|emotion\w*|settle\w*|"
     r"separat\w*|confiden\w*|nurture|wellbeing|self-esteem|semh|ebsa|attachment|trauma\w*|"
     r"low mood",
     "social": r"friend\w*|social\w*|isolat\w*|lunchtime|clubs?|group|turns?|play\w*|peers?|"
     r"lonely|no one to play|shar(?:e|es|ed|ing)|snatch\w*",
     "communication": r"speech|language|talk\w*|phrases?|words to|makaton|signs?|communicat\w*|"
-    r"ask for help|vocabulary",
+    r"ask for help|vocabulary|pecs|picture (?:cards?|exchange)|symbols?|aac|"
+    r"(?:non|pre|minimally)[- ]?verbal|selective mutism|no functional speech|"
+    + NEW_TO_ENGLISH
+    + "|"
+    + DELAY,
     "attention": r"attention|adhd|focus\w*|concentrat\w*|stay\w* at|seated|movement breaks?|"
     r"sit still",
     "independence": r"independen\w*|budget\w*|money|bank|cook\w*|meals?|flat|living|travel|"
-    r"self-care|coat|shoes|dress\w*|on my own|by himself|by herself",
+    r"self-care|coat|shoes|dress\w*|on my own|by himself|by herself|toilet\w*|nappies|"
+    r"wash\w* (?:his|her|their) hands|" + DELAY,
     "careers": r"college|apprenticeship|job|work|career\w*|cv|applications?|neet|mechanics?|"
     r"bricklay\w*|construction|course|employ\w*|traineeships?|prince'?s trust|"
-    r"work experience",
+    r"work experience|ucas|uni|university|degree|higher education|personal statement|"
+    r"motor vehicle|hair and beauty|childcare|plumb\w*|engineering|catering|hospitality",
+    # Learning missed (in hospital, between placements, before arriving) and caught up.
+    "catch_up": r"gaps? in (?:his |her |their )?(?:school\w*|learning|education)|"
+    r"missed (?:school|learning|lessons|education|work)|interrupted (?:school\w*|education)|"
+    r"catch[- ]?up|keep\w* up with|fall\w* behind|behind (?:with|in)|hospital\w*|inpatient|"
+    r"(?:children's )?ward",
     "exams": r"exams?|mocks?|revis\w*|gcse|past papers?|grades?|coursework|assessments?|"
     r"assignments?|unit|btec|functional skills|qualification",
 }

@@ -72,6 +72,15 @@ def test_being_in_lessons_needs_which_and_how_long_and_a_behaviour(target: str) 
         ("Attend 90% of sessions", "emotionally based school avoidance (EBSA)"),
         ("Complete the Prince's Trust Team programme", "NEET"),
         ("Share toys and take turns in small group play", "snatching and hitting when frustrated"),
+        # Links a virtual-school officer makes that the words do not share:
+        ("Use a PECS book to ask for a drink at lunch", "non-verbal, autism"),
+        ("Use the toilet when prompted at each break", "global developmental delay"),
+        ("Pass the phonics screening check in June", "phonics gaps after three school moves"),
+        ("Read 40 high-frequency words on sight", "Polish speaker, arrived in Year 2"),
+        ("Catch up on the autumn term's chemistry topics", "long stay on a children's ward"),
+        ("Send a UCAS application for midwifery by January", "wants to go to university"),
+        ("Stay in all lessons for the full hour", "SEMH, on a reduced timetable"),
+        ("No more exclusions this term", "risk of permanent exclusion"),
     ],
 )
 def test_a_target_answers_the_need_a_virtual_school_would_link_it_to(
