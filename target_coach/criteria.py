@@ -213,7 +213,7 @@ def measurable(req: TargetCheckRequest) -> Criterion:
 
 # An assessment named with no result to reach in it or beside it.
 ASSESSMENT_ONLY = re.compile(
-    r"(?:sats?|mocks?|tests?|assessments?|quiz|exams?|check|screening|boxall|sdq)", re.I
+    r"(?:sats?|mocks?|tests?|assessments?|quiz|exams?|check|screening|boxall|sdq|psc)", re.I
 )
 
 # "every night", "all appointments" measure what can be seen, not a feeling.

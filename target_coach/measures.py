@@ -74,7 +74,16 @@ MEASURE_PATTERNS = [
     r"\b(?:logged|recorded|tracked|shown) (?:on|in|by)\b[\w\s]{0,20}\b(?:log|chart|record|"
     r"tracker|register|data|book)\b",
     r"\b(?:scale of|on a scale)\b",
-    r"\b(?:times tables? check|mtc|ks2 sats|ks1 sats|end of unit)\b",
+    r"\b(?:times tables? check|mtc|ks2 sats|ks1 sats|end of unit|psc)\b",
+    # A score to reach: "score 32+ on the PSC", "scores at least 85", "100+ in reading".
+    r"\bscor(?:e|es|ed|ing)\s+(?:of\s+)?(?:at least\s+)?\d+(?:\.\d+)?\+?",
+    r"\b\d+\+\s*(?:on|in)\b",
+    # A named qualification passed is a result anyone can check; "pass maths" names none.
+    r"\bpass(?:es|ed|ing)?\s+(?:(?:his|her|their|my|the|a|an)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:btec|gcse|esol|nvq|diploma|certificate|qualification|award|t level)s?\b",
+    r"\b(?:checked|assessed|measured) against (?:the |an? |his |her )?(?:[\w-]+\s+){0,2}"
+    r"(?:checklist|rubric|success criteria|criteria)\b",
+    r"\b\d+\s?x\s?(?:[\w-]+\s+){0,2}(?:lessons|sessions|pieces|pages|lengths|laps)\b",
 ]
 # Teacher assessment against the national standard, in the capitals schools write it in
 # (case matters: "are" is a verb): age-related expectations, working towards, at, greater depth.

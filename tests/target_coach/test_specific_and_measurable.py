@@ -201,3 +201,25 @@ def test_none_of_a_countable_event_is_a_measure(target: str, outcome: str) -> No
 def test_a_feeling_every_day_is_still_not_a_measure() -> None:
     req = request(target="Be happy every day", outcome="Feels calm in all lessons")
     assert measurable(req).met is False
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome"),
+    [
+        ("Pass the PSC", "Score 30+ on the PSC"),
+        ("Reach the expected standard in reading", "A score of at least 101 on the spring paper"),
+        ("Kai to pass his NVQ", "Kai will get his NVQ"),
+        ("Form each capital letter correctly", "Checked against the OT checklist"),
+        ("Join in 3 x 20-minute lessons a day on the ward", ""),
+    ],
+)
+def test_a_score_a_named_qualification_or_a_checklist_is_a_measure(
+    target: str, outcome: str
+) -> None:
+    result = measurable(request(target=target, outcome=outcome))
+    assert result.met is True, result.reason
+
+
+@pytest.mark.parametrize("target", ["Pass maths", "Pass English this year"])
+def test_passing_a_subject_names_no_result(target: str) -> None:
+    assert measurable(request(target=target)).met is False
