@@ -284,8 +284,32 @@ ADULT_TASK = re.compile(
 )
 
 
+# "Help Lauren manage...", "Support him to...": the adults' part, with the child as its object.
+ADULTS_HELP = re.compile(
+    r"^\s*(?:[Tt]o\s+)?(?:[Hh]elp|[Ss]upport|[Ee]ncourage|[Ee]nable)\s+"
+    r"(?:(?!Year\b|Reception\b|Key\b|KS)[A-Z][\w'-]+|him|her|them|the (?:child|young person|"
+    r"pupil|student))(?:\s+to)?(?:\s+\w+)?"
+)
+
+
 def adult_task_named(text: str) -> str | None:
-    """ "DT to request records...", "School to provide a tutor": a task for the adults, which
-    belongs under How and Who; the target says what the child will be able to do."""
-    found = ADULT_TASK.match(text)
+    """ "DT to request records...", "School to provide a tutor", "Help Lauren manage...": a task
+    for the adults, which belongs under How and Who; the target says what the child will be
+    able to do."""
+    found = ADULT_TASK.match(text) or ADULTS_HELP.match(text)
     return found.group(0).strip() if found else None
+
+
+def bundled_aims(doc: Doc) -> list[str]:
+    """The verbs of a target that strings four or more aims together with "and": each needs
+    its own row to be measured and reviewed. Two or three ("close the gaps and sit and pass
+    the exam") are one aim's steps."""
+    joined = [
+        t
+        for t in doc
+        if t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX")
+    ]
+    if len(joined) < 3:
+        return []
+    first = joined[0].head
+    return [first.text, *(t.text for t in joined)]

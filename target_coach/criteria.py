@@ -21,6 +21,7 @@ from target_coach.aims import (
     VAGUE_PHRASES,
     VAGUE_VERBS,
     adult_task_named,
+    bundled_aims,
     help_named_as_target,
     presence_named,
 )
@@ -55,6 +56,15 @@ def specific(req: TargetCheckRequest) -> Criterion:
             reason=f"\u201c{help_named}\u201d is the help the child will get: put it under "
             "How, and say here what they will be able to do.",
             evidence=[help_named],
+        )
+    bundled = bundled_aims(doc)
+    if bundled:
+        quoted = ", ".join(f"\u201c{v}\u201d" for v in bundled)
+        return Criterion(
+            met=False,
+            reason=f"It strings {len(bundled)} aims together ({quoted}): give each its own "
+            "target, so each can be measured and reviewed.",
+            evidence=bundled,
         )
     made_up = made_up_words(doc)
     if made_up:

@@ -50,6 +50,8 @@ def test_made_up_words_are_not_specific(target: str) -> None:
         "SENCo to apply for an EHCP needs assessment for Jamal",
         "Foster carer will take Ruby to the library every Saturday",
         "The school to fund a tutor for two hours a week",
+        "Help Amir manage his worries before spelling tests",
+        "Support him to settle into his new class",
     ],
 )
 def test_a_task_for_the_adults_is_not_the_childs_target(target: str) -> None:
@@ -223,3 +225,23 @@ def test_a_score_a_named_qualification_or_a_checklist_is_a_measure(
 @pytest.mark.parametrize("target", ["Pass maths", "Pass English this year"])
 def test_passing_a_subject_names_no_result(target: str) -> None:
     assert measurable(request(target=target)).met is False
+
+
+def test_a_child_helping_others_is_still_the_childs_target() -> None:
+    result = specific(request(target="Support Year 3 readers as a reading buddy twice a week"))
+    assert "task for the adults" not in result.reason
+
+
+def test_four_aims_strung_together_are_not_one_target() -> None:
+    target = (
+        "To count to 20 and to write her name and to cut along a line with scissors and "
+        "to put on her own coat"
+    )
+    result = specific(request(target=target))
+    assert result.met is False and "aims together" in result.reason
+    assert result.evidence[:2] == ["count", "write"]
+
+
+def test_steps_of_one_aim_stay_one_target() -> None:
+    target = "Revise fractions and sit and pass the Functional Skills Maths Level 1 exam"
+    assert specific(request(target=target)).met is True
