@@ -119,9 +119,13 @@ EVALUATIVE = {
     "improved",
     "real",
 }
+# Who will, as a target opens: "To ...", "I will ...", "Amira will ...", "Sam to ...".
+_OPENING = (
+    r"^\s*(?:to\s+|(?:i|[^\W\d_][\w'-]*)\s+(?:will|to|wants?\s+to|would\s+like\s+to)\s+|i'll\s+)?"
+)
 VAGUE_PHRASES = re.compile(
-    r"^\s*(?:to\s+)?(?:get|be|become|do|try|work|feel|make)\s+(?:better|good|well|harder|"
-    r"happier|more|nicer|friends?)\b|^\s*(?:to\s+)?(?:improv(?:e|ed|ing)|develop(?:ed|ing)?|"
+    _OPENING + r"(?:get|be|become|do|try|work|feel|make)\s+(?:better|good|well|harder|"
+    r"happier|more|nicer|friends?)\b|" + _OPENING + r"(?:improv(?:e|ed|ing)|develop(?:ed|ing)?|"
     r"increas(?:e|ed)|build|boost|work on)\s+(?:(?:his|her|their|my|overall|general|the)\s+)?"
     r"(?:\w+\s+)?(?:behaviou?r|"
     r"confidence|maths?|english|reading|writing|learning|progress|attainment|self[- ]esteem|"

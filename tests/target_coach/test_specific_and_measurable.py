@@ -245,3 +245,16 @@ def test_four_aims_strung_together_are_not_one_target() -> None:
 def test_steps_of_one_aim_stay_one_target() -> None:
     target = "Revise fractions and sit and pass the Functional Skills Maths Level 1 exam"
     assert specific(request(target=target)).met is True
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "I will be better at getting dressed after swimming",
+        "Kacper will get better at maths",
+        "I want to improve my reading",
+    ],
+)
+def test_a_vague_aim_in_the_childs_own_voice_is_still_vague(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is False and "could mean many things" in result.reason
