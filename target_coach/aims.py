@@ -10,8 +10,9 @@ policy's table keeps in its How column.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 GENERIC = {
     "maths",
@@ -304,16 +305,33 @@ def adult_task_named(text: str) -> str | None:
     return found.group(0).strip() if found else None
 
 
-def bundled_aims(doc: Doc) -> list[str]:
-    """The verbs of a target that strings four or more aims together with "and": each needs
-    its own row to be measured and reviewed. Two or three ("close the gaps and sit and pass
-    the exam") are one aim's steps."""
+def _bundled_verbs(doc: Doc) -> list[Token]:
     joined = [
         t
         for t in doc
         if t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX")
     ]
-    if len(joined) < 3:
-        return []
-    first = joined[0].head
-    return [first.text, *(t.text for t in joined)]
+    return [joined[0].head, *joined] if len(joined) >= 3 else []
+
+
+def bundled_aims(doc: Doc) -> list[str]:
+    """The verbs of a target that strings four or more aims together with "and": each needs
+    its own row to be measured and reviewed. Two or three ("close the gaps and sit and pass
+    the exam") are one aim's steps."""
+    return [t.text for t in _bundled_verbs(doc)]
+
+
+_JOINING = {"and", "to", ",", "&", "also", "then", "."}
+
+
+def first_aims(doc: Doc, count: int = 2) -> list[str]:
+    """The words of the first aims of a bundled target ("count to 20", "write her name"), to
+    show the teacher where one target ends and the next begins."""
+    verbs = sorted(_bundled_verbs(doc), key=lambda t: t.i)
+    aims = []
+    for verb, following in pairwise(verbs):
+        words = list(doc[verb.i : following.i])
+        while words and words[-1].lower_ in _JOINING:
+            words.pop()
+        aims.append(doc[verb.i : verb.i + len(words)].text)
+    return aims[:count]

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from offline_models import spacy_pipeline
+from target_coach.aims import first_aims
 from target_coach.dates import current_day, is_past, read_dates, review_day
 from target_coach.periods import read_periods, review_period
 from target_coach.schema import Criteria, TargetCheckRequest
@@ -39,8 +40,12 @@ def suggestions(
     """One fix per failed criterion, its examples taken from the child's subject and stage."""
     example = example_for(req)
     fixes = dict(FIXES)
+    aims = first_aims(spacy_pipeline()(req.target))
     fixes["specific"] = (
-        "Name the skill, knowledge or behaviour a stranger could see, for example "
+        "Give each aim a target of its own, so each can be measured and reviewed: for "
+        f"example one for \u201c{aims[0]}\u201d and another for \u201c{aims[1]}\u201d."
+        if len(aims) == 2
+        else "Name the skill, knowledge or behaviour a stranger could see, for example "
         f"\u201c{example.skill}\u201d rather than \u201c{_clause(req.target)}\u201d."
     )
     fixes["measurable"] = FIXES["measurable"].format(measure=example.measure)

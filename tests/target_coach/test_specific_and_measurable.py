@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from target_coach.check import judge
+from target_coach.check import check_target, judge
 from target_coach.criteria import measurable, specific
 from target_coach.schema import TargetCheckRequest
 from tests.target_coach.conftest import request
@@ -240,6 +240,8 @@ def test_four_aims_strung_together_are_not_one_target() -> None:
     result = specific(request(target=target))
     assert result.met is False and "aims together" in result.reason
     assert result.evidence[:2] == ["count", "write"]
+    advice = check_target(request(target=target)).suggestions[0]
+    assert "one for \u201ccount to 20\u201d and another for \u201cwrite her name\u201d" in advice
 
 
 def test_steps_of_one_aim_stay_one_target() -> None:
