@@ -25,7 +25,14 @@ from target_coach.aims import (
     help_named_as_target,
     presence_named,
 )
-from target_coach.dates import DateReading, current_day, is_past, review_day, vague_time
+from target_coach.dates import (
+    DateReading,
+    current_day,
+    is_past,
+    review_day,
+    vague_time,
+    yearless_day,
+)
 from target_coach.measures import find_measures, find_thresholds
 from target_coach.periods import PeriodReading, review_period
 from target_coach.schema import Criterion, TargetCheckRequest
@@ -261,7 +268,7 @@ NEXT_PEP = re.compile(
 def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criterion:
     """A day the target will be reviewed on, one that exists and is still to come, or a
     term, half term or month the school calendar fixes (decision 0006)."""
-    found = review_day(req.dated_fields(), today=today)
+    found = yearless_day(req.when, today=today) or review_day(req.dated_fields(), today=today)
     if found and found.problem:
         return Criterion(met=False, reason=_date_fix(found), evidence=[found.text])
     if found and found.value:

@@ -166,6 +166,20 @@ def review_day(texts: Iterable[str], *, today: date | None = None) -> DateReadin
     return None
 
 
+# The When column as DTs fill it in a hurry: "18/12", "by 5/3", "w/c 1.3". Only the whole
+# column is read this way: elsewhere "4/5" is a score.
+_YEARLESS = re.compile(
+    r"\s*(?:(?:by|before|on|w/?c|week commencing)\s+)?(?P<d>\d{1,2})[/.](?P<m>\d{1,2})\s*\.?\s*",
+    re.I,
+)
+
+
+def yearless_day(when: str, *, today: date | None = None) -> DateReading | None:
+    """A When column that is only a day and month: the next such day, as "13th Feb" is."""
+    match = _YEARLESS.fullmatch(when)
+    return _reading(match, today or current_day()) if match else None
+
+
 def find_date(text: str, *, today: date | None = None) -> FoundDate | None:
     """The first date in the text that exists on the calendar (past or not), or None."""
     for reading in read_dates(text, today=today):

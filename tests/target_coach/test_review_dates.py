@@ -96,3 +96,25 @@ def test_a_start_date_alone_is_not_a_review_date() -> None:
     assert both.met is True and "26/03/2027" in both.reason
     week = time_bound(request(target=WORDS, when="week commencing 8/3/27"), today=TODAY)
     assert week.met is True  # a week named by its Monday is the review week
+
+
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [("18/12", date(2026, 12, 18)), ("by 5/3", date(2027, 3, 5)), ("w/c 1.3", date(2027, 3, 1))],
+)
+def test_a_when_of_day_and_month_alone_is_the_next_such_day(when: str, day: date) -> None:
+    result = time_bound(request(target="Read 20 common exception words", when=when))
+    assert result.met is True, result.reason
+    assert day.strftime("%d/%m/%Y") in result.reason
+
+
+def test_a_day_and_month_alone_elsewhere_is_still_a_score() -> None:
+    """Only the When column is read so: "4/5" in the outcome is four out of five."""
+    req = request(target="Spell the Y2 words", outcome="4/5 in the weekly test", when="")
+    assert time_bound(req).met is False
+    assert check_target(req).criteria.measurable.met is True
+
+
+def test_an_impossible_day_and_month_is_named() -> None:
+    result = time_bound(request(target="Read 20 common exception words", when="31/2"))
+    assert result.met is False and "31 February is not a date" in result.reason
