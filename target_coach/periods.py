@@ -107,6 +107,8 @@ def read_periods(text: str, *, today: date) -> list[PeriodReading]:
         problem = ""
         if ends < today:
             problem = f"\u201c{words}\u201d has already passed (today is {today:%d/%m/%Y})"
+            if _year(match.groupdict()) is None:
+                problem += " this school year; if next year\u2019s is meant, write its year"
         found.append(PeriodReading(words, match.span(), ends, problem))
     return found
 
@@ -159,15 +161,22 @@ def _year(groups: dict[str, str | None]) -> int | None:
 
 
 def _dated(day_in: Callable[[int], date], year: int | None, today: date) -> date:
-    """The period's end in the year written, or, with none, the next one still to come."""
+    """The period's end in the year written, or, with none, in this school year: "Autumn 1"
+    or "Oct half term" written in December is the one just gone (a target copied forward), not
+    next year's; "Summer 1" in December is next summer's. From May, when the summer PEP sets
+    next year's targets, and through the holidays, a period gone this year is next year's."""
     if year is not None:
         return day_in(year)
-    this_year = day_in(today.year)
-    return this_year if this_year >= today else day_in(today.year + 1)
+    starts = today.year if today.month >= 8 else today.year - 1
+    end = day_in(starts)
+    end = end if end >= date(starts, 8, 1) else day_in(starts + 1)
+    return day_in(end.year + 1) if end < today and 5 <= today.month <= 7 else end
 
 
 def _next(month_day: tuple[int, int], today: date) -> date:
-    return _dated(lambda y: date(y, *month_day), None, today)
+    """The next end of a period named only as "half term" or "this term": always to come."""
+    this_year = date(today.year, *month_day)
+    return this_year if this_year >= today else date(today.year + 1, *month_day)
 
 
 def _after_time_word(match: re.Match[str], text: str) -> bool:

@@ -47,11 +47,19 @@ def test_a_period_already_gone_is_not(when: str) -> None:
     assert any("already passed" in s for s in result.suggestions)
 
 
-def test_a_period_without_a_year_is_the_next_one() -> None:
+def test_a_period_without_a_year_is_this_school_years() -> None:
     (summer,) = read_periods("Summer 1", today=DECEMBER)
     assert summer.ends.year == 2027 and summer.problem == ""
+    # Written in December, October's half term is the one just gone: a target copied forward
+    # from the autumn PEP, not one to review in ten months' time.
     (autumn,) = read_periods("by October half term", today=DECEMBER)
-    assert autumn.ends.year == 2027  # October 2026's has gone
+    assert autumn.ends.year == 2026 and "already passed" in autumn.problem
+    assert "write its year" in autumn.problem
+
+
+def test_the_summer_pep_sets_next_years_periods() -> None:
+    (autumn,) = read_periods("Autumn 1", today=date(2027, 7, 2))
+    assert autumn.ends == date(2027, 10, 31) and autumn.problem == ""
 
 
 @pytest.mark.parametrize(
