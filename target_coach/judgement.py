@@ -29,6 +29,21 @@ REDUCE = re.compile(
 )
 BY_PERCENT = re.compile(r"\bby\s+(\d+)\s?%", re.I)
 RELEVANCE_THRESHOLD = 0.40
+MAX_PERCENT_STEP = 30
+# Attendance moves slowly: each day missed before the term is still in the year's figure, and
+# a child avoiding school comes back a few days at a time. The policy's own step is 60 to 75.
+MAX_ATTENDANCE_STEP = 20
+ATTENDANCE = re.compile(r"\battend\w*", re.I)
+SCALED = re.compile(r"\b[Ss]caled [Ss]cores?\b|\bSATs?\b|\bsats\b")  # not "sat on the mat"
+SCALED_RANGE = 40  # 80 to 120
+
+
+def _scaled_scores(req: TargetCheckRequest, b: float, g: float) -> bool:
+    """Both numbers are KS1/KS2 scaled scores: named so, and between 70 and 120."""
+    text = " ".join((req.target, req.outcome, req.context.baseline))
+    return bool(SCALED.search(text)) and 70 <= b <= 120 and 70 <= g <= 120
+
+
 # Catch-up programmes aim at about twice the usual rate: some six months of reading age in a
 # term. A year is the most a term's plan can promise without being a hope.
 MAX_AGE_GAIN_MONTHS = 12
@@ -177,9 +192,14 @@ def _step_from_baseline(
         ratio = 1 - float(by.group(1)) / 100 if by else (g / b if b else 1.0)
         g = b * ratio
         too_big = ratio < 0.15 and b > 1  # from one to none is the only step there is
+    elif _scaled_scores(req, b, g):
+        # KS1 and KS2 scaled scores run from 80 to 120 (100 the expected standard): a step is
+        # a share of that range, so 84 to 100 is two fifths of it, not a fifth more than 84.
+        too_big = (g - b) / SCALED_RANGE * 100 > MAX_PERCENT_STEP
     else:
         percent = total == 100 or "%" in req.context.baseline or "%" in goal_text
-        too_big = (g - b > 30) if percent else (b > 0 and g / b > 2.5) or (b == 0 and g > 10)
+        limit = MAX_ATTENDANCE_STEP if ATTENDANCE.search(goal_text) else MAX_PERCENT_STEP
+        too_big = (g - b > limit) if percent else (b > 0 and g / b > 2.5) or (b == 0 and g > 10)
     if too_big:
         return Criterion(
             met=False,

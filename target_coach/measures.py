@@ -92,7 +92,8 @@ COMPILED = [re.compile(p, re.I) for p in THRESHOLD_PATTERNS + MEASURE_PATTERNS]
 COMPILED.append(STANDARD_PATTERN)
 THRESHOLDS = [re.compile(p, re.I) for p in THRESHOLD_PATTERNS]
 NOT_MEASURES = re.compile(
-    r"\b(?:year|yr|ks|key stage|unit|chapter|page)\s?\d+\b|\b1:1\b|"
+    r"\b(?:year|yr|ks|key stage)\s?(?:1[0-3]|[0-9])\b(?!\s?%|\.\d)|"  # a year group, not "year 66%"
+    r"\b(?:unit|chapter|page)\s?\d+\b|\b1:1\b|"
     r"\b1 to 1\b|\b\d+-digit\b|\b\d+d\b",
     re.I,
 )

@@ -146,3 +146,27 @@ def test_a_goal_of_none_is_a_reduction(start: str, met: bool) -> None:
     result = achievable(req)
     assert result.met is met, result.reason
     assert result.reason.startswith(f"From {start.split()[0]} to 0"), result.reason
+
+
+@pytest.mark.parametrize(("start", "met"), [(84, False), (95, True)])
+def test_a_scaled_score_is_stepped_across_its_80_to_120_range(start: int, met: bool) -> None:
+    req = request(
+        target="Reach the expected standard in the KS2 reading SATs",
+        outcome="Scaled score of 100 or more",
+        when="May 2027",
+        context={"baseline": f"Autumn practice paper: scaled score {start}"},
+    )
+    result = achievable(req)
+    assert result.met is met, result.reason
+
+
+@pytest.mark.parametrize(("start", "met"), [(66, False), (82, True)])
+def test_attendance_is_stepped_more_slowly_than_a_test_score(start: int, met: bool) -> None:
+    req = request(
+        target="Attendance to be 95%",
+        outcome="95% attendance",
+        when="26/03/2027",
+        context={"baseline": f"Attendance so far this year {start}%"},
+    )
+    result = achievable(req)
+    assert result.met is met, result.reason
