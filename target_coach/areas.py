@@ -45,18 +45,19 @@ AREAS: dict[str, str] = {
     r"lonely|no one to play|shar(?:e|es|ed|ing)|snatch\w*",
     "communication": r"speech|language|talk\w*|phrases?|words to|makaton|signs?|communicat\w*|"
     r"ask for help|vocabulary|pecs|picture (?:cards?|exchange)|symbols?|aac|"
-    r"(?:non|pre|minimally)[- ]?verbal|selective mutism|no functional speech|"
-    + NEW_TO_ENGLISH
-    + "|"
-    + DELAY,
+    r"(?:non|pre|minimally)[- ]?verbal|selective mutism|no functional speech|salt|slt|"
+    r"speech and language therap\w*|" + NEW_TO_ENGLISH + "|" + DELAY,
     "attention": r"attention|adhd|focus\w*|concentrat\w*|stay\w* at|seated|movement breaks?|"
     r"sit still",
+    "sensory": r"sensory|auditory|ear defenders|headphones|noise|noisy|loud|overwhelm\w*|"
+    r"fidget\w*|weighted|regulation station|sensory breaks?",
     "independence": r"independen\w*|budget\w*|money|bank|cook\w*|meals?|flat|living|travel|"
     r"self-care|coat|shoes|dress\w*|on my own|by himself|by herself|toilet\w*|nappies|"
     r"wash\w* (?:his|her|their) hands|" + DELAY,
     "careers": r"college|apprenticeship|job|work|career\w*|cv|applications?|neet|mechanics?|"
     r"bricklay\w*|construction|course|employ\w*|traineeships?|prince'?s trust|"
     r"work experience|ucas|uni|university|degree|higher education|personal statement|"
+    r"post[- ]?16|post[- ]?18|sixth form|further education|eet|"
     r"motor vehicle|hair and beauty|childcare|plumb\w*|engineering|catering|hospitality",
     # Learning missed (in hospital, between placements, before arriving) and caught up.
     "catch_up": r"gaps? in (?:his |her |their )?(?:school\w*|learning|education)|"

@@ -41,6 +41,9 @@ MEASURE_PATTERNS = [
     r"\b(?:\d+|" + NUMBER_WORDS + r")\s+of\s+(?:\d+|" + NUMBER_WORDS + r")\b",
     r"\b\d+(?:\.\d+)?\s?(?:m|metres?|meters?|km|kilometres?|miles?)\b",
     r"\bgrade\s?[1-9](?:\s?/\s?[1-9])?\b",
+    # Combined science's double grades: "a 5-5", "aim for 4-4 in combined science".
+    r"\b[1-9]-[1-9]\b(?=\s+(?:in|grade|combined|double|trilogy|science))|"
+    r"\b(?:a|an|for|get|achieve|at least)\s+[1-9]-[1-9]\b",
     r"\b(?:gcse|a level|btec)\b[\w\s]{0,20}\bgrade\b",
     r"\b(?:level|stage|band|step)\s?\d+\b",
     r"\breading age\b",
@@ -67,6 +70,7 @@ MEASURE_PATTERNS = [
     r"\bevery (?:school )?(?:day|night|morning|evening|lesson|session|week|appointment|meeting)\b",
     r"\ball (?:of )?(?:(?:his|her|their|my|the) )?(?:[\w+-]+ )?(?:lessons|sessions|appointments|"
     r"meetings|classes|days|mornings|homework)\b",
+    r"\b(?:dry|clean|in school|in class|on site) all (?:day|morning|afternoon|week)\b",
     r"\bfrom\s+\d+(?:\.\d+)?\s?%?\s+(?:down |up )?to\s+\d+(?:\.\d+)?\b",
     r"\b(?:no more than|fewer than|at most|at least|up to)\s+(?:\d+|" + NUMBER_WORDS + r")\b",
     r"\battendance\b[\w\s]{0,25}\b(?:\d+|above|over|at least)\b",

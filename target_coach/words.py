@@ -31,6 +31,8 @@ SCHOOL_WORDS = frozenset(
         *("subitise", "subitize", "theraputty", "numicon", "widgit", "colourful", "sensory"),
         *("resit", "keyworker", "ofsted", "dysregulated", "dysregulation", "coregulation"),
         *("neurodivergent", "neurotypical", "nurtureuk", "thrive", "elklan"),
+        # Written in lower case as often as not: Accelerated Reader's ZPD, Read Write Inc.
+        *("zpd", "rwi", "wcpm", "ngrt", "ncetm", "salt", "slt", "aac", "sencos", "tas"),
     }
 )
 SUFFIXES = ("s", "es", "ed", "ing", "er", "est", "ly", "ness", "ment", "ful", "able", "ity", "ies")

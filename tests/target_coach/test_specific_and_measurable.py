@@ -260,3 +260,19 @@ def test_steps_of_one_aim_stay_one_target() -> None:
 def test_a_vague_aim_in_the_childs_own_voice_is_still_vague(target: str) -> None:
     result = specific(request(target=target))
     assert result.met is False and "could mean many things" in result.reason
+
+
+def test_a_lower_case_school_acronym_is_a_word_a_reader_knows() -> None:
+    result = specific(request(target="i will read a football book in my zpd (2.8-3.9) every week"))
+    assert "not a word" not in result.reason
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome"),
+    [
+        ("Aim for 5-5 in combined science", "Better prepared for the summer"),
+        ("I will use the toilet by myself", "Dry all day at nursery with no pull-ups"),
+    ],
+)
+def test_a_double_grade_or_an_absolute_standard_is_a_measure(target: str, outcome: str) -> None:
+    assert measurable(request(target=target, outcome=outcome)).met is True

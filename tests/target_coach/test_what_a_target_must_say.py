@@ -81,6 +81,9 @@ def test_being_in_lessons_needs_which_and_how_long_and_a_behaviour(target: str) 
         ("Send a UCAS application for midwifery by January", "wants to go to university"),
         ("Stay in all lessons for the full hour", "SEMH, on a reduced timetable"),
         ("No more exclusions this term", "risk of permanent exclusion"),
+        ("Wear ear defenders and stay in the dinner hall for 10 minutes", "auditory sensitivity"),
+        ("Take part in weekly SALT sessions in school", "unclear speech"),
+        ("Visit two post-16 providers before Easter", "NEET since leaving school"),
     ],
 )
 def test_a_target_answers_the_need_a_virtual_school_would_link_it_to(
