@@ -297,12 +297,20 @@ ADULTS_HELP = re.compile(
 )
 
 
+# The child's part named after the adults': "... so she can compare and order fractions".
+CHILD_WILL = re.compile(
+    r"\bso(?: that)? (?:he|she|they|[A-Z][\w'-]+) (?:can|will|is able to|are able to)\b"
+)
+
+
 def adult_task_named(text: str) -> str | None:
     """ "DT to request records...", "School to provide a tutor", "Help Lauren manage...": a task
     for the adults, which belongs under How and Who; the target says what the child will be
     able to do."""
     found = ADULT_TASK.match(text) or ADULTS_HELP.match(text)
-    return found.group(0).strip() if found else None
+    if found is None or CHILD_WILL.search(text):
+        return None  # "Tutor to work with Zainab ... so she can compare fractions" names it
+    return found.group(0).strip()
 
 
 def _bundled_verbs(doc: Doc) -> list[Token]:

@@ -276,3 +276,12 @@ def test_a_lower_case_school_acronym_is_a_word_a_reader_knows() -> None:
 )
 def test_a_double_grade_or_an_absolute_standard_is_a_measure(target: str, outcome: str) -> None:
     assert measurable(request(target=target, outcome=outcome)).met is True
+
+
+def test_the_adults_part_that_goes_on_to_name_the_childs_skill_is_specific() -> None:
+    target = (
+        "Tutor to work with Amir each week on fractions so he can order fractions with "
+        "different denominators"
+    )
+    result = specific(request(target=target))
+    assert "task for the adults" not in result.reason and result.met is True, result.reason
