@@ -206,6 +206,8 @@ def measurable(req: TargetCheckRequest) -> Criterion:
         found = _measures_in(field)
         if found and all(ASSESSMENT_ONLY.fullmatch(m) for m in found) and not RESULT.search(field):
             found = []  # "do well in his exams", "improved Boxall profile": which result?
+        if found and all(AGE_SCALE.fullmatch(m) for m in found) and not re.search(r"\d", field):
+            found = []  # "a higher reading age", "reading age to increase": how much higher?
         if FEELING.search(field):  # "happy every day": how often, but of what no one can see
             found = [m for m in found if not EVERY_ONE.match(m)]
         measures += [m for m in found if m not in measures]
@@ -232,6 +234,9 @@ def measurable(req: TargetCheckRequest) -> Criterion:
 ASSESSMENT_ONLY = re.compile(
     r"(?:sats?|mocks?|tests?|assessments?|quiz|exams?|check|screening|boxall|sdq|psc)", re.I
 )
+
+# A scale named with no point on it to reach.
+AGE_SCALE = re.compile(r"(?:reading|spelling) age", re.I)
 
 # "every night", "all appointments" measure what can be seen, not a feeling.
 EVERY_ONE = re.compile(r"(?:every|all)\b", re.I)

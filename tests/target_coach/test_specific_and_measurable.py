@@ -285,3 +285,16 @@ def test_the_adults_part_that_goes_on_to_name_the_childs_skill_is_specific() -> 
     )
     result = specific(request(target=target))
     assert "task for the adults" not in result.reason and result.met is True, result.reason
+
+
+@pytest.mark.parametrize(
+    ("outcome", "met"),
+    [
+        ("Higher reading age on the NGRT", False),
+        ("Spelling age to go up", False),
+        ("Reading age of 9y 6m on the NGRT", True),
+    ],
+)
+def test_a_reading_age_measures_only_with_an_age_to_reach(outcome: str, met: bool) -> None:
+    result = measurable(request(target="Read with more fluency", outcome=outcome))
+    assert result.met is met, result.reason
