@@ -59,6 +59,9 @@ AGREEMENT_SETS = {
     "fresh batch 06 (policy only, other settings; tuned on after first sight, 86.4%)": (
         "fresh_batch_06_targets.jsonl"
     ),
+    "fresh batch 07 (ePEP forms as filled in; tuned on after first sight, 87.8%)": (
+        "fresh_batch_07_targets.jsonl"
+    ),
 }
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 

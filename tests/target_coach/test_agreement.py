@@ -103,14 +103,15 @@ def test_score_and_rating_follow_the_qa_table() -> None:
     [
         ("fresh_batch_02_targets.jsonl", 0.97),
         ("fresh_batch_03_targets.jsonl", 0.94),
-        ("fresh_batch_04_targets.jsonl", 0.91),
-        ("fresh_batch_05_targets.jsonl", 0.90),
-        ("fresh_batch_06_targets.jsonl", 0.91),
+        ("fresh_batch_04_targets.jsonl", 0.92),
+        ("fresh_batch_05_targets.jsonl", 0.92),
+        ("fresh_batch_06_targets.jsonl", 0.93),
+        ("fresh_batch_07_targets.jsonl", 0.92),
     ],
 )
 def test_the_fresh_batches_keep_their_agreement(name: str, floor: float) -> None:
-    """Written by writers apart from the code; measured at first sight (83.0%, 78.3%, 81.7%
-    and 85.4%, docs/coach-agreement.md), then tuned on, and since decision 0006 (a term or a
-    month is a review point) agreeing with their writers' time-bound labels."""
+    """Written by writers apart from the code; measured at first sight (83.0%, 78.3%, 81.7%,
+    85.4%, 86.4% and 87.8%, docs/coach-agreement.md), then tuned on, and since decision 0006
+    (a term or a month is a review point) agreeing with their writers' time-bound labels."""
     agree, total = _agreement(load(name))
     assert agree / total >= floor, f"{agree}/{total}"
