@@ -214,6 +214,13 @@ def _step_from_baseline(
             "day; set a step up from the baseline.",
             evidence=[baseline[:80]],
         )
+    if g == b and not reduce:
+        return Criterion(
+            met=True,
+            reason=f"The baseline already shows {g:g}: set the next step up from it, or say "
+            "what will be new.",
+            evidence=[baseline[:80]],
+        )
     return Criterion(
         met=True,
         reason=f"{_step(b, g, total)} is a realistic step from the baseline.",

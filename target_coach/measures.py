@@ -69,7 +69,7 @@ MEASURE_PATTERNS = [
     # Every one of a countable event is a level (100%): "every night", "all CAMHS appointments".
     r"\bevery (?:school )?(?:day|night|morning|evening|lesson|session|week|appointment|meeting)\b",
     r"\ball (?:of )?(?:(?:his|her|their|my|the) )?(?:[\w+-]+ )?(?:lessons|sessions|appointments|"
-    r"meetings|classes|days|mornings|homework)\b",
+    r"meetings|classes|days|mornings|homework|sections|tasks|units|modules|assignments)\b",
     r"\b(?:dry|clean|in school|in class|on site) all (?:day|morning|afternoon|week)\b",
     r"\bfrom\s+\d+(?:\.\d+)?\s?%?\s+(?:down |up )?to\s+\d+(?:\.\d+)?\b",
     r"\b(?:no more than|fewer than|at most|at least|up to)\s+(?:\d+|" + NUMBER_WORDS + r")\b",

@@ -85,6 +85,9 @@ def is_comparative(token: Token) -> bool:
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if following in FIXED_TERMS.get(token.lower_, ()):
         return False
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    if before in ("no", "any") and token.lower_ == "longer":  # "no longer NEET": a state
+        return False
     if token.tag_ in ("JJR", "RBR"):
         return True
     word = token.text.lower()

@@ -170,3 +170,13 @@ def test_attendance_is_stepped_more_slowly_than_a_test_score(start: int, met: bo
     )
     result = achievable(req)
     assert result.met is met, result.reason
+
+
+def test_a_goal_the_baseline_already_shows_asks_for_the_next_step() -> None:
+    req = request(
+        target="Score 7 out of 10 in the weekly spelling test",
+        when="26/03/2027",
+        context={"baseline": "Scores 7 out of 10 in weekly spelling tests"},
+    )
+    result = achievable(req)
+    assert "already shows 7" in result.reason and "next step" in result.reason

@@ -298,3 +298,13 @@ def test_the_adults_part_that_goes_on_to_name_the_childs_skill_is_specific() -> 
 def test_a_reading_age_measures_only_with_an_age_to_reach(outcome: str, met: bool) -> None:
     result = measurable(request(target="Read with more fluency", outcome=outcome))
     assert result.met is met, result.reason
+
+
+def test_no_longer_is_a_state_not_a_direction() -> None:
+    result = measurable(request(target="Find a college course", outcome="No longer NEET"))
+    assert "longer" not in result.reason
+
+
+def test_every_part_of_a_set_piece_of_work_handed_in_is_a_measure() -> None:
+    req = request(target="Complete the NEA for Design Technology", outcome="All sections submitted")
+    assert measurable(req).met is True
