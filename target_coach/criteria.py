@@ -41,7 +41,8 @@ from target_coach.words import is_comparative, made_up_words
 
 def specific(req: TargetCheckRequest) -> Criterion:
     what = req.target
-    if VAGUE_PHRASES.search(what) or BROAD_AIMS.search(what):
+    broad = BROAD_AIMS.search(what) and not NAMED_BEHAVIOUR.search(what)
+    if VAGUE_PHRASES.search(what) or broad:
         return Criterion(
             met=False,
             reason="It does not name the skill, knowledge or behaviour "
@@ -233,6 +234,13 @@ def measurable(req: TargetCheckRequest) -> Criterion:
 # An assessment named with no result to reach in it or beside it.
 ASSESSMENT_ONLY = re.compile(
     r"(?:sats?|mocks?|tests?|assessments?|quiz|exams?|check|screening|boxall|sdq|psc)", re.I
+)
+
+# A behaviour anyone could count: "Reduce biting incidents" says which, "Reduce incidents" not.
+NAMED_BEHAVIOUR = re.compile(
+    r"\b(?:bit(?:e|es|ing)|hit(?:s|ting)?|kick\w*|spit\w*|swear\w*|throw\w*|scratch\w*|"
+    r"push\w*|punch\w*|absconding|running off|walk(?:ing|s)? out|head[- ]?butt\w*)\b",
+    re.I,
 )
 
 # A scale named with no point on it to reach.

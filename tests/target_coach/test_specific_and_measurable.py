@@ -308,3 +308,10 @@ def test_no_longer_is_a_state_not_a_direction() -> None:
 def test_every_part_of_a_set_piece_of_work_handed_in_is_a_measure() -> None:
     req = request(target="Complete the NEA for Design Technology", outcome="All sections submitted")
     assert measurable(req).met is True
+
+
+@pytest.mark.parametrize(
+    ("target", "met"), [("Reduce biting incidents", True), ("Reduce incidents", False)]
+)
+def test_a_reduction_names_a_behaviour_anyone_could_count(target: str, met: bool) -> None:
+    assert specific(request(target=target)).met is met
