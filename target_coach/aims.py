@@ -259,6 +259,9 @@ VAGUE_VERBS = {
 def help_named_as_target(doc: Doc) -> str | None:
     """The help named when the target's first verb is getting it ("access ... strategies")."""
     verb = next((t for t in doc if t.pos_ == "VERB"), None)
+    while verb is not None and verb.lemma_.lower() in ("continue", "keep", "start", "begin"):
+        # "continue to access counselling": the help is what is continued
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if verb is None or verb.lemma_.lower() not in HELP_VERBS:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]

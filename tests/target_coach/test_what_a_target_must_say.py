@@ -111,6 +111,7 @@ def test_words_of_the_calendar_link_no_target_to_a_need() -> None:
         ("To engage with interventions to support her SEMH needs", "engage with interventions"),
         ("Have swimming lessons to build water confidence", "Have swimming lessons"),
         ("Take part in weekly ELSA sessions", "Take part in weekly ELSA sessions"),
+        ("To continue to access counselling", "access counselling"),
     ],
 )
 def test_the_help_named_as_the_target_is_not_specific(target: str, named: str) -> None:
