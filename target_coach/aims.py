@@ -15,6 +15,8 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 GENERIC = {
+    # which course or job: "apply for apprenticeships" is an aim; "for 3 plumbing ones" a target
+    *("apprenticeship", "experience", "course", "job", "placement", "activity"),
     "maths",
     "math",
     "mathematic",

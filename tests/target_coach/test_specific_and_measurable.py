@@ -315,3 +315,15 @@ def test_every_part_of_a_set_piece_of_work_handed_in_is_a_measure() -> None:
 )
 def test_a_reduction_names_a_behaviour_anyone_could_count(target: str, met: bool) -> None:
     assert specific(request(target=target)).met is met
+
+
+@pytest.mark.parametrize(
+    ("target", "met"),
+    [
+        ("Apply for apprenticeships", False),
+        ("Arrange work experience", False),
+        ("Apply for 3 plumbing apprenticeships through the council's scheme", True),
+    ],
+)
+def test_which_course_or_job_is_what_makes_a_post_16_aim_a_target(target: str, met: bool) -> None:
+    assert specific(request(target=target, key_stage="POST16")).met is met
