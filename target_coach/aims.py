@@ -258,8 +258,30 @@ VAGUE_VERBS = {
 }
 
 
+# What PP+ buys, named with no verb as the whole target: "Laptop with magnifier software",
+# "1:1 reading tutor twice a week (PP+)", "Keyboard lessons paid for from PP+".
+BOUGHT = {
+    *("laptop", "ipad", "tablet", "software", "headphones", "equipment", "resource", "tutor"),
+    *("tutoring", "tuition", "lesson", "session", "mentor", "mentoring", "club", "trip"),
+    *("programme", "intervention", "course", "uniform", "kit", "membership", "place"),
+}
+
+
+def _spending_named(doc: Doc) -> str | None:
+    """A target that is only a purchase: no verb of the child's, and PP+ or a thing bought."""
+    own_verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod")]
+    if own_verbs:
+        return None
+    bought = "PP+" in doc.text or any(t.lemma_.lower() in BOUGHT for t in doc if t.dep_ == "ROOT")
+    return doc.text.strip().rstrip(".") if bought else None
+
+
 def help_named_as_target(doc: Doc) -> str | None:
-    """The help named when the target's first verb is getting it ("access ... strategies")."""
+    """The help named when the target's first verb is getting it ("access ... strategies"), or
+    when the target is only what PP+ buys."""
+    spending = _spending_named(doc)
+    if spending:
+        return spending
     verb = next((t for t in doc if t.pos_ == "VERB"), None)
     while verb is not None and verb.lemma_.lower() in ("continue", "keep", "start", "begin"):
         # "continue to access counselling": the help is what is continued

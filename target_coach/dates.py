@@ -30,7 +30,8 @@ PATTERNS = [
     re.compile(r"\b(?P<y>\d{4})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"),
     # Any one- or two-digit day and month, so that 32/03/2027 or 03/27/2027 is read and
     # explained rather than passed over as no date at all.
-    re.compile(r"\b(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})\b"),
+    # One separator throughout: "3.15-4.15" (a club's hours) is no date.
+    re.compile(r"\b(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})\b"),
     re.compile(
         rf"\b(?P<d>{DAY})\s?{SUFFIX}?\s+(?:of\s+)?(?P<mon>{MONTHS})\b(?:,?\s+(?P<y>\d{{4}}))?",
         re.I,

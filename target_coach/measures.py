@@ -71,6 +71,13 @@ MEASURE_PATTERNS = [
     r"\ball (?:of )?(?:(?:his|her|their|my|the) )?(?:[\w+-]+ )?(?:lessons|sessions|appointments|"
     r"meetings|classes|days|mornings|homework|sections|tasks|units|modules|assignments)\b",
     r"\b(?:dry|clean|in school|in class|on site) all (?:day|morning|afternoon|week)\b",
+    # The child's own piece of work handed in, or a place won: done or not, anyone can check.
+    r"\b(?:applications?|assignments?|coursework|nea|projects?|forms?|drafts?|essays?|"
+    r"evaluations?|portfolios?|cv|statements?|write-?ups?)\b[^.;]{0,60}?\b(?:submitted|"
+    r"handed in|sent off)\b",
+    r"\b(?:apprenticeship|traineeship|job|college place|university place|place)\s+"
+    r"(?:secured|confirmed|accepted|offered)\b|\b(?:apprenticeship|job|college|university|"
+    r"course)\s+offers?\b",
     r"\bfrom\s+\d+(?:\.\d+)?\s?%?\s+(?:down |up )?to\s+\d+(?:\.\d+)?\b",
     r"\b(?:no more than|fewer than|at most|at least|up to)\s+(?:\d+|" + NUMBER_WORDS + r")\b",
     r"\battendance\b[\w\s]{0,25}\b(?:\d+|above|over|at least)\b",
@@ -136,7 +143,8 @@ def _find(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
 # "9 out of 10", "9 out of the 10", "9 of 10", "9/10", "45%", "45 per cent": a score and what it
 # is out of. The total is the scale, not a level the child is at or will reach.
 SCORE = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?)\+?\s*(?:(?:out\s+)?of(?:\s+the)?\s+|/\s*)(?P<m>\d+(?:\.\d+)?)\b"
+    r"\b(?P<n>\d+(?:\.\d+)?)\+?\s*(?:(?:out\s+)?of(?:\s+(?:the|her|his|their|my))?\s+|/\s*)"
+    r"(?P<m>\d+(?:\.\d+)?)\b"
     r"|\b(?P<p>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)",
     re.I,
 )

@@ -12,6 +12,7 @@ word a reader would take for a name is not a made-up word.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -201,11 +202,29 @@ def _checked(token: Token) -> bool:
     return token.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
 
 
+# A target in a language lesson or RE names the subject's own words: "avoir and être",
+# "sewa and langar". Words in brackets are examples ("(e.g. chip, rain)"), not the target.
+LANGUAGE_SUBJECTS = re.compile(
+    r"\b(?:french|spanish|german|italian|latin|arabic|urdu|punjabi|polish|mandarin|chinese|"
+    r"japanese|welsh|portuguese|turkish|hindi|bengali|religious|sikh\w*|hindu\w*|muslim\w*|"
+    r"islam\w*|jewish|judaism|christian\w*|buddhis\w*)\b",
+    re.I,
+)
+
+
+def _in_brackets(token: Token) -> bool:
+    before = token.doc.text[: token.idx]
+    return before.count("(") > before.count(")")
+
+
 def made_up_words(doc: Doc) -> list[str]:
     """Words in the text that are on none of the shipped lists, in the order they appear; a
     slip in typing a common word ("evry night") is a typo, which a reader reads through."""
     found: list[str] = []
+    subject_words = bool(LANGUAGE_SUBJECTS.search(doc.text))
     for token in doc:
+        if subject_words or _in_brackets(token) or not token.text.isascii():
+            continue
         if (
             token.text not in found
             and _checked(token)

@@ -180,3 +180,13 @@ def test_a_goal_the_baseline_already_shows_asks_for_the_next_step() -> None:
     )
     result = achievable(req)
     assert "already shows 7" in result.reason and "next step" in result.reason
+
+
+def test_a_score_out_of_her_own_list_is_a_score() -> None:
+    req = request(
+        target="Spell the 20 words on her list",
+        outcome="Spells at least 16 of her 20 words correctly",
+        when="26/03/2027",
+        context={"baseline": "Spells 9 of her 20 words correctly"},
+    )
+    assert achievable(req).reason.startswith("From 9 to 16 out of 20")

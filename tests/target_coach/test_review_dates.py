@@ -118,3 +118,11 @@ def test_a_day_and_month_alone_elsewhere_is_still_a_score() -> None:
 def test_an_impossible_day_and_month_is_named() -> None:
     result = time_bound(request(target="Read 20 common exception words", when="31/2"))
     assert result.met is False and "31 February is not a date" in result.reason
+
+
+def test_a_clubs_hours_are_not_a_date() -> None:
+    req = request(
+        target="Go to homework club 3.15-4.15 on three nights a week", when="end of March"
+    )
+    result = time_bound(req)
+    assert result.met is True and "already passed" not in result.reason

@@ -327,3 +327,36 @@ def test_a_reduction_names_a_behaviour_anyone_could_count(target: str, met: bool
 )
 def test_which_course_or_job_is_what_makes_a_post_16_aim_a_target(target: str, met: bool) -> None:
     assert specific(request(target=target, key_stage="POST16")).met is met
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["£250 PP+ for swimming lessons", "Laptop with text-to-speech software", "Maths tutor (PP+)"],
+)
+def test_what_pp_plus_buys_is_the_help_not_the_target(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is False and "the help" in result.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "To say what I did at the weekend in Spanish using fui and comí in 5 sentences",
+        "To explain why Muslims give zakat (and sadaqah) in a short paragraph",
+        "To read words with the 'ai' sound (e.g. rain, snail, plait) on sight",
+    ],
+)
+def test_a_subjects_own_words_and_bracketed_examples_are_not_made_up(target: str) -> None:
+    assert "not a word" not in specific(request(target=target)).reason
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "History essay handed in to Mrs Obi",
+        "Apprenticeship secured",
+        "CV and cover letter sent off",
+    ],
+)
+def test_the_childs_work_handed_in_or_a_place_secured_is_a_measure(outcome: str) -> None:
+    assert measurable(request(target="Finish the history essay", outcome=outcome)).met is True
