@@ -269,7 +269,13 @@ BOUGHT = {
 
 def _spending_named(doc: Doc) -> str | None:
     """A target that is only a purchase: no verb of the child's, and PP+ or a thing bought."""
-    own_verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod")]
+    own_verbs = [
+        t
+        for t in doc
+        if t.pos_ in ("VERB", "AUX")
+        and t.dep_ not in ("acl", "amod")
+        and not (t.tag_ == "VBG" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN")
+    ]  # "paid for from PP+" and the "reading" of "reading tutor" are not the child's verbs
     if own_verbs:
         return None
     bought = "PP+" in doc.text or any(t.lemma_.lower() in BOUGHT for t in doc if t.dep_ == "ROOT")

@@ -331,7 +331,11 @@ def test_which_course_or_job_is_what_makes_a_post_16_aim_a_target(target: str, m
 
 @pytest.mark.parametrize(
     "target",
-    ["£250 PP+ for swimming lessons", "Laptop with text-to-speech software", "Maths tutor (PP+)"],
+    [
+        "£250 PP+ for swimming lessons",
+        "Laptop with text-to-speech software",
+        "1:1 reading tutor (PP+)",
+    ],
 )
 def test_what_pp_plus_buys_is_the_help_not_the_target(target: str) -> None:
     result = specific(request(target=target))
