@@ -62,6 +62,9 @@ AGREEMENT_SETS = {
     "fresh batch 07 (ePEP forms as filled in; tuned on after first sight, 87.8%)": (
         "fresh_batch_07_targets.jsonl"
     ),
+    "fresh batch 08 (a QA officer's term of PEPs; tuned on after first sight, 85.2%)": (
+        "fresh_batch_08_targets.jsonl"
+    ),
 }
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
