@@ -13,7 +13,6 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from offline_models import spacy_pipeline
 from target_coach.aims import (
     BROAD_AIMS,
     EVALUATIVE,
@@ -34,6 +33,7 @@ from target_coach.dates import (
     yearless_day,
 )
 from target_coach.measures import find_measures, find_thresholds
+from target_coach.parsing import parse
 from target_coach.periods import PeriodReading, review_period
 from target_coach.schema import Criterion, TargetCheckRequest
 from target_coach.words import is_comparative, made_up_words
@@ -56,7 +56,7 @@ def specific(req: TargetCheckRequest) -> Criterion:
             "Who, and say here what the child will be able to do.",
             evidence=[adult_task],
         )
-    doc = spacy_pipeline()(what)
+    doc = parse(what)
     help_named = help_named_as_target(doc)
     if help_named:
         return Criterion(
@@ -262,12 +262,12 @@ def _measures_in(text: str) -> list[str]:
     found = find_measures(text)
     if not found:
         return found
-    verbs = {t.text.lower() for t in spacy_pipeline()(text) if t.pos_ == "VERB"}
+    verbs = {t.text.lower() for t in parse(text) if t.pos_ == "VERB"}
     return [m for m in found if " " in m or m.lower() not in verbs]
 
 
 def _comparatives(text: str) -> list[str]:
-    return [t.text for t in spacy_pipeline()(text) if is_comparative(t)]
+    return [t.text for t in parse(text) if is_comparative(t)]
 
 
 # The policy's test of time: "Will this target be able to be reviewed at the next PEP meeting?"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from offline_models import sentence_model, spacy_pipeline
 from target_coach.areas import areas_in
 from target_coach.measures import Level, levels_in
+from target_coach.parsing import parse
 from target_coach.schema import Criterion, TargetCheckRequest
 
 ABSOLUTE = re.compile(
@@ -69,7 +70,7 @@ def _counted(text: str) -> list[Level]:
     levels = levels_in(text)
     if not levels:
         return levels
-    doc = spacy_pipeline()(text)
+    doc = parse(text)
     return [replace(level, counts=_what_it_counts(doc, level)) for level in levels]
 
 
@@ -234,7 +235,7 @@ CALENDAR_WORDS = {"time", "day", "week", "month", "term", "year"}
 
 
 def _lemmas(text: str) -> set[str]:
-    doc = spacy_pipeline()(text.lower())
+    doc = spacy_pipeline()(text.lower())  # holds the child's words: parsed, never cached
     return {
         t.lemma_
         for t in doc

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from offline_models import spacy_pipeline
 from target_coach.aims import first_aims
 from target_coach.dates import current_day, is_past, read_dates, review_day
+from target_coach.parsing import parse
 from target_coach.periods import read_periods, review_period
 from target_coach.schema import Criteria, TargetCheckRequest
 from target_coach.skills import example_for
@@ -40,7 +40,8 @@ def suggestions(
     """One fix per failed criterion, its examples taken from the child's subject and stage."""
     example = example_for(req)
     fixes = dict(FIXES)
-    aims = first_aims(spacy_pipeline()(req.target))
+    failed_specific = criteria.specific.met is False
+    aims = first_aims(parse(req.target)) if failed_specific else []
     fixes["specific"] = (
         "Give each aim a target of its own, so each can be measured and reviewed: for "
         f"example one for \u201c{aims[0]}\u201d and another for \u201c{aims[1]}\u201d."
@@ -90,7 +91,7 @@ def _clause(text: str) -> str:
     if not text:
         return text
     word = text.split()[0]
-    first = spacy_pipeline()(word)
+    first = parse(word)
     acronym = any(c.isupper() for c in word[1:])  # "SENCo", "DT", "GCSE"
     keep = text.startswith(("I ", "I'")) or acronym or any(t.pos_ == "PROPN" for t in first)
     return text if keep else text[:1].lower() + text[1:]
