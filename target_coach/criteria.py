@@ -39,10 +39,14 @@ from target_coach.schema import Criterion, TargetCheckRequest
 from target_coach.words import is_comparative, made_up_words
 
 
-def specific(req: TargetCheckRequest) -> Criterion:
-    what = req.target
-    broad = BROAD_AIMS.search(what) and not NAMED_BEHAVIOUR.search(what)
-    if VAGUE_PHRASES.search(what) or broad:
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"\u201c{w}\u201d" for w in words)
+
+
+def _not_a_target(what: str, doc: Doc) -> Criterion | None:
+    """What fails specific whatever else the target says: a vague aim, the adults' task, the
+    help, four aims in one, or words no reader would know."""
+    if VAGUE_PHRASES.search(what) or (BROAD_AIMS.search(what) and not NAMED_BEHAVIOUR.search(what)):
         return Criterion(
             met=False,
             reason="It does not name the skill, knowledge or behaviour "
@@ -56,7 +60,6 @@ def specific(req: TargetCheckRequest) -> Criterion:
             "Who, and say here what the child will be able to do.",
             evidence=[adult_task],
         )
-    doc = parse(what)
     help_named = help_named_as_target(doc)
     if help_named:
         return Criterion(
@@ -67,22 +70,29 @@ def specific(req: TargetCheckRequest) -> Criterion:
         )
     bundled = bundled_aims(doc)
     if bundled:
-        quoted = ", ".join(f"\u201c{v}\u201d" for v in bundled)
         return Criterion(
             met=False,
-            reason=f"It strings {len(bundled)} aims together ({quoted}): give each its own "
-            "target, so each can be measured and reviewed.",
+            reason=f"It strings {len(bundled)} aims together ({_quoted(bundled)}): give each "
+            "its own target, so each can be measured and reviewed.",
             evidence=bundled,
         )
     made_up = made_up_words(doc)
     if made_up:
-        words = ", ".join(f"\u201c{w}\u201d" for w in made_up)
         return Criterion(
             met=False,
-            reason=f"{words} {'is not a word' if len(made_up) == 1 else 'are not words'} a "
-            "reader would know: name the skill in plain words.",
+            reason=f"{_quoted(made_up)} {'is not a word' if len(made_up) == 1 else 'are not words'}"
+            " a reader would know: name the skill in plain words.",
             evidence=made_up,
         )
+    return None
+
+
+def specific(req: TargetCheckRequest) -> Criterion:
+    what = req.target
+    doc = parse(what)
+    refused = _not_a_target(what, doc)
+    if refused:
+        return refused
     if _is_heading(doc):
         return _heading_with_its_outcome(req)
     outright = _named_outright(what)
