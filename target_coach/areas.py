@@ -35,7 +35,7 @@ AREAS: dict[str, str] = {
     "attendance": r"attend\w*|punctual\w*|late\w*|on time|registration|absence\w*|register|"
     r"ebsa|school avoid\w*|school refus\w*|emotionally based",
     "behaviour": r"behaviou?r\w*|behav(?:e|es|ed|ing)|shout\w*|walk\w* out|calm\w*|regulat\w*|"
-    r"anger|angry|time-out|detentions?|exclusions?|incidents?|points|suspen\w*|ftes?|"
+    r"anger|angry|time-out|detentions?|incidents?|points|suspen\w*|ftes?|"
     r"fixed[- ]term|semh|snatch\w*|hitting|kicking|fight\w*|exclu\w*|"
     r"stay\w* (?:sitting|seated|in (?:the |all |his |her |their )?(?:lessons?|class\w*|room))",
     "emotional": r"anxi\w*|worr\w*|stress\w*|counsell\w*|elsa|feelings?|emotion\w*|settle\w*|"

@@ -17,6 +17,7 @@ from offline_models import sentence_model, spacy_pipeline
 from target_coach.areas import areas_in
 from target_coach.measures import Level, levels_in
 from target_coach.parsing import parse
+from target_coach.refusals import Refusal, refusal_given
 from target_coach.schema import Criterion, TargetCheckRequest
 
 ABSOLUTE = re.compile(
@@ -248,10 +249,35 @@ def _lemmas(text: str) -> set[str]:
 
 def relevant(req: TargetCheckRequest) -> Criterion:
     sources = [n for n in req.context.needs if n.strip()]
-    if req.context.child_views.strip():
+    refusal = _help_turned_down(req)
+    if req.context.child_views.strip() and refusal is None:
         sources.append(req.context.child_views)
     if not sources:
+        if refusal is not None:
+            return Criterion(met=False, reason=_against(refusal), evidence=[refusal.said[:80]])
         return Criterion(met=None, reason="not judgeable without the child's needs or views")
+    judged = _linked(req, sources)
+    if refusal is not None:
+        judged = judged.model_copy(update={"reason": f"{judged.reason} {_against(refusal)}"})
+    return judged
+
+
+def _help_turned_down(req: TargetCheckRequest) -> Refusal | None:
+    """Help the row gives that the child said they do not want or need."""
+    row = " ".join((req.target, req.action, req.outcome)).lower()
+    return refusal_given(req.context.child_views, {t.lemma_ for t in parse(row)})
+
+
+def _against(refusal: Refusal) -> str:
+    return (
+        f"It gives {refusal.words}, which the child said they do not want or need: "
+        f"\u201c{refusal.said[:80]}\u201d. "
+        "Agree the help with them, or say which need it answers."
+    )
+
+
+def _linked(req: TargetCheckRequest, sources: list[str]) -> Criterion:
+    """Whether the target answers one of the sources, by meaning, shared words or area."""
     text = " ".join((req.target, req.outcome))
     model = sentence_model()
     vectors = np.asarray(model.encode([text, *sources], normalize_embeddings=True))

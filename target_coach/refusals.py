@@ -1,0 +1,104 @@
+"""Help the child has said they do not want or need, and a target row that gives it anyway.
+
+A child who says "I don't need a mentor" has answered the question a mentoring target asks.
+The target may still answer a need the school sees, but it does not answer the child's views:
+Slough asks that those views be "fully acted upon", and a target built on the help they turned
+down goes against them. The coach says so, quoting the child, rather than counting the shared
+word ("mentor") as a link to what they said.
+
+Only help is read this way. "I don't like reading" or "I hate spelling tests" name a difficulty
+that a reading or spelling target answers, and every writer labels such targets relevant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from offline_models import spacy_pipeline
+
+# Help offered to a child, by what it is and by who gives it. Not lessons, groups or
+# strategies: "I don't want maths lessons" is about maths, which a maths target answers.
+HELP = {
+    *("help", "support", "intervention", "session", "tutoring", "tuition", "mentoring"),
+    *("therapy", "counselling", "programme", "club", "mentor", "tutor", "counsellor"),
+    *("therapist", "ta", "assistant", "elsa", "camhs", "worker", "1:1"),
+}
+# The verbs a child turns help down with: "I don't need", "I don't want", "I'd rather not have".
+TURN_DOWN = {"need", "want", "wanna", "have", "see", "go", "attend", "do"}
+# Not wanting help to end is wanting it.
+ENDING = {"stop", "quit", "end", "lose", "leave", "finish"}
+NO_MORE = re.compile(r"\bno more (?:\w+ )?(?P<help>" + "|".join(sorted(HELP)) + r")s?\b")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The help turned down, in the child's words, and the sentence that says so."""
+
+    words: str
+    lemmas: frozenset[str]
+    said: str
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
+def _turned_down(doc: Doc) -> list[Token]:
+    """The help nouns under a negated "need" or "want" (or a verb it governs)."""
+    found = []
+    for verb in doc:
+        if verb.lemma_ not in TURN_DOWN or not _negated(verb):
+            continue
+        if verb.lemma_ not in ("need", "want", "wanna") and not any(
+            c.lower_ == "rather" for c in verb.children
+        ):
+            continue  # "I don't see the point" is not help turned down; "rather not have" is
+        stack = [c for c in verb.children if c.dep_ != "nsubj" and _within(c)]
+        while stack:
+            token = stack.pop()
+            if token.lemma_ in HELP and token.pos_ in ("NOUN", "PROPN", "VERB"):
+                found.append(token)
+            stack.extend(c for c in token.children if _within(c))
+    return found
+
+
+def _within(token: Token) -> bool:
+    """Still part of what is turned down: not the next clause ("..., I don't want to fail")
+    nor a clause about someone else ("I don't want people to know I have a TA"), but a clause
+    whose subject is the help itself ("I don't want a TA sitting next to me")."""
+    if token.dep_ in ("conj", "punct", "cc") or token.lemma_ in ENDING:
+        return False  # "I don't want her to stop helping me" asks for the help
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or any(s.lemma_ in HELP for s in subjects)
+
+
+def _refusal(token: Token, views: str) -> Refusal:
+    compounds = [c for c in token.children if c.dep_ == "compound"]
+    words = " ".join(views[t.idx : t.idx + len(t)] for t in [*compounds, token])
+    sentence = token.sent
+    return Refusal(
+        words=words,
+        lemmas=frozenset(t.lemma_ for t in [*compounds, token]),
+        said=views[sentence.start_char : sentence.end_char].strip(),
+    )
+
+
+def refusals_in(views: str) -> list[Refusal]:
+    """Each piece of help the child's views turn down ("I don't need homework club")."""
+    if not views.strip():
+        return []
+    doc = spacy_pipeline()(views.lower())  # holds the child's words: parsed, never cached
+    found = [_refusal(token, views) for token in _turned_down(doc)]
+    for match in NO_MORE.finditer(views.lower()):
+        help_word = match.group("help")
+        said = views[match.start() : match.end()]
+        found.append(Refusal(said.split()[-1], frozenset({help_word}), said))
+    return found
+
+
+def refusal_given(views: str, row_lemmas: set[str]) -> Refusal | None:
+    """The first help the child turned down that the target row gives anyway."""
+    return next((r for r in refusals_in(views) if r.lemmas <= row_lemmas), None)
