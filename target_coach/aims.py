@@ -134,7 +134,10 @@ VAGUE_PHRASES = re.compile(
     r"confidence|maths?|english|reading|writing|learning|progress|attainment|self[- ]esteem|"
     r"wellbeing|skills|effort|focus|attitude|engagement|resilience|independence|science|speech|"
     r"language|communication|social skills|concentration|self[- ]?confidence|motivation)"
-    r"\s*\.?\s*$|^\s*(?:to\s+)?(?:make friends|be good|behave|settle|be happy|be kind)\b",
+    r"\s*\.?\s*$|" + _OPENING + r"(?:make friends|be good|behave|settle|be happy|be kind)\b"
+    # "settle ... without becoming distressed", "within 10 minutes": what settling looks like
+    r"(?![^.]*\b(?:without|within|in\s+under|after\s+\d+)\b)"
+    r"|" + _OPENING + r"feel\s+less\b",
     re.I,
 )
 # A direction on a broad area, and nothing more: "Reduce exclusions", "Attendance to improve",
@@ -172,9 +175,19 @@ _FINDING_OUT = (
     r"(?:(?:his|her|their|my|the|some|different|possible|future)\s+)?(?:\w+\s+)?"
     r"(?:options|apprenticeships?|careers?|courses?|jobs?|college|colleges|pathways?|"
     r"universit(?:y|ies)|training)"
+    r"|(?:think\s+about|consider|explore|decide)\s+what\s+(?:he|she|they|i)\s+"
+    r"(?:wants?|would\s+like)\s+to\s+do"
+)
+# The child's wish for their future written as the target: "Jayden wants to be a footballer",
+# "I would like to become a vet". It belongs in their views; the target is a step towards it.
+WISH_AS_TARGET = re.compile(
+    r"^\s*(?:i|[^\W\d_][\w'-]*)\s+(?:wants?|would\s+like|hopes?|wish(?:es)?|dreams?(?:\s+of)?)"
+    r"\s+(?:to\s+)?(?:be|become|becoming)\s+an?\s+(?:(?!\b(?:but|so|and|because)\b)[^.;:!\u2013-])"
+    r"{1,60}[.!]?\s*$",
+    re.I,
 )
 BROAD_AIMS = re.compile(
-    rf"^\s*(?:to\s+)?(?:"
+    _OPENING + r"(?:"
     rf"(?:improve|increase|reduce|decrease|lower|raise|gain|get|work\s+on|develop|build|boost|"
     rf"manage|maintain)\s+(?:(?:the|his|her|their|my)\s+)?(?:(?:number|amount|level)\s+of\s+)?"
     rf"{_BROAD}(?:\s*(?:,|and|&)\s*{_BROAD})*{_WITH_WHOM}"
@@ -282,13 +295,26 @@ def _spending_named(doc: Doc) -> str | None:
     return doc.text.strip().rstrip(".") if bought else None
 
 
+def _name_opening(token: Token) -> bool:
+    """The child's name heading the target ("Harvey to have ..."), which the parser can take
+    for a verb when the sentence reads like an order."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.i == 0
+        and token.text[:1].isupper()
+        and token.lemma_.lower() not in HELP_VERBS
+        and after is not None
+        and after.lower_ in ("to", "will", "should", "can")
+    )
+
+
 def help_named_as_target(doc: Doc) -> str | None:
     """The help named when the target's first verb is getting it ("access ... strategies"), or
     when the target is only what PP+ buys."""
     spending = _spending_named(doc)
     if spending:
         return spending
-    verb = next((t for t in doc if t.pos_ == "VERB"), None)
+    verb = next((t for t in doc if t.pos_ == "VERB" and not _name_opening(t)), None)
     while verb is not None and verb.lemma_.lower() in ("continue", "keep", "start", "begin"):
         # "continue to access counselling": the help is what is continued
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
@@ -322,6 +348,19 @@ ADULT_TASK = re.compile(
 )
 
 
+# The adults' paperwork in the passive: "Annual review of EHCP to be held", "Referral to CAMHS
+# to be made", "Transition meeting to be arranged". Nothing in it is the child's to do.
+ADULT_PROCESS = re.compile(
+    r"^\s*(?:(?:the|an?|his|her|their)\s+)?(?:(?:annual|initial|statutory|transition|"
+    r"interim|emergency|multi-agency|tac|team around the child)\s+)?"
+    r"(?:review|referral|meeting|ehcp|ehc\s*plan|ehc\s+needs\s+assessment|paperwork|funding|"
+    r"application\s+for\s+(?:funding|an?\s+ehcp|ehcp|top[- ]up)|risk\s+assessment|"
+    r"pep|care\s+plan|request)\b[^.;]{0,60}?\bto\s+be\s+(?:\w+ed|held|made|done|sent|set\s+up|"
+    r"written|put\s+in\s+place|chased|sought)\b",
+    re.I,
+)
+
+
 # "Help Lauren manage...", "Support him to...": the adults' part, with the child as its object.
 ADULTS_HELP = re.compile(
     r"^\s*(?:[Tt]o\s+)?(?:[Hh]elp|[Ss]upport|[Ee]ncourage|[Ee]nable)\s+"
@@ -340,7 +379,7 @@ def adult_task_named(text: str) -> str | None:
     """ "DT to request records...", "School to provide a tutor", "Help Lauren manage...": a task
     for the adults, which belongs under How and Who; the target says what the child will be
     able to do."""
-    found = ADULT_TASK.match(text) or ADULTS_HELP.match(text)
+    found = ADULT_TASK.match(text) or ADULTS_HELP.match(text) or ADULT_PROCESS.match(text)
     if found is None or CHILD_WILL.search(text):
         return None  # "Tutor to work with Zainab ... so she can compare fractions" names it
     return found.group(0).strip()

@@ -19,6 +19,7 @@ from target_coach.aims import (
     GENERIC,
     VAGUE_PHRASES,
     VAGUE_VERBS,
+    WISH_AS_TARGET,
     adult_task_named,
     bundled_aims,
     help_named_as_target,
@@ -46,6 +47,12 @@ def _quoted(words: list[str]) -> str:
 def _not_a_target(what: str, doc: Doc) -> Criterion | None:
     """What fails specific whatever else the target says: a vague aim, the adults' task, the
     help, four aims in one, or words no reader would know."""
+    if WISH_AS_TARGET.search(what):
+        return Criterion(
+            met=False,
+            reason=f"\u201c{what.strip()}\u201d is the child's wish, not a target: keep it in "
+            "their views, and set a step towards it that the review can check.",
+        )
     if VAGUE_PHRASES.search(what) or (BROAD_AIMS.search(what) and not NAMED_BEHAVIOUR.search(what)):
         return Criterion(
             met=False,

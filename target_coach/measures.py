@@ -32,6 +32,11 @@ THRESHOLD_PATTERNS = [
     r"\b(?:expected|exceeding|emerging)\s+(?:standard|level|range)\b|\bgreater depth\b",
     r"\bearly learning goals?\b|\belgs?\b|\bscaled score\b|\bbook band\b",
     r"\b(?:merit|distinction)s?\b|\bentry level\b",
+    # A level and older GCSE letter grades, in capitals so "a" and "an" are never read as one:
+    # "from a D to an A*", "achieve a B in Chemistry", "at least a C".
+    r"(?-i:\b(?:from\s+)?(?:an?\s+)?[A-EU]\*?\s+to\s+(?:an?\s+)?(?:A\*|[A-E])(?![\w*]))",
+    r"\b(?:achieve|get|gain|reach|at least|target of|predicted)\s+(?:an?\s+)?"
+    r"(?-i:(?:A\*|[A-E])(?![\w*]))(?:\s+(?:grade|in|at|or above|or higher)\b)",
 ]
 MEASURE_PATTERNS = [
     r"\b\d+(?:\.\d+)?\s?%",

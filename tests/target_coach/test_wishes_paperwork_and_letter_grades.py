@@ -1,0 +1,92 @@
+"""What DTs paste into the target box that is not a target (the child's wish, the adults'
+paperwork, the help, a feeling), and A level letter grades as a measure."""
+
+from __future__ import annotations
+
+import pytest
+
+from target_coach.check import judge
+from tests.target_coach.conftest import request
+
+
+def _specific(target: str, key_stage: str = "KS2"):
+    return judge(request(target=target, key_stage=key_stage)).specific
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Jayden wants to be a footballer.",
+        "I would like to become a hairdresser when I leave school",
+        "Mia hopes to be a vet",
+    ],
+)
+def test_the_childs_wish_is_not_the_target(target: str) -> None:
+    judged = _specific(target)
+    assert judged.met is False
+    assert "wish" in judged.reason
+
+
+def test_a_wish_with_what_the_child_will_do_is_still_judged_on_that() -> None:
+    assert _specific("Sami wants to read the Horrid Henry books on his own").met is True
+
+
+@pytest.mark.parametrize(
+    ("target", "quoted"),
+    [
+        ("Annual review of EHCP to be held and EHCP updated.", "Annual review of EHCP to be held"),
+        ("Referral to CAMHS to be made by the DT", "Referral to CAMHS to be made"),
+        ("Transition meeting with college to be arranged", "to be arranged"),
+    ],
+)
+def test_the_adults_paperwork_in_the_passive_is_their_task(target: str, quoted: str) -> None:
+    judged = _specific(target)
+    assert judged.met is False
+    assert quoted in judged.reason and "task for the adults" in judged.reason
+
+
+def test_a_child_reviewing_their_own_work_is_not_paperwork() -> None:
+    assert _specific("Sam to review his spelling test and correct 5 words each Friday").met
+
+
+def test_help_after_the_childs_name_is_found_even_when_the_name_reads_as_a_verb() -> None:
+    judged = _specific("Harvey to have ELSA sessions.")
+    assert judged.met is False
+    assert "have ELSA sessions" in judged.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Connor to think about what he wants to do.",
+        "Connor to look into apprenticeships",
+        "Kieran to settle into his new school and make friends.",
+        "Ellie-Rose will feel less worried about going to high school.",
+    ],
+)
+def test_aims_after_the_childs_name_are_as_broad_as_without_it(target: str) -> None:
+    assert _specific(target, "KS3").met is False
+
+
+def test_settling_with_what_it_looks_like_is_specific() -> None:
+    judged = _specific("Ollie will settle into nursery in the morning without becoming distressed.")
+    assert judged.met is True
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Precious will move from a D to a B in Chemistry in her January assessment.",
+        "Achieve a B in A level Psychology",
+        "Gain at least a C in Biology",
+    ],
+)
+def test_letter_grades_are_a_measure(target: str) -> None:
+    assert judge(request(target=target, key_stage="POST16")).measurable.met is True
+
+
+def test_the_article_a_is_never_read_as_a_grade() -> None:
+    judged = judge(
+        request(target="Get a book from the library and go from a to b", key_stage="KS3")
+    )
+    assert judged.measurable.met is False
