@@ -68,6 +68,9 @@ AGREEMENT_SETS = {
     "fresh batch 08 (a QA officer's term of PEPs; tuned on after first sight, 85.2%)": (
         "fresh_batch_08_targets.jsonl"
     ),
+    "fresh batch 09 (from the child's views, carried forward; tuned on after first sight, 90.0%)": (
+        "fresh_batch_09_targets.jsonl"
+    ),
 }
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
