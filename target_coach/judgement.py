@@ -49,11 +49,18 @@ def _scaled_scores(req: TargetCheckRequest, b: float, g: float) -> bool:
 # Catch-up programmes aim at about twice the usual rate: some six months of reading age in a
 # term. A year is the most a term's plan can promise without being a hope.
 MAX_AGE_GAIN_MONTHS = 12
+MAX_GRADE_STEP = 1
 
 
 # Nouns that name a point on a scale ("Phase 3", "grade 4") or a length of time ("a
 # 45-minute lesson"): a number of them is not a count of the noun the phrase goes on to name.
 SCALE_NOUNS = {"phase", "stage", "level", "grade", "band", "step", "entry", "tier"}
+# Subjects whose GCSE results a baseline lists as bare numbers: "English 3, History 4".
+SUBJECT_NOUNS = {
+    *("english", "math", "maths", "science", "biology", "chemistry", "physics", "history"),
+    *("geography", "french", "spanish", "german", "art", "music", "computing", "literature"),
+    *("language", "psychology", "sociology", "business", "drama", "statistics", "re", "pe"),
+}
 TIME_NOUNS = {"second", "minute", "min", "mins", "hour", "hr", "week", "month"}
 
 
@@ -103,6 +110,8 @@ def _comparable(a: Level, b: Level) -> bool:
     reading "5 times a week", is no step at all."""
     if a.age or b.age:
         return a.age and b.age
+    if "grade" in (a.counts, b.counts) and {a.counts, b.counts} - {"grade"} <= SUBJECT_NOUNS:
+        return True  # "History 4" in a mock's results is the grade "Grade 6 in History" aims at
     return a.counts is None or b.counts is None or a.counts == b.counts
 
 
@@ -167,6 +176,19 @@ def achievable(req: TargetCheckRequest) -> Criterion:
     return _step_from_baseline(req, goal, base, baseline)
 
 
+def _exam_grades(start: Level, end: Level) -> bool:
+    """Both numbers on the 1 to 9 GCSE scale: the goal named as a grade, the start a bare
+    number or a grade ("Combined Science 4-4", "grade 3 in the November mock")."""
+    return (
+        end.counts == "grade"
+        and (start.counts in (None, "grade") or start.counts in SUBJECT_NOUNS)
+        and start.total is None
+        and end.total is None
+        and 1 <= start.value <= 9
+        and 1 <= end.value <= 9
+    )
+
+
 def _step_from_baseline(
     req: TargetCheckRequest, goal: list[Level], base: list[Level], baseline: str
 ) -> Criterion:
@@ -194,6 +216,10 @@ def _step_from_baseline(
         ratio = 1 - float(by.group(1)) / 100 if by else (g / b if b else 1.0)
         g = b * ratio
         too_big = ratio < 0.15 and b > 1  # from one to none is the only step there is
+    elif _exam_grades(start, end):
+        # GCSE grades 1 to 9: one grade by the next exams is a stretch every writer accepts;
+        # two or more ("grade 4 to 6", "2 to 5") is not, unless the review is years away.
+        too_big = g - b > MAX_GRADE_STEP
     elif _scaled_scores(req, b, g):
         # KS1 and KS2 scaled scores run from 80 to 120 (100 the expected standard): a step is
         # a share of that range, so 84 to 100 is two fifths of it, not a fifth more than 84.

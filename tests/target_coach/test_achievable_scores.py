@@ -190,3 +190,20 @@ def test_a_score_out_of_her_own_list_is_a_score() -> None:
         context={"baseline": "Spells 9 of her 20 words correctly"},
     )
     assert achievable(req).reason.startswith("From 9 to 16 out of 20")
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "met"),
+    [
+        ("Grade 3 in the November mock", "Achieve a grade 4 in GCSE English Language", True),
+        ("Grade 4 in the November mock", "Secure a grade 5 in English Literature", True),
+        ("Currently grade 2 (end of Y8 assessment)", "Get a grade 5 in Science", False),
+        ("November mocks: Combined Science 4, History 4", "Achieve Grade 6 in History", False),
+    ],
+)
+def test_more_than_one_gcse_grade_by_the_summer_is_a_big_jump(
+    baseline: str, target: str, met: bool
+) -> None:
+    req = request(target=target, when="June 2027", key_stage="KS4", context={"baseline": baseline})
+    judged = achievable(req)
+    assert judged.met is met, judged.reason
