@@ -105,6 +105,9 @@ def specific(req: TargetCheckRequest) -> Criterion:
     outright = _named_outright(what)
     if outright:
         return outright
+    behaviour = NAMED_BEHAVIOUR.search(what)
+    if behaviour:  # "stay in my lessons and not walk out": anyone could see it happen, or not
+        return Criterion(met=True, reason="It names the behaviour.", evidence=[behaviour[0]])
     named = [_phrase(t) for t in doc if _names_something(t)]
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in VAGUE_VERBS]
     measures = find_measures(what)

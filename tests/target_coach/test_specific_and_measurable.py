@@ -364,3 +364,19 @@ def test_a_subjects_own_words_and_bracketed_examples_are_not_made_up(target: str
 )
 def test_the_childs_work_handed_in_or_a_place_secured_is_a_measure(outcome: str) -> None:
     assert measurable(request(target="Finish the history essay", outcome=outcome)).met is True
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        '"I will stay in my lessons and not walk out" \u2013 Deshawn',
+        "Tia will line up with her class without pushing",
+    ],
+)
+def test_a_behaviour_anyone_could_see_is_specific_in_the_childs_words_too(target: str) -> None:
+    judged = specific(request(target=target, key_stage="KS3"))
+    assert judged.met is True, judged.reason
+
+
+def test_a_broad_aim_with_a_behaviour_named_in_it_is_still_broad() -> None:
+    assert specific(request(target="Improve his behaviour", key_stage="KS3")).met is False
