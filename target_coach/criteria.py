@@ -122,6 +122,11 @@ def specific(req: TargetCheckRequest) -> Criterion:
             reason="It names what will be achieved.",
             evidence=named[:3] + [v.text for v in verbs[:1]],
         )
+    ranged = _skill_with_its_range(doc)
+    if ranged:
+        return Criterion(
+            met=True, reason="It names a skill and how far it goes.", evidence=[ranged]
+        )
     if measures and verbs:
         return Criterion(
             met=True, reason="It names a particular skill with a measure.", evidence=measures[:2]
@@ -132,6 +137,19 @@ def specific(req: TargetCheckRequest) -> Criterion:
         "not just the subject or a general aim.",
         evidence=named[:2],
     )
+
+
+def _skill_with_its_range(doc: Doc) -> str | None:
+    """A skill's verb with the number it goes up to: "count to 20", "subitise to 5", "add and
+    subtract within 20". The curriculum names these skills by the verb alone."""
+    for number in doc:
+        prep = number.head
+        if not number.like_num or prep.lower_ not in ("to", "within", "beyond"):
+            continue
+        verb = prep.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() not in VAGUE_VERBS:
+            return doc[verb.i : number.i + 1].text
+    return None
 
 
 HEADING_WORDS = 4

@@ -380,3 +380,15 @@ def test_a_behaviour_anyone_could_see_is_specific_in_the_childs_words_too(target
 
 def test_a_broad_aim_with_a_behaviour_named_in_it_is_still_broad() -> None:
     assert specific(request(target="Improve his behaviour", key_stage="KS3")).met is False
+
+
+@pytest.mark.parametrize(
+    "target", ["To count to 20", "To subitise to 5", "To add and subtract within 20"]
+)
+def test_a_skill_named_by_its_verb_and_range_is_specific(target: str) -> None:
+    judged = specific(request(target=target, key_stage="KS1"))
+    assert judged.met is True, judged.reason
+
+
+def test_an_aim_verb_with_a_number_is_not_a_skill() -> None:
+    assert specific(request(target="Improve to 95%", key_stage="KS3")).met is False
