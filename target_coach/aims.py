@@ -133,7 +133,11 @@ VAGUE_PHRASES = re.compile(
     r"(?:\w+\s+)?(?:behaviou?r|"
     r"confidence|maths?|english|reading|writing|learning|progress|attainment|self[- ]esteem|"
     r"wellbeing|skills|effort|focus|attitude|engagement|resilience|independence|science|speech|"
-    r"language|communication|social skills|concentration|self[- ]?confidence|motivation)"
+    r"language|communication|social skills|concentration|self[- ]?confidence|motivation|"
+    r"spelling|handwriting|phonics|punctuation|grammar|vocabulary|literacy|numeracy|"
+    r"punctuality)"
+    # the help it will come with adds no skill: "improve his spelling using strategies from..."
+    r"(?:\s+(?:using|with|through)\b(?![^.]*\d)[^.]*)?"
     r"\s*\.?\s*$|" + _OPENING + r"(?:make friends|be good|behave|settle|be happy|be kind)\b"
     # "settle ... without becoming distressed", "within 10 minutes": what settling looks like
     r"(?![^.]*\b(?:without|within|in\s+under|after\s+\d+)\b)"

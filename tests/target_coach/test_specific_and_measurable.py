@@ -392,3 +392,20 @@ def test_a_skill_named_by_its_verb_and_range_is_specific(target: str) -> None:
 
 def test_an_aim_verb_with_a_number_is_not_a_skill() -> None:
     assert specific(request(target="Improve to 95%", key_stage="KS3")).met is False
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Kai to improve his spelling using strategies from his dyslexia assessment",
+        "Improve handwriting with support from the TA",
+        "To improve her phonics",
+    ],
+)
+def test_improving_a_whole_area_with_help_named_is_still_broad(target: str) -> None:
+    assert specific(request(target=target, key_stage="KS2")).met is False
+
+
+def test_improving_with_a_number_named_is_judged_on_the_number() -> None:
+    judged = specific(request(target="Improve spelling using Nessy to 15 of 20 words"))
+    assert judged.met is True, judged.reason
