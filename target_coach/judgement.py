@@ -17,7 +17,7 @@ from offline_models import sentence_model, spacy_pipeline
 from target_coach.areas import areas_in
 from target_coach.measures import Level, levels_in
 from target_coach.parsing import parse
-from target_coach.refusals import Refusal, refusal_given
+from target_coach.refusals import Refusal, lemmas_of, refusal_given
 from target_coach.schema import Criterion, TargetCheckRequest
 
 ABSOLUTE = re.compile(
@@ -290,8 +290,8 @@ def relevant(req: TargetCheckRequest) -> Criterion:
 
 def _help_turned_down(req: TargetCheckRequest) -> Refusal | None:
     """Help the row gives that the child said they do not want or need."""
-    row = " ".join((req.target, req.action, req.outcome)).lower()
-    return refusal_given(req.context.child_views, {t.lemma_ for t in parse(row)})
+    row = " ".join((req.target, req.action, req.outcome))
+    return refusal_given(req.context.child_views, lemmas_of(row))
 
 
 def _against(refusal: Refusal) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from offline_models import spacy_pipeline
+from target_coach.parsing import parse
 
 # Help offered to a child, by what it is and by who gives it. Not lessons, groups or
 # strategies: "I don't want maths lessons" is about maths, which a maths target answers.
@@ -97,6 +98,11 @@ def refusals_in(views: str) -> list[Refusal]:
         said = views[match.start() : match.end()]
         found.append(Refusal(said.split()[-1], frozenset({help_word}), said))
     return found
+
+
+def lemmas_of(text: str) -> set[str]:
+    """Every word of a school-written row as the child's refusals are read: lower case, lemma."""
+    return {t.lemma_ for t in parse(text.lower())}
 
 
 def refusal_given(views: str, row_lemmas: set[str]) -> Refusal | None:

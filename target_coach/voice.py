@@ -16,6 +16,7 @@ import numpy as np
 from offline_models import sentence_model
 from target_coach.areas import areas_in
 from target_coach.draft import CHILD_WORDS
+from target_coach.refusals import lemmas_of, refusal_given
 from target_coach.schema import PolicyFinding
 
 # The answers in which a child asks for something: help, a change, a future.
@@ -94,11 +95,33 @@ def _reason(ask: ChildAsk, ask_areas: set[str], plan: Plan, score: float) -> str
     return ""
 
 
+def help_turned_down(asks: list[ChildAsk], targets: list[Plan]) -> list[PolicyFinding]:
+    """`child_turned_down_help`: a target gives help the child said they do not want or need
+    ("I don't need a mentor"). It may still be right; it must not go unsaid."""
+    findings = []
+    for target in targets:
+        row = lemmas_of(target.text)
+        for ask in asks:
+            refusal = refusal_given(ask.words, row)
+            if refusal is not None:
+                findings.append(
+                    PolicyFinding(
+                        rule="child_turned_down_help",
+                        message=f"\u201c{target.text[:80]}\u201d gives {refusal.words}, which "
+                        f"the child said they do not want or need: \u201c{refusal.said[:120]}"
+                        "\u201d. Agree it with them, or say in the target why it is still needed.",
+                    )
+                )
+                break
+    return findings
+
+
 def voice_findings(
     asks: list[ChildAsk], targets: list[Plan], concerns: list[ChildAsk], actions: list[Plan]
 ) -> tuple[list[PolicyFinding], list[Relation]]:
     """`child_voice_not_addressed`: the child asked for something and no target answers any of
-    it. `child_concern_not_addressed`: a worry about school with no target or action on it."""
+    it. `child_turned_down_help`: a target gives help the child said they do not want.
+    `child_concern_not_addressed`: a worry about school with no target or action on it."""
     wanted = [a for a in asks if is_ask(a)]
     relations = relate(wanted, targets)
     findings = []
@@ -111,6 +134,7 @@ def voice_findings(
                 f"{said}. Link a target to their words, or draft one from them.",
             )
         )
+    findings += help_turned_down(asks, targets)
     for relation in relate(concerns, targets + actions):
         if not relation.answered_by:
             findings.append(

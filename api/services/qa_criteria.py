@@ -102,8 +102,8 @@ def student_views(facts: PepFacts) -> Decided:
             return AMBER, "No views from the child; the reason they are missing is recorded"
         return RED, "No views from the child and no reason recorded"
     if facts.child_voice:
-        unanswered = len(facts.child_voice)
-        return AMBER, f"{unanswered} thing(s) the child said are not answered by a target"
+        unheard = len(facts.child_voice)
+        return AMBER, f"{unheard} thing(s) the child said a target does not answer, or goes against"
     return GREEN, f"{facts.answered_topics} topic(s) answered, and the targets answer them"
 
 

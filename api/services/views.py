@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -27,6 +27,12 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _in_utc(value: datetime) -> datetime:
+    """SQLite hands back stored times without their zone, while a row written in this session
+    still holds the aware time it was given: compared as they are, they raise."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
     ypv = views_repo.view(session, pep.id)
     topics = views_repo.topics(session, pep.id)
@@ -35,7 +41,9 @@ def build_view(session: Session, pep: Pep, child: Child) -> dict[str, Any]:
         sessions[0].helper_role.value if sessions else None
     )
     support = list(ypv.support) if ypv and ypv.support else []
-    stamps = [row.updated_at for row in topics.values()] + ([ypv.updated_at] if ypv else [])
+    stamps = [_in_utc(r.updated_at) for r in topics.values()] + (
+        [_in_utc(ypv.updated_at)] if ypv else []
+    )
     concerns = voice_repo.concerns_for_pep(session, pep.id)
     withheld = withheld_words(concerns)
     typed = {k: getattr(ypv, k) if ypv else None for k in MEETING_WORDS}

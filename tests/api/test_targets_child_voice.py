@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from api.models.enums import ConcernKind, ConcernTier
+from api.repositories import views as views_repo
 from tests.helpers import Demo, add_concern
 
 ASKED = "Someone to go through maths with me, one to one"  # Jordan's demo answer
@@ -189,3 +190,26 @@ def test_the_document_and_the_childs_copy_put_what_i_said_beside_what_we_will_do
         client.get(f"/api/v1/peps/{pep}/my-copy.html", headers=demo.auth("other-dt")).status_code
         == 404
     )
+
+
+def test_a_target_giving_help_the_child_turned_down_is_named_to_the_dt_and_the_qa(
+    client: TestClient, demo: Demo, db: Session
+) -> None:
+    pep = _pep(demo)
+    said = "I don't need a mentor, I can do maths if someone explains it"
+    row = views_repo.topic(db, pep, "support_wanted")
+    assert row is not None
+    row.answer = said
+    db.commit()
+    saved = client.post(
+        f"/api/v1/peps/{pep}/targets",
+        headers=demo.auth("demo-dt"),
+        json={"what": "Jordan to see the learning mentor every week", "how": "Mentor, Weds P1"},
+    )
+    assert saved.status_code == 201, saved.text
+    check = client.get(f"/api/v1/peps/{pep}/targets/check", headers=demo.auth("demo-dt")).json()
+    [finding] = [p for p in check["policy"] if p["rule"] == "child_turned_down_help"]
+    assert said in finding["message"] and "learning mentor" in finding["message"]
+    qa = client.get(f"/api/v1/peps/{pep}/qa", headers=demo.auth("demo-vs"))
+    assert qa.status_code == 200, qa.text
+    assert "child_turned_down_help" in [f["rule"] for f in qa.json()["child_voice"]]

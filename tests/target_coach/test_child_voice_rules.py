@@ -55,3 +55,20 @@ def test_a_worry_about_school_needs_a_target_or_an_action() -> None:
     assert _rules([], [MATHS], worries=worry) == ["child_concern_not_addressed"]
     club = Plan("action-0", "Key adult helps choose a lunchtime club and goes with them")
     assert _rules([], [MATHS], worries=worry, actions=[club]) == []
+
+
+def test_a_target_giving_help_the_child_turned_down_is_flagged_in_their_words() -> None:
+    asks = [ChildAsk("support_wanted", "I don't need a mentor, I just want help with art")]
+    mentoring = Plan("t1", "Meet the learning mentor every Wednesday. Attends 10 of 12 sessions")
+    drawing = Plan("t2", "Draw 4 observational studies for the art portfolio")
+    findings, _ = voice_findings(asks, [mentoring, drawing], [], [])
+    turned_down = [f for f in findings if f.rule == "child_turned_down_help"]
+    assert len(turned_down) == 1
+    assert "I don't need a mentor" in turned_down[0].message
+    assert "Meet the learning mentor" in turned_down[0].message
+
+
+def test_asking_for_help_is_not_turning_it_down() -> None:
+    asks = [ChildAsk("support_wanted", "I need a mentor, I don't want to fall behind")]
+    mentoring = Plan("t1", "Meet the learning mentor every Wednesday. Attends 10 of 12 sessions")
+    assert "child_turned_down_help" not in _rules(asks, [mentoring])
