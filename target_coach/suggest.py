@@ -11,6 +11,7 @@ from target_coach.parsing import parse
 from target_coach.periods import read_periods, review_period
 from target_coach.schema import Criteria, TargetCheckRequest
 from target_coach.skills import example_for
+from target_coach.words import AFTER_A_NAME, is_word
 
 # The opening of each placeholder; the example after "e.g." fits the target being written.
 PLACEHOLDERS = {
@@ -84,16 +85,32 @@ def _review_date(req: TargetCheckRequest, today: date | None = None) -> str:
     return review.strftime("%d/%m/%Y") if not req.when.strip() or (when and when.problem) else ""
 
 
+def _names_the_child(words: list[str]) -> bool:
+    """A capital before "will" is a name ("Grace will read"); before "to" only if it is no
+    English word ("Kacper to"), as "Continue to" opens with a verb. spaCy's tagger, given the
+    word alone, takes most names outside England for verbs."""
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    after = words[1].lower()
+    return after in AFTER_A_NAME - {"to"} or (after == "to" and not is_word(words[0]))
+
+
 def _clause(text: str) -> str:
     """Mid-sentence form: "To improve X." -> "improve X"; names and "I" keep their capital."""
     text = LABEL.sub("", text.strip()).rstrip(". ")
     text = re.sub(r"^to\s+", "", text, flags=re.I)
     if not text:
         return text
-    word = text.split()[0]
+    words = text.split()
+    word = words[0]
     first = parse(word)
     acronym = any(c.isupper() for c in word[1:])  # "SENCo", "DT", "GCSE"
-    keep = text.startswith(("I ", "I'")) or acronym or any(t.pos_ == "PROPN" for t in first)
+    keep = (
+        text.startswith(("I ", "I'"))
+        or acronym
+        or any(t.pos_ == "PROPN" for t in first)
+        or _names_the_child(words)
+    )
     return text if keep else text[:1].lower() + text[1:]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from target_coach.check import judge
+from target_coach.check import check_target, judge
 from tests.target_coach.conftest import request
 
 
@@ -90,3 +90,11 @@ def test_the_article_a_is_never_read_as_a_grade() -> None:
         request(target="Get a book from the library and go from a to b", key_stage="KS3")
     )
     assert judged.measurable.met is False
+
+
+@pytest.mark.parametrize(
+    ("target", "kept"),
+    [("Kacper will settle at nursery", "Kacper will"), ("Zofia to count to 10", "Zofia to")],
+)
+def test_the_rewrite_keeps_the_childs_name_as_written(target: str, kept: str) -> None:
+    assert kept in check_target(request(target=target, key_stage="EY")).rewrite
