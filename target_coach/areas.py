@@ -27,6 +27,7 @@ AREAS: dict[str, str] = {
     r"sentences?|paragraphs?|essays?|peel|letters? (?:formation|correctly)|dyslexi\w*|"
     r"form (?:lower|upper)|" + LEARNING,
     "fine_motor": r"fine motor|pencil|grip|scissors|buttons?|tweezers|playdough|dressing|"
+    r"zips?|zip\w* up|laces|shoelaces|cutlery|knife and fork|dcd|dyspraxi\w*|"
     r"letter formation|form \w+ letters|(?:correctly |well[- ])?formed letters|" + DELAY,
     "maths": r"maths?|number\w*|count\w*|times tables?|multiplication|division|fractions?|"
     r"addition|subtraction|place value|shapes?|geometry|algebra|numeracy|sums|" + LEARNING,
@@ -48,7 +49,7 @@ AREAS: dict[str, str] = {
     r"(?:non|pre|minimally)[- ]?verbal|selective mutism|no functional speech|salt|slt|"
     r"speech and language therap\w*|" + NEW_TO_ENGLISH + "|" + DELAY,
     "attention": r"attention|adhd|focus\w*|concentrat\w*|stay\w* at|seated|movement breaks?|"
-    r"sit still",
+    r"sit still|impulsiv\w*|on task|(?:on the )?carpet(?: time)?|group time|circle time",
     "sensory": r"sensory|auditory|ear defenders|headphones|noise|noisy|loud|overwhelm\w*|"
     r"fidget\w*|weighted|regulation station|sensory breaks?",
     "independence": r"independen\w*|budget\w*|money|bank|cook\w*|meals?|flat|living|travel|"
