@@ -71,6 +71,9 @@ AGREEMENT_SETS = {
     "fresh batch 09 (from the child's views, carried forward; tuned on after first sight, 90.0%)": (
         "fresh_batch_09_targets.jsonl"
     ),
+    "fresh batch 10 (the spring review typed in a hurry; tuned on after first sight, 86.4%)": (
+        "fresh_batch_10_targets.jsonl"
+    ),
 }
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 

