@@ -281,6 +281,18 @@ RISK_WORDS = [
 ]
 SAFEGUARDING += RISK_WORDS
 
+# Emoji a child types for the word: a knife, blood, pills, a needle, a noose, a coffin, a gun;
+# the sexual ones; a zipped mouth for a secret. The encoder reads every emoji as one unknown
+# token, so a knife, a drop of blood and a sad face alone reached only the review tier for
+# unhappiness in school, and five pills and a smile reached no one. Alone they say nothing sure, so they go to a person to read
+# (review, never urgent: `train.quiet_patterns` leaves them out).
+EMOJI_SIGNS = [
+    "[\U0001f52a\U0001f5e1\U0001fa78\U0001f48a\U0001f489\U0001faa2\u26b0\U0001faa6\U0001f52b]",
+    "[\U0001f346\U0001f351\U0001f4a6\U0001f51e]",
+    "\U0001f910",
+]
+SAFEGUARDING += EMOJI_SIGNS
+
 MOVE_SCHOOL = [
     r"\b(?:move|moving|change|changing|switch\w*|swap\w*|transfer\w*|go|going) (?:to|into)\b"
     r"[\w\s']{0,20}\bschool\b(?! (?:bag|shoes|uniform|trip|play|club|bus|dinner))",

@@ -124,7 +124,8 @@ def choose_thresholds(
 
 
 def quiet_patterns(rows: Sequence[dict[str, Any]]) -> frozenset[str]:
-    """Patterns that fire on no ordinary message in the training data."""
+    """Patterns that fire on no ordinary message in the training data, but for emoji, which
+    always go to a person to read rather than straight to urgent."""
     loud = {
         pattern
         for row in rows
@@ -133,7 +134,7 @@ def quiet_patterns(rows: Sequence[dict[str, Any]]) -> frozenset[str]:
         for pattern in hits
     }
     every = {p.pattern for compiled in patterns.COMPILED.values() for p in compiled}
-    return frozenset(every - loud)
+    return frozenset(every - loud - set(patterns.EMOJI_SIGNS))
 
 
 def train(folder: Path = LABELLED, out: Path = classifier.MODEL_PATH) -> classifier.Classifier:

@@ -113,3 +113,22 @@ def test_thresholds_keep_the_urgent_budget_and_reach_the_review_goal() -> None:
     positives = y > 0
     caught = (oof[positives, y[positives]] >= review) | (1 - oof[positives, 0] >= review)
     assert caught.mean() >= REVIEW_RECALL_GOAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\U0001f48a\U0001f48a\U0001f48a\U0001f48a\U0001f48a\U0001f642",  # five pills and a smile
+        "\U0001f52a\U0001fa78\U0001f614",  # knife, blood, a sad face
+        "\U0001faa2",  # a knot typed as a noose
+        "he sends me \U0001f346 and says \U0001f910",
+    ],
+)
+def test_emoji_typed_for_harm_go_to_a_person(text: str) -> None:
+    tiers = screen_tiers(text)
+    assert "safeguarding" in tiers.kinds or "safeguarding" in tiers.review_kinds
+
+
+def test_an_emoji_alone_is_never_urgent_on_its_own() -> None:
+    """A knife can be food tech: a person reads it, the child is not interrupted."""
+    assert screen_tiers("cutting onions \U0001f52a").kinds == ()
