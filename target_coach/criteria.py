@@ -27,6 +27,7 @@ from target_coach.aims import (
 )
 from target_coach.dates import (
     DateReading,
+    after_this_school_year,
     current_day,
     is_past,
     review_day,
@@ -322,6 +323,8 @@ def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criteri
     found = yearless_day(req.when, today=today) or review_day(req.dated_fields(), today=today)
     if found and found.problem:
         return Criterion(met=False, reason=_date_fix(found), evidence=[found.text])
+    if found and found.value and after_this_school_year(found.value, today):
+        return Criterion(met=False, reason=_beyond_the_year(found.value), evidence=[found.text])
     if found and found.value:
         reason = f"It will be reviewed by {found.value.strftime('%d/%m/%Y')}."
         review = req.context.review_date
@@ -340,6 +343,8 @@ def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criteri
             evidence=[next_pep.group(0)],
         )
     period = review_period(req.dated_fields(), today=today or current_day())
+    if period and not period.problem and after_this_school_year(period.ends, today):
+        return Criterion(met=False, reason=_beyond_the_year(period.ends), evidence=[period.text])
     if period:
         return _by_period(period, review)
     if next_pep:
@@ -358,6 +363,13 @@ def time_bound(req: TargetCheckRequest, *, today: date | None = None) -> Criteri
             evidence=[vague],
         )
     return Criterion(met=False, reason="There is no review date: give the day, such as 27/03/2027.")
+
+
+def _beyond_the_year(day: date) -> str:
+    return (
+        f"{day.strftime('%d/%m/%Y')} is after this school year, and PEPs review targets each "
+        "term: set a step this year's PEPs can review, such as 27/03/2027."
+    )
 
 
 def _by_period(period: PeriodReading, review: date | None) -> Criterion:

@@ -150,6 +150,16 @@ def is_past(day: date, *, today: date | None = None) -> bool:
     return day < (today or current_day())
 
 
+def after_this_school_year(day: date, today: date | None = None) -> bool:
+    """After the summer this school year ends in: PEPs set and review targets each term. From
+    May the summer PEP sets next year's targets, so next school year is still in reach."""
+    now = today or current_day()
+    last_summer = now.year if now.month < 9 else now.year + 1
+    if 5 <= now.month <= 8:
+        last_summer += 1
+    return day > date(last_summer, 8, 31)
+
+
 def review_day(texts: Iterable[str], *, today: date | None = None) -> DateReading | None:
     """The day a target says it will be reviewed, from the first text that gives any date.
 

@@ -6,7 +6,13 @@ import re
 from datetime import date
 
 from target_coach.aims import first_aims
-from target_coach.dates import current_day, is_past, read_dates, review_day
+from target_coach.dates import (
+    after_this_school_year,
+    current_day,
+    is_past,
+    read_dates,
+    review_day,
+)
 from target_coach.parsing import parse
 from target_coach.periods import read_periods, review_period
 from target_coach.schema import Criteria, TargetCheckRequest
@@ -156,7 +162,7 @@ def _review_text(req: TargetCheckRequest, today: date | None) -> str:
     """The review day the rewrite gives: the `when` given if it is a day still to come, else
     the PEP's next meeting, else a gap for the school to fill."""
     when = review_day([req.when], today=today)
-    if when and not when.problem:
+    if when and not when.problem and not (when.value and after_this_school_year(when.value, today)):
         return when.text
     period = None if when else review_period([req.when], today=today or current_day())
     if period and not period.problem:

@@ -126,3 +126,19 @@ def test_a_clubs_hours_are_not_a_date() -> None:
     )
     result = time_bound(req)
     assert result.met is True and "already passed" not in result.reason
+
+
+@pytest.mark.parametrize(
+    ("when", "today", "met"),
+    [
+        ("Sept 27", date(2026, 12, 2), False),  # next school year, from a December PEP
+        ("30/09/2027", date(2026, 12, 2), False),
+        ("15/07/2027", date(2026, 12, 2), True),
+        ("30/09/2027", date(2027, 6, 10), True),  # the summer PEP sets next year's targets
+    ],
+)
+def test_a_review_after_this_school_year_is_not_one_a_pep_can_hold(
+    when: str, today: date, met: bool
+) -> None:
+    judged = time_bound(request(target="Read 20 of the Y2 words", when=when), today=today)
+    assert judged.met is met, judged.reason
