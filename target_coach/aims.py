@@ -141,7 +141,10 @@ VAGUE_PHRASES = re.compile(
     r"\s*\.?\s*$|" + _OPENING + r"(?:make friends|be good|behave|settle|be happy|be kind)\b"
     # "settle ... without becoming distressed", "within 10 minutes": what settling looks like
     r"(?![^.]*\b(?:without|within|in\s+under|after\s+\d+)\b)"
-    r"|" + _OPENING + r"feel\s+less\b",
+    r"|" + _OPENING + r"feel\s+less\b"
+    # "To improve in Design & Technology", "make progress in science": a subject, no skill
+    r"|" + _OPENING + r"(?:improve|make\s+(?:good\s+|better\s+)?progress|do\s+better)\s+"
+    r"(?:in|at|with)\s+[^\d.;]{1,40}?\s*\.?\s*$",
     re.I,
 )
 # A direction on a broad area, and nothing more: "Reduce exclusions", "Attendance to improve",
@@ -172,7 +175,9 @@ _FEELING_AIM = (
 )
 _FUTURE_AIM = (
     r"(?:be|get|feel)\s+(?:more\s+)?(?:ready|prepared)\s+for\s+(?:(?:adult|independent|"
-    r"working|the|his|her|their|my)\s+)?(?:life|living|adulthood|future|work|independence)"
+    r"working|the|his|her|their|my)\s+)?(?:life|living|adulthood|future|work|independence|"
+    r"secondary(?:\s+school)?|high\s+school|college|sixth\s+form|(?:the\s+)?move|transition|"
+    r"(?:year|y)\s?\d{1,2})"
 )
 _FINDING_OUT = (
     r"(?:look\s+into|find\s+out\s+about|explore|research|think\s+about|consider)\s+"

@@ -98,3 +98,20 @@ def test_the_article_a_is_never_read_as_a_grade() -> None:
 )
 def test_the_rewrite_keeps_the_childs_name_as_written(target: str, kept: str) -> None:
     assert kept in check_target(request(target=target, key_stage="EY")).rewrite
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "To feel ready for secondary school",
+        "Be prepared for Year 7",
+        "To improve in Design & Technology",
+        "Make good progress in science",
+    ],
+)
+def test_readiness_and_progress_in_a_subject_name_no_skill(target: str) -> None:
+    assert _specific(target).met is False
+
+
+def test_progress_with_a_number_is_judged_on_the_number() -> None:
+    assert _specific("Improve in reading fluency to 90 words a minute").met is True
