@@ -14,6 +14,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from target_coach.words import opens_with_a_name
+
 GENERIC = {
     # which course or job: "apply for apprenticeships" is an aim; "for 3 plumbing ones" a target
     *("apprenticeship", "experience", "course", "job", "placement", "activity"),
@@ -304,26 +306,21 @@ def _spending_named(doc: Doc) -> str | None:
     return doc.text.strip().rstrip(".") if bought else None
 
 
-def _name_opening(token: Token) -> bool:
-    """The child's name heading the target ("Harvey to have ..."), which the parser can take
-    for a verb when the sentence reads like an order."""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return (
-        token.i == 0
-        and token.text[:1].isupper()
-        and token.lemma_.lower() not in HELP_VERBS
-        and after is not None
-        and after.lower_ in ("to", "will", "should", "can")
-    )
-
-
 def help_named_as_target(doc: Doc) -> str | None:
     """The help named when the target's first verb is getting it ("access ... strategies"), or
     when the target is only what PP+ buys."""
     spending = _spending_named(doc)
     if spending:
         return spending
-    verb = next((t for t in doc if t.pos_ == "VERB" and not _name_opening(t)), None)
+    # the parser takes a name heading the target ("Harvey to have ...") for a verb
+    verb = next(
+        (
+            t
+            for t in doc
+            if t.pos_ == "VERB" and (t.lemma_.lower() in HELP_VERBS or not opens_with_a_name(t))
+        ),
+        None,
+    )
     while verb is not None and verb.lemma_.lower() in ("continue", "keep", "start", "begin"):
         # "continue to access counselling": the help is what is continued
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)

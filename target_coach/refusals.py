@@ -27,8 +27,9 @@ HELP = {
     *("therapy", "counselling", "programme", "club", "mentor", "tutor", "counsellor"),
     *("therapist", "ta", "assistant", "elsa", "camhs", "worker", "1:1"),
 }
-# The verbs a child turns help down with: "I don't need", "I don't want", "I'd rather not have".
-TURN_DOWN = {"need", "want", "wanna", "have", "see", "go", "attend", "do"}
+# The verbs a child turns help down with: "I don't need", "I don't want" (and any verb after
+# "I'd rather not": "I'd rather not have a mentor").
+TURN_DOWN = {"need", "want", "wanna"}
 # Not wanting help to end is wanting it.
 ENDING = {"stop", "quit", "end", "lose", "leave", "finish"}
 NO_MORE = re.compile(r"\bno more (?:\w+ )?(?P<help>" + "|".join(sorted(HELP)) + r")s?\b")
@@ -51,11 +52,8 @@ def _turned_down(doc: Doc) -> list[Token]:
     """The help nouns under a negated "need" or "want" (or a verb it governs)."""
     found = []
     for verb in doc:
-        if verb.lemma_ not in TURN_DOWN or not _negated(verb):
-            continue
-        if verb.lemma_ not in ("need", "want", "wanna") and not any(
-            c.lower_ == "rather" for c in verb.children
-        ):
+        rather = any(c.lower_ == "rather" for c in verb.children)
+        if not _negated(verb) or not (verb.lemma_ in TURN_DOWN or rather):
             continue  # "I don't see the point" is not help turned down; "rather not have" is
         stack = [c for c in verb.children if c.dep_ != "nsubj" and _within(c)]
         while stack:

@@ -179,7 +179,7 @@ def _inflected(word: str, words: frozenset[str]) -> bool:
 AFTER_A_NAME = frozenset({"will", "to", "'s", "can", "could", "should", "must", "would", "is"})
 
 
-def _opens_with_a_name(token: Token) -> bool:
+def opens_with_a_name(token: Token) -> bool:
     """A capital at the start, where a target names its child: the subject, or before "will" or
     "to". spaCy's small English model knows few names from outside England ("Kacper", "Omid"
     came out a noun and an adjective), so the place in the sentence says it, not the tagger."""
@@ -197,7 +197,7 @@ def _checked(token: Token) -> bool:
         return False
     if token.text[0].isupper() and (not token.is_sent_start or token.pos_ == "PROPN"):
         return False
-    if _opens_with_a_name(token):
+    if opens_with_a_name(token):
         return False
     return token.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
 
