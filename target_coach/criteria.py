@@ -54,7 +54,7 @@ def _not_a_target(what: str, doc: Doc) -> Criterion | None:
             reason=f"\u201c{what.strip()}\u201d is the child's wish, not a target: keep it in "
             "their views, and set a step towards it that the review can check.",
         )
-    if VAGUE_PHRASES.search(what) or (BROAD_AIMS.search(what) and not NAMED_BEHAVIOUR.search(what)):
+    if any(_vague(part) for part in (what, _after_its_heading(what))):
         return Criterion(
             met=False,
             reason="It does not name the skill, knowledge or behaviour "
@@ -93,6 +93,23 @@ def _not_a_target(what: str, doc: Doc) -> Criterion | None:
             evidence=made_up,
         )
     return None
+
+
+# A plan's heading before the aim: "Travel training \u2013 to be more independent", "Reading: to
+# improve his reading". A few words, no number, then a dash or colon.
+_HEADING = re.compile(r"^\s*[^\W\d_][^\d:;.\u2013\u2014]{0,40}?\s*(?::|\u2013|\u2014|\s-\s)\s*")
+
+
+def _after_its_heading(what: str) -> str:
+    """The aim a heading introduces, so that a vague aim behind a heading is read as one."""
+    heading = _HEADING.match(what)
+    return what[heading.end() :] if heading and len(heading[0].split()) <= HEADING_WORDS + 1 else ""
+
+
+def _vague(what: str) -> bool:
+    return bool(
+        VAGUE_PHRASES.search(what) or (BROAD_AIMS.search(what) and not NAMED_BEHAVIOUR.search(what))
+    )
 
 
 def specific(req: TargetCheckRequest) -> Criterion:

@@ -68,6 +68,31 @@ def test_a_heading_with_no_outcome_is_not_a_target(target: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "target",
+    [
+        "Travel training \u2013 to be more independent getting to college",
+        "Reading: to improve his reading",
+        "Friendships - to make friends in her new class",
+    ],
+)
+def test_a_vague_aim_behind_a_heading_is_still_vague(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is False
+    assert "could mean many things" in result.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Self-care: Dawit will put his coat on by himself before outdoor play",
+        "Reading \u2013 to read the 40 Year 1 common exception words aloud",
+    ],
+)
+def test_a_heading_before_a_specific_aim_keeps_it_specific(target: str) -> None:
+    assert specific(request(target=target)).met is True
+
+
+@pytest.mark.parametrize(
     ("target", "outcome"),
     [
         ("Spelling", "Spells 8 of the 10 Year 3 words in the weekly test"),
