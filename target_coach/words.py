@@ -123,6 +123,8 @@ def is_word(word: str, *, lemma: str = "") -> bool:
             candidates = {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
             if stem.endswith("i"):
                 candidates.add(stem[:-1] + "y")
+            if suffix == "ly" and stem.endswith(("ab", "ib")):  # "recognisably", "legibly"
+                candidates.add(stem + "le")
             if candidates & known or any(is_word(c) for c in candidates):
                 return True
     clean = dictionary_words()
