@@ -208,6 +208,8 @@ BROAD_AIMS = re.compile(
     rf"|attend\s+(?:school|college|lessons|classes|sessions)\s+(?:more(?:\s+often)?|better|"
     rf"more\s+regularly)"
     rf"|revise\s+for\s+(?:(?:his|her|their|my|the)\s+)?(?:\w+\s+)?(?:mocks?|exams?|tests?)"
+    # "engage with AP", "engage in education": in what way, and how often, is left unsaid
+    rf"|engage\s+(?:(?:well|fully|more|better|positively)\s+)?(?:with|in)\s+[^\d.;]{{1,60}}?"
     rf")\s*\.?\s*$",
     re.I,
 )

@@ -138,13 +138,31 @@ def test_a_typing_slip_is_read_through_not_taken_for_a_made_up_word(target: str)
 @pytest.mark.parametrize(
     "target",
     [
+        "Zainab will write the first three letters of her name recognisably on her own work",
+        "Write the date legibly at the top of each page",
+    ],
+)
+def test_an_adverb_made_from_a_real_adjective_is_a_word_a_reader_knows(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is True, result.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
         "Receive support with her learning",
         "Help him to make good progress",
         "Become a more successful student",
+        "Keisha to engage with AP",
+        "To engage with education, employment or training.",
     ],
 )
 def test_an_aim_with_no_observable_skill_is_not_specific(target: str) -> None:
     assert specific(request(target=target)).met is False
+
+
+def test_engaging_in_a_counted_activity_is_specific() -> None:
+    assert specific(request(target="Engage in a 10 minute conversation with a peer")).met is True
 
 
 @pytest.mark.parametrize(
