@@ -209,7 +209,10 @@ BROAD_AIMS = re.compile(
     rf"more\s+regularly)"
     rf"|revise\s+for\s+(?:(?:his|her|their|my|the)\s+)?(?:\w+\s+)?(?:mocks?|exams?|tests?)"
     # "engage with AP", "engage in education": in what way, and how often, is left unsaid
-    rf"|engage\s+(?:(?:well|fully|more|better|positively)\s+)?(?:with|in)\s+[^\d.;]{{1,60}}?"
+    # (engaging with help, "with interventions", is the help named as a target, below)
+    rf"|engage\s+(?:(?:well|fully|more|better|positively)\s+)?(?:with|in)\s+"
+    rf"(?!(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:interventions?|support|help|sessions?|"
+    rf"tuition|tutor\w*|mentor\w*|counsell\w*|therapy|groups?)\b)[^\d.;]{{1,60}}?"
     rf")\s*\.?\s*$",
     re.I,
 )
