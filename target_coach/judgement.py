@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from offline_models import sentence_model, spacy_pipeline
 from target_coach.areas import areas_in
+from target_coach.letter_grades import grades_between, letter_step
 from target_coach.measures import Level, levels_in
 from target_coach.parsing import parse
 from target_coach.refusals import Refusal, lemmas_of, refusal_given
@@ -157,6 +158,9 @@ def achievable(req: TargetCheckRequest) -> Criterion:
             "an ordinary bad day; set a step up from the baseline.",
             evidence=[absolute.group(0)],
         )
+    letters = letter_step(" ".join((req.target, req.outcome)), baseline)
+    if letters:
+        return _letter_grade_step(*letters, baseline)
     goal, base = _levels(req)
     if goal and base and not any(_comparable(g, b) for g in goal for b in base):
         return Criterion(
@@ -174,6 +178,20 @@ def achievable(req: TargetCheckRequest) -> Criterion:
             evidence=[baseline[:80]],
         )
     return _step_from_baseline(req, goal, base, baseline)
+
+
+def _letter_grade_step(start: str, end: str, baseline: str) -> Criterion:
+    """A level letters move as GCSE numbers do: one grade by the next assessment is a
+    stretch; "from a D to an A*" in a term is a hope."""
+    step = grades_between(start, end)
+    if step > MAX_GRADE_STEP:
+        reason = f"From {start} to {end} is {step} grades in one term, a big jump; set a step "
+        reason += "the student can reach by the review."
+    elif step <= 0:
+        reason = f"The baseline already shows {start}: set the next step up from it."
+    else:
+        reason = f"From {start} to {end} is a realistic step from the baseline."
+    return Criterion(met=step <= MAX_GRADE_STEP, reason=reason, evidence=[baseline[:80]])
 
 
 def _exam_grades(start: Level, end: Level) -> bool:

@@ -85,6 +85,22 @@ def test_letter_grades_are_a_measure(target: str) -> None:
     assert judge(request(target=target, key_stage="POST16")).measurable.met is True
 
 
+@pytest.mark.parametrize(
+    ("target", "baseline", "met"),
+    [
+        ("Move from a D to an A* in Chemistry by the January assessment", "Y12.", False),
+        ("Achieve a B in Chemistry in the January assessment", "Chemistry D in November", False),
+        ("Achieve a C in Psychology in the January assessment", "Psychology D in November", True),
+        ("Achieve a C in Psychology in the January assessment", "a D in psychology", True),
+    ],
+)
+def test_a_letter_grade_step_of_more_than_one_in_a_term_is_a_big_jump(
+    target: str, baseline: str, met: bool
+) -> None:
+    judged = judge(request(target=target, key_stage="POST16", context={"baseline": baseline}))
+    assert judged.achievable.met is met, judged.achievable.reason
+
+
 def test_the_article_a_is_never_read_as_a_grade() -> None:
     judged = judge(
         request(target="Get a book from the library and go from a to b", key_stage="KS3")
