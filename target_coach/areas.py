@@ -16,6 +16,8 @@ LEARNING = r"cognition and learning|mld|learning difficult\w*|learning disabilit
 NEW_TO_ENGLISH = r"new to english|eal|esol|english as an additional language|\w+ speaker"
 # A global delay is in every early area: moving, talking and looking after oneself.
 DELAY = r"global develop\w* delay|gdd"
+# A physical disability is in the hands' skills and in looking after oneself.
+PHYSICAL = r"physical disabilit\w*|hemipleg\w*|cerebral palsy|mobility|wheelchair"
 
 AREAS: dict[str, str] = {
     "reading": r"read\w*|phonics|books?|fluency|comprehension|decod\w*|words? on sight|"
@@ -28,7 +30,10 @@ AREAS: dict[str, str] = {
     r"form (?:lower|upper)|" + LEARNING,
     "fine_motor": r"fine motor|pencil|grip|scissors|buttons?|tweezers|playdough|dressing|"
     r"zips?|zip\w* up|laces|shoelaces|cutlery|knife and fork|dcd|dyspraxi\w*|"
-    r"letter formation|form \w+ letters|(?:correctly |well[- ])?formed letters|" + DELAY,
+    r"letter formation|form \w+ letters|(?:correctly |well[- ])?formed letters|"
+    + DELAY
+    + "|"
+    + PHYSICAL,
     "maths": r"maths?|number\w*|count\w*|times tables?|multiplication|division|fractions?|"
     r"addition|subtraction|place value|shapes?|geometry|algebra|numeracy|sums|" + LEARNING,
     "english_lit": r"english|literature|poems?|poetry|quot\w*|set text|jekyll|language paper",
@@ -54,7 +59,10 @@ AREAS: dict[str, str] = {
     r"fidget\w*|weighted|regulation station|sensory breaks?",
     "independence": r"independen\w*|budget\w*|money|bank|cook\w*|meals?|flat|living|travel|"
     r"self-care|coat|shoes|dress\w*|on my own|by himself|by herself|toilet\w*|nappies|"
-    r"wash\w* (?:his|her|their) hands|" + DELAY,
+    r"wash\w* (?:his|her|their) hands|bus(?:es)?|trains?|public transport|journeys?|"
+    + DELAY
+    + "|"
+    + PHYSICAL,
     "careers": r"college|apprenticeship|job|work|career\w*|cv|applications?|neet|mechanics?|"
     r"bricklay\w*|construction|course|employ\w*|traineeships?|prince'?s trust|"
     r"work experience|ucas|uni|university|degree|higher education|personal statement|"
@@ -65,6 +73,15 @@ AREAS: dict[str, str] = {
     r"missed (?:school|learning|lessons|education|work)|interrupted (?:school\w*|education)|"
     r"catch[- ]?up|keep\w* up with|fall\w* behind|behind (?:with|in)|hospital\w*|inpatient|"
     r"(?:children's )?ward",
+    # Hearing and sight: the aids and the access a sensory impairment needs.
+    "hearing": r"hearing\w*|deaf\w*|radio aids?|cochlear|audiolog\w*|teacher of the deaf|tod|"
+    r"bsl|british sign language",
+    "vision": r"visual(?:ly)? impair\w*|low vision|blind\w*|magnif\w*|braille|"
+    r"large print|enlarged|qtvi",
+    # Education away from the school roll's classroom: where the child learns is the need.
+    "placement": r"ap|alternative provision|pru|pupil referral unit|managed move|"
+    r"reintegrat\w*|reduced timetable|part[- ]time timetable|home tuition|tuition centre",
+    "computing": r"coding|code|programm\w*|python|scratch|computing|computer science|ict",
     "exams": r"exams?|mocks?|revis\w*|gcse|past papers?|grades?|coursework|assessments?|"
     r"assignments?|unit|btec|functional skills|qualification",
 }

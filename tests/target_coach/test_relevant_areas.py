@@ -20,6 +20,24 @@ def test_early_years_targets_link_to_the_need_they_answer(target: str, need: str
     assert judge(req).relevant.met is True
 
 
+@pytest.mark.parametrize(
+    ("target", "need", "key_stage"),
+    [
+        ("Dawit will put his coat on by himself before outdoor play", "left hemiplegia", "EY"),
+        ("Ciar\u00e1n to use his radio aid in every science lesson", "hearing impairment", "KS3"),
+        ("To use screen magnifier software in every lesson", "visual impairment", "KS3"),
+        ("Keisha to attend her AP 3 days a week", "alternative provision", "KS4"),
+        ("Harpreet will take the 62 bus to college on her own", "wants to get the bus", "POST16"),
+        ("I will write a Python quiz with 5 questions", "Coding is my best lesson", "KS3"),
+    ],
+)
+def test_a_target_links_to_a_sensory_physical_or_setting_need_by_its_words(
+    target: str, need: str, key_stage: str
+) -> None:
+    req = request(target=target, key_stage=key_stage, context={"needs": [need]})
+    assert judge(req).relevant.met is True
+
+
 def _judged(target: str, outcome: str, baseline: str, needs: list[str]):
     context = {"needs": needs, "baseline": baseline}
     return judge(request(target=target, outcome=outcome, key_stage="KS2", context=context))
