@@ -38,7 +38,7 @@ from target_coach.measures import find_measures, find_thresholds
 from target_coach.parsing import parse
 from target_coach.periods import PeriodReading, review_period
 from target_coach.schema import Criterion, TargetCheckRequest
-from target_coach.words import is_comparative, made_up_words
+from target_coach.words import dictionary_words, is_comparative, made_up_words, typo_of
 
 
 def _quoted(words: list[str]) -> str:
@@ -54,7 +54,7 @@ def _not_a_target(what: str, doc: Doc) -> Criterion | None:
             reason=f"\u201c{what.strip()}\u201d is the child's wish, not a target: keep it in "
             "their views, and set a step towards it that the review can check.",
         )
-    if any(_vague(part) for part in (what, _after_its_heading(what))):
+    if any(_vague(part) for part in (what, _after_its_heading(what), _slips_mended(what))):
         return Criterion(
             met=False,
             reason="It does not name the skill, knowledge or behaviour "
@@ -104,6 +104,17 @@ def _after_its_heading(what: str) -> str:
     """The aim a heading introduces, so that a vague aim behind a heading is read as one."""
     heading = _HEADING.match(what)
     return what[heading.end() :] if heading and len(heading[0].split()) <= HEADING_WORDS + 1 else ""
+
+
+def _slips_mended(what: str) -> str:
+    """The target with its typing slips read as the words meant ("setle" as "settle"), so a
+    vague aim typed in a hurry is read as the vague aim it is; "" when there is no slip."""
+    words = re.split(r"(\W+)", what)
+    mended = [
+        (typo_of(w) or w) if w.isalpha() and w.lower() not in dictionary_words() else w
+        for w in words
+    ]
+    return "".join(mended) if mended != words else ""
 
 
 def _vague(what: str) -> bool:

@@ -150,7 +150,8 @@ def common_words() -> dict[tuple[str, int], tuple[str, ...]]:
 @lru_cache(maxsize=4096)
 def typo_of(word: str) -> str:
     """The common word a hurried typist meant, or "": letters dropped ("evry", "finsh",
-    "arrangmnts"), two swapped ("freinds") or one vowel for another ("seperate"). A made-up
+    "arrangmnts"), two swapped ("freinds"), one vowel for another ("seperate") or, in a long
+    word, a letter doubled ("punctuallity"). A made-up
     word is rarely one of these slips from a common word ("sprocklate", "glimmerty")."""
     word = word.lower()
     if len(word) < 3 or not word.isalpha():
@@ -165,7 +166,12 @@ def typo_of(word: str) -> str:
         word[:i] + v + word[i + 1 :] for i, c in enumerate(word) if c in VOWELS for v in VOWELS
     }
     same_length = set(index.get((word[0], len(word)), ()))
-    return next((w for w in sorted(slips - {word}) if w in same_length), "")
+    slipped = next((w for w in sorted(slips - {word}) if w in same_length), "")
+    if slipped or len(word) < 7:
+        return slipped
+    # a key pressed twice in a long word: "punctuallity"
+    doubled = {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
+    return next((w for w in sorted(doubled) if w in dictionary_words()), "")
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -149,6 +149,14 @@ def test_an_adverb_made_from_a_real_adjective_is_a_word_a_reader_knows(target: s
 
 @pytest.mark.parametrize(
     "target",
+    ["Kacper to setle into nursery and be happy", "Improve punctuallity", "Improve his behavour"],
+)
+def test_a_vague_aim_typed_in_a_hurry_is_still_vague(target: str) -> None:
+    assert specific(request(target=target)).met is False
+
+
+@pytest.mark.parametrize(
+    "target",
     [
         "Receive support with her learning",
         "Help him to make good progress",
