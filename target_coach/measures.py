@@ -20,6 +20,7 @@ GRADE_NAMES = r"(?:pass|merit|distinction\*?|strong pass|standard pass|good pass
 GRADE_VALUE = rf"(?:[1-9]|{NUMBER_WORDS})"
 THRESHOLD_PATTERNS = [
     rf"\b(?:grade|level|band|stage|step)\s?{GRADE_VALUE}(?:\s?(?:/|-|to)\s?{GRADE_VALUE})?\b",
+    r"\bgr\.?\s?[1-9]\b",  # "GCSE Eng Lang gr 4"
     r"\bgrade\s[a-e]\*?(?:\s|$|[.,])",
     rf"\b(?:at least|a minimum of|minimum of|no lower than)\s+(?:an?\s+)?"
     rf"(?:grade\s+)?(?:{GRADE_NAMES}|[1-9])\b",
@@ -83,6 +84,8 @@ MEASURE_PATTERNS = [
     r"\b(?:apprenticeship|traineeship|job|college place|university place|place)\s+"
     r"(?:secured|confirmed|accepted|offered)\b|\b(?:apprenticeship|job|college|university|"
     r"course)\s+offers?\b",
+    # In education, employment or training, or not: a status anyone can check.
+    r"\beet\b|\beducation,?\s+employment,?\s+(?:or|and|/)\s+training\b",
     r"\bfrom\s+\d+(?:\.\d+)?\s?%?\s+(?:down |up )?to\s+\d+(?:\.\d+)?\b",
     r"\b(?:no more than|fewer than|at most|at least|up to)\s+(?:\d+|" + NUMBER_WORDS + r")\b",
     r"\battendance\b[\w\s]{0,25}\b(?:\d+|above|over|at least)\b",

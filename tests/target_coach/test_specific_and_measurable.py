@@ -264,6 +264,9 @@ def test_a_feeling_every_day_is_still_not_a_measure() -> None:
         ("Kai to pass his NVQ", "Kai will get his NVQ"),
         ("Form each capital letter correctly", "Checked against the OT checklist"),
         ("Join in 3 x 20-minute lessons a day on the ward", ""),
+        ("GCSE Eng Lang gr 4 by summer", ""),
+        ("To get into EET", ""),
+        ("Get into education, employment or training", ""),
     ],
 )
 def test_a_score_a_named_qualification_or_a_checklist_is_a_measure(
