@@ -39,8 +39,11 @@ class TargetCheckRequest(BaseModel):
         return " ".join(p for p in (self.target, self.action, self.outcome) if p)
 
     def dated_fields(self) -> tuple[str, str, str, str]:
-        """The columns a review day or period is read from, in the order they are read."""
-        return (self.when, self.target, self.action, self.outcome)
+        """The columns a review day or period is read from, in the order they are read. A day
+        in the action column is the adults' step ("appt 19 Jan"), not the target's, when the
+        When column gives the target's own time ("termly", "End of Y11")."""
+        action = "" if self.when.strip() else self.action
+        return (self.when, self.target, action, self.outcome)
 
 
 class Criterion(BaseModel):

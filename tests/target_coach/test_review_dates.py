@@ -142,3 +142,14 @@ def test_a_review_after_this_school_year_is_not_one_a_pep_can_hold(
 ) -> None:
     judged = time_bound(request(target="Read 20 of the Y2 words", when=when), today=today)
     assert judged.met is met, judged.reason
+
+
+@pytest.mark.parametrize("when", ["termly", "End of Y11", "before the college deadline"])
+def test_a_day_in_the_adults_steps_is_not_the_targets_own_time(when: str) -> None:
+    req = request(target=WORDS, when=when, action="Carer to ask audiology to recheck (appt 19 Jan)")
+    assert time_bound(req, today=TODAY).met is False
+
+
+def test_with_no_when_a_review_day_in_the_action_column_still_counts() -> None:
+    req = request(target=WORDS, when="", action="TA to check weekly; review on 12/02/2027")
+    assert time_bound(req, today=TODAY).met is True
