@@ -268,9 +268,12 @@ def _phrase(token: Token) -> str:
 
 def measurable(req: TargetCheckRequest) -> Criterion:
     """How success will be known, from the target and its expected outcome. The action column
-    is the help ("2x a week with the TA"): how often it runs measures the help, not the child."""
+    is the help ("2x a week with the TA"): how often it runs measures the help, not the child,
+    and so does a target that is itself the help ("1:1 reading tutor twice a week"), which
+    leaves the outcome column to say how the child's success will be known."""
     measures: list[str] = []
-    for field in (req.target, req.outcome):
+    provision = _the_help_given(req.target)
+    for field in (req.outcome,) if provision else (req.target, req.outcome):
         found = _measures_in(field)
         if found and all(ASSESSMENT_ONLY.fullmatch(m) for m in found) and not RESULT.search(field):
             found = []  # "do well in his exams", "improved Boxall profile": which result?
@@ -282,6 +285,13 @@ def measurable(req: TargetCheckRequest) -> Criterion:
     if measures:
         return Criterion(
             met=True, reason="It says how success will be measured.", evidence=measures[:4]
+        )
+    if provision:
+        return Criterion(
+            met=False,
+            reason=f"\u201c{provision}\u201d is the help, and how often it runs measures the help: "
+            "say in the outcome what the child will achieve, and how well.",
+            evidence=[provision],
         )
     compared = _comparatives(" ".join((req.target, req.outcome)))
     if compared:
@@ -296,6 +306,11 @@ def measurable(req: TargetCheckRequest) -> Criterion:
         reason="Nothing says how success will be measured: no number, "
         "score, grade, count or named assessment.",
     )
+
+
+def _the_help_given(target: str) -> str | None:
+    """The adults' task or the help, when that is what the target names."""
+    return adult_task_named(target) or help_named_as_target(parse(target))
 
 
 # An assessment named with no result to reach in it or beside it.

@@ -130,6 +130,25 @@ def test_how_often_the_help_runs_does_not_measure_the_child() -> None:
 @pytest.mark.parametrize(
     ("target", "outcome", "met"),
     [
+        ("1:1 reading tutor twice a week (PP+).", "Reading will improve.", False),
+        ("School to provide a weekly 1:1 maths tutor (1 hr) for 10 weeks", "", False),
+        (
+            "School to provide a weekly 1:1 maths tutor (1 hr) for 10 weeks",
+            "Grade 4 in maths",
+            True,
+        ),
+    ],
+)
+def test_help_written_as_the_target_is_measured_by_its_outcome_only(
+    target: str, outcome: str, met: bool
+) -> None:
+    judged = measurable(request(target=target, outcome=outcome, key_stage="KS4"))
+    assert judged.met is met, judged.reason
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome", "met"),
+    [
         ("Do well in his exams", "", False),
         ("Engage with SEMH support", "Improved Boxall profile", False),
         ("Pass the driving theory test", "", True),
