@@ -85,6 +85,8 @@ SAFEGUARDING = [
     r"(?:since|for|anything|all)\b",
     r"\bno (?:bed|heating|electric\w*|clean clothes|"
     r"water|shoes|coat)\b",
+    r"\b(?:haven't|have not|hasn't|has not|not) (?:had|eaten) (?:a |any )?(?:proper |hot |real )?"
+    r"(?:meal|food|dinner|tea)\b[\w\s']{0,15}\b(?:since|for)\b",
     r"\bsleep\w* on the floor\b",
     r"\b(?:left|leaves|leave) (?:me |us )?"
     r"(?:alone|on my own|on our own|by myself|by ourselves|home alone)\b",
@@ -114,6 +116,10 @@ SAFEGUARDING = [
     r"\b(?:done|finished|tired|sick) (?:with|of) (?:life|living|everything|being alive)\b",
     r"\bcan't (?:go on|do this anymore|take it anymore)\b",
     r"\boverdos\w*",
+    # finding out how: the method looked up is a plan, whatever words surround it
+    r"\bhow (?:many|much) (?:paracetamol|pills|painkillers|(?:co\W*)?codamol|sleeping pills)\b",
+    r"\b(?:looked|look|looking|searched|search\w*|googl\w*) up how to (?:die|kill|end|hang|"
+    r"overdose)\b",
     r"\b(?:take|took|taking|swallow\w*) all (?:my|the|of my|of the) (?:tablets|pills|medicine)\b",
     r"\bjump(?:ing|ed)? (?:off|in front)\b",
     r"\b(?:don't|do not) want to (?:be alive|live|be here anymore|wake up)\b",
@@ -152,6 +158,18 @@ SAFEGUARDING = [
     r"\b(?:gave|give|gives|buys|bought) me (?:money|a phone|trainers|clothes|presents|gifts|"
     r"weed|drink|alcohol|vodka)\b",
     r"\btrap ?house\b",
+    # a money mule: someone else's money through the child's account or card
+    r"\b(?:let|lets|letting)\s+(?:him|her|them|someone|people|a man|my mate)\s+(?:use|borrow|have)\s+"
+    r"my (?:bank ?card|bank account|account|card|bank details)\b",
+    r"\b(?:he|she|they|someone) (?:uses|used|is using|are using|borrow\w*) my (?:bank ?card|"
+    r"bank account|bank details)\b",
+    r"\bmoney (?:through|into) my (?:bank )?account\b",
+    # drugs sold or given to a child by name, not "my carer gives me my tablets"
+    r"\b(?:sells?|sold|selling|gives?|gave|giving|offer\w*) (?:us|me)\b[\w\s']{0,15}\b(?:pregabalin|"
+    r"gabapentin|xanax|spice|ket|ketamine|coke|cocaine|mdma|ecstasy|valium|diazepam|codeine|"
+    r"lean|nos)\b",
+    r"\bmissing episodes?\b",
+    r"\breported (?:me )?missing\b",
     r"\b(?:ran|run|running|runs) away\b",
     r"\bwent missing\b",
     r"\b(?:stay|stayed|staying) out "

@@ -132,3 +132,30 @@ def test_emoji_typed_for_harm_go_to_a_person(text: str) -> None:
 def test_an_emoji_alone_is_never_urgent_on_its_own() -> None:
     """A knife can be food tech: a person reads it, the child is not interrupted."""
     assert screen_tiers("cutting onions \U0001f52a").kinds == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "looked up how many paracetamol would do it tbh",
+        "searched how much co-codamol you need",
+        "staff member sells us pregabalin",
+        "had 2 missing episodes since half term",
+        "not had proper food since monday",
+    ],
+)
+def test_a_method_looked_up_a_bank_card_lent_or_drugs_sold_are_urgent(text: str) -> None:
+    """Signs a safeguarding lead acts on the same day, in the words children use for them."""
+    assert "safeguarding" in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I use my bank card at the canteen",
+        "how many tablets does our class have for the project",
+        "my carer gives me my tablets every morning",
+    ],
+)
+def test_a_bank_card_and_tablets_in_ordinary_talk_are_not_urgent(text: str) -> None:
+    assert "safeguarding" not in screen_tiers(text).kinds
