@@ -208,6 +208,9 @@ BROAD_AIMS = re.compile(
     rf"|attend\s+(?:school|college|lessons|classes|sessions)\s+(?:more(?:\s+often)?|better|"
     rf"more\s+regularly)"
     rf"|revise\s+for\s+(?:(?:his|her|their|my|the)\s+)?(?:\w+\s+)?(?:mocks?|exams?|tests?)"
+    # "get into EET", "go back into education": which course, job or training is left unsaid
+    rf"|(?:get|go|be)\s+(?:back\s+)?(?:into|in)\s+(?:eet|education,?\s+employment,?\s+(?:or|and|/)\s+"
+    rf"training|education|employment|work|training)"
     # "engage with AP", "engage in education": in what way, and how often, is left unsaid
     # (engaging with help, "with interventions", is the help named as a target, below)
     rf"|engage\s+(?:(?:well|fully|more|better|positively)\s+)?(?:with|in)\s+"

@@ -163,6 +163,8 @@ def test_a_vague_aim_typed_in_a_hurry_is_still_vague(target: str) -> None:
         "Become a more successful student",
         "Keisha to engage with AP",
         "To engage with education, employment or training.",
+        "Get into education, employment or training",
+        "To go back into education",
     ],
 )
 def test_an_aim_with_no_observable_skill_is_not_specific(target: str) -> None:
