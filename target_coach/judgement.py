@@ -32,7 +32,9 @@ REDUCE = re.compile(
 )
 BY_PERCENT = re.compile(r"\bby\s+(\d+)\s?%", re.I)
 RELEVANCE_THRESHOLD = 0.40
-MAX_PERCENT_STEP = 30
+# A score or share of a skill in a term: writers who never saw the coach accept 32 and 35
+# points ("48% to 80%" of the Y3/4 words) and refuse 42 and more ("48% to 90%").
+MAX_PERCENT_STEP = 35
 # Attendance moves slowly: each day missed before the term is still in the year's figure, and
 # a child avoiding school comes back a few days at a time. The policy's own step is 60 to 75.
 MAX_ATTENDANCE_STEP = 20

@@ -207,3 +207,16 @@ def test_more_than_one_gcse_grade_by_the_summer_is_a_big_jump(
     req = request(target=target, when="June 2027", key_stage="KS4", context={"baseline": baseline})
     judged = achievable(req)
     assert judged.met is met, judged.reason
+
+
+@pytest.mark.parametrize(
+    ("baseline", "outcome", "met"),
+    [
+        ("48% of the Y3/4 words", "80% of the Y3/4 words", True),
+        ("48% of the Y3/4 words", "90% of the Y3/4 words", False),
+    ],
+)
+def test_a_share_of_a_skill_may_rise_a_third_of_the_way_in_a_term(
+    baseline: str, outcome: str, met: bool
+) -> None:
+    assert achievable(request(**_spelling(baseline, outcome))).met is met
