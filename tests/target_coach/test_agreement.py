@@ -103,13 +103,13 @@ def test_score_and_rating_follow_the_qa_table() -> None:
     [
         ("fresh_batch_02_targets.jsonl", 0.97),
         ("fresh_batch_03_targets.jsonl", 0.94),
-        ("fresh_batch_04_targets.jsonl", 0.93),
-        ("fresh_batch_05_targets.jsonl", 0.92),
-        ("fresh_batch_06_targets.jsonl", 0.93),
-        ("fresh_batch_07_targets.jsonl", 0.92),
-        ("fresh_batch_08_targets.jsonl", 0.89),
-        ("fresh_batch_09_targets.jsonl", 0.92),
-        ("fresh_batch_10_targets.jsonl", 0.88),
+        ("fresh_batch_04_targets.jsonl", 0.95),
+        ("fresh_batch_05_targets.jsonl", 0.93),
+        ("fresh_batch_06_targets.jsonl", 0.94),
+        ("fresh_batch_07_targets.jsonl", 0.93),
+        ("fresh_batch_08_targets.jsonl", 0.93),
+        ("fresh_batch_09_targets.jsonl", 0.94),
+        ("fresh_batch_10_targets.jsonl", 0.93),
     ],
 )
 def test_the_fresh_batches_keep_their_agreement(name: str, floor: float) -> None:
