@@ -273,7 +273,8 @@ def measurable(req: TargetCheckRequest) -> Criterion:
     leaves the outcome column to say how the child's success will be known."""
     measures: list[str] = []
     provision = _the_help_given(req.target)
-    for field in (req.outcome,) if provision else (req.target, req.outcome):
+    effort = EFFORT.search(req.target)
+    for field in (req.outcome,) if provision or effort else (req.target, req.outcome):
         found = _measures_in(field)
         if found and all(ASSESSMENT_ONLY.fullmatch(m) for m in found) and not RESULT.search(field):
             found = []  # "do well in his exams", "improved Boxall profile": which result?
@@ -285,6 +286,13 @@ def measurable(req: TargetCheckRequest) -> Criterion:
     if measures:
         return Criterion(
             met=True, reason="It says how success will be measured.", evidence=measures[:4]
+        )
+    if effort and not provision:
+        return Criterion(
+            met=False,
+            reason=f"\u201c{effort[1]}\u201d says what the child will do, not what they will "
+            "achieve: say in the outcome how well, such as \u201ccounts to 20 without help\u201d.",
+            evidence=[effort[1]],
         )
     if provision:
         return Criterion(
@@ -306,6 +314,15 @@ def measurable(req: TargetCheckRequest) -> Criterion:
         reason="Nothing says how success will be measured: no number, "
         "score, grade, count or named assessment.",
     )
+
+
+# Practice and effort as the target: "practise counting to 20 every day", "work on his
+# spellings". How often the child practises is no measure of what they will be able to do.
+EFFORT = re.compile(
+    r"^\s*(?:to\s+|(?:i|[^\W\d_][\w'-]*)\s+(?:will|to)\s+)?(practi[sc]e|work\s+on|"
+    r"keep\s+working\s+on|try\s+to|have\s+a\s+go\s+at)\b",
+    re.I,
+)
 
 
 def _the_help_given(target: str) -> str | None:

@@ -180,3 +180,18 @@ def test_british_school_words_are_words() -> None:
         today=date(2026, 12, 2),
     )
     assert result.criteria.specific.met is True
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome", "met"),
+    [
+        ("Lily-Mae to practise counting to 20 every day in provision", "", False),
+        ("Work on counting to 20 during maths and play", "More confident with numbers", False),
+        ("Work on counting to 20 during maths and play", "Counts 20 objects without help", True),
+    ],
+)
+def test_practice_as_the_target_is_measured_by_its_outcome_only(
+    target: str, outcome: str, met: bool
+) -> None:
+    judged = measurable(request(target=target, outcome=outcome, key_stage="EY"))
+    assert judged.met is met, judged.reason
