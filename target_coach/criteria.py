@@ -272,7 +272,7 @@ def measurable(req: TargetCheckRequest) -> Criterion:
     and so does a target that is itself the help ("1:1 reading tutor twice a week"), which
     leaves the outcome column to say how the child's success will be known."""
     measures: list[str] = []
-    provision = _the_help_given(req.target)
+    provision = the_help_given(req.target)
     effort = EFFORT.search(req.target)
     for field in (req.outcome,) if provision or effort else (req.target, req.outcome):
         found = _measures_in(field)
@@ -325,9 +325,15 @@ EFFORT = re.compile(
 )
 
 
-def _the_help_given(target: str) -> str | None:
+def the_help_given(target: str) -> str | None:
     """The adults' task or the help, when that is what the target names."""
     return adult_task_named(target) or help_named_as_target(parse(target))
+
+
+def counts_the_effort(target: str) -> bool:
+    """The target is the help or the practice, so any count in it counts what is done, not
+    what the child will achieve."""
+    return bool(EFFORT.search(target) or the_help_given(target))
 
 
 # An assessment named with no result to reach in it or beside it.

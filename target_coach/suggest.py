@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from target_coach.aims import first_aims
+from target_coach.criteria import counts_the_effort
 from target_coach.dates import (
     after_this_school_year,
     current_day,
@@ -37,6 +38,12 @@ FIXES = {
     "relevant": "Link the target to the child's needs or their own words, for example \u201cas "
     "Sam asked for help with reading\u201d.",
 }
+# When the target is the help or the practice, the outcome column is where success is told.
+EFFORT_FIX = (
+    "Say in the outcome how the child's success will be measured, for example "
+    "\u201c{measure}\u201d; how often they practise, or the help runs, counts what is done, "
+    "not what is achieved."
+)
 NEXT_MEETING = "the PEP's next meeting date"
 LABEL = re.compile(r"^\s*(?:academic|social ?/ ?emotional|personal|sems?h?)\s*[:\-]\s*", re.I)
 
@@ -56,7 +63,9 @@ def suggestions(
         else "Name the skill, knowledge or behaviour a stranger could see, for example "
         f"\u201c{example.skill}\u201d rather than \u201c{_clause(req.target)}\u201d."
     )
-    fixes["measurable"] = FIXES["measurable"].format(measure=example.measure)
+    fixes["measurable"] = (
+        EFFORT_FIX if counts_the_effort(req.target) else FIXES["measurable"]
+    ).format(measure=example.measure)
     fixes["time_bound"] = _time_fix(req, today)
     return [fixes[name] for name, c in criteria if c.met is False]
 

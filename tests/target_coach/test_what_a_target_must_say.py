@@ -195,3 +195,13 @@ def test_practice_as_the_target_is_measured_by_its_outcome_only(
 ) -> None:
     judged = measurable(request(target=target, outcome=outcome, key_stage="EY"))
     assert judged.met is met, judged.reason
+
+
+def test_the_fix_for_counted_practice_asks_for_the_outcome() -> None:
+    """The teacher learns why "every day" was not taken as a measure, not the stock line about
+    "neater" and "better", which their target never used."""
+    result = check_target(
+        request(target="Practise counting to 20 every day", when="12/03/2027", key_stage="EY")
+    )
+    (fix,) = [s for s in result.suggestions if "measured" in s]
+    assert "in the outcome" in fix and "how often they practise" in fix
