@@ -269,6 +269,31 @@ SAFEGUARDING += [
     r"\bwants? my (?:address|number|location)\b",
 ]
 
+# Same-day signs a child tells in passing, in general words: an overdose already taken, a
+# grip on the neck, an adult's object used on a child, a camera where children undress, and
+# clothes taken off in an adult's game. Each is narrower than the broad families above, so
+# the training's rule can let it raise the urgent tier (`train.quiet_patterns`).
+SAFEGUARDING += [
+    r"\b(?:took|taken|take|swallowed|necked|had) (?:a load|loads|lots|a lot|a handful|handfuls|"
+    r"a bunch|too many|a (?:whole )?(?:box|packet|pack|strip))(?: of)? (?:my |the |her |his |"
+    r"mum'?s |dad'?s )?(?:tablets|pills|paracetamol|painkillers|meds|sleeping pills)\b",
+    r"\b(?:chokes|choked|choking|strangles|strangled|strangling|throttles|throttled|"
+    r"throttling) (?:me|us|her|him)\b",
+    r"\b(?:hands?|arms?) (?:round|around|on) (?:my|her|his) (?:neck|throat)\b",
+    r"\b(?:hits?|whack\w*|smack\w*|slap\w*|belt\w*|beats?) (?:me|us|my \w+|her \w+|his \w+) "
+    r"with (?:a|an|the|his|her|their) (?:ruler|belt|stick|shoe|slipper|wooden spoon|spoon|"
+    r"hairbrush|cable|wire|lead|cane|hanger|remote|broom|pan)\b",
+    r"\b(?:cameras?|cams?)\b[\w\s']{0,25}\b(?:hidden|hid|behind|in|under)\b[\w\s']{0,15}"
+    r"\b(?:changing rooms?|toilets?|showers?|bathroom)\b",
+    r"\b(?:photos?|pictures?|pics|videos?|filmed|filming|recorded|recording) (?:of )?(?:me|us|"
+    r"them|her|him) (?:getting changed|changing|getting dressed|undressed|in the (?:shower|"
+    r"showers|bath|toilets?|changing rooms?))\b",
+    r"\b(?:made|makes|make|making) (?:me|us|them|her|him) take (?:off )?(?:my|our|their|her|"
+    r"his) (?:clothes|tops?|t ?shirts?|shirts?|pants|knickers|trousers|shorts|bottoms)\b",
+    r"\b(?:picked up|found|brought (?:me |him |her )?(?:home|back)) by (?:the )?police\b",
+    r"\bpolice (?:found|picked up|brought back|brought home) (?:me|him|her|us)\b",
+]
+
 # A wide net of single words and short phrases that ordinary school talk rarely needs and
 # a disclosure often does. Recall wins: these flag on their own.
 RISK_WORDS = [
@@ -321,6 +346,12 @@ MOVE_SCHOOL = [
     r"\b(?:be|go|going|at|to) (?:a |the )?school (?:near|closer|nearer|by|with)\b",
     r"\b(?:go|going|went) back to (?:my )?(?:old )?school\b",
     r"\bleave (?:here|this place)\b",
+]
+
+# A wish to be at another school, said as where friends or family are (Halton: raised at once).
+MOVE_SCHOOL += [
+    r"\b(?:want|wanna|would like|'d like|wish i could|like) (?:to )?(?:go|move|change|be) (?:to |"
+    r"at )?(?:the|a) school (?:my|where|that)\b",
 ]
 
 UNHAPPY_IN_SCHOOL = [

@@ -159,3 +159,42 @@ def test_a_method_looked_up_a_bank_card_lent_or_drugs_sold_are_urgent(text: str)
 )
 def test_a_bank_card_and_tablets_in_ordinary_talk_are_not_urgent(text: str) -> None:
     assert "safeguarding" not in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i swallowed a whole packet of paracetamol last night but im fine now",
+        "my cousin is 20 and chokes me when we play fight",
+        "he put his hands round my neck and squeezed",
+        "my tutor hits my knuckles with a ruler when im slow",
+        "theres a camera hid under the bench in the changing rooms",
+        "he filmed us in the changing rooms after swimming",
+        "the man at gymnastics took videos of us getting changed",
+        "he makes us take our shirts off for the photos",
+        "got brought home by the police at 3am again",
+    ],
+)
+def test_same_day_signs_told_in_passing_are_urgent(text: str) -> None:
+    """An overdose taken, a grip on the neck, an object used on a child, a camera where
+    children undress, clothes off for an adult, and the police bringing a child home."""
+    assert "safeguarding" in screen_tiers(text).kinds
+
+
+def test_a_wish_to_be_at_a_school_described_by_who_is_there_is_raised_at_once() -> None:
+    """Halton: any wish to move school is raised straight away, however it is put."""
+    wish = "i would like to be at a school where people know me"
+    assert "move_school" in screen_tiers(wish).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i choked on a grape at lunch and Miss patted my back",
+        "my camera is in my bedroom next to my lego",
+        "we took a load of photos on the trip to the farm",
+        "we go to the school gym on Fridays with my carer",
+    ],
+)
+def test_the_same_words_in_ordinary_talk_are_not_urgent(text: str) -> None:
+    assert screen_tiers(text).kinds == ()
