@@ -18,7 +18,7 @@ from target_coach.parsing import parse
 from target_coach.periods import read_periods, review_period
 from target_coach.schema import Criteria, TargetCheckRequest
 from target_coach.skills import example_for
-from target_coach.words import AFTER_A_NAME, is_word
+from target_coach.words import AFTER_A_NAME, is_word, wordnet
 
 # The opening of each placeholder; the example after "e.g." fits the target being written.
 PLACEHOLDERS = {
@@ -100,14 +100,33 @@ def _review_date(req: TargetCheckRequest, today: date | None = None) -> str:
     return review.strftime("%d/%m/%Y") if not req.when.strip() or (when and when.problem) else ""
 
 
+# Who or what a target is about, when it does not name the child: "Pupil to attend...",
+# "Carer to bring...", "Attendance to improve..." open with an ordinary noun, not a name.
+ROLE_NOUNS = frozenset(
+    {"pupil", "child", "student", "learner", "yp", "cyp", "he", "she", "they", "carer", "carers"}
+    | {"parent", "parents", "mum", "dad", "teacher", "staff", "tutor", "mentor", "worker"}
+)
+# Endings of the abstract nouns a target is about ("attendance", "behaviour", "engagement");
+# hardly any first name ends so.
+ABSTRACT_ENDINGS = ("ance", "ence", "iour", "ior", "ment", "ness", "tion", "sion", "ity", "ship")
+
+
 def _names_the_child(words: list[str]) -> bool:
-    """A capital before "will" is a name ("Grace will read"); before "to" only if it is no
-    English word ("Kacper to"), as "Continue to" opens with a verb. spaCy's tagger, given the
-    word alone, takes most names outside England for verbs."""
+    """A capital before "will" is a name ("Grace will read"). Before "to" it is a name when the
+    word cannot open a target as a verb, an adjective or an adverb ("Continue to", "Able to",
+    "Regularly to"): "Kacper to", and "Harvey to" though Harvey is in the dictionary (a noun).
+    A name that is also a verb ("Grace to") stays ambiguous and loses its capital."""
     if len(words) < 2 or not words[0][:1].isupper():
         return False
-    after = words[1].lower()
-    return after in AFTER_A_NAME - {"to"} or (after == "to" and not is_word(words[0]))
+    after, word = words[1].lower(), words[0].lower()
+    if after != "to":
+        return after in AFTER_A_NAME
+    if not is_word(word):
+        return True
+    forms = {word, *(t.lemma_.lower() for t in parse(word))}  # "Travels to" is a verb too
+    opens_a_target = any(f in wordnet(pos) for f in forms for pos in ("verb", "adj", "adv"))
+    ordinary = word in ROLE_NOUNS or word.endswith(ABSTRACT_ENDINGS) or word.endswith("ing")
+    return not opens_a_target and word.isalpha() and not ordinary
 
 
 def _clause(text: str) -> str:

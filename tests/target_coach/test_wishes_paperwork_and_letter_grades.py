@@ -110,10 +110,31 @@ def test_the_article_a_is_never_read_as_a_grade() -> None:
 
 @pytest.mark.parametrize(
     ("target", "kept"),
-    [("Kacper will settle at nursery", "Kacper will"), ("Zofia to count to 10", "Zofia to")],
+    [
+        ("Kacper will settle at nursery", "Kacper will"),
+        ("Zofia to count to 10", "Zofia to"),
+        # Names that are also dictionary nouns: still no verb to open a target with.
+        ("Harvey to count to 10", "Harvey to"),
+        ("Poppy to count to 10", "Poppy to"),
+        ("Noah to count to 10", "Noah to"),
+    ],
 )
 def test_the_rewrite_keeps_the_childs_name_as_written(target: str, kept: str) -> None:
     assert kept in check_target(request(target=target, key_stage="EY")).rewrite
+
+
+@pytest.mark.parametrize(
+    ("target", "lowered"),
+    [
+        ("Continue to count to 10", "continue to"),
+        ("Able to count to 10", "able to"),
+        ("Pupil to count to 10", "pupil to"),
+    ],
+)
+def test_a_verb_or_role_before_to_is_no_name_and_loses_its_capital(
+    target: str, lowered: str
+) -> None:
+    assert lowered in check_target(request(target=target, key_stage="EY")).rewrite
 
 
 @pytest.mark.parametrize(
