@@ -113,7 +113,11 @@ THRESHOLDS = [re.compile(p, re.I) for p in THRESHOLD_PATTERNS]
 NOT_MEASURES = re.compile(
     r"\b(?:year|yr|ks|key stage)\s?(?:1[0-3]|[0-9])\b(?!\s?%|\.\d)|"  # a year group, not "year 66%"
     r"\b(?:unit|chapter|page)\s?\d+\b|\b1:1\b|"
-    r"\b1 to 1\b|\b\d+-digit\b|\b\d+d\b",
+    r"\b1 to 1\b|\b\d+-digit\b|\b\d+d\b|"
+    # The child's own age and the stage after school: "age-assessed 14", "aged 15",
+    # "a 14-year-old", "post-16 options" are no level the child is at or will reach.
+    r"\bage[- ]assessed(?:\s+as)?\s+\d{1,2}\b|\baged\s+\d{1,2}\b|"
+    r"\b\d{1,2}[- ]years?[- ]old\b|\b(?:post|pre)[- ]?1[6-9]\b",
     re.I,
 )
 

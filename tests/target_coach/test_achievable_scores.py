@@ -220,3 +220,42 @@ def test_a_share_of_a_skill_may_rise_a_third_of_the_way_in_a_term(
     baseline: str, outcome: str, met: bool
 ) -> None:
     assert achievable(request(**_spelling(baseline, outcome))).met is met
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "outcome"),
+    [
+        # The child's age is no level: 15 to 40 words would read as a jump of 2.7 times.
+        (
+            "New to English, aged 15; knows greetings and classroom instructions.",
+            "Read 40 common English words.",
+            "40 words read aloud on the word check.",
+        ),
+        (
+            "Age-assessed as 16; speaks Tigrinya, new to English.",
+            "Learn 45 key subject words.",
+            "45 words on the vocabulary check.",
+        ),
+        (
+            "A 14-year-old who has not been in school for a year.",
+            "Complete 40 minutes of reading each day.",
+            "40 minutes logged on the reading record.",
+        ),
+    ],
+)
+def test_the_childs_age_is_not_the_baseline_level(baseline: str, target: str, outcome: str) -> None:
+    judged = achievable(
+        request(target=target, outcome=outcome, key_stage="KS4", context={"baseline": baseline})
+    )
+    assert judged.met is True, judged.reason
+
+
+def test_post_16_is_a_stage_not_a_number() -> None:
+    judged = achievable(
+        request(
+            target="Visit two post-16 providers and choose a course",
+            key_stage="KS4",
+            context={"baseline": "Predicted grades 4 and 5; no plans yet."},
+        )
+    )
+    assert "16" not in judged.reason, judged.reason
