@@ -130,9 +130,15 @@ _OPENING = (
 )
 VAGUE_PHRASES = re.compile(
     _OPENING + r"(?:get|be|become|do|try|work|feel|make)\s+(?:better|good|well|harder|"
-    r"happier|more|nicer|friends?)\b|" + _OPENING + r"(?:improv(?:e|ed|ing)|develop(?:ed|ing)?|"
-    r"increas(?:e|ed)|build|boost|work on)\s+(?:(?:his|her|their|my|overall|general|the)\s+)?"
-    r"(?:\w+\s+)?(?:behaviou?r|"
+    r"happier|more|nicer|friends?)\b|"
+    + _OPENING
+    # "try her best in all lessons": effort, and nothing a stranger could see done
+    + r"(?:try|do)\s+(?:his|her|their|my)\s+(?:very\s+)?(?:best|hardest)\b(?![^.]*\d)|"
+    + _OPENING
+    + r"(?:improv(?:e|ed|ing)|develop(?:ed|ing)?|"
+    r"increas(?:e|ed)|build|boost|work on)\s+(?:(?:his|her|their|my|overall|general|the|"
+    r"\w+'s)\s+)?(?:\w+\s+)?(?:behaviou?r|personal,?\s+social,?\s+(?:and\s+)?emotional\s+"
+    r"development|psed|functional\s+skills(?:\s+(?:english|maths))?|"
     r"confidence|maths?|english|reading|writing|learning|progress|attainment|self[- ]esteem|"
     r"wellbeing|skills|effort|focus|attitude|engagement|resilience|independence|science|speech|"
     r"language|communication|social skills|concentration|self[- ]?confidence|motivation|"
@@ -355,7 +361,10 @@ _ADULTS = (
     r"key ?person|key ?worker|dt|designated teacher|school|senco|sendco|hlta|ta|"
     r"teaching assistant|(?:class |form )?teacher|(?:form )?tutor|(?:foster )?carers?|"
     r"social worker|sw|virtual school|vs|college|staff|ep|camhs|head of year|hoy|"
-    r"(?:learning )?mentor|pa|personal adviser|nursery|setting"
+    r"(?:learning )?mentor|pa|personal adviser|nursery|setting|"
+    # Any named post: "Virtual school post-16 officer", "careers adviser", "attendance lead".
+    r"(?:[\w-]+\s+){0,3}(?:officer|advis[eo]r|worker|lead|co-?ordinator|manager|nurse|"
+    r"psychologist|therapist|headteacher|head teacher|team)"
 )
 ADULT_TASK = re.compile(
     rf"^\s*(?:(?:the|his|her|their)\s+)?(?:{_ADULTS})\s+(?:to|will)\s+\w+", re.I

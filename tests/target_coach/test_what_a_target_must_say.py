@@ -205,3 +205,43 @@ def test_the_fix_for_counted_practice_asks_for_the_outcome() -> None:
     )
     (fix,) = [s for s in result.suggestions if "measured" in s]
     assert "in the outcome" in fix and "how often they practise" in fix
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Virtual school officer to chase the EHCP paperwork",
+        "Careers adviser to meet Tom about college courses",
+        "Attendance lead to phone home on any day he is absent",
+        "The school nurse to arrange a hearing test",
+    ],
+)
+def test_any_named_post_heading_the_target_is_a_task_for_the_adults(target: str) -> None:
+    result = specific(request(target=target))
+    assert result.met is False and "task for the adults" in result.reason, result.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "To improve Sam's personal, social and emotional development",
+        "Work on her PSED",
+        "To improve functional skills maths",
+        "Jo to try his best in every lesson",
+        "Do her best in class",
+    ],
+)
+def test_effort_and_a_whole_area_of_learning_are_not_specific(target: str) -> None:
+    assert specific(request(target=target)).met is False
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Try her best to read 20 words a minute on the fluency check",
+        "Learn to lead a warm-up in PE",
+        "Officer cadets to attend every Tuesday parade",
+    ],
+)
+def test_effort_beside_a_level_and_a_child_who_leads_stay_specific(target: str) -> None:
+    assert specific(request(target=target)).met is True
