@@ -74,6 +74,9 @@ AGREEMENT_SETS = {
     "fresh batch 10 (the spring review typed in a hurry; tuned on after first sight, 86.4%)": (
         "fresh_batch_10_targets.jsonl"
     ),
+    "fresh batch 11 (children who have just moved; tuned on after first sight, 87.6%)": (
+        "fresh_batch_11_targets.jsonl"
+    ),
 }
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
