@@ -294,6 +294,81 @@ SAFEGUARDING += [
     r"\bpolice (?:found|picked up|brought back|brought home) (?:me|him|her|us)\b",
 ]
 
+# More same-day signs, in general words (after batches 16 and 17's first sight): a plan and
+# a life that will not go on, a dose worked out, an injury's cover story, marks made with
+# whatever is to hand, a head forced down or a child held down, filming over a cubicle, an
+# adult watching at the toilets, a drink or vape with something in it, an adult's alcohol
+# given to a child, the phone of a drug line and its "tax", a threat of a worse home for
+# telling, and being told no one wants them. Each is narrow enough for the training's rule
+# to let it raise the urgent tier (`train.quiet_patterns`).
+_WILL_NOT = r"(?:won't|wont|will not|not gonna|not going to|ain't gonna)"
+_TELL = r"(?:tells?|told|say|says|said|grass\w*|snitch\w*)"
+SAFEGUARDING += [
+    rf"\bno point\b[\w\s']{{0,40}}\b{_WILL_NOT} be (?:around|here|alive)\b",
+    rf"\b{_WILL_NOT} be (?:alive|around anymore|here anymore|around much longer|here much longer|"
+    r"around for (?:much|long)|here for (?:much|long))\b",
+    r"\b(?:got|have|made|making|i've got) a plan (?:n|and|&) (?:everything|all)\b",
+    r"\b(?:got|have|made|making) a plan (?:to|for how to|of how to) (?:die|end it|kill|do it|go)\b",
+    r"\bhow (?:many|much)\b[\w\s']{0,30}\b(?:tablets|pills|paracetamol|painkillers|meds|"
+    r"medicine)\b[\w\s']{0,15}\b(?:it would take|it'd take|would it take|it will take|it takes|"
+    r"does it take|to (?:die|kill|overdose|not wake up))\b",
+    r"\b(?:cut|cuts|scratch\w*|marks|burns|lines)\b[\w\s']{0,40}\b(?:i did (?:them|it|those|these)|"
+    r"i done (?:them|it)|did (?:them|it) (?:myself|on purpose)|done (?:them|it) myself)\b",
+    r"\bi (?:did (?:them|it|those|these)|do (?:them|it)|done (?:them|it)|(?:cut|scratch\w*|carv\w*|"
+    r"dig|dug|stab\w*) (?:myself|my (?:arms?|legs?|wrists?|skin|hands?|thighs?|stomach|belly)|"
+    r"into my \w+))\b[\w\s']{0,25}\bwith (?:a|my|the) "
+    r"(?:compass|sharpener|pencil sharpener|blade|razor|scissors|pin|safety pin|needle|glass|"
+    r"rubber|eraser)\b",
+    r"\bi (?:said|told (?:\w+ )?(?:them|her|him|miss|sir|the nurse))\b[\w\s']{0,30}\b(?:fell|"
+    r"tripped|walked into|an accident|from (?:cooking|football|pe|rugby|the oven|my bike))\b"
+    r"[\w\s']{0,25}\b(?:but|really|actually)\b",
+    r"\bit was (?:really |actually )?(?:his|her|their|my \w+s?|my \w+'s) (?:belt|cigarette|fag|"
+    r"lighter|iron|fist|hand|shoe|slipper|boot|lighter|ring|cable|buckle)\b",
+    r"\b(?:split|burst|busted|cut) (?:my|her|his) (?:lip|eye|eyebrow|head|nose)\b",
+    r"\b(?:broke|broken|fractured) (?:my|her|his) (?:nose|arm|wrist|finger|fingers|rib|ribs|jaw)\b"
+    r"[\w\s']{0,20}\b(?:when (?:he|she|they)|because (?:he|she|they)|cos (?:he|she|they))\b",
+    r"\b(?:held|hold|holds|holding|pinned|pin|pins|pinning|sat on) (?:me|us|her|him) down\b",
+    r"\b(?:push\w*|shov\w*|stuck|put|puts|forced?|flush\w*|dunk\w*) (?:my|her|his|our) heads? "
+    r"(?:in|into|down)\b",
+    r"\b(?:film\w*|record\w*|video\w*|took (?:a )?(?:pics?|photos?|pictures?|videos?|vids?) of)"
+    r" (?:us|me|them|her|him)\b[\w\s']{0,30}\b(?:changing rooms?|toilets?|cubicles?|showers?)\b",
+    r"\b(?:changing rooms?|toilets?|cubicles?|showers?)\b[\w\s']{0,40}\b(?:film\w*|record\w*|"
+    r"took (?:a )?(?:pics?|photos?|pictures?|videos?|vids?) of) (?:us|me|them|her|him)\b",
+    r"\b(?:phone|camera)\b[\w\s']{0,10}\b(?:over|under) (?:the )?(?:top of )?(?:the )?(?:cubicle|"
+    r"door|stall|wall|curtain)\b",
+    r"\b(?:vids?|videos?|clips?|pics?|photos?|pictures?) (?:of )?(?:me|us|her|him|them) "
+    r"(?:gettin|getting|in the) (?:changed|undressed|shower|showers)\b",
+    r"\b(?:watch\w*|stares? at|staring at|peep\w*|peek\w*|perv\w* on|looks? at) (?:us|me|them|"
+    r"the girls|the boys)\b[\w\s']{0,50}\b(?:toilets?|cubicles?|showers?)\b",
+    r"\b(?:toilets?|cubicles?|showers?)\b[\w\s']{0,40}\b(?:watch\w*|stares? at|staring at|"
+    r"peep\w*|peek\w*) (?:us|me|them)\b",
+    r"\b(?:vape|drink|sweets?|gummies|spliff|joint|can|bottle|juice|cup|pill|cigarette)\b"
+    r"[\w\s']{0,10}\bwith something (?:in it|in them|put in|added)\b",
+    r"\bspiked\b",
+    r"\b(?:lets?|letting) me (?:have|drink|finish|try) (?:(?:his|her|their|some of (?:his|her|their)) )?"
+    r"(?:cans?|beers?|cider|vodka|wine|drink|drinks|booze|spliff|joint|weed|fags?|cigarettes?)\b",
+    r"\b(?:line|graft|burner|trap|deal|shotting) ?phone\b",
+    r"\b(?:get|gets|got|getting|be|been) taxed\b",
+    r"\b(?:men|a man|older (?:men|lads|boys)|some (?:men|lads|guys))\b[\w\s']{0,20}\b(?:drive|"
+    r"drives|drove|driving|take|takes|took|taking) (?:me|us)\b[\w\s']{0,30}\b(?:houses|flats|"
+    r"cities|towns|hotels?|other (?:towns|cities|places|areas)|different (?:towns|cities|places|"
+    r"areas|houses))\b",
+    rf"\bif (?:i|she|he|we|you) {_TELL}\b[\w\s']{{0,30}}\b(?:worse (?:home|placement|place|house)|"
+    r"sent away|taken away|never see|hurt (?:me|her|him|us)|kill (?:me|her|him|us)|get (?:me|her|"
+    r"him|us))\b",
+    rf"\b(?:worse (?:home|placement|place|house)|sent away|taken away)\b[\w\s']{{0,30}}\bif "
+    rf"(?:i|she|he|we|you) {_TELL}\b",
+    r"\b(?:says?|said|saying|tells? me|told me|keeps? saying)\b[\w\s']{0,30}\b(?:never wanted me|"
+    r"didn't want me|doesn't want me|(?:nobody|no one|no1) (?:will )?(?:ever )?(?:wants?|loves?) "
+    r"me)\b",
+    r"\b(?:says?|said|tells? me|told me) (?:that )?i(?:'m| am) (?:stupid|thick|worthless|useless|"
+    r"a waste|a burden|a mistake|disgusting|nothing)\b",
+    r"\bcall(?:s|ed|ing)? me (?:a )?(?:terrorist|bomber|paki|monkey|gyppo|gypo|pikey|illegal|"
+    r"dirty (?:immigrant|foreigner|refugee))\b",
+    r"\b(?:said|says) (?:he|she|they)(?:'ll| will|'s gonna| is gonna| are gonna| is going to| are "
+    r"going to) do it again\b",
+]
+
 # A wide net of single words and short phrases that ordinary school talk rarely needs and
 # a disclosure often does. Recall wins: these flag on their own.
 RISK_WORDS = [
@@ -378,6 +453,20 @@ UNHAPPY_IN_SCHOOL = [
     r"picks? on|ignores?) me\b",
     r"\bi (?:feel|am) (?:all )?alone\b",
     r"\bi have no one\b",
+]
+
+# A wish for a brother's or sister's school, and unhappiness at this school said outright: the
+# broad families above also fire on ordinary talk ("my sister's school play", "I'm not sad in
+# class now"), so only these narrow forms can raise the urgent tier.
+MOVE_SCHOOL += [
+    r"\b(?:want|wants|wanna|would like|'d like|wish (?:i|he|she) could) (?:to )?(?:go|move|change|"
+    r"be) (?:to|at) (?:my|his|her|their) (?:big |little |older |younger )?(?:brother'?s|sister'?s|"
+    r"cousin'?s|friend'?s|mate'?s|siblings'?) school\b(?! (?:play|disco|fair|show|trip|concert))",
+]
+UNHAPPY_IN_SCHOOL += [
+    r"\b(?:i'm|im|i am|i feel|i get|he feels|she feels|he's|she's|he is|she is) (?:so |really |very "
+    r"|always |just |dead )?(?:sad|unhappy|miserable|lonely)\b (?:(?:at|in) (?:school|this school|"
+    r"nursery|class|lessons)\b|here\b)",
 ]
 
 COMPILED: dict[str, list[re.Pattern[str]]] = {

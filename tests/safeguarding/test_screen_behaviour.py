@@ -198,3 +198,58 @@ def test_a_wish_to_be_at_a_school_described_by_who_is_there_is_raised_at_once() 
 )
 def test_the_same_words_in_ordinary_talk_are_not_urgent(text: str) -> None:
     assert screen_tiers(text).kinds == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not bothering with my options form, i wont be here much longer anyway",
+        "theres no point doing my coursework cos i won't be around to hand it in",
+        "ive got a plan n everything so dont worry about me",
+        "i worked out how many of mums pills it would take",
+        "i did them with my pencil sharpener blade in the toilets",
+        "i told miss it was from netball but really it was my stepdads belt",
+        "he threw the remote and split my lip",
+        "three of them held me down on the field and took my shoes",
+        "they pushed my head into the sink and turned the tap on",
+        "a year 10 held his phone over the cubicle wall and recorded me",
+        "theres pics of us getting changed on someones snap",
+        "the caretaker stares at us through the gap when we come out of the toilets",
+        "someone gave me a drink with something in it at the party and i dont remember after",
+        "my uncle lets me have his beers if i dont tell my carer",
+        "i have to keep my line phone on all the time or i get taxed",
+        "she said if i tell my social worker she will make sure i go to a worse home",
+        "my nan keeps saying my real mum never wanted me",
+        "my foster dad says i'm worthless",
+        "lads in my year call me a terrorist in the corridor",
+        "i feel so sad in this school",
+        "i want to go to my cousin's school because i don't know anyone here",
+    ],
+)
+def test_more_same_day_signs_in_ordinary_words_are_urgent(text: str) -> None:
+    """A plan, a dose worked out, marks made with what is to hand, an injury's cover story,
+    a child held down or a head forced down, filming over a cubicle, drink or drugs given,
+    a drug line's phone, a threat for telling, being told no one wanted them, racist
+    name-calling; and, for the school, unhappiness here and a wish for a sibling's school."""
+    tiers = screen_tiers(text)
+    assert tiers.kinds, f"{text!r} reached {tiers}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i won't be around for the match on saturday, it's my nan's birthday",
+        "we made a plan for the school trip to the zoo",
+        "how many tablets does the computing room have",
+        "i cut the card with the scissors in DT",
+        "i split my trousers in PE lol",
+        "i held the door open for the reception class",
+        "we went to my sister's school play and it was funny",
+        "we are not allowed phones in the toilets",
+        "my carer lets me have a friend over on saturdays",
+        "my dad said i'm brilliant at football",
+        "i'm so excited at school today because it's sports day",
+    ],
+)
+def test_the_words_of_the_new_signs_in_ordinary_talk_are_not_urgent(text: str) -> None:
+    assert screen_tiers(text).kinds == ()
