@@ -418,7 +418,9 @@ MOVE_SCHOOL = [
     r"(?:a |another |a different |a new |my old |this |from this )?schools?\b",
     r"\b(?:new|different|another|other) school\b",
     r"\bold school\b",
-    r"\b(?:be|go|going|at|to) (?:a |the )?school (?:near|closer|nearer|by|with)\b",
+    r"\b(?:be|go|going|at|to) (?:a |the )?school (?:near|closer|nearer|by)\b",
+    # "a school with a pool" is a wish; "I walk to school with my carer" is the journey
+    r"\b(?:be|go|going|at|to) (?:a |the )school with\b",
     r"\b(?:go|going|went) back to (?:my )?(?:old )?school\b",
     r"\bleave (?:here|this place)\b",
 ]
@@ -491,6 +493,9 @@ ORDINARY = [
     r"\bhungry for (?:success|more)\b",
     r"\bsecret santa\b",
     r"\bsurprise (?:party|for)\b",
+    r"\b(?:hamster|dog|cat|pet|rabbit|guinea pig|fish|tortoise|budgie|bird|coat|jumper|book|bag|"
+    r"phone|homework|shoes?|kit|lunchbox|ball|toy|teddy|pencil case|keys?)s? (?:went|has gone|"
+    r"had gone|goes|has been|was) missing\b",
 ]
 ORDINARY_COMPILED = [re.compile(p) for p in ORDINARY]
 

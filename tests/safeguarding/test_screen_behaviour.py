@@ -253,3 +253,15 @@ def test_more_same_day_signs_in_ordinary_words_are_urgent(text: str) -> None:
 )
 def test_the_words_of_the_new_signs_in_ordinary_talk_are_not_urgent(text: str) -> None:
     assert screen_tiers(text).kinds == ()
+
+
+def test_the_journey_to_school_is_not_a_wish_to_move_but_a_school_with_something_is() -> None:
+    """Two held-out writers' "I walk to school with my carer" was raised at once as a wish to
+    move school; "a school with a pool" still is one."""
+    assert "move_school" not in screen_tiers("i get the bus to school with my foster brother").kinds
+    assert "move_school" in screen_tiers("i want to go to a school with a swimming pool").kinds
+
+
+def test_a_pet_or_a_coat_gone_missing_is_not_urgent_but_a_person_is() -> None:
+    assert screen_tiers("our tortoise went missing in the garden but we found him").kinds == ()
+    assert "safeguarding" in screen_tiers("my brother went missing on saturday night").kinds
