@@ -47,7 +47,10 @@ AREAS: dict[str, str] = {
     "emotional": r"anxi\w*|worr\w*|stress\w*|counsell\w*|elsa|feelings?|emotion\w*|settle\w*|"
     r"separat\w*|confiden\w*|nurture|wellbeing|self-esteem|semh|ebsa|attachment|trauma\w*|"
     r"low mood",
-    "social": r"friend\w*|social\w*|isolat\w*|lunchtime|clubs?|group|turns?|play\w*|peers?|"
+    # playing with others, not playing an instrument ("play the G and C chords on the guitar")
+    "social": r"friend\w*|social\w*|isolat\w*|lunchtime|clubs?|group|turns?|peers?|"
+    r"play\w*(?![\w\s,]{0,25}\b(?:guitar|piano|keyboard|drums?|violin|recorder|ukulele|"
+    r"trumpet|flute|clarinet|cello|saxophone|chords?|notes|scales|instrument))|"
     r"lonely|no one to play|shar(?:e|es|ed|ing)|snatch\w*",
     "communication": r"speech|language|talk\w*|phrases?|words to|makaton|signs?|communicat\w*|"
     r"ask for help|vocabulary|pecs|picture (?:cards?|exchange)|symbols?|aac|"

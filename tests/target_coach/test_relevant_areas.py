@@ -62,3 +62,21 @@ def test_a_baseline_already_past_the_goal_shows_no_gap() -> None:
         ["reading well below age"],
     ).relevant
     assert judged.met is False
+
+
+def test_playing_an_instrument_is_not_playing_with_others() -> None:
+    """A music target does not answer a lunchtime need because both say "play"; a target of
+    playing with others still does."""
+    needs = ["fights with other children at lunchtime"]
+    music = request(
+        target="Ollie will play the C and G scales on the keyboard with both hands.",
+        key_stage="KS2",
+        context={"needs": needs},
+    )
+    games = request(
+        target="Ollie will play a team game with two other children every lunchtime.",
+        key_stage="KS2",
+        context={"needs": needs},
+    )
+    assert judge(music).relevant.met is False
+    assert judge(games).relevant.met is True
