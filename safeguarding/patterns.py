@@ -457,6 +457,43 @@ UNHAPPY_IN_SCHOOL = [
     r"\bi have no one\b",
 ]
 
+# An adult in the child's life who strikes them, said plainly: "my carer hits me". The wide
+# family at the top also takes in "my carer pushes me to revise", so it fires on ordinary talk
+# and reaches only the review tier; for a looked-after child the carer is the adult who matters
+# most, and the classifier scored "my foster carer hits me" 0.52. This narrow form is urgent.
+_ADULT_IN_CARE = (
+    r"(?:foster )?(?:carers?|mum|mam|mom|mummy|dad|daddy|step ?(?:dad|mum)|nan|nana|nanna|gran|"
+    r"grandad|grandma|uncle|aunt(?:ie|y)?|teacher|ta|sir|key ?worker|support worker|residential "
+    r"worker|staff|social worker|(?:mum'?s|dad'?s|carer'?s) (?:boyfriend|girlfriend|partner)|"
+    r"boyfriend|girlfriend|coach|tutor)"
+)
+_STRUCK = (
+    r"(?:hit|hits|hitting|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|beat(?:s|en|"
+    r"ing)?|batter(?:s|ed|ing)?|smack(?:s|ed|ing)?|thump(?:s|ed|ing)?|wallop(?:s|ed)?|whack(?:s|ed|"
+    r"ing)?|strangl\w*|chok(?:es|ed|ing)|throttl\w*|whip(?:s|ped)?|stab(?:s|bed)?|belt(?:s|ed)|"
+    r"burn(?:s|t|ed)|bit|bites|hurt(?:s|ing)?)"
+)
+# only words that say how often or when may come between: "my carer always hits me", never
+# another subject ("my foster carer's dog bit me")
+_HOW = (
+    r"(?: (?:always|sometimes|often|still|just|really|once|then|also|even|used to|has|have|had|"
+    r"did|does|will|would|keep|keeps|kept|literally|actually|proper))*"
+)
+SAFEGUARDING += [
+    rf"\b(?:my|our|the) {_ADULT_IN_CARE}\b{_HOW} {_STRUCK} (?:me|us)\b(?! (?:up|out|off))",
+    rf"\b(?:my|our|the) {_ADULT_IN_CARE}\b{_HOW} {_STRUCK} (?:my|our) (?:face|head|"
+    r"arms?|legs?|back|body|belly|stomach|tummy|hands?|neck|ribs|bum|chest)\b",
+]
+
+# Thrown against a wall or down the stairs, held by the throat: by whoever, it is the same day.
+SAFEGUARDING += [
+    r"\b(?:threw|throws|thrown|chucked|slammed|slams|shoved|pushed|dragged|flung) (?:me|us|her|"
+    r"him) (?:against|into|down|across|onto|off) (?:the |a )?(?:wall|walls|stairs|floor|door|"
+    r"ground|table|cupboard|radiator)\b",
+    r"\b(?:grab\w*|held|holds|hold|squeez\w*|pinned|pins|lifted) (?:me|us|her|him) (?:up )?"
+    r"(?:by|round|around) (?:the|my|her|his) (?:throat|neck|hair)\b",
+]
+
 # A wish for a brother's or sister's school, and unhappiness at this school said outright: the
 # broad families above also fire on ordinary talk ("my sister's school play", "I'm not sad in
 # class now"), so only these narrow forms can raise the urgent tier.

@@ -2,8 +2,10 @@
 
 Urgent: a pattern written for the unmistakable (and quiet on ordinary talk in the labelled
 data), or the classifier confident past its urgent threshold. Review: any other pattern, or the
-classifier past its lower review threshold. Recall wins over precision, and the review tier is
-where that is paid for: a person reads it the same day without interrupting the child.
+classifier past its lower review threshold. A child's plain "no" to a worry ("I'm not sad at
+school") moves that kind from urgent to review (`denials`). Recall wins over precision, and the
+review tier is where that is paid for: a person reads it the same day without interrupting the
+child.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from safeguarding import classifier, language, patterns
+from safeguarding.denials import denied
 from safeguarding.tiers import KINDS, Tiers
 from safeguarding.units import message_units, prepare
 
@@ -58,6 +61,9 @@ def _tiers(
             urgent.add(kind)
         elif peak[k] >= model.review_threshold:
             review.add(kind)
+    for kind in [k for k in urgent if denied(prepared, k)]:
+        urgent.discard(kind)  # "I don't want to move school": a person reads it, no alarm
+        review.add(kind)
     concern = 1 - proba[:, 0].min()
     if concern >= model.review_threshold and not (urgent or review):
         review.add(classifier.LABELS[1 + int(np.argmax(peak[1:]))])

@@ -265,3 +265,25 @@ def test_the_journey_to_school_is_not_a_wish_to_move_but_a_school_with_something
 def test_a_pet_or_a_coat_gone_missing_is_not_urgent_but_a_person_is() -> None:
     assert screen_tiers("our tortoise went missing in the garden but we found him").kinds == ()
     assert "safeguarding" in screen_tiers("my brother went missing on saturday night").kinds
+
+
+@pytest.mark.parametrize("adult", ["my carer", "my foster carer", "the staff", "my teacher"])
+@pytest.mark.parametrize(
+    "act", ["hits me", "always kicks me", "punched me", "threw me against the wall"]
+)
+def test_an_adult_in_the_childs_life_striking_them_is_urgent(adult: str, act: str) -> None:
+    """Said plainly, about the adults a looked-after child lives and learns with. "My carer
+    hits me" reached only the review tier before."""
+    assert "safeguarding" in screen_tiers(f"{adult} {act}").kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my teacher kicked me out of class for talking",
+        "my foster carers dog bit me when i stood on his paw",
+        "my carer pushes me to do my revision",
+    ],
+)
+def test_an_adult_in_ordinary_talk_is_not_urgent(text: str) -> None:
+    assert "safeguarding" not in screen_tiers(text).kinds
