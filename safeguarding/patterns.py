@@ -494,6 +494,22 @@ SAFEGUARDING += [
     r"(?:by|round|around) (?:the|my|her|his) (?:throat|neck|hair)\b",
 ]
 
+# Not fed, not wanting to go back to the placement, a member of staff messaging a child on an
+# app or at night: said plainly, each reached only the review tier.
+SAFEGUARDING += [
+    r"\b(?:doesn't|does not|don't|do not|won't|will not|never|didn't|did not) (?:feed (?:me|us)|"
+    r"give (?:me|us) (?:any )?(?:food|dinner|tea|breakfast|anything to eat)|let (?:me|us) eat)\b"
+    r"(?! (?:in|during|at|sweets|crisps|chocolate|snacks|junk|before|till|until|on))",
+    r"\b(?:don't|do not|dont|never) (?:want|wanna) (?:to )?go back (?:to|home to) (?:my |the )?"
+    r"(?:placement|carers?|carers'? house|foster (?:home|carers?|placement|house|family)|"
+    r"children's home|care home|residential)\b",
+    r"\b(?:teacher|ta|coach|tutor|staff|member of staff|lunchtime supervisor|caretaker|"
+    r"instructor)\b[\w\s']{0,20}\b(?:messages|messaged|dms|dm'd|dm|texts|texted|snaps|snapped|"
+    r"adds|added|follows|followed|calls|called|facetimes|facetimed) me\b[\w\s']{0,25}\b(?:on "
+    r"(?:snapchat|snap|instagram|insta|tiktok|whatsapp|facebook|discord)|at night|late at night|"
+    r"privately|from his (?:own )?phone|from her (?:own )?phone)\b",
+]
+
 # A wish for a brother's or sister's school, and unhappiness at this school said outright: the
 # broad families above also fire on ordinary talk ("my sister's school play", "I'm not sad in
 # class now"), so only these narrow forms can raise the urgent tier.

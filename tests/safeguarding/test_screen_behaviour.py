@@ -287,3 +287,27 @@ def test_an_adult_in_the_childs_life_striking_them_is_urgent(adult: str, act: st
 )
 def test_an_adult_in_ordinary_talk_is_not_urgent(text: str) -> None:
     assert "safeguarding" not in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my foster mum won't give me any tea",
+        "i dont wanna go back to my foster home tonight",
+        "the coach messages me on snapchat",
+    ],
+)
+def test_not_fed_not_going_back_and_staff_on_an_app_are_urgent(text: str) -> None:
+    assert "safeguarding" in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my carer texts me when she's outside school",
+        "i dont want to go back to year 7, year 8 is better",
+        "my teacher doesn't let us eat in class",
+    ],
+)
+def test_the_same_adults_and_words_in_ordinary_talk_are_not_urgent(text: str) -> None:
+    assert "safeguarding" not in screen_tiers(text).kinds
