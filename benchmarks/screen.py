@@ -1,7 +1,8 @@
 """The screen's quality on what it was never tuned on, its calibration, and its speed.
 
-Quality is reported on the frozen test part (split off before the screen was built), on any
-fresh batch not yet tuned on, and, for contrast, on the tuning data itself. The first-sight
+Quality is reported on the frozen test part (split off before the screen was built), on the
+held-out batches (never trained on; pattern families were written from some after their first
+sight, as their README says), and, for contrast, on the tuning data itself. The first-sight
 history in `first_sight.json` is copied as it was recorded: those figures cannot be re-measured
 once a batch has been tuned on.
 """
@@ -125,7 +126,7 @@ def render(s: dict[str, Any]) -> list[str]:
     ]
     sets = [("frozen test part", frozen), ("tuning data (in sample)", tuning)]
     if s["fresh"]:
-        sets.insert(1, ("fresh batch, not yet tuned on", s["fresh"]))
+        sets.insert(1, ("held-out batches (never trained on)", s["fresh"]))
     for name, r in sets:
         t = r.total
         lines.append(
