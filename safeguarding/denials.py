@@ -56,7 +56,7 @@ _COMPILED = {kind: [re.compile(_OPENS + p) for p in ps] for kind, ps in DENIALS.
 
 def denied(prepared: str, kind: str) -> bool:
     """Whether the prepared message denies the kind, says nothing that turns it round, and
-    raises the kind nowhere else ("I don't want to leave, I want my old school back")."""
+    raises the kind nowhere else ("nobody is mean to me at school, they just laugh at me")."""
     for pattern in _COMPILED.get(kind, []):
         match = pattern.search(prepared)
         if not match:

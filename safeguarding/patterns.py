@@ -285,8 +285,8 @@ SAFEGUARDING += [
     r"hairbrush|cable|wire|lead|cane|hanger|remote|broom|pan)\b",
     r"\b(?:cameras?|cams?)\b[\w\s']{0,25}\b(?:hidden|hid|behind|in|under)\b[\w\s']{0,15}"
     r"\b(?:changing rooms?|toilets?|showers?|bathroom)\b",
-    r"\b(?:photos?|pictures?|pics|videos?|filmed|filming|recorded|recording) (?:of )?(?:me|us|"
-    r"them|her|him) (?:getting changed|changing|getting dressed|undressed|in the (?:shower|"
+    r"\b(?:photos?|pictures?|pics?|videos?|vids?|clips?|filmed|filming|recorded|recording) (?:of )?"
+    r"(?:me|us|them|her|him) (?:gett?in'?g? changed|changing|getting dressed|undressed|in the (?:shower|"
     r"showers|bath|toilets?|changing rooms?))\b",
     r"\b(?:made|makes|make|making) (?:me|us|them|her|him) take (?:off )?(?:my|our|their|her|"
     r"his) (?:clothes|tops?|t ?shirts?|shirts?|pants|knickers|trousers|shorts|bottoms)\b",
@@ -336,8 +336,6 @@ SAFEGUARDING += [
     r"took (?:a )?(?:pics?|photos?|pictures?|videos?|vids?) of) (?:us|me|them|her|him)\b",
     r"\b(?:phone|camera)\b[\w\s']{0,10}\b(?:over|under) (?:the )?(?:top of )?(?:the )?(?:cubicle|"
     r"door|stall|wall|curtain)\b",
-    r"\b(?:vids?|videos?|clips?|pics?|photos?|pictures?) (?:of )?(?:me|us|her|him|them) "
-    r"(?:gettin|getting|in the) (?:changed|undressed|shower|showers)\b",
     r"\b(?:watch\w*|stares? at|staring at|peep\w*|peek\w*|perv\w* on|looks? at) (?:us|me|them|"
     r"the girls|the boys)\b[\w\s']{0,50}\b(?:toilets?|cubicles?|showers?)\b",
     r"\b(?:toilets?|cubicles?|showers?)\b[\w\s']{0,40}\b(?:watch\w*|stares? at|staring at|"

@@ -62,7 +62,7 @@ def _tiers(
         elif peak[k] >= model.review_threshold:
             review.add(kind)
     for kind in [k for k in urgent if denied(prepared, k)]:
-        urgent.discard(kind)  # "I don't want to move school": a person reads it, no alarm
+        urgent.discard(kind)  # "I'm not sad at school": a person reads it, no alarm
         review.add(kind)
     concern = 1 - proba[:, 0].min()
     if concern >= model.review_threshold and not (urgent or review):
