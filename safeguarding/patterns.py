@@ -522,6 +522,54 @@ UNHAPPY_IN_SCHOOL += [
     r"nursery|class|lessons)\b|here\b)",
 ]
 
+# Said plainly, and reaching only the review tier: a child hurting themselves until it bleeds
+# or when a feeling comes, other children striking a child day after day or leaving marks,
+# dread of going back to the placement, men moving a child between towns, and "not happy at
+# school" in the words children use. Each is narrow enough for the training's rule to let it
+# raise the urgent tier (`train.quiet_patterns`).
+_SELF_PART = (
+    r"(?:my ?self|myself|my (?:arms?|legs?|wrists?|skin|hands?|thighs?|face|stomach|belly|tummy|"
+    r"head|knuckles))"
+)
+SAFEGUARDING += [
+    # hurting themselves until it bleeds or marks: the act and its end, whatever surrounds it
+    rf"\b(?:cut|cuts|cutting|scratch\w*|scrap\w*|claw\w*|dig|digs|digging|pick|picks|picking|"
+    r"hit|hits|hitting|punch\w*|bang\w*|burn|burns|burning|bite|bites|biting) (?:at |into )?"
+    rf"{_SELF_PART}\b"
+    r"[\w\s']{0,20}\b(?:until|till|til|untill|'til|so) (?:it|they|there's|there is|i)\b[\w\s']{0,12}"
+    r"\b(?:bleeds?|bled|bleeding|blood|bruises?|bruised|marks?|raw)\b",
+    # when a feeling comes, the act on themselves
+    r"\bwhen (?:i'm|im|i am|i get|i feel|i'm feeling|i start feeling|it gets|things get)\b"
+    r"[\w\s']{0,40}"
+    rf"\bi (?:cut|scratch|scrape|claw|dig into|hit|punch|bang|burn|hurt) {_SELF_PART}\b",
+    # other children striking a child again and again, or leaving marks
+    r"\b(?:boys|girls|kids|children|people|lads|they|some of them|older \w+|the \w+ "
+    r"(?:boys|girls|kids))"
+    r"\b[\w\s']{0,25}\b(?:kick|kicks|kicked|punch|punches|punched|hit|hits|slap|slaps|slapped|beat|"
+    r"beats|trip|trips|tripped|push|pushes|pushed) (?:me|my (?:legs?|arms?|head|back|face|stomach|"
+    r"belly))\b(?! (?:on|round|around) (?:the|a) (?:swings?|roundabout|trampoline))"
+    r"[\w\s']{0,35}\b(?:every day|everyday|every lunch|every break|every morning|every "
+    r"night|all the time|bruises?|bruised|marks|blood|bleed\w*)\b",
+    r"\b(?:have|got|has|had|with|left|leaves|leave|gives? me|gave me) (?:\w+ )?(?:blue|purple) "
+    r"(?:marks?|patches)\b(?![\w\s']{0,25}\b(?:paint\w*|pens?|felt tips?|markers?|ink|crayons?|"
+    r"chalk|glitter|dye|hair|nails?))",
+    r"\bblack and blue\b",
+    # dread of going back to the placement or home, said outright
+    r"\b(?:dread|dreads|dreading|dreaded) (?:going |getting |coming )?(?:back )?(?:home|to "
+    r"(?:the |my )?(?:placement|carers'?|carers'? house|foster (?:home|house|carers?|family)|"
+    r"children's home|care home))\b",
+    # moved between places by men, said in either order
+    r"\b(?:different|other) (?:houses|flats|cities|towns|hotels)\b[\w\s',]{0,30}\b(?:men|a man|"
+    r"older (?:men|lads)|some (?:men|lads|guys))\b[\w\s']{0,10}\b(?:drive|drives|drove|driving|"
+    r"take|takes|took)\b (?:me|us)\b",
+]
+UNHAPPY_IN_SCHOOL += [
+    r"\b(?:(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|i feel|he feels|she feels) (?:just )?"
+    r"not|isn't|isnt|is not|aren't|am not) (?:very |really |that |at all )?happy (?:at|in) "
+    r"(?:school|this school|this one|college|nursery|class|sixth form|my school)\b"
+    r"(?! (?:dinners?|lunch|meals?|food|uniform|trips?|photos?|discos?))",
+]
+
 COMPILED: dict[str, list[re.Pattern[str]]] = {
     "safeguarding": [re.compile(p) for p in SAFEGUARDING],
     "move_school": [re.compile(p) for p in MOVE_SCHOOL],

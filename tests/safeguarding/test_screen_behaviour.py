@@ -311,3 +311,43 @@ def test_not_fed_not_going_back_and_staff_on_an_app_are_urgent(text: str) -> Non
 )
 def test_the_same_adults_and_words_in_ordinary_talk_are_not_urgent(text: str) -> None:
     assert "safeguarding" not in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I scratch my arms until they bleed when mum doesn't come",
+        "when i get angry i punch myself in the head",
+        "some lads in year 9 punch me in the stomach every break",
+        "he left blue marks on my back",
+        "i dread going home on fridays",
+        "they take me to flats in other towns, older men drive us",
+    ],
+)
+def test_self_injury_repeated_blows_dread_of_home_and_being_moved_by_men_are_urgent(
+    text: str,
+) -> None:
+    """Said plainly, each reached only the review tier before: no safety reply, no alert."""
+    assert "safeguarding" in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bite my nails until they bleed when I'm nervous about tests",
+        "they push me on the swings every day",
+        "I'm dreading going back to school after the holidays",
+        "my carers drive me to my nan's in a different town",
+    ],
+)
+def test_the_same_words_in_ordinary_talk_are_not_urgent_safeguarding(text: str) -> None:
+    assert "safeguarding" not in screen_tiers(text).kinds
+
+
+def test_not_happy_at_school_now_is_raised_at_once_but_not_last_year_or_the_dinners() -> None:
+    assert "unhappy_in_school" in screen_tiers("honestly im not really happy in this school").kinds
+    assert "unhappy_in_school" in screen_tiers("she isnt happy at nursery").kinds
+    assert (
+        "unhappy_in_school"
+        not in screen_tiers("I'm not happy at school dinners because they run out of pizza").kinds
+    )
