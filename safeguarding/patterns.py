@@ -517,9 +517,10 @@ MOVE_SCHOOL += [
     r"cousin'?s|friend'?s|mate'?s|siblings'?) school\b(?! (?:play|disco|fair|show|trip|concert))",
 ]
 UNHAPPY_IN_SCHOOL += [
-    r"\b(?:i'm|im|i am|i feel|i get|he feels|she feels|he's|she's|he is|she is) (?:so |really |very "
-    r"|always |just |dead )?(?:sad|unhappy|miserable|lonely)\b (?:(?:at|in) (?:school|this school|"
-    r"nursery|class|lessons)\b|here\b)",
+    r"\b(?:i'm|im|i am|i feel|i get|he feels|she feels|he's|she's|he is|she is|i've been|ive been|"
+    r"i have been|he's been|she's been) (?:so |really |very |always |just |dead |proper )?(?:sad|"
+    r"unhappy|miserable|lonely)\b (?:(?:at|in) (?:school|this school|nursery|class|lessons|college|"
+    r"sixth form)\b|here\b)",
 ]
 
 # Said plainly, and reaching only the review tier: a child hurting themselves until it bleeds
@@ -568,6 +569,12 @@ UNHAPPY_IN_SCHOOL += [
     r"not|isn't|isnt|is not|aren't|am not) (?:very |really |that |at all )?happy (?:at|in) "
     r"(?:school|this school|this one|college|nursery|class|sixth form|my school)\b"
     r"(?! (?:dinners?|lunch|meals?|food|uniform|trips?|photos?|discos?))",
+    r"\b(?:(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|i feel|he feels|she feels) (?:just )?"
+    r"not|isn't|isnt|is not|aren't|am not) (?:very |really |that |at all )?happy here\b(?! being)",
+    # the place itself said to be miserable, now: "college has been miserable since September"
+    r"\b(?:school|college|sixth form|nursery|this school)\b (?:has been|is|was|'s been|'s) (?:so |"
+    r"really |very |just |dead |proper )?(?:miserable|awful|horrible|terrible|the worst|rubbish|hell|"
+    r"lonely|shit|crap)\b(?! (?:at|for) (?:football|netball|sport|pe|parking))",
 ]
 
 COMPILED: dict[str, list[re.Pattern[str]]] = {

@@ -351,3 +351,27 @@ def test_not_happy_at_school_now_is_raised_at_once_but_not_last_year_or_the_dinn
         "unhappy_in_school"
         not in screen_tiers("I'm not happy at school dinners because they run out of pizza").kinds
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been so lonely at school since my best friend left",
+        "college has been miserable since september",
+        "I am not happy here, please can someone help",
+    ],
+)
+def test_unhappiness_at_school_or_college_said_outright_is_raised_at_once(text: str) -> None:
+    """Halton raises "not happy in school" at once; these reached the review tier or no one."""
+    assert "unhappy_in_school" in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "college is the worst for parking lol",
+        "I'm not happy here being in goal, I want to play up front",
+    ],
+)
+def test_a_place_or_a_position_in_a_game_is_not_unhappiness_at_school(text: str) -> None:
+    assert "unhappy_in_school" not in screen_tiers(text).kinds
