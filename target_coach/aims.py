@@ -359,7 +359,8 @@ def help_named_as_target(doc: Doc) -> str | None:
 # The adults who act on a plan, as DTs write them at the head of a target.
 _ADULTS = (
     r"key ?person|key ?worker|dt|designated teacher|school|senco|sendco|hlta|ta|"
-    r"teaching assistant|(?:class |form )?teacher|(?:form )?tutor|(?:foster )?carers?|"
+    r"teaching assistant|(?:class |form )?teacher|(?:form |personal |college |group )?tutor|"
+    r"(?:foster )?carers?|"
     r"social worker|sw|virtual school|vs|college|staff|ep|camhs|head of year|hoy|"
     r"(?:learning )?mentor|pa|personal adviser|nursery|setting|"
     # Any named post: "Virtual school post-16 officer", "careers adviser", "attendance lead".

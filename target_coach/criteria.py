@@ -34,6 +34,7 @@ from target_coach.dates import (
     vague_time,
     yearless_day,
 )
+from target_coach.measures import MADE_UP as MADE_UP_MEASURE
 from target_coach.measures import find_measures, find_thresholds
 from target_coach.parsing import parse
 from target_coach.periods import PeriodReading, review_period
@@ -131,6 +132,14 @@ def specific(req: TargetCheckRequest) -> Criterion:
         return refused
     if _is_heading(doc):
         return _heading_with_its_outcome(req)
+    feeling = MADE_UP_MEASURE.search(what)
+    if feeling:
+        return Criterion(
+            met=False,
+            reason=f"\u201c{feeling[0]}\u201d gives a feeling a number no record holds: name "
+            "what the child will do that shows it, such as staying in the lesson.",
+            evidence=[feeling[0]],
+        )
     outright = _named_outright(what)
     if outright:
         return outright

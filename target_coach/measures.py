@@ -67,8 +67,12 @@ MEASURE_PATTERNS = [
     r"\b(?:graded|marked|assessed) (?:at |as )?(?:a )?(?:pass|merit|distinction|\w+ or above)\b",
     # None of a countable event is a level too: "no lates", "no more exclusions", "no further
     # suspensions" all mean a count of nought.
-    r"\bno (?:more |further )?(?:lates|incidents|detentions|exclusions|suspensions|absences|"
-    r"walk-?outs|referrals|fixed[- ]term exclusions)\b",
+    r"\b(?:no|zero) (?:more |further )?(?:lates|incidents|detentions|exclusions|suspensions|"
+    r"absences|walk-?outs|referrals|fixed[- ]term exclusions|(?:negative |behaviou?r )?points|"
+    r"sanctions|removals|red cards)\b",
+    # Not once a named act is a count of nought too: "will not hit any other children".
+    r"\b(?:not|never)\s+(?:hit|kick|bite|punch|push|spit at|swear at|throw \w+ at|scratch)\s+"
+    r"(?:any(?:one|body)?|other (?:children|pupils|students)|peers|staff)\b",
     r"\b(?:words|sums|questions) (?:per|a) minute\b",
     r"\bwithin \d+\s?(?:minutes?|mins?|seconds?)\b",
     r"\b(?:a|per) (?:week|day|lesson|fortnight|month|term|half[ -]term)\b[\w\s]{0,5}",
@@ -110,6 +114,14 @@ STANDARD_PATTERN = re.compile(r"\b(?:ARE|EXS|WTS|GDS)\b|\bage[- ]related expecta
 COMPILED = [re.compile(p, re.I) for p in THRESHOLD_PATTERNS + MEASURE_PATTERNS]
 COMPILED.append(STANDARD_PATTERN)
 THRESHOLDS = [re.compile(p, re.I) for p in THRESHOLD_PATTERNS]
+FEELING_WORDS = (
+    r"(?:calmer|happier|braver|kinder|nicer|better behaved|(?:more|less) (?:engaged|confident|"
+    r"focused|motivated|settled|positive|resilient|calm|happy|mature|sensible|polite|respectful|"
+    r"angry|anxious|worried|stressed|disruptive|upset|aggressive|rude))\b"
+)
+# A feeling given a percentage is still a feeling: "70% calmer", "50% more engaged" has no
+# record anyone could check it against.
+MADE_UP = re.compile(rf"\b\d+\s?(?:%|per ?cent)\s+{FEELING_WORDS}", re.I)
 NOT_MEASURES = re.compile(
     r"\b(?:year|yr|ks|key stage)\s?(?:1[0-3]|[0-9])\b(?!\s?%|\.\d)|"  # a year group, not "year 66%"
     r"\b(?:unit|chapter|page)\s?\d+\b|\b1:1\b|"
@@ -117,7 +129,7 @@ NOT_MEASURES = re.compile(
     # The child's own age and the stage after school: "age-assessed 14", "aged 15",
     # "a 14-year-old", "post-16 options" are no level the child is at or will reach.
     r"\bage[- ]assessed(?:\s+as)?\s+\d{1,2}\b|\baged\s+\d{1,2}\b|"
-    r"\b\d{1,2}[- ]years?[- ]old\b|\b(?:post|pre)[- ]?1[6-9]\b",
+    r"\b\d{1,2}[- ]years?[- ]old\b|\b(?:post|pre)[- ]?1[6-9]\b|" + MADE_UP.pattern,
     re.I,
 )
 
@@ -172,6 +184,19 @@ AGE = re.compile(
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
+# None of a countable event, in words: "zero behaviour points", "no further suspensions", "will
+# not hit anyone" are a level of 0, so the step from the baseline's count can be judged ("one
+# or no removals" is at most one, not none).
+NOUGHT = re.compile(
+    r"\bzero\b(?=\s+[a-z])|(?<!\bor )\bno(?=\s+(?:more\s+|further\s+)?(?:lates|incidents|"
+    r"detentions|exclusions|suspensions|absences|walk-?outs|referrals|removals|sanctions|red cards|"
+    r"(?:negative\s+|behaviou?r\s+)?points)\b)|\b(?:not|never)(?=\s+(?:hit|kick|bite|punch|push|"
+    r"spit at|swear at|scratch)\s+(?:any(?:one|body)?|other (?:children|pupils|students)|peers|"
+    r"staff)\b)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Level:
     """A number as a level: the score, and the total it is out of (100 for a percentage).
@@ -194,6 +219,7 @@ def levels_in(text: str) -> list[Level]:
     cleaned = NOT_MEASURES.sub(lambda m: " " * len(m.group(0)), _blank(text, date_spans(text)))
     found: list[tuple[int, Level]] = []
     cleaned = YEAR.sub(lambda m: " " * len(m.group(0)), cleaned)  # "Nov 2026" is no level
+    cleaned = NOUGHT.sub(lambda m: "0".ljust(len(m.group(0))), cleaned)  # "zero points" is 0
     ages = list(AGE.finditer(cleaned)) if re.search(r"\bage\b", text, re.I) else []
     for match in ages:
         years = float(match.group("y")) + float(match.group("mo") or 0) / 12

@@ -259,3 +259,36 @@ def test_post_16_is_a_stage_not_a_number() -> None:
         )
     )
     assert "16" not in judged.reason, judged.reason
+
+
+@pytest.mark.parametrize(
+    ("target", "baseline", "step"),
+    [
+        (
+            "Jordan will have zero behaviour points by Easter",
+            "47 behaviour points last term",
+            "From 47 to 0",
+        ),
+        (
+            "Kai will not hit any other children by 11/12/2026",
+            "Hits other children about 4 times a day",
+            "From 4 to 0",
+        ),
+    ],
+)
+def test_none_from_a_high_count_is_a_big_jump(target: str, baseline: str, step: str) -> None:
+    """ "Zero" and "not any" are a count of 0, so the step from the baseline's count is judged."""
+    result = achievable(request(target=target, context={"baseline": baseline}))
+    assert result.met is False, result.reason
+    assert result.reason.startswith(step)
+
+
+def test_one_or_no_removals_is_at_most_one_not_none() -> None:
+    result = achievable(
+        request(
+            target="Attend 9 of the 10 days with no more than one removal from a lesson",
+            outcome="Attendance 9/10 days, one or no removals",
+            context={"baseline": "Has attended 8 of 9 days so far; 1 removal"},
+        )
+    )
+    assert result.met is True, result.reason

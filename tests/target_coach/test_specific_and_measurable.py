@@ -52,6 +52,7 @@ def test_made_up_words_are_not_specific(target: str) -> None:
         "The school to fund a tutor for two hours a week",
         "Help Amir manage his worries before spelling tests",
         "Support him to settle into his new class",
+        "Personal tutor to ring Sam if he is not in college by 10am",
     ],
 )
 def test_a_task_for_the_adults_is_not_the_childs_target(target: str) -> None:
@@ -455,3 +456,25 @@ def test_improving_a_whole_area_with_help_named_is_still_broad(target: str) -> N
 def test_improving_with_a_number_named_is_judged_on_the_number() -> None:
     judged = specific(request(target="Improve spelling using Nessy to 15 of 20 words"))
     assert judged.met is True, judged.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["Ben will become 70% calmer in lessons by Easter", "Jade to be 50% more engaged in college"],
+)
+def test_a_feeling_given_a_percentage_is_neither_specific_nor_measured(target: str) -> None:
+    """No record holds "70% calmer": the number makes the aim look measured and is not."""
+    assert specific(request(target=target)).met is False
+    assert measurable(request(target=target)).met is False
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Jordan will have zero behaviour points by Easter",
+        "Kai will not hit any other children at playtime",
+        "No further suspensions this term",
+    ],
+)
+def test_none_of_a_counted_event_is_a_measure(target: str) -> None:
+    assert measurable(request(target=target)).met is True
