@@ -565,12 +565,11 @@ SAFEGUARDING += [
     r"take|takes|took)\b (?:me|us)\b",
 ]
 UNHAPPY_IN_SCHOOL += [
+    # "not happy at school" or "here", now: not the dinners, not "here being in goal"
     r"\b(?:(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|i feel|he feels|she feels) (?:just )?"
-    r"not|isn't|isnt|is not|aren't|am not) (?:very |really |that |at all )?happy (?:at|in) "
+    r"not|isn't|isnt|is not|aren't|am not) (?:very |really |that |at all )?happy (?:(?:at|in) "
     r"(?:school|this school|this one|college|nursery|class|sixth form|my school)\b"
-    r"(?! (?:dinners?|lunch|meals?|food|uniform|trips?|photos?|discos?))",
-    r"\b(?:(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|i feel|he feels|she feels) (?:just )?"
-    r"not|isn't|isnt|is not|aren't|am not) (?:very |really |that |at all )?happy here\b(?! being)",
+    r"(?! (?:dinners?|lunch|meals?|food|uniform|trips?|photos?|discos?))|here\b(?! being))",
     # the place itself said to be miserable, now: "college has been miserable since September"
     r"\b(?:school|college|sixth form|nursery|this school)\b (?:has been|is|was|'s been|'s) (?:so |"
     r"really |very |just |dead |proper )?(?:miserable|awful|horrible|terrible|the worst|rubbish|hell|"

@@ -34,8 +34,7 @@ from target_coach.dates import (
     vague_time,
     yearless_day,
 )
-from target_coach.measures import MADE_UP as MADE_UP_MEASURE
-from target_coach.measures import find_measures, find_thresholds
+from target_coach.measures import FEELING_AS_PERCENT, find_measures, find_thresholds
 from target_coach.parsing import parse
 from target_coach.periods import PeriodReading, review_period
 from target_coach.schema import Criterion, TargetCheckRequest
@@ -132,7 +131,7 @@ def specific(req: TargetCheckRequest) -> Criterion:
         return refused
     if _is_heading(doc):
         return _heading_with_its_outcome(req)
-    feeling = MADE_UP_MEASURE.search(what)
+    feeling = FEELING_AS_PERCENT.search(what)
     if feeling:
         return Criterion(
             met=False,

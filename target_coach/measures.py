@@ -39,6 +39,17 @@ THRESHOLD_PATTERNS = [
     r"\b(?:achieve|get|gain|reach|at least|target of|predicted)\s+(?:an?\s+)?"
     r"(?-i:(?:A\*|[A-E])(?![\w*]))(?:\s+(?:grade|in|at|or above|or higher)\b)",
 ]
+# Events a school counts, so that none of them is a level of 0 ("no further suspensions").
+COUNTED_EVENTS = (
+    r"(?:lates|incidents|detentions|exclusions|suspensions|absences|walk-?outs|referrals|"
+    r"fixed[- ]term\s+exclusions|(?:negative\s+|behaviou?r\s+)?points|sanctions|removals|"
+    r"red\s+cards)"
+)
+# An act against others that can be counted, and whom: "hit any other children".
+NAMED_ACT_ON_OTHERS = (
+    r"(?:hit|kick|bite|punch|push|spit at|swear at|throw \w+ at|scratch)\s+"
+    r"(?:any(?:one|body)?|other (?:children|pupils|students)|peers|staff)"
+)
 MEASURE_PATTERNS = [
     r"\b\d+(?:\.\d+)?\s?%",
     r"\b\d+(?:\.\d+)?\s?per ?cent\b",
@@ -67,12 +78,9 @@ MEASURE_PATTERNS = [
     r"\b(?:graded|marked|assessed) (?:at |as )?(?:a )?(?:pass|merit|distinction|\w+ or above)\b",
     # None of a countable event is a level too: "no lates", "no more exclusions", "no further
     # suspensions" all mean a count of nought.
-    r"\b(?:no|zero) (?:more |further )?(?:lates|incidents|detentions|exclusions|suspensions|"
-    r"absences|walk-?outs|referrals|fixed[- ]term exclusions|(?:negative |behaviou?r )?points|"
-    r"sanctions|removals|red cards)\b",
+    rf"\b(?:no|zero)\s+(?:more\s+|further\s+)?{COUNTED_EVENTS}\b",
     # Not once a named act is a count of nought too: "will not hit any other children".
-    r"\b(?:not|never)\s+(?:hit|kick|bite|punch|push|spit at|swear at|throw \w+ at|scratch)\s+"
-    r"(?:any(?:one|body)?|other (?:children|pupils|students)|peers|staff)\b",
+    rf"\b(?:not|never)\s+{NAMED_ACT_ON_OTHERS}\b",
     r"\b(?:words|sums|questions) (?:per|a) minute\b",
     r"\bwithin \d+\s?(?:minutes?|mins?|seconds?)\b",
     r"\b(?:a|per) (?:week|day|lesson|fortnight|month|term|half[ -]term)\b[\w\s]{0,5}",
@@ -121,7 +129,7 @@ FEELING_WORDS = (
 )
 # A feeling given a percentage is still a feeling: "70% calmer", "50% more engaged" has no
 # record anyone could check it against.
-MADE_UP = re.compile(rf"\b\d+\s?(?:%|per ?cent)\s+{FEELING_WORDS}", re.I)
+FEELING_AS_PERCENT = re.compile(rf"\b\d+\s?(?:%|per ?cent)\s+{FEELING_WORDS}", re.I)
 NOT_MEASURES = re.compile(
     r"\b(?:year|yr|ks|key stage)\s?(?:1[0-3]|[0-9])\b(?!\s?%|\.\d)|"  # a year group, not "year 66%"
     r"\b(?:unit|chapter|page)\s?\d+\b|\b1:1\b|"
@@ -129,7 +137,7 @@ NOT_MEASURES = re.compile(
     # The child's own age and the stage after school: "age-assessed 14", "aged 15",
     # "a 14-year-old", "post-16 options" are no level the child is at or will reach.
     r"\bage[- ]assessed(?:\s+as)?\s+\d{1,2}\b|\baged\s+\d{1,2}\b|"
-    r"\b\d{1,2}[- ]years?[- ]old\b|\b(?:post|pre)[- ]?1[6-9]\b|" + MADE_UP.pattern,
+    r"\b\d{1,2}[- ]years?[- ]old\b|\b(?:post|pre)[- ]?1[6-9]\b|" + FEELING_AS_PERCENT.pattern,
     re.I,
 )
 
@@ -188,11 +196,8 @@ YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # not hit anyone" are a level of 0, so the step from the baseline's count can be judged ("one
 # or no removals" is at most one, not none).
 NOUGHT = re.compile(
-    r"\bzero\b(?=\s+[a-z])|(?<!\bor )\bno(?=\s+(?:more\s+|further\s+)?(?:lates|incidents|"
-    r"detentions|exclusions|suspensions|absences|walk-?outs|referrals|removals|sanctions|red cards|"
-    r"(?:negative\s+|behaviou?r\s+)?points)\b)|\b(?:not|never)(?=\s+(?:hit|kick|bite|punch|push|"
-    r"spit at|swear at|scratch)\s+(?:any(?:one|body)?|other (?:children|pupils|students)|peers|"
-    r"staff)\b)",
+    rf"(?<!\bor )\b(?:no|zero)(?=\s+(?:more\s+|further\s+)?{COUNTED_EVENTS}\b)"
+    rf"|\b(?:not|never)(?=\s+{NAMED_ACT_ON_OTHERS}\b)",
     re.I,
 )
 
