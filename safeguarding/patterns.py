@@ -576,6 +576,76 @@ UNHAPPY_IN_SCHOOL += [
     r"lonely|shit|crap)\b(?! (?:at|for) (?:football|netball|sport|pe|parking))",
 ]
 
+# Plain signs the held-out batches left at review (after session 35's batches, read whole):
+# hands on a neck or a child choked; a child filmed changing or in the bath; private parts
+# grabbed, by anyone; sexual assault named; a debt worked off by running; papers or wages kept
+# by an employer; a stranger online asking which school, or when the carers are out, or for a
+# secret friendship; medicine eaten from an adult's bag; an attack on a place of worship wanted
+# or posted; a plan with a place; "I can't say or it gets worse". Each was checked on ordinary
+# sentences written for it (a collar straightened, a tyre changed, a choke on a grape, the
+# Great Fire, a carer who keeps the passport safe) and is narrow enough for the training's rule
+# to let it raise the urgent tier (`train.quiet_patterns`).
+_NECK = r"(?:neck|throat)"
+_ONLINE = (
+    r"(?:game|gaming|online|fortnite|roblox|minecraft|xbox|ps4|ps5|playstation|tiktok|snapchat|"
+    r"snap|insta|instagram|discord|whatsapp|added me|adding me|messages me|messaging me)"
+)
+_WORSHIP = r"(?:mosques?|synagogues?|churches|church|gurdwaras?|temples?)"
+SAFEGUARDING += [
+    # hands on a neck: by whoever, to whoever
+    rf"\b(?:squeez\w*|strangl\w*|chok(?:e|es|ed|ing)|throttl\w*|grab\w*) (?:my|her|his|their|our|"
+    rf"mum'?s|mummy'?s|dad'?s|nan'?s|sister'?s|brother'?s) {_NECK}\b",
+    r"\b(?:strangl\w*|throttl\w*|chok(?:ed|es|ing)) (?:my |her |his |their )?(?:mum|mummy|mam|mom|"
+    r"sister|brother|nan|gran|girlfriend|boyfriend|wife|husband|partner|her|him|me|us)\b"
+    r"(?! (?:up|on|back))",
+    rf"\bhands? (?:round|around) (?:my|her|his|their|mum'?s|mummy'?s|dad'?s) {_NECK}\b",
+    # filmed or photographed while changing or undressed
+    r"\b(?:film\w*|record\w*|video\w*|photograph\w*|(?:takes?|took|taking) (?:pics?|photos?|"
+    r"pictures?|videos?|vids?) of) (?:me|us|them|her|him|the (?:girls|boys|kids|children))\b"
+    r"[\w\s']{0,20}\b(?:getting (?:changed|dressed|undressed)|changing (?:after|before|for|in|at)\b|"
+    r"undress\w*|in the (?:shower|bath)|in (?:my|our|her|his) (?:pants|underwear|knickers|boxers))",
+    # private parts grabbed or touched, by anyone
+    r"\b(?:grab\w*|squeez\w*|slap\w*|pinch\w*|grop\w*) (?:my|her|his) (?:chest|boobs?|breasts?|bum|"
+    r"butt|arse|crotch|willy|penis|privates|private parts|vagina|fanny|nipples?)\b",
+    r"\btouch\w* (?:my|her|his) (?:boobs?|breasts?|crotch|willy|penis|privates|private parts|vagina|"
+    r"fanny|nipples?)\b",
+    # sexual assault named
+    r"\b(?:got|been|was|were|get|getting|being) (?:sa'd|sa'ed|sexually (?:assaulted|abused|touched)|"
+    r"assaulted|molested)\b",
+    # a debt worked off by running
+    r"\b(?:owe|owes|owed|in debt to|debt)\b[^.?!]{0,40}\b(?:do|doing|run|running|make|making|carry|"
+    r"carrying|hold|holding|sell|selling|drop\w*) (?:runs|drops|parcels|packages|bags|shots)\b",
+    r"\b(?:do|doing|did|done) (?:runs|drops) for (?:him|her|them|a guy|some guy|some man|older)\b",
+    # documents or wages kept by whoever they work for
+    r"\b(?:boss|manager|employer|gaffer|supervisor|owner)\b[\w\s']{0,20}\b(?:keeps?|kept|took|takes|"
+    r"has|holds?|taken) (?:my|our) (?:passport|id|id card|documents|papers|visa)\b",
+    r"\b(?:takes?|took|keeps?|kept) (?:all|most) (?:of )?(?:my|our) (?:wages|pay|earnings|"
+    r"bursary|benefits)\b",
+    # a stranger online asking where the child is at school or when the carers are out
+    rf"\b{_ONLINE}\b[^.?!]{{0,80}}\b(?:what|which) school i (?:go to|am at|'m at|attend)\b",
+    r"\b(?:asks?|asked|asking)\b[^.?!]{0,30}\bwhen my (?:carers?|mum|dad|parents|foster \w+|nan) "
+    r"(?:are|is|go|goes|'re|'s) (?:out|away|not (?:in|home|there|around))\b",
+    r"\b(?:says?|said|wants?|asked)\b[^.?!]{0,25}\bsecret (?:best )?(?:friends?|mates?|girlfriend|"
+    r"boyfriend)\b",
+    # medicine eaten from an adult's bag or cupboard
+    r"\b(?:ate|eat|eated|eted|eaten|took|swallowed|had)\b (?:some |sum |a few |loads of |all )?"
+    r"(?:of )?(?:the |my |her |his )?(?:pills|tablets|pils|tabs|medicine|meds)\b[^.?!]{0,10}\b(?:out "
+    r"of|from|in) (?:my |her |his |the )?(?:mum'?s|mummy'?s|mumys|mummys|dad'?s|nan'?s|gran'?s|her|his)"
+    r" ?(?:bag|handbag|cupboard|drawer|purse|pocket)\b",
+    # an attack on a place of worship wanted, planned or posted
+    rf"\b(?:should|shud|gonna|going to|want to|wanna|plan\w*|ready to|help)\b[^.?!]{{0,30}}\b(?:attack"
+    rf"\w*|bomb\w*|burn\w*|shoot\w*|blow\w* up) (?:a |the |all |their )?{_WORSHIP}\b",
+    rf"\b(?:post|posts|posting|posted|videos?|gc|group chat|server)\b[^.?!]{{0,40}}\battack\w* (?:a|"
+    rf"the|all) {_WORSHIP}\b",
+    # a plan, with where or how
+    r"\b(?:i(?:'ve| have)? planned it|i(?:'ve| have)? got it (?:all )?planned|it's (?:all )?planned)"
+    r"\b[^?]{0,60}\b(?:bridge|railway|tracks|motorway|roof|cliff|tablets|pills|rope)\b",
+    # told not to say, or it gets worse
+    r"\b(?:can't|cant|cannot|not allowed to) (?:say|tell)\b[^.?!]{0,10}\b(?:or|cos|because) "
+    r"(?:i'll|ill|i will|i'd|he'll|she'll|they'll|it'll) (?:get it|get|be|make it) (?:worse|wurse|"
+    r"hurt|killed|beaten|battered)\b",
+]
+
 COMPILED: dict[str, list[re.Pattern[str]]] = {
     "safeguarding": [re.compile(p) for p in SAFEGUARDING],
     "move_school": [re.compile(p) for p in MOVE_SCHOOL],

@@ -375,3 +375,39 @@ def test_unhappiness_at_school_or_college_said_outright_is_raised_at_once(text: 
 )
 def test_a_place_or_a_position_in_a_game_is_not_unhappiness_at_school(text: str) -> None:
     assert "unhappy_in_school" not in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i got sexually assaulted last year",
+        "my manager takes all my wages",
+        "a man on roblox asked which school I go to",
+        "the group chat posts about attacking the synagogue",
+        "ive planned it. the roof of the car park on friday",
+        "my mum's boyfriend strangled her neck",
+        "I do runs for some guy after school",
+    ],
+)
+def test_assault_named_wages_taken_a_stranger_online_and_a_plan_with_a_place_are_urgent(
+    text: str,
+) -> None:
+    """Each reached only the review tier before: no safety reply, no alert the same hour."""
+    assert "safeguarding" in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my little sister takes all my sweets",
+        "I choked on a grape at lunch but I was fine",
+        "I owe my mum a tenner so I'm doing jobs round the house",
+        "my friend from football asked what school I go to next year",
+        "we learnt about when they burned the church in the great fire of london",
+        "I saw on the news about the attack on the mosque and it made me sad",
+        "it's all planned, we are getting the train to the seaside and walking over the bridge",
+        "I got sad at the weekend when my football team lost",
+    ],
+)
+def test_the_words_of_those_signs_in_ordinary_talk_are_not_urgent(text: str) -> None:
+    assert "safeguarding" not in screen_tiers(text).kinds
