@@ -109,12 +109,15 @@ def _what_it_counts(doc: Doc, level: Level) -> str | None:
 
 def _comparable(a: Level, b: Level) -> bool:
     """Two numbers of the same thing: an age with an age, and counts of one noun (or of a noun
-    the parse could not name). "4 letter sounds" to "Phase 3", or a reading age of 12 to
-    reading "5 times a week", is no step at all."""
+    the parse could not name). "4 letter sounds" to "Phase 3", a reading age of 12 to
+    reading "5 times a week", or attendance of 68% to counting to 20, is no step at all; a
+    percentage compares with a score out of something, as its share."""
     if a.age or b.age:
         return a.age and b.age
     if "grade" in (a.counts, b.counts) and {a.counts, b.counts} - {"grade"} <= SUBJECT_NOUNS:
         return True  # "History 4" in a mock's results is the grade "Grade 6 in History" aims at
+    if (a.counts == "%") != (b.counts == "%") and not (a.total and b.total):
+        return False  # "count to 20" is no step from "attendance 68%"
     return a.counts is None or b.counts is None or a.counts == b.counts
 
 

@@ -132,7 +132,7 @@ FEELING_WORDS = (
 FEELING_AS_PERCENT = re.compile(rf"\b\d+\s?(?:%|per ?cent)\s+{FEELING_WORDS}", re.I)
 NOT_MEASURES = re.compile(
     r"\b(?:year|yr|ks|key stage)\s?(?:1[0-3]|[0-9])\b(?!\s?%|\.\d)|"  # a year group, not "year 66%"
-    r"\b(?:unit|chapter|page)\s?\d+\b|\b1:1\b|"
+    r"\b(?:units?|chapters?|pages?|modules?)\s?\d+(?:\s?(?:,|and|&|or)\s?\d+)*\b|\b1:1\b|"
     r"\b1 to 1\b|\b\d+-digit\b|\b\d+d\b|"
     # The child's own age and the stage after school: "age-assessed 14", "aged 15",
     # "a 14-year-old", "post-16 options" are no level the child is at or will reach.

@@ -292,3 +292,29 @@ def test_one_or_no_removals_is_at_most_one_not_none() -> None:
         )
     )
     assert result.met is True, result.reason
+
+
+@pytest.mark.parametrize(
+    ("target", "baseline"),
+    [
+        ("Amira will be able to count to 20 by the Summer term.", "Attendance 68%"),
+        (
+            "I will submit my overdue Units 3 and 4 by 26/02/2027.",
+            "College attendance 64% in Autumn; Units 1 and 2 passed; Units 3 and 4 not submitted",
+        ),
+    ],
+)
+def test_a_step_is_never_measured_between_numbers_of_different_things(
+    target: str, baseline: str
+) -> None:
+    """ "From 68 to 20 is a realistic step" set a nursery child's attendance beside counting
+    to 20, and "From 64 to 4" attendance beside a unit's number: a teacher reads that as the
+    coach not reading at all."""
+    result = achievable(request(target=target, context={"baseline": baseline}))
+    assert not result.reason.startswith("From"), result.reason
+    assert "give both as numbers" in result.reason
+
+
+def test_a_percentage_still_compares_with_a_score_out_of_a_total() -> None:
+    result = achievable(request(**_spelling("20%", "9 out of 10")))
+    assert result.met is False and result.reason.startswith("From 20% to 90%"), result.reason
