@@ -646,6 +646,43 @@ SAFEGUARDING += [
     r"hurt|killed|beaten|battered)\b",
 ]
 
+# A wish to move school said outright, in children's words ("can i just move school", "new
+# school please", "a new school would be better", "the school where my brother goes"), and
+# unhappiness at school as a whole message's opening ("not happy at college tbh") or its worst
+# thing. The broad families above fire on ordinary talk ("my new school shoes", "I never want to
+# leave this school") and reach only the review tier; these narrow forms fire on no ordinary
+# training message, so the training's rule lets them raise the urgent tier.
+_WISH = (
+    r"(?:want|wants|want to|wanna|wana|need|needs|would like|'d like|wish i could|can i|please can "
+    r"i|can we|could i|let me)"
+)
+# What may follow "school" in a wish to move: the end, or a word that carries on the wish
+# ("please", "where", "near", "because"), never a noun ("a new school minibus", "bag", "disco").
+_WISH_ENDS = (
+    r"(?=\s*(?:$|[.,!?;:)'\"]|(?:please|asap|tbh|now|because|cos|coz|where|with|near|nearer|closer|"
+    r"next|for|so|and|or|but|that|which|like|in|at|instead|then|soon|to|from|i|if|as)\b))"
+)
+MOVE_SCHOOL += [
+    rf"\b{_WISH} (?:just |really |to |please |2 )*(?:go to |go |move to |move |change to |change |"
+    rf"switch to |be at |have |get |find (?:me )?)?(?:a |an )?(?:new|different|diff|another|other) "
+    rf"school\b{_WISH_ENDS}",
+    rf"\b{_WISH} (?:just |really |to |please |2 )*(?:move|change|switch|swap|transfer) (?:to )?"
+    rf"(?:this |my )?schools?\b{_WISH_ENDS}",
+    r"\b(?:new|different|diff|another) school (?:please|asap)\b",
+    r"\b(?:new|different|diff|another) school (?:would|wood|wud|might|will|'d) be (?:better|beter|"
+    r"nicer|easier|good|gud)\b",
+    r"\b(?:want|wants|wanna|wish|wishes|would like|'d like|keeps? saying)\b[^.?!]{0,30}\bschool\b"
+    r"[^.?!]{0,40}\bwhere (?:my|his|her) (?:big |little |older |younger )?(?:brother|sister|cousin|"
+    r"siblings?)s? (?:goes|go|went|is|are)\b(?! \w+ing\b)",
+]
+UNHAPPY_IN_SCHOOL += [
+    # "not happy at college tbh", opening the message
+    r"^\W*not (?:very |really |that )?happy (?:at|in) (?:school|this school|college|nursery|class|"
+    r"sixth form|my school)\b(?! (?:dinners?|lunch|meals?|food|uniform|trips?|photos?|discos?))",
+    r"\b(?:worst thing|worst bit|worst part) (?:in|of|about) (?:my|his|her) (?:life|day|week)\b"
+    r"[^.?!]{0,10}\b(?:is|was|'s) (?:school|college|nursery|this school)\b",
+]
+
 COMPILED: dict[str, list[re.Pattern[str]]] = {
     "safeguarding": [re.compile(p) for p in SAFEGUARDING],
     "move_school": [re.compile(p) for p in MOVE_SCHOOL],

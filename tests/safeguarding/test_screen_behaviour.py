@@ -411,3 +411,30 @@ def test_assault_named_wages_taken_a_stranger_online_and_a_plan_with_a_place_are
 )
 def test_the_words_of_those_signs_in_ordinary_talk_are_not_urgent(text: str) -> None:
     assert "safeguarding" not in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("can i just move skl tbh", "move_school"),
+        ("i h8 skl", "unhappy_in_school"),
+        ("wnt 2 change skool asap", "move_school"),
+    ],
+)
+def test_school_and_hate_as_children_spell_them_are_read_as_the_words(text: str, kind: str) -> None:
+    """ "skl" and "h8" hid a wish to move and a hatred of school from every pattern."""
+    assert kind in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we need a new school minibus",
+        "I want a new school bag for my birthday",
+        "new school shoes please, mine have a hole",
+        "my cousin goes to the school where my brother goes",
+        "can we have a different school dinner on fridays",
+    ],
+)
+def test_a_new_school_thing_or_a_familys_schools_is_not_a_wish_to_move(text: str) -> None:
+    assert "move_school" not in screen_tiers(text).kinds
