@@ -363,6 +363,9 @@ _ADULTS = (
     r"(?:foster )?carers?|"
     r"social worker|sw|virtual school|vs|college|staff|ep|camhs|head of year|hoy|"
     r"(?:learning )?mentor|pa|personal adviser|nursery|setting|"
+    # The services a SEND plan names: "SALT to assess", "OT to review the sensory diet".
+    r"salt|slt|speech and language(?: therapy| therapist| service)?|ot|occupational therapy|"
+    r"physio|health visitor|paediatrician|gp|teacher of the deaf|tod|qtvi|caseworker|"
     # Any named post: "Virtual school post-16 officer", "careers adviser", "attendance lead".
     r"(?:[\w-]+\s+){0,3}(?:officer|advis[eo]r|worker|lead|co-?ordinator|manager|nurse|"
     r"psychologist|therapist|headteacher|head teacher|team)"
@@ -379,7 +382,11 @@ ADULT_PROCESS = re.compile(
     r"interim|emergency|multi-agency|tac|team around the child)\s+)?"
     r"(?:review|referral|meeting|ehcp|ehc\s*plan|ehc\s+needs\s+assessment|paperwork|funding|"
     r"application\s+for\s+(?:funding|an?\s+ehcp|ehcp|top[- ]up)|risk\s+assessment|"
-    r"pep|care\s+plan|request)\b[^.;]{0,60}?\bto\s+be\s+(?:\w+ed|held|made|done|sent|set\s+up|"
+    r"pep|care\s+plan|request|"
+    # the help in the passive: "OT sensory diet to be followed", "SALT programme to be delivered"
+    r"(?:(?:ot|salt|slt|physio|therapy|sensory|speech and language)\s+)*(?:sensory\s+diet|"
+    r"programme|provision|interventions?|strategies|therapy))\b[^.;]{0,60}?"
+    r"\bto\s+be\s+(?:\w+ed|held|made|done|sent|set\s+up|given|"
     r"written|put\s+in\s+place|chased|sought)\b",
     re.I,
 )

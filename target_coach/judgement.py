@@ -20,6 +20,7 @@ from target_coach.measures import Level, levels_in
 from target_coach.parsing import parse
 from target_coach.refusals import Refusal, lemmas_of, refusal_given
 from target_coach.schema import Criterion, TargetCheckRequest
+from target_coach.stated_baseline import with_stated_baseline
 
 ABSOLUTE = re.compile(
     r"\b100\s?%|\b(?:always|never|every (?:single )?(?:lesson|day|time)|"
@@ -152,6 +153,7 @@ def _same_scale(base: list[Level], end: Level) -> list[Level]:
 
 
 def achievable(req: TargetCheckRequest) -> Criterion:
+    req = with_stated_baseline(req)
     baseline = req.context.baseline.strip()
     if not baseline:
         return Criterion(met=None, reason="not judgeable without a baseline")

@@ -133,6 +133,9 @@ FEELING_AS_PERCENT = re.compile(rf"\b\d+\s?(?:%|per ?cent)\s+{FEELING_WORDS}", r
 NOT_MEASURES = re.compile(
     r"\b(?:year|yr|ks|key stage)\s?(?:1[0-3]|[0-9])\b(?!\s?%|\.\d)|"  # a year group, not "year 66%"
     r"\b(?:units?|chapters?|pages?|modules?)\s?\d+(?:\s?(?:,|and|&|or)\s?\d+)*\b|\b1:1\b|"
+    # the window a count is taken in, not a level: "3 times in a 20-minute observation"
+    r"\b(?:in|during|over) (?:a|an|each|one|the) \d+-minute "
+    r"(?:observation|session|lesson|slot|block|period|window)\b|"
     r"\b1 to 1\b|\b\d+-digit\b|\b\d+d\b|"
     # The child's own age and the stage after school: "age-assessed 14", "aged 15",
     # "a 14-year-old", "post-16 options" are no level the child is at or will reach.

@@ -53,6 +53,9 @@ def test_made_up_words_are_not_specific(target: str) -> None:
         "Help Amir manage his worries before spelling tests",
         "Support him to settle into his new class",
         "Personal tutor to ring Sam if he is not in college by 10am",
+        "SALT to assess Noah's speech sounds and send a report to nursery",
+        "OT to review the sensory diet with the TA",
+        "Teacher of the Deaf to visit each half term",
     ],
 )
 def test_a_task_for_the_adults_is_not_the_childs_target(target: str) -> None:

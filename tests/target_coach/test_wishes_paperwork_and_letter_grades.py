@@ -37,6 +37,8 @@ def test_a_wish_with_what_the_child_will_do_is_still_judged_on_that() -> None:
         ("Annual review of EHCP to be held and EHCP updated.", "Annual review of EHCP to be held"),
         ("Referral to CAMHS to be made by the DT", "Referral to CAMHS to be made"),
         ("Transition meeting with college to be arranged", "to be arranged"),
+        ("OT sensory diet to be followed in school.", "OT sensory diet to be followed"),
+        ("SALT programme to be delivered by the TA", "SALT programme to be delivered"),
     ],
 )
 def test_the_adults_paperwork_in_the_passive_is_their_task(target: str, quoted: str) -> None:

@@ -1,0 +1,42 @@
+"""A baseline the teacher wrote into the target itself.
+
+Many ePEP forms have no baseline box, so teachers write the child's starting point in the
+target: "Kai will read all 25 Phase 3 graphemes. He currently knows 14 of 25." Achievable is
+"based on PEP content and data" (the policy's QA table), and that sentence is the data. Read as
+part of the goal, its numbers would also be taken for the level to reach; so the sentence
+moves to the baseline and the goal is judged without it.
+
+Only the target column is read: "(currently daily)" in an outcome or "currently mornings
+only" in the action describes the help or hedges the outcome, and writers judged those rows as
+giving no baseline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from target_coach.schema import TargetCheckRequest
+
+# A sentence (or a "; " clause) that says where the child is now.
+_NOW = re.compile(
+    r"\b(?:currently|at the moment|at present|at the minute|right now|"
+    r"at the start of (?:the |this )?term|so far this (?:term|year))\b",
+    re.I,
+)
+_SENTENCES = re.compile(r"[^.;!?]+(?:[.;!?]+|$)")
+
+
+def with_stated_baseline(req: TargetCheckRequest) -> TargetCheckRequest:
+    """The request with the target's own "currently ..." sentences as its baseline, when the
+    context gives none; otherwise the request as it is."""
+    if req.context.baseline.strip():
+        return req
+    sentences = [m.group(0) for m in _SENTENCES.finditer(req.target)]
+    stated = [s for s in sentences if _NOW.search(s)]
+    goal = " ".join(s.strip() for s in sentences if s not in stated).strip()
+    if not stated or not goal:
+        return req
+    baseline = " ".join(s.strip() for s in stated)
+    return req.model_copy(
+        update={"target": goal, "context": req.context.model_copy(update={"baseline": baseline})}
+    )
