@@ -124,8 +124,9 @@ def choose_thresholds(
 
 
 def quiet_patterns(rows: Sequence[dict[str, Any]]) -> frozenset[str]:
-    """Patterns that fire on no ordinary message in the training data, but for emoji, which
-    always go to a person to read rather than straight to urgent."""
+    """Patterns that fire on no ordinary message in the training data, but for those that say
+    nothing sure alone (emoji, "diet"), which always go to a person to read rather than
+    straight to urgent."""
     loud = {
         pattern
         for row in rows
@@ -134,7 +135,7 @@ def quiet_patterns(rows: Sequence[dict[str, Any]]) -> frozenset[str]:
         for pattern in hits
     }
     every = {p.pattern for compiled in patterns.COMPILED.values() for p in compiled}
-    return frozenset(every - loud - set(patterns.EMOJI_SIGNS))
+    return frozenset(every - loud - set(patterns.ALONE_SAY_NOTHING_SURE))
 
 
 def train(folder: Path = LABELLED, out: Path = classifier.MODEL_PATH) -> classifier.Classifier:

@@ -438,3 +438,22 @@ def test_school_and_hate_as_children_spell_them_are_read_as_the_words(text: str,
 )
 def test_a_new_school_thing_or_a_familys_schools_is_not_a_wish_to_move(text: str) -> None:
     assert "move_school" not in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm on a gluten free diet because I have coeliac",
+        "on a diet for boxing, my coach and the nutritionist plan it",
+    ],
+)
+def test_a_diet_alone_goes_to_a_person_not_straight_to_urgent(text: str) -> None:
+    """A coeliac's menu sent a safety reply to the child and alerted the lead at once."""
+    tiers = screen_tiers(text)
+    assert "safeguarding" not in tiers.kinds
+    assert "safeguarding" in tiers.review_kinds
+
+
+def test_counting_calories_to_be_sick_is_still_urgent() -> None:
+    text = "I count the calories in my dinner and if it's over 300 I make myself sick"
+    assert "safeguarding" in screen_tiers(text).kinds
