@@ -102,6 +102,38 @@ def _first_sight_by_category(rounds: list[dict[str, Any]]) -> list[str]:
     return [*lines, ""]
 
 
+def _goal_rows(frozen: Report, fresh: Report | None) -> list[str]:
+    """The screen's goals beside this run's figures: the frozen part's floor (issue #17, held
+    by `make test`), and the same figures asked of the held-out batches. A new batch measures
+    the screen on ground it has never met, so the held-out figures are reported against the
+    goal here, and `make test` holds each batch to its own first sight."""
+    rows = [
+        ("frozen part: concerns raised in either tier", frozen.total.recall, 0.98, True),
+        (
+            "frozen part: urgent false alarms on ordinary talk",
+            frozen.total.false_alarm_rate,
+            0.10,
+            False,
+        ),
+    ]
+    if fresh is not None:
+        rows += [
+            ("held-out batches: concerns raised in either tier", fresh.total.recall, 0.99, True),
+            (
+                "held-out batches: urgent false alarms on ordinary talk",
+                fresh.total.false_alarm_rate,
+                0.10,
+                False,
+            ),
+        ]
+    out = ["| goal | measured | met |", "| --- | --- | --- |"]
+    for name, value, goal, at_least in rows:
+        met = value >= goal if at_least else value <= goal
+        sign = "at least" if at_least else "at most"
+        out.append(f"| {name}, {sign} {goal:.0%} | {value:.1%} | {'yes' if met else 'no'} |")
+    return out
+
+
 def render(s: dict[str, Any]) -> list[str]:
     frozen: Report = s["frozen"]
     tuning: Report = s["tuning"]
@@ -133,6 +165,7 @@ def render(s: dict[str, Any]) -> list[str]:
             f"| {name} | {_pct(t.caught, t.positives)} | {_pct(t.caught_urgent, t.positives)} "
             f"| {_pct(t.urgent_alarms, t.negatives)} | {_pct(t.review_alarms, t.negatives)} |"
         )
+    lines += ["", *_goal_rows(frozen, s["fresh"])]
     lines += ["", "Per category, recall of both tiers together:", ""]
     lines += ["| category | frozen part | tuning data |", "| --- | --- | --- |"]
     for cat in sorted(frozen.by_category):
