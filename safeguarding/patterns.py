@@ -114,7 +114,9 @@ SAFEGUARDING = [
     r"\bend(?:ing|ed)? (?:it all|my life|it|things|everything)\b",
     r"\bif i (?:was|were|wasn't|weren't) (?:dead|gone|here|around|alive)\b",
     r"\b(?:done|finished|tired|sick) (?:with|of) (?:life|living|everything|being alive)\b",
-    r"\bcan't (?:go on|do this anymore|take it anymore)\b",
+    # "can't go on like this", not "can't go on the field" or "on the trip"
+    r"\bcan't (?:go on(?! (?:the|a|an|my|our|his|her|their|that|this|trips?|holidays?|rides?|"
+    r"stage|tiktok|youtube|snap|it)\b)|do this anymore|take it anymore)\b",
     r"\boverdos\w*",
     # finding out how: the method looked up is a plan, whatever words surround it
     r"\bhow (?:many|much) (?:paracetamol|pills|painkillers|(?:co\W*)?codamol|sleeping pills)\b",

@@ -457,3 +457,8 @@ def test_a_diet_alone_goes_to_a_person_not_straight_to_urgent(text: str) -> None
 def test_counting_calories_to_be_sick_is_still_urgent() -> None:
     text = "I count the calories in my dinner and if it's over 300 I make myself sick"
     assert "safeguarding" in screen_tiers(text).kinds
+
+
+def test_cant_go_on_the_field_is_not_a_life_that_will_not_go_on() -> None:
+    assert "safeguarding" not in screen_tiers("we can't go on the field because it's raining").kinds
+    assert "safeguarding" in screen_tiers("i can't go on like this anymore").kinds
