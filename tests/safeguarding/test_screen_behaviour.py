@@ -462,3 +462,29 @@ def test_counting_calories_to_be_sick_is_still_urgent() -> None:
 def test_cant_go_on_the_field_is_not_a_life_that_will_not_go_on() -> None:
     assert "safeguarding" not in screen_tiers("we can't go on the field because it's raining").kinds
     assert "safeguarding" in screen_tiers("i can't go on like this anymore").kinds
+
+
+@pytest.mark.parametrize(
+    ("ordinary", "worrying"),
+    [
+        (
+            "my art teacher wants pics of my sketchbook for my portfolio",
+            "a man online wants pics of me",
+        ),
+        (
+            "my carer takes loads of photos of me for my life story book",
+            "he takes photos of me in the bath",
+        ),
+        (
+            "She says she is good at cartwheels and wants to show everyone at the meeting",
+            "he said he will show everyone the video of me",
+        ),
+        ("She counted to ten. She did it for me!", "my mum did it, she burnt me with the lighter"),
+    ],
+)
+def test_a_pattern_word_in_ordinary_use_is_not_urgent_but_its_harm_still_is(
+    ordinary: str, worrying: str
+) -> None:
+    """Each ordinary line sent a child a safety reply through a pattern alone."""
+    assert "safeguarding" not in screen_tiers(ordinary).kinds
+    assert "safeguarding" in screen_tiers(worrying).kinds
