@@ -23,7 +23,8 @@ _NOW = re.compile(
     r"at the start of (?:the |this )?term|so far this (?:term|year))\b",
     re.I,
 )
-_SENTENCES = re.compile(r"[^.;!?]+(?:[.;!?]+|$)")
+# A sentence ends at a stop before a space: not inside "2.5 hours", nor after "e.g." or "i.e.".
+_SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+")
 
 
 def with_stated_baseline(req: TargetCheckRequest) -> TargetCheckRequest:
@@ -31,7 +32,7 @@ def with_stated_baseline(req: TargetCheckRequest) -> TargetCheckRequest:
     context gives none; otherwise the request as it is."""
     if req.context.baseline.strip():
         return req
-    sentences = [m.group(0) for m in _SENTENCES.finditer(req.target)]
+    sentences = [part for part in _SENTENCE_END.split(req.target) if part.strip()]
     stated = [s for s in sentences if _NOW.search(s)]
     goal = " ".join(s.strip() for s in sentences if s not in stated).strip()
     if not stated or not goal:

@@ -56,3 +56,14 @@ def test_the_window_a_count_is_taken_in_is_not_a_level() -> None:
         )
     )
     assert "already shows 20" not in result.reason and result.reason.startswith("From 3 to 6")
+
+
+def test_a_decimal_or_an_example_does_not_end_the_baseline_sentence() -> None:
+    result = achievable(
+        request(
+            target="Sam will be in school 4 hours a day (e.g. mornings and lunch). "
+            "Currently he manages 2.5 hours a day.",
+            outcome="In school 4 hours a day.",
+        )
+    )
+    assert result.reason.startswith("From 2.5 to 4"), result.reason
