@@ -113,11 +113,12 @@ def test_score_and_rating_follow_the_qa_table() -> None:
         ("fresh_batch_11_targets.jsonl", 0.90),
         ("fresh_batch_12_targets.jsonl", 0.75),
         ("fresh_batch_13_targets.jsonl", 0.85),
+        ("fresh_batch_14_targets.jsonl", 0.81),
     ],
 )
 def test_the_fresh_batches_keep_their_agreement(name: str, floor: float) -> None:
     """Written by writers apart from the code; measured at first sight (83.0%, 78.3%, 81.7%,
-    85.4%, 86.4%, 87.8%, 85.2%, 90.0%, 86.4%, 87.6%, 72.8% and 82.4%,
+    85.4%, 86.4%, 87.8%, 85.2%, 90.0%, 86.4%, 87.6%, 72.8%, 82.4% and 82.0%,
     docs/coach-agreement.md), then tuned on (batch 12 counts the coach's "cannot tell" on its
     25 rows with no context as a disagreement, so its floor sits lower), and since decision 0006
     (a term or a month is a review point) agreeing with their writers' time-bound labels."""
