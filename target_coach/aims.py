@@ -362,7 +362,7 @@ _ADULTS = (
     r"teaching assistant|(?:class |form )?teacher|(?:form |personal |college |group )?tutor|"
     r"(?:foster )?carers?|"
     r"social worker|sw|virtual school|vs|college|staff|ep|camhs|head of year|hoy|"
-    r"(?:learning )?mentor|pa|personal adviser|nursery|setting|"
+    r"(?:learning )?mentor|pa|personal adviser|nursery|setting|sixth form|academy|"
     # The services a SEND plan names: "SALT to assess", "OT to review the sensory diet".
     r"salt|slt|speech and language(?: therapy| therapist| service)?|ot|occupational therapy|"
     r"physio|health visitor|paediatrician|gp|teacher of the deaf|tod|qtvi|caseworker|"
@@ -393,10 +393,16 @@ ADULT_PROCESS = re.compile(
 
 
 # "Help Lauren manage...", "Support him to...": the adults' part, with the child as its object.
+# "Continue to support Chloe..." is the same task carried on; "Ongoing support from the college
+# mentor" names the help and who gives it, and nothing the young person will do.
 ADULTS_HELP = re.compile(
-    r"^\s*(?:[Tt]o\s+)?(?:[Hh]elp|[Ss]upport|[Ee]ncourage|[Ee]nable)\s+"
+    r"^\s*(?:(?:[Cc]ontinue|[Cc]arry on|[Kk]eep)\s+(?:to\s+)?)?(?:[Tt]o\s+)?(?:[Hh]elp|[Ss]upport|"
+    r"[Ee]ncourage|[Ee]nable)\s+"
     r"(?:(?!Year\b|Reception\b|Key\b|KS)[A-Z][\w'-]+|him|her|them|the (?:child|young person|"
     r"pupil|student))(?:\s+to)?(?:\s+\w+)?"
+    rf"|^\s*(?:(?:[Oo]ngoing|[Cc]ontinued|[Cc]ontinuing|[Rr]egular|[Ww]eekly|[Aa]dditional|[Ee]xtra)"
+    rf"\s+)?(?:[Ss]upport|[Hh]elp|[Mm]entoring)\s+from\s+(?:(?:the|his|her|their|a)\s+)?"
+    rf"(?i:{_ADULTS})\b"
 )
 
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from target_coach import criteria, judgement, policy
 from target_coach.examples import closest
+from target_coach.form_notes import without_form_notes
 from target_coach.placeholders import hold_back
 from target_coach.schema import Criteria, PolicyFinding, TargetCheckRequest, TargetCheckResult
 from target_coach.suggest import rewrite, suggestions
@@ -18,6 +19,7 @@ RATINGS: dict[int, Rating] = {5: "Outstanding", 4: "Good"}
 def judge(req: TargetCheckRequest, *, today: date | None = None) -> Criteria:
     """The five criteria; a placeholder still to fill holds back the criterion it belongs to.
     `today` is the day a review date must not be before (the real today unless a test pins it)."""
+    req = without_form_notes(req)
     judged = Criteria(
         specific=criteria.specific(req),
         measurable=criteria.measurable(req),
@@ -30,6 +32,7 @@ def judge(req: TargetCheckRequest, *, today: date | None = None) -> Criteria:
 
 def check_target(req: TargetCheckRequest, *, today: date | None = None) -> TargetCheckResult:
     """The SMART test as the policy's QA table applies it, with fixes and examples."""
+    req = without_form_notes(req)
     judged = judge(req, today=today)
     score = sum(1 for _name, c in judged if c.met is True)
     return TargetCheckResult(
