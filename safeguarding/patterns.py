@@ -585,6 +585,7 @@ UNHAPPY_IN_SCHOOL += [
     r"(?:school|this school|this one|college|nursery|class|sixth form|my school)\b"
     r"(?! (?:dinners?|lunch|meals?|food|uniform|trips?|photos?|discos?))|here\b(?! being))",
     # the place itself said to be miserable, now: "college has been miserable since September"
+    r"(?<!old )(?<!last )(?<!previous )(?<!primary )(?<!first )(?<!other )"
     r"\b(?:school|college|sixth form|nursery|this school)\b (?:has been|is|was|'s been|'s) (?:so |"
     r"really |very |just |dead |proper )?(?:miserable|awful|horrible|terrible|the worst|rubbish|hell|"
     r"lonely|shit|crap)\b(?! (?:at|for) (?:football|netball|sport|pe|parking))",
@@ -735,6 +736,29 @@ SAFEGUARDING += [
     r"\b(?:don't|dont|do not|not to|never) (?:tell|say)\b[^.?!]{0,25}\b(?:my real age|how old i "
     r"(?:really )?am)\b",
 ]
+# After batch 21's first sight (loss, anger and being treated differently), in general words:
+# being with someone who died said as the easier way, "don't look for me" as a message's end,
+# a hand held on a cooker ring or an iron, and an adult's hard squeeze for being naughty.
+_NAUGHTY = (
+    r"(?:when|cos|because|for|as) (?:i|i'd|i'm|im|he|she|they)? ?(?:was|were|'d been|had been|did|"
+    r"didn't|wouldn't|cried|wasn't|got|being) (?:naughty|bad|rude|cheeky|messing|slow|crying|loud|"
+    r"silly|wrong|in trouble)"
+)
+SAFEGUARDING += [
+    r"\b(?:easier|better|best) (?:for (?:everyone|everybody|them|all) )?if i (?:was|were|wasn't|"
+    r"wasnt|was not|weren't)\b (?:just )?(?:dead|gone|not here|not around|never born)\b",
+    r"\b(?:died|dead|passed away|passed|heaven|grave|funeral)\b[^?]{0,80}\b(?:easier|better|best) "
+    r"(?:for (?:everyone|everybody|them|all) )?if i (?:was|were|could be) (?:just )?with (?:her|him|"
+    r"them|my (?:mum|mam|mom|dad|nan|nana|gran|grandad|grandma|brother|sister|baby))\b",
+    r"\b(?:don't|dont|do not|no point|no use) (?:come )?look(?:ing)? for me\b"
+    r"(?=\s*(?:$|[.!,]|(?:again|ever|anymore|pls|please|ok|okay)\b))",
+    r"\bheld (?:my|her|his) (?:hand|hands|arm|fingers?) (?:on|against|onto|in) (?:the |a )?"
+    r"(?:cooker|hob|ring|iron|kettle|oven|flame|lighter|candle|cooker ring|hot ?plate|grill)\b",
+    r"\b(?:teacher|sir|miss|staff|carer|mum|mummy|dad|daddy|nan|nanny|gran|grandma|grandad|"
+    r"uncle|aunt\w*|coach|he|she)\b squeez(?:es|ed) (?:(?:my|her|his) (?:arms?|wrists?|neck|"
+    rf"hands?|shoulders?) (?:really |so |very )?hard\b|me (?:really |so |very )?hard {_NAUGHTY})",
+]
+
 MOVE_SCHOOL += [
     r"\b(?:want|wanna|get me|let me|need) (?:out of|outta) (?:this|my|that) (?:school|college|"
     r"sixth form|academy)\b",
