@@ -36,7 +36,9 @@ AREAS: dict[str, str] = {
     + PHYSICAL,
     "maths": r"maths?|number\w*|count\w*|times tables?|multiplication|division|fractions?|"
     r"addition|subtraction|place value|shapes?|geometry|algebra|numeracy|sums|" + LEARNING,
-    "english_lit": r"english|literature|poems?|poetry|quot\w*|set text|jekyll|language paper",
+    # English the subject, and English the language a child new to it is learning
+    "english_lit": r"english|literature|poems?|poetry|quot\w*|set text|jekyll|language paper|"
+    + NEW_TO_ENGLISH,
     "science": r"science|practicals?|biology|chemistry|physics",
     "attendance": r"attend\w*|punctual\w*|late\w*|on time|registration|absence\w*|register|"
     r"ebsa|school avoid\w*|school refus\w*|emotionally based",
@@ -70,7 +72,9 @@ AREAS: dict[str, str] = {
     r"bricklay\w*|construction|course|employ\w*|traineeships?|prince'?s trust|"
     r"work experience|ucas|uni|university|degree|higher education|personal statement|"
     r"post[- ]?16|post[- ]?18|sixth form|further education|eet|"
-    r"motor vehicle|hair and beauty|childcare|plumb\w*|engineering|catering|hospitality",
+    r"motor vehicle|hair and beauty|childcare|plumb\w*|engineering|catering|hospitality|"
+    # a young person's own words for it: "earn while I learn", "doing electrics", "garages"
+    r"earn\w*|wages?|electric(?:s|ian|al)|trades?|garages?",
     # Learning missed (in hospital, between placements, before arriving) and caught up.
     "catch_up": r"gaps? in (?:his |her |their )?(?:school\w*|learning|education)|"
     r"missed (?:school|learning|lessons|education|work)|interrupted (?:school\w*|education)|"
