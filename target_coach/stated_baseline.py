@@ -27,17 +27,39 @@ _NOW = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+")
 
 
+# A level the child is at, as targets write one: a mark out of a total, a percentage, a grade
+# or level by number or letter. Not a time of day ("from 9am to 3pm" is the school day).
+_LEVEL = (
+    r"(?:(?:an? |grade |level |band |stage |phase |a grade |a level )?"
+    r"(?:\d+(?:\.\d+)?(?:\s*/\s*\d+|\s*%|\s+out of\s+\d+)?(?!\s*(?:am|pm|:|\.\d|hours?|hrs?|"
+    r"mins?|minutes?|days?|weeks?))|[A-E][*+-]?(?![\w'])|[1-9][+-]?(?![\w'])))"
+)
+# "from 16/40 in the November mock to at least 22/40": the step's start, written in the goal.
+_FROM_TO = re.compile(
+    rf"\bfrom (?P<base>{_LEVEL}(?: (?:in|on|at) (?:the |his |her |their |my )?[\w' -]{{1,30}}?)?)"
+    rf"(?= to (?:at least |a |an |grade |level |band )?(?:\d|[A-E][*+-]?(?![\w'])))"
+)
+
+
 def with_stated_baseline(req: TargetCheckRequest) -> TargetCheckRequest:
-    """The request with the target's own "currently ..." sentences as its baseline, when the
-    context gives none; otherwise the request as it is."""
+    """The request with the target's own "currently ..." sentences, or the start of its "from
+    ... to ..." step, as its baseline, when the context gives none; otherwise the request as it
+    is."""
     if req.context.baseline.strip():
         return req
     sentences = [part for part in _SENTENCE_END.split(req.target) if part.strip()]
     stated = [s for s in sentences if _NOW.search(s)]
     goal = " ".join(s.strip() for s in sentences if s not in stated).strip()
-    if not stated or not goal:
-        return req
-    baseline = " ".join(s.strip() for s in stated)
+    if stated and goal:
+        return _moved(req, goal, " ".join(s.strip() for s in stated))
+    step = _FROM_TO.search(req.target)
+    if step:
+        goal = (req.target[: step.start()] + req.target[step.end() :]).replace("  ", " ").strip()
+        return _moved(req, goal, step["base"].strip())
+    return req
+
+
+def _moved(req: TargetCheckRequest, goal: str, baseline: str) -> TargetCheckRequest:
     return req.model_copy(
         update={"target": goal, "context": req.context.model_copy(update={"baseline": baseline})}
     )

@@ -67,3 +67,28 @@ def test_a_decimal_or_an_example_does_not_end_the_baseline_sentence() -> None:
         )
     )
     assert result.reason.startswith("From 2.5 to 4"), result.reason
+
+
+def test_the_start_of_a_from_to_step_in_the_target_is_the_baseline() -> None:
+    result = achievable(
+        request(
+            target="Improve my Paper 2 Q5 mark from 16/40 in the November mock to at least "
+            "22/40 in the February mock",
+            outcome="Q5 score 22/40 or more",
+        )
+    )
+    assert result.met is True
+    assert result.reason.startswith("From 16 to 22 out of 40"), result.reason
+
+
+def test_a_from_to_step_that_is_too_big_is_a_big_jump() -> None:
+    result = achievable(request(target="Improve attendance from 68% to 95% by Easter"))
+    assert result.met is False and "big jump" in result.reason, result.reason
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["Attend school from 9am to 3pm every day", "Read from page 1 to page 20 of the class book"],
+)
+def test_a_time_or_a_page_range_is_no_baseline(target: str) -> None:
+    assert achievable(request(target=target)).met is None
