@@ -339,7 +339,7 @@ def _help_turned_down(req: TargetCheckRequest) -> Refusal | None:
 
 def _against(refusal: Refusal) -> str:
     return (
-        f"It gives {refusal.words}, which the child said they do not want or need: "
+        f"It {refusal.verb} {refusal.words}, which the child said they do not want or need: "
         f"\u201c{refusal.said[:80]}\u201d. "
         "Agree the help with them, or say which need it answers."
     )

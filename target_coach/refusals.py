@@ -6,8 +6,10 @@ Slough asks that those views be "fully acted upon", and a target built on the he
 down goes against them. The coach says so, quoting the child, rather than counting the shared
 word ("mentor") as a link to what they said.
 
-Only help is read this way. "I don't like reading" or "I hate spelling tests" name a difficulty
-that a reading or spelling target answers, and every writer labels such targets relevant.
+Only help and a place to go on to are read this way. "I don't like reading" or "I hate spelling
+tests" name a difficulty that a reading or spelling target answers, and every writer labels such
+targets relevant. "I don't want to go to uni, I want the hairdressing apprenticeship" names a
+destination: a target built on a UCAS application goes against it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ HELP = {
     *("therapy", "counselling", "programme", "club", "mentor", "tutor", "counsellor"),
     *("therapist", "ta", "assistant", "elsa", "camhs", "worker", "1:1"),
 }
+# Where a young person goes on to, turned down by going, applying or studying there: "I don't
+# want to go to uni". One word for each place, so "uni" in the views meets "UCAS" in the row.
+PATHWAY = {"uni": "university", "university": "university", "ucas": "university"}
+PATHWAY.update({"college": "college"})
+GO_ON_TO = {"go", "apply", "attend", "study", "stay", "do"}
 # The verbs a child turns help down with: "I don't need", "I don't want" (and any verb after
 # "I'd rather not": "I'd rather not have a mentor").
 TURN_DOWN = {"need", "want", "wanna"}
@@ -42,6 +49,8 @@ class Refusal:
     words: str
     lemmas: frozenset[str]
     said: str
+    # what the row does with it: "gives" help, or "aims at" a place turned down
+    verb: str = "gives"
 
 
 def _negated(verb: Token) -> bool:
@@ -55,13 +64,29 @@ def _turned_down(doc: Doc) -> list[Token]:
         rather = any(c.lower_ == "rather" for c in verb.children)
         if not _negated(verb) or not (verb.lemma_ in TURN_DOWN or rather):
             continue  # "I don't see the point" is not help turned down; "rather not have" is
+        if any(t.lower_ == "without" for t in verb.subtree):
+            continue  # "I don't want to go to college without my TA" asks for the TA
         stack = [c for c in verb.children if c.dep_ != "nsubj" and _within(c)]
         while stack:
             token = stack.pop()
-            if token.lemma_ in HELP and token.pos_ in ("NOUN", "PROPN", "VERB"):
+            is_help = token.lemma_ in HELP and token.pos_ in ("NOUN", "PROPN", "VERB")
+            if is_help or (token.lemma_ in PATHWAY and _gone_on_to(token, verb)):
                 found.append(token)
             stack.extend(c for c in token.children if _within(c))
     return found
+
+
+def _gone_on_to(place: Token, turned_down: Token) -> bool:
+    """Whether the place is where the young person would go ("go to uni", "apply to college"),
+    not where help would be ("I don't need help at college")."""
+    head = place.head
+    while head.i != turned_down.i and head.head.i != head.i:
+        if head.lemma_ in GO_ON_TO:
+            return True
+        if head.lemma_ in HELP:
+            return False
+        head = head.head
+    return False
 
 
 def _within(token: Token) -> bool:
@@ -78,11 +103,10 @@ def _refusal(token: Token, views: str) -> Refusal:
     compounds = [c for c in token.children if c.dep_ == "compound"]
     words = " ".join(views[t.idx : t.idx + len(t)] for t in [*compounds, token])
     sentence = token.sent
-    return Refusal(
-        words=words,
-        lemmas=frozenset(t.lemma_ for t in [*compounds, token]),
-        said=views[sentence.start_char : sentence.end_char].strip(),
-    )
+    said = views[sentence.start_char : sentence.end_char].strip()
+    if token.lemma_ in PATHWAY:
+        return Refusal(words, frozenset({PATHWAY[token.lemma_]}), said, verb="aims at")
+    return Refusal(words, frozenset(t.lemma_ for t in [*compounds, token]), said)
 
 
 def refusals_in(views: str) -> list[Refusal]:
@@ -99,8 +123,10 @@ def refusals_in(views: str) -> list[Refusal]:
 
 
 def lemmas_of(text: str) -> set[str]:
-    """Every word of a school-written row as the child's refusals are read: lower case, lemma."""
-    return {t.lemma_ for t in parse(text.lower())}
+    """Every word of a school-written row as the child's refusals are read: lower case, lemma,
+    and a place to go on to by its one word ("UCAS" as university)."""
+    lemmas = {t.lemma_ for t in parse(text.lower())}
+    return lemmas | {PATHWAY[lemma] for lemma in lemmas if lemma in PATHWAY}
 
 
 def refusal_given(views: str, row_lemmas: set[str]) -> Refusal | None:

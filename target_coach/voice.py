@@ -107,8 +107,9 @@ def help_turned_down(asks: list[ChildAsk], targets: list[Plan]) -> list[PolicyFi
                 findings.append(
                     PolicyFinding(
                         rule="child_turned_down_help",
-                        message=f"\u201c{target.text[:80]}\u201d gives {refusal.words}, which "
-                        f"the child said they do not want or need: \u201c{refusal.said[:120]}"
+                        message=f"\u201c{target.text[:80]}\u201d {refusal.verb} {refusal.words}, "
+                        "which the child said they do not want or need: "
+                        f"\u201c{refusal.said[:120]}"
                         "\u201d. Agree it with them, or say in the target why it is still needed.",
                     )
                 )

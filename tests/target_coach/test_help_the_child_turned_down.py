@@ -77,3 +77,25 @@ def test_dislikes_and_asking_for_help_are_not_help_turned_down(views: str) -> No
 )
 def test_the_ways_children_turn_help_down(views: str, words: str) -> None:
     assert [r.words for r in refusals_in(views)] == [words]
+
+
+def test_a_target_aimed_at_the_place_the_young_person_turned_down_fails_relevant() -> None:
+    judged = _relevant(
+        "Kiera to complete her UCAS application for a university course",
+        "I don't want to go to uni. I want to do the hairdressing apprenticeship at the salon.",
+    )
+    assert judged.met is False
+    assert "aims at uni" in judged.reason and "I don't want to go to uni" in judged.reason
+
+
+@pytest.mark.parametrize(
+    "views",
+    [
+        "I don't need help at college, I'm fine with the work.",
+        "I don't want to leave college, I like my course.",
+        "I don't want to go to college without my TA.",
+    ],
+)
+def test_help_at_a_place_or_a_place_kept_is_no_place_turned_down(views: str) -> None:
+    assert all(r.verb != "aims at" for r in refusals_in(views)), views
+    assert not any(r.words == "TA" for r in refusals_in(views)), views
