@@ -77,6 +77,15 @@ AGREEMENT_SETS = {
     "fresh batch 11 (children who have just moved; tuned on after first sight, 87.6%)": (
         "fresh_batch_11_targets.jsonl"
     ),
+    "fresh batch 12 (attendance, behaviour and exclusion; tuned on after first sight, 72.8%)": (
+        "fresh_batch_12_targets.jsonl"
+    ),
+    "fresh batch 13 (early years, KS1 and SEND; tuned on after first sight, 82.4%)": (
+        "fresh_batch_13_targets.jsonl"
+    ),
+    "fresh batch 14 (KS4 and post-16; tuned on after first sight, 82.0%)": (
+        "fresh_batch_14_targets.jsonl"
+    ),
 }
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
