@@ -150,6 +150,8 @@ VAGUE_PHRASES = re.compile(
     # "settle ... without becoming distressed", "within 10 minutes": what settling looks like
     r"(?![^.]*\b(?:without|within|in\s+under|after\s+\d+)\b)"
     r"|" + _OPENING + r"feel\s+less\b"
+    # "Continue to work towards college application": towards what, by which step, is unsaid
+    r"|" + _OPENING + r"(?:continue\s+to\s+)?work(?:ing)?\s+towards?\s+[^\d:;.]{1,60}?\s*\.?\s*$"
     # "To improve in Design & Technology", "make progress in science": a subject, no skill
     r"|" + _OPENING + r"(?:improve|make\s+(?:good\s+|better\s+)?progress|do\s+better)\s+"
     r"(?:in|at|with)\s+[^\d.;]{1,40}?\s*\.?\s*$",

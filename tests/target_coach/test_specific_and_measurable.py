@@ -56,6 +56,10 @@ def test_made_up_words_are_not_specific(target: str) -> None:
         "SALT to assess Noah's speech sounds and send a report to nursery",
         "OT to review the sensory diet with the TA",
         "Teacher of the Deaf to visit each half term",
+        # the same help carried on, or named with who gives it
+        "Continue to support Chloe with her mental health and school",
+        "Ongoing support from college mentor to keep Ruby on her course",
+        "Sixth form to keep in touch with SW",
     ],
 )
 def test_a_task_for_the_adults_is_not_the_childs_target(target: str) -> None:
@@ -156,10 +160,24 @@ def test_a_typing_slip_or_a_real_adverb_is_not_taken_for_a_made_up_word(target: 
         "Kacper to setle into nursery and be happy",
         "Improve punctuallity",
         "Improve his behavour",
+        "Continue to work towards college application",
     ],
 )
 def test_an_aim_with_no_observable_skill_is_not_specific(target: str) -> None:
     assert specific(request(target=target)).met is False
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "Improve english (carried forward from Spring)",
+        "Continue to work towards college application (copied from Summer PEP)",
+    ],
+)
+def test_a_vague_aim_carried_over_with_a_note_is_still_vague(target: str) -> None:
+    judged = judge(request(target=target))
+    assert judged.specific.met is False
+    assert judged.time_bound.met is False  # the note's term is where it came from, not a date
 
 
 def test_engaging_in_a_counted_activity_is_specific() -> None:
