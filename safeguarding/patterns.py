@@ -685,7 +685,8 @@ SAFEGUARDING += [
     r"\bcunch\b",
     # an adult's special game or secret, with what makes it one
     r"\b(?:special|secret|tickle|doctors?|grown ?up|wiggly|rude) (?:cuddles?|games?|touch\w*|"
-    rf"tickles?|secrets?)\b(?! night)[^?]{{0,60}}\b{_NOT_TO_TELL}",
+    rf"tickles?|secrets?)\b(?! night)(?![^?]{{0,80}}\b(?:surprise|birthday|present|presents|party|"
+    rf"christmas)\b)[^?]{{0,60}}\b{_NOT_TO_TELL}",
     r"\b(?:wiggly|rude|grown ?up|body) secrets?\b",
     # out all night with older people, in strangers' places, the police called
     r"\b(?:sleep\w*|slept|stay\w*|crash\w*) (?:at|in|round) (?:some )?(?:random|strangers'?|older "

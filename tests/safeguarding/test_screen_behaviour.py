@@ -6,8 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from safeguarding import classifier, screen, screen_many, screen_tiers, screen_tiers_many
+from safeguarding import (
+    classifier,
+    patterns,
+    screen,
+    screen_many,
+    screen_tiers,
+    screen_tiers_many,
+)
 from safeguarding.train import LABELLED, REVIEW_RECALL_GOAL, choose_thresholds
+from safeguarding.units import prepare
 
 
 def caught(text: str, kind: str = "safeguarding") -> bool:
@@ -488,3 +496,49 @@ def test_a_pattern_word_in_ordinary_use_is_not_urgent_but_its_harm_still_is(
     """Each ordinary line sent a child a safety reply through a pattern alone."""
     assert "safeguarding" not in screen_tiers(ordinary).kinds
     assert "safeguarding" in screen_tiers(worrying).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cousin says im going country next week to help him out",
+        "he calls it our special game and i mustnt tell my teacher",
+        "been sleeping at some random guys flat most nights",
+        "i'm on like 400 cals a day now",
+        "they shut me in the box room after tea till the morning",
+        "my stepdad got the belt and hit me across the back of my legs",
+        "since dad died i think it would be easier if i was just with him",
+        "i'm not coming back. don't look for me",
+        "he held my hand on the hob because i swore",
+        "i said 'i fell off my bike' (i didnt fall)",
+        "the older lads said theyll batter me after school",
+        "i do deliveries on my scooter, not food lol",
+    ],
+)
+def test_signs_the_held_out_batches_left_at_review_are_urgent_in_other_words(text: str) -> None:
+    """Session 37's families, in words written for the test, not the batches' own."""
+    assert "safeguarding" in screen_tiers(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we went country dancing at the village hall",
+        "we have a secret game for my carer's birthday, don't tell her",
+        "I had a sleepover at my friend's house on Saturday",
+        "my sister shut herself in her room till tea because she was sulking",
+        "I got a belt for Christmas and wear it with my school trousers",
+        "it would be easier if I was with my mum at the weekend for the match",
+        "don't look for me at lunch, I'm at band practice",
+        "I slipped on the ice but I didn't fall",
+        "I do deliveries of leaflets with my uncle on Saturdays",
+    ],
+)
+def test_no_urgent_pattern_fires_on_the_words_of_session_37s_signs_in_ordinary_talk(
+    text: str,
+) -> None:
+    """The patterns alone: the classifier's reading of ordinary talk is measured, and reported
+    against its goal, on the held-out batches (some of these it still scores as harm)."""
+    urgent = classifier.load().urgent_patterns
+    hits = patterns.match_kinds(prepare(text))
+    assert not [p for found in hits.values() for p in found if p in urgent], hits
