@@ -31,8 +31,12 @@ HELP = {
 }
 # Where a young person goes on to, turned down by going, applying or studying there: "I don't
 # want to go to uni". One word for each place, so "uni" in the views meets "UCAS" in the row.
-PATHWAY = {"uni": "university", "university": "university", "ucas": "university"}
-PATHWAY.update({"college": "college"})
+PATHWAY = {
+    "uni": "university",
+    "university": "university",
+    "ucas": "university",
+    "college": "college",
+}
 GO_ON_TO = {"go", "apply", "attend", "study", "stay", "do"}
 # The verbs a child turns help down with: "I don't need", "I don't want" (and any verb after
 # "I'd rather not": "I'd rather not have a mentor").
