@@ -9,6 +9,7 @@ words, and an error's text ends up in a log.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import anyio
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.config import get_settings
@@ -52,7 +54,15 @@ def build_engine(url: str, *, busy_timeout_ms: int = 10_000) -> Engine:
             # Take the write lock up front: a deferred transaction that reads and then writes
             # fails at once (SQLITE_BUSY) when another writer got there first, whatever the
             # busy timeout. Readers in other connections are not blocked in WAL mode.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Straight to the driver: through `exec_driver_sql` this one statement cost as
+            # much as a query, and every transaction of every chat turn begins here. Its errors
+            # are wrapped as SQLAlchemy would have: a busy database is a 503, not a 500.
+            try:
+                conn.connection.driver_connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise DBAPIError.instance(
+                    "BEGIN IMMEDIATE", None, exc, sqlite3.Error, hide_parameters=True
+                ) from exc
 
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
