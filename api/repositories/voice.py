@@ -26,8 +26,49 @@ def session_by_id(session: Session, session_id: str) -> VoiceSession | None:
     return session.get(VoiceSession, session_id)
 
 
-def session_by_token_digest(session: Session, digest: str) -> VoiceSession | None:
-    return session.scalar(select(VoiceSession).where(VoiceSession.child_token_hash == digest))
+def session_by_token_digest(session: Session, digest: str) -> tuple[VoiceSession, Pep] | None:
+    """The session a child link opens, with its PEP in the same statement: every chat turn
+    checks the link and then the PEP's state, and a statement costs more than a join."""
+    row = session.execute(
+        select(VoiceSession, Pep)
+        .join(Pep, Pep.id == VoiceSession.pep_id)
+        .where(VoiceSession.child_token_hash == digest)
+    ).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def session_now(session: Session, session_id: str) -> tuple[VoiceSession, Pep, Child] | None:
+    """The session, its PEP and its child, read again in this transaction in one statement,
+    even if this unit of work holds them already: what a turn checks (is the PEP still open?)
+    and decides from must be this transaction's word, not an earlier one's."""
+    row = session.execute(
+        select(VoiceSession, Pep, Child)
+        .join(Pep, Pep.id == VoiceSession.pep_id)
+        .join(Child, Child.id == Pep.child_id)
+        .where(VoiceSession.id == session_id)
+        .execution_options(populate_existing=True)
+    ).first()
+    return (row[0], row[1], row[2]) if row is not None else None
+
+
+def turn_for_update(
+    session: Session, session_id: str, turn_id: str
+) -> tuple[TranscriptMessage, VoiceSession, Pep] | None:
+    """A child's message in this session, locked for its turn's writes, with its session and
+    PEP in the same statement; None when any of them is missing (the caller says which)."""
+    row = session.execute(
+        select(TranscriptMessage, VoiceSession, Pep)
+        .join(VoiceSession, VoiceSession.id == TranscriptMessage.session_id)
+        .join(Pep, Pep.id == VoiceSession.pep_id)
+        .where(
+            TranscriptMessage.id == turn_id,
+            TranscriptMessage.session_id == session_id,
+            TranscriptMessage.sender == "child",
+        )
+        .with_for_update(of=TranscriptMessage)
+        .execution_options(populate_existing=True)
+    ).first()
+    return (row[0], row[1], row[2]) if row is not None else None
 
 
 def sessions_for_helper(session: Session, user_id: str) -> list[tuple[VoiceSession, Pep, Child]]:

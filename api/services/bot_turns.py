@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from api import rasa_client
 from api.config import Settings
 from api.errors import NotFound
-from api.models import TranscriptMessage
+from api.repositories import voice as voice_repo
 from api.schemas.voice import BotWrite, TurnWrite
 from api.services import bot_writes, chat, turn_handoff
-from api.services.voice_sessions import locked_statuses, pep_of
+from api.services.voice_sessions import locked_statuses
 
 
 @dataclass(frozen=True)
@@ -44,15 +44,15 @@ def apply_turn(
     never refused) and nothing else is stored. A write to a part this conversation does not
     write (My views answers from a meeting conversation) is left out and audited.
     """
-    voice = bot_writes.session_or_404(session, session_id)
-    message = session.get(TranscriptMessage, turn_id, with_for_update=True)
-    if message is None or message.session_id != voice.id or message.sender != "child":
+    found = voice_repo.turn_for_update(session, session_id, turn_id)
+    if found is None:
+        bot_writes.session_or_404(session, session_id)  # no such session, else no such turn
         raise NotFound("no turn with that id in this session")
+    # `pep` is held for the whole turn: the session's identity map keeps only weak references,
+    # so each write's own `pep_of` finds it there instead of reading the PEP again.
+    message, voice, pep = found
     if message.turn_status == chat.ANSWERED:
         return Applied(ALREADY, {"messages": message.reply or [], "slots": message.bot_slots or {}})
-    # Held for the whole turn: the session's identity map keeps only weak references, so each
-    # write's own `pep_of` finds it there instead of reading the PEP again.
-    pep = pep_of(session, voice)
     if pep.status in locked_statuses(voice.mode):
         for write in data.writes:
             if write.kind == "concern" and write.concern is not None:

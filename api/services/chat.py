@@ -38,7 +38,7 @@ from api.repositories import voice as voice_repo
 from api.services import bot_state, screening, turn_handoff, turn_lease
 from api.services.button_payloads import for_rasa, is_button_payload
 from api.services.concern_raising import attach_topic, raise_screened, reply_leads
-from api.services.voice_sessions import ensure_pep_open, pep_now
+from api.services.voice_sessions import ensure_pep_open, session_now
 from safeguarding.tiers import Tiers
 
 START_MESSAGE = "/start"
@@ -104,8 +104,8 @@ def post_message(
     """
     if voice.status == "closed":
         raise Conflict("this voice session is closed")
-    session.refresh(voice)  # where the conversation stands now, in this transaction
-    pep = pep_now(session, voice)
+    # Where the conversation stands now, in this transaction; the child is held for the bot's state.
+    pep, _child = session_now(session, voice)
     ensure_pep_open(pep, voice.mode)
     if not text.strip() and voice.current_step_id:
         return where_it_stands(session, voice, pep)
@@ -149,10 +149,8 @@ def _store(
 ) -> tuple[TranscriptMessage, bool]:
     """The message as stored, and whether it is new: the earlier one for a retry, or a new
     one, screened."""
-    if client_message_id:
-        earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id)
-        if earlier is not None:
-            return _same_words(earlier, text), False
+    # A retry is found by its id's unique index when its insert fails, not by a read first:
+    # nearly every message is new, and the read would cost each of them a statement.
     late = bool(step_id and voice.current_step_id and step_id != voice.current_step_id)
     message = TranscriptMessage(
         session_id=voice.id,
@@ -167,7 +165,7 @@ def _store(
     )
     try:
         voice_repo.add(session, message)
-    except IntegrityError:  # the same client_message_id, from another tab, just now
+    except IntegrityError:  # a retry, or the same client_message_id from another tab
         session.rollback()  # nothing else is written yet, so no savepoint is needed
         earlier = voice_repo.message_by_client_id(session, voice.id, client_message_id or "")
         if earlier is None:

@@ -161,9 +161,12 @@ def session_for_child(
 ) -> VoiceSession | None:
     """The session this link opens, if it is this session's; Gone if the link has ended,
     unless `ended_ok` (the safety button, which works on a page left open after the end)."""
-    voice = voice_repo.session_by_token_digest(session, token_digest(token))
-    if voice is None or voice.id != session_id:
+    found = voice_repo.session_by_token_digest(session, token_digest(token))
+    if found is None or found[0].id != session_id:
         return None
+    # The PEP is held while `link_ended` reads it: this unit of work keeps only weak references,
+    # so it is found there rather than read again.
+    voice, _pep = found
     ended = link_ended(session, voice)
     if ended and not ended_ok:
         raise Gone(ended)
@@ -224,13 +227,15 @@ def pep_of(session: Session, voice: VoiceSession) -> Pep:
     return pep
 
 
-def pep_now(session: Session, voice: VoiceSession) -> Pep:
-    """`pep_of`, read again in this transaction even if loaded before: what a write is about
-    to check (is the PEP still open?) must not be an earlier transaction's word."""
-    pep = peps_repo.by_id(session, voice.pep_id, fresh=True)
-    if pep is None:
+def session_now(session: Session, voice: VoiceSession) -> tuple[Pep, Child]:
+    """`voice`, its PEP and its child read again in this transaction, in one statement, even
+    if loaded before: what a turn is about to check (is the PEP still open?) must not be an
+    earlier transaction's word. A caller that holds the two finds them in its unit of work
+    afterwards (the bot's state reads both) instead of reading them again."""
+    found = voice_repo.session_now(session, voice.id)
+    if found is None:
         raise NotFound(SESSION_NOT_FOUND)
-    return pep
+    return found[1], found[2]
 
 
 def close_session(session: Session, user: User, session_id: str) -> VoiceSession:

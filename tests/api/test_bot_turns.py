@@ -127,6 +127,30 @@ def test_a_turn_of_another_session_is_not_found(
     assert response.status_code == 404
 
 
+def test_a_turn_names_what_it_could_not_find_and_stores_nothing(
+    client: TestClient, demo: Demo, db: Session, settings: Settings
+) -> None:
+    """The turn is read with its session and PEP in one statement; a miss still says which."""
+    sid, turn = _turn(client, demo, db, demo.peps_by_band["KS2"])
+    bot_row = TranscriptMessage(session_id=sid, sender="bot", text="Hello")
+    voice_repo.add(db, bot_row)
+    db.commit()
+    cases = {
+        f"/api/v1/internal/voice-sessions/no-such-session/turns/{turn}": "no voice session",
+        f"/api/v1/internal/voice-sessions/{sid}/turns/no-such-turn": "no turn",
+        f"/api/v1/internal/voice-sessions/{sid}/turns/{bot_row.id}": "no turn",
+    }
+    for url, detail in cases.items():
+        response = client.put(
+            url, json={"writes": [ART], "reply": REPLY}, headers=_service(settings)
+        )
+        assert response.status_code == 404, url
+        assert detail in response.json()["detail"], url
+    db.expire_all()
+    assert [m.sender for m in voice_repo.transcript(db, sid)] == ["child", "bot"]
+    assert _count(db, "view.topic_write") == 0
+
+
 def test_on_a_submitted_pep_only_the_concern_is_kept(
     client: TestClient, demo: Demo, db: Session, settings: Settings
 ) -> None:
