@@ -16,3 +16,11 @@ class Health(ResponseModel):
         description="The screen's and the coach's models: 'loading' for a short while after "
         "start; the API answers meanwhile, and the first chat turn or target check waits"
     )
+
+
+class ScreenCostOut(ResponseModel):
+    messages: int = Field(description="Child messages the screen has read since the API started")
+    cpu_seconds: float = Field(
+        description="The screen's own CPU for them, by the screening thread's clock: the "
+        "largest piece of the API's CPU a chat turn costs"
+    )
