@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from api.models import ViewTopic, YoungPersonsView
@@ -21,15 +21,20 @@ def get_or_create_view(session: Session, pep_id: str) -> YoungPersonsView:
     return row
 
 
+# Built once, with bound parameters: every chat turn reads the topics for the bot's state,
+# and most write an answer to one.
+_TOPICS = select(ViewTopic).where(ViewTopic.pep_id == bindparam("pep_id"))
+_TOPIC = _TOPICS.where(ViewTopic.topic == bindparam("key"))
+
+
 def topics(session: Session, pep_id: str) -> dict[str, ViewTopic]:
-    rows = session.scalars(select(ViewTopic).where(ViewTopic.pep_id == pep_id))
+    rows = session.scalars(_TOPICS, {"pep_id": pep_id})
     return {row.topic: row for row in rows}
 
 
 def topic(session: Session, pep_id: str, key: str) -> ViewTopic | None:
-    return session.scalar(
-        select(ViewTopic).where(ViewTopic.pep_id == pep_id, ViewTopic.topic == key)
-    )
+    """One topic's row: read by each answer the bot writes."""
+    return session.scalar(_TOPIC, {"pep_id": pep_id, "key": key})
 
 
 def save(session: Session, row: object) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from sqlalchemy import case, select
+from sqlalchemy import bindparam, case, select
 from sqlalchemy.orm import Session, aliased
 
 from api.models import Child, Concern, Pep, TranscriptMessage, User, VoiceSession
@@ -26,14 +26,41 @@ def session_by_id(session: Session, session_id: str) -> VoiceSession | None:
     return session.get(VoiceSession, session_id)
 
 
+# The statements every chat turn runs are built once, with bound parameters: building one
+# (and its cache key) cost more than running it, among the other services' caches.
+_BY_TOKEN = (
+    select(VoiceSession, Pep)
+    .join(Pep, Pep.id == VoiceSession.pep_id)
+    .where(VoiceSession.child_token_hash == bindparam("digest"))
+)
+_SESSION_NOW = (
+    select(VoiceSession, Pep, Child)
+    .join(Pep, Pep.id == VoiceSession.pep_id)
+    .join(Child, Child.id == Pep.child_id)
+    .where(VoiceSession.id == bindparam("session_id"))
+    .execution_options(populate_existing=True)
+)
+_TURN_FOR_UPDATE = (
+    select(TranscriptMessage, VoiceSession, Pep)
+    .join(VoiceSession, VoiceSession.id == TranscriptMessage.session_id)
+    .join(Pep, Pep.id == VoiceSession.pep_id)
+    .where(
+        TranscriptMessage.id == bindparam("turn_id"),
+        TranscriptMessage.session_id == bindparam("session_id"),
+        TranscriptMessage.sender == "child",
+    )
+    .with_for_update(of=TranscriptMessage)
+    .execution_options(populate_existing=True)
+)
+_SAFEGUARDING_FACTS = select(
+    Concern.text, Concern.kind, Concern.tier, Concern.decision, Concern.source
+).where(Concern.pep_id == bindparam("pep_id"), Concern.kind == ConcernKind.SAFEGUARDING)
+
+
 def session_by_token_digest(session: Session, digest: str) -> tuple[VoiceSession, Pep] | None:
     """The session a child link opens, with its PEP in the same statement: every chat turn
     checks the link and then the PEP's state, and a statement costs more than a join."""
-    row = session.execute(
-        select(VoiceSession, Pep)
-        .join(Pep, Pep.id == VoiceSession.pep_id)
-        .where(VoiceSession.child_token_hash == digest)
-    ).first()
+    row = session.execute(_BY_TOKEN, {"digest": digest}).first()
     return (row[0], row[1]) if row is not None else None
 
 
@@ -41,13 +68,7 @@ def session_now(session: Session, session_id: str) -> tuple[VoiceSession, Pep, C
     """The session, its PEP and its child, read again in this transaction in one statement,
     even if this unit of work holds them already: what a turn checks (is the PEP still open?)
     and decides from must be this transaction's word, not an earlier one's."""
-    row = session.execute(
-        select(VoiceSession, Pep, Child)
-        .join(Pep, Pep.id == VoiceSession.pep_id)
-        .join(Child, Child.id == Pep.child_id)
-        .where(VoiceSession.id == session_id)
-        .execution_options(populate_existing=True)
-    ).first()
+    row = session.execute(_SESSION_NOW, {"session_id": session_id}).first()
     return (row[0], row[1], row[2]) if row is not None else None
 
 
@@ -56,18 +77,8 @@ def turn_for_update(
 ) -> tuple[TranscriptMessage, VoiceSession, Pep] | None:
     """A child's message in this session, locked for its turn's writes, with its session and
     PEP in the same statement; None when any of them is missing (the caller says which)."""
-    row = session.execute(
-        select(TranscriptMessage, VoiceSession, Pep)
-        .join(VoiceSession, VoiceSession.id == TranscriptMessage.session_id)
-        .join(Pep, Pep.id == VoiceSession.pep_id)
-        .where(
-            TranscriptMessage.id == turn_id,
-            TranscriptMessage.session_id == session_id,
-            TranscriptMessage.sender == "child",
-        )
-        .with_for_update(of=TranscriptMessage)
-        .execution_options(populate_existing=True)
-    ).first()
+    params = {"turn_id": turn_id, "session_id": session_id}
+    row = session.execute(_TURN_FOR_UPDATE, params).first()
     return (row[0], row[1], row[2]) if row is not None else None
 
 
@@ -147,10 +158,7 @@ def safeguarding_concern_facts(session: Session, pep_id: str) -> list[ConcernFac
     Only those concerns, and only the five columns: every chat turn reads them, and a PEP's
     concerns accumulate, so loading whole ORM rows cost more than the rest of the read.
     """
-    stmt = select(Concern.text, Concern.kind, Concern.tier, Concern.decision, Concern.source).where(
-        Concern.pep_id == pep_id, Concern.kind == ConcernKind.SAFEGUARDING
-    )
-    return [ConcernFacts(*row) for row in session.execute(stmt)]
+    return [ConcernFacts(*row) for row in session.execute(_SAFEGUARDING_FACTS, {"pep_id": pep_id})]
 
 
 def concerns_for_session(session: Session, session_id: str) -> list[Concern]:
