@@ -41,9 +41,8 @@ def list_visible(session: Session, user: User) -> list[tuple[Pep, Child]]:
     return [(p, c) for p, c in session.execute(stmt).all()]
 
 
-def by_id(session: Session, pep_id: str, *, fresh: bool = False) -> Pep | None:
-    """The PEP; `fresh`: read from the database even if this session holds it already."""
-    return session.get(Pep, pep_id, populate_existing=fresh)
+def by_id(session: Session, pep_id: str) -> Pep | None:
+    return session.get(Pep, pep_id)
 
 
 def count_for_child(session: Session, child_id: str) -> int:
