@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import bindparam, case, select
+from sqlalchemy import Table, bindparam, case, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from api.models import Child, Concern, Pep, TranscriptMessage, User, VoiceSession
@@ -101,6 +101,15 @@ def sessions_for_pep(session: Session, pep_id: str) -> list[VoiceSession]:
 def add(session: Session, row: object) -> None:
     session.add(row)
     session.flush()
+
+
+_BOT_WORDS = insert(cast(Table, TranscriptMessage.__table__)).values(sender="bot")
+
+
+def add_bot_words(session: Session, session_id: str, text: str) -> None:
+    """The transcript's row for what the bot said: written now, with no object in the unit of
+    work, since nothing reads it back in the turn that writes it (id and time by default)."""
+    session.execute(_BOT_WORDS, {"session_id": session_id, "text": text})
 
 
 def message_by_client_id(

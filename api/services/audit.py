@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from api.models import AuditEntry, User
+from api.models import User
 from api.repositories import audit as audit_repo
 
 
@@ -27,14 +27,14 @@ def record(
     label = actor_label or label_for(actor)
     audit_repo.add(
         session,
-        AuditEntry(
-            actor_id=actor.id if actor else None,
-            actor_label=label[:120],
-            action=action,
-            child_id=child_id,
-            pep_id=pep_id,
-            detail=detail[:300] if detail else None,
-        ),
+        {
+            "actor_id": actor.id if actor else None,
+            "actor_label": label[:120],
+            "action": action,
+            "child_id": child_id,
+            "pep_id": pep_id,
+            "detail": detail[:300] if detail else None,
+        },
     )
 
 

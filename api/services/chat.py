@@ -312,14 +312,7 @@ def record_reply(
 
 def _keep_bot_words(session: Session, voice: VoiceSession, reply: list[dict[str, Any]]) -> None:
     """The transcript's own row for what the bot said, beside the child's message."""
-    voice_repo.add(
-        session,
-        TranscriptMessage(
-            session_id=voice.id,
-            sender="bot",
-            text="\n".join(m.get("text") or "" for m in reply),
-        ),
-    )
+    voice_repo.add_bot_words(session, voice.id, "\n".join(m.get("text") or "" for m in reply))
 
 
 def compose(

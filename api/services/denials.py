@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from api.models import AuditEntry
 from api.repositories import audit as audit_repo
 
 logger = logging.getLogger(__name__)
@@ -69,14 +68,14 @@ def record(sessions: SessionFactory, denial: Denial) -> None:
             owner = _owner(session, denial.path_params)
             audit_repo.add(
                 session,
-                AuditEntry(
-                    actor_id=denial.actor.user_id,
-                    actor_label=denial.actor.label[:120],
-                    action=DENIED,
-                    child_id=owner[0] if owner else None,
-                    pep_id=owner[1] if owner else None,
-                    detail=denial.detail(owner is not None)[:300],
-                ),
+                {
+                    "actor_id": denial.actor.user_id,
+                    "actor_label": denial.actor.label[:120],
+                    "action": DENIED,
+                    "child_id": owner[0] if owner else None,
+                    "pep_id": owner[1] if owner else None,
+                    "detail": denial.detail(owner is not None)[:300],
+                },
             )
             session.commit()
     except Exception as exc:  # the refusal stands whatever happens to its record
