@@ -42,9 +42,9 @@ def _open_loop(turns: dict[str, Any]) -> list[str]:
         "| --- | --- | --- | --- |",
         _row("open loop", load["latency"]),
         "",
-        f"p95 under load is {load['latency']['p95'] / lone:.1f}x a lone child's p95. CPU per turn: "
-        f"API {cpu.get('api', 0):.0f} ms, action server {cpu.get('actions', 0):.0f} ms, Rasa "
-        f"{cpu.get('rasa', 0):.0f} ms; PEP Voice's own (API plus action server) is "
+        f"p95 under load is {load['latency']['p95'] / lone:.2f}x a lone child's p95. CPU per turn: "
+        f"API {cpu.get('api', 0):.1f} ms, action server {cpu.get('actions', 0):.1f} ms, Rasa "
+        f"{cpu.get('rasa', 0):.1f} ms; PEP Voice's own (API plus action server) is "
         f"{own / max(cpu.get('rasa', 0), 1e-9):.2f}x Rasa's.",
         "",
         *_without_screen(load, own, cpu.get("rasa", 0.0)),

@@ -29,6 +29,15 @@ def test_the_goal_row_counts_the_screen_as_our_own() -> None:
     assert "Without it, PEP Voice's own CPU is 0.38x Rasa's" in report
 
 
+def test_the_prose_gives_the_figures_the_goal_rows_judge() -> None:
+    """Near the line, whole milliseconds hide what the goal row judges: 18.4 + 2.6 against 40.6
+    and 18 + 3 against 40 both read "18, 3, 40", yet one is 0.52x and the other 0.53x."""
+    load_report = _report(None)
+    assert "p95 under load is 1.00x a lone child's p95" in load_report
+    assert "API 18.0 ms, action server 3.0 ms, Rasa 40.0 ms" in load_report
+    assert "| p95 under load at most 2x a lone child's | 1.00x | yes |" in load_report
+
+
 def test_a_run_without_the_screens_count_reports_the_goal_alone() -> None:
     report = _report(None)
     assert "0.53x" in report
