@@ -81,11 +81,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         docs_url="/docs" if settings.api_docs else None,
         redoc_url="/redoc" if settings.api_docs else None,
+        # PEP Voice exports no OpenTelemetry; off, FastAPI skips asking the OpenTelemetry API
+        # for its providers on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.sign_in_throttle = SignInThrottle.from_settings(settings)
     install_error_handlers(app)
     install_openapi(app)
+    # A request's path is matched against the routers in this order, and a chat turn makes
+    # two requests (the child's message, the action server's write): their routers go first.
     for router in (
+        voice_sessions.router,
+        internal.router,
         health.router,
         auth.router,
         children.router,
@@ -94,10 +101,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         school_data.router,
         flags.router,
         care.router,
-        voice_sessions.router,
         concerns.router,
         safeguarding_queue.router,
-        internal.router,
         service_metrics.router,
         pages.router,
         dashboard_pages.router,
