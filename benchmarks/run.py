@@ -45,7 +45,7 @@ def _open_loop(turns: dict[str, Any]) -> list[str]:
         f"p95 under load is {load['latency']['p95'] / lone:.2f}x a lone child's p95. CPU per turn: "
         f"API {cpu.get('api', 0):.1f} ms, action server {cpu.get('actions', 0):.1f} ms, Rasa "
         f"{cpu.get('rasa', 0):.1f} ms; PEP Voice's own (API plus action server) is "
-        f"{own / max(cpu.get('rasa', 0), 1e-9):.2f}x Rasa's.",
+        f"{_times(own / max(cpu.get('rasa', 0), 1e-9), line=0.5)} Rasa's.",
         "",
         *_without_screen(load, own, cpu.get("rasa", 0.0)),
         "| goal | measured | met |",
@@ -77,10 +77,19 @@ def _goal_rows(load: dict[str, Any], lone: float, own: float, rasa: float) -> li
         ("p95 under load at most 2x a lone child's", f"{p95 / lone:.2f}x", p95 <= 2 * lone),
         ("p95 under load under 500 ms", f"{p95:.0f} ms", p95 < 500),
         ("no errors under load", str(load["errors"]), load["errors"] == 0),
-        ("PEP Voice's own CPU per turn at most half of Rasa's", f"{own / max(rasa, 1e-9):.2f}x",
-         own <= rasa / 2),
+        ("PEP Voice's own CPU per turn at most half of Rasa's",
+         _times(own / max(rasa, 1e-9), line=0.5), own <= rasa / 2),
     ]  # fmt: skip
     return [f"| {goal} | {value} | {'yes' if ok else 'no'} |" for goal, value, ok in goals]
+
+
+def _times(ratio: float, *, line: float) -> str:
+    """A ratio to two decimals, or more when two would print the goal's own line: 0.505x
+    must not read "0.50x" beside a "no"."""
+    places = 2
+    while round(ratio, places) == line and ratio != line and places < 6:
+        places += 1
+    return f"{ratio:.{places}f}x"
 
 
 def _agreement_row(a: dict[str, Any]) -> str:

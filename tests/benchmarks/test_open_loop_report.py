@@ -7,7 +7,7 @@ from benchmarks.run import _open_loop
 LATENCY = {"n": 300, "p50": 80.0, "p95": 100.0}
 
 
-def _report(screen: float | None) -> str:
+def _report(screen: float | None, cpu: dict[str, float] | None = None) -> str:
     load = {
         "children": 100,
         "offered_per_s": 10.0,
@@ -15,7 +15,7 @@ def _report(screen: float | None) -> str:
         "turns": 300,
         "errors": 0,
         "latency": LATENCY,
-        "cpu_ms_per_turn": {"api": 18.0, "actions": 3.0, "rasa": 40.0},
+        "cpu_ms_per_turn": cpu or {"api": 18.0, "actions": 3.0, "rasa": 40.0},
     }
     if screen is not None:
         load["screen_cpu_ms_per_turn"] = screen
@@ -42,3 +42,15 @@ def test_a_run_without_the_screens_count_reports_the_goal_alone() -> None:
     report = _report(None)
     assert "0.53x" in report
     assert "Without it" not in report
+
+
+def test_a_ratio_just_over_the_line_does_not_print_as_the_line() -> None:
+    """17.3 + 2.83 against 40.0 is 0.503x: "0.50x" beside "no" reads as a broken check."""
+    report = _report(None, {"api": 17.3, "actions": 2.83, "rasa": 40.0})
+    assert "| PEP Voice's own CPU per turn at most half of Rasa's | 0.503x | no |" in report
+    assert "PEP Voice's own (API plus action server) is 0.503x Rasa's" in report
+
+
+def test_a_ratio_on_the_line_meets_it() -> None:
+    report = _report(None, {"api": 17.0, "actions": 3.0, "rasa": 40.0})
+    assert "| PEP Voice's own CPU per turn at most half of Rasa's | 0.50x | yes |" in report
