@@ -84,7 +84,7 @@ def _goal_rows(load: dict[str, Any], lone: float, own: float, rasa: float) -> li
 
 
 def _times(ratio: float, *, line: float) -> str:
-    """A ratio to two decimals, or more when two would print the goal's own line: 0.505x
+    """A ratio to two decimals, or more when two would print the goal's own line: 0.503x
     must not read "0.50x" beside a "no"."""
     places = 2
     while round(ratio, places) == line and ratio != line and places < 6:
