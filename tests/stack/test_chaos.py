@@ -1,5 +1,6 @@
 """Chaos: fifty children talking at once while Rasa and the action server are frozen, killed
-and restarted, with some messages retried and some sent from two tabs at once.
+and restarted, with some messages retried and some sent from two tabs at once, through two API
+workers sharing one database (each attempt goes to either; two tabs go to both).
 
 Afterwards, for every conversation: no message lost, none stored twice, every answer filed
 under the question it answered, every disclosure answered with the safety reply and raised as
@@ -8,6 +9,7 @@ one concern. Seeded, so a failure can be run again exactly; bounded in time.
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import signal
@@ -23,7 +25,16 @@ import httpx
 import psycopg
 import pytest
 
-from tests.fixtures.live import MODEL, Stack, running_stack, start_actions, start_rasa
+from tests.fixtures.live import (
+    MODEL,
+    Stack,
+    running_stack,
+    start_actions,
+    start_api_worker,
+    start_rasa,
+    wait_for_models,
+)
+from tests.fixtures.ports import free_port
 from tests.stack.conftest import birthday_for, staff_token
 
 SEED = 20261130
@@ -80,15 +91,29 @@ def _fresh_postgres_database(url: str) -> str:
     return f"{server}/pep_voice_chaos"
 
 
+@dataclass
+class Chaos:
+    """The stack, and the addresses of its two API workers (the stack's own first)."""
+
+    stack: Stack
+    workers: list[str]
+    second_port: int
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
-def chaos_stack(
-    request: pytest.FixtureRequest, tmp_path: Path, postgres_url: str
-) -> Iterator[Stack]:
+def chaos(request: pytest.FixtureRequest, tmp_path: Path, postgres_url: str) -> Iterator[Chaos]:
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does)")
     db_url = _fresh_postgres_database(postgres_url) if request.param == "postgres" else None
     with running_stack(tmp_path, with_bot=True, db_url=db_url, extra_env=_chaos_env()) as stack:
-        yield stack
+        # The action server writes through the first worker only, so turns taken by the second
+        # find their reply in the database, never handed over in-process.
+        port = free_port()
+        start_api_worker(stack, "api2", port)
+        second = f"http://127.0.0.1:{port}"
+        wait_for_models(stack)
+        wait_for_models(stack, api_url=second, name="api2")
+        yield Chaos(stack, [stack.api_url, second], port)
 
 
 def _new_child(stack: Stack, vs_token: str, index: int, rng: random.Random) -> Child:
@@ -123,22 +148,23 @@ def _new_child(stack: Stack, vs_token: str, index: int, rng: random.Random) -> C
     return Child(index, body["session_id"], body["child_url"].split("#t=")[1], pep_id)
 
 
-def _post(stack: Stack, child: Child, body: dict[str, Any]) -> httpx.Response:
+def _post(api: str, child: Child, body: dict[str, Any]) -> httpx.Response:
     return httpx.post(
-        f"{stack.api_url}/api/v1/voice-sessions/{child.session_id}/messages",
+        f"{api}/api/v1/voice-sessions/{child.session_id}/messages",
         json=body,
         headers={"Authorization": f"Bearer {child.token}"},
         timeout=RASA_TIMEOUT + 10,
     )
 
 
-def _until_answered(stack: Stack, child: Child, body: dict[str, Any]) -> dict[str, Any]:
-    """Send, and on 503 or 409 send the same again with a capped backoff, as the page does."""
+def _until_answered(workers: list[str], child: Child, body: dict[str, Any]) -> dict[str, Any]:
+    """Send, and on 503 or 409 send the same again with a capped backoff, as the page does;
+    each attempt to the next worker in turn, as a load balancer may."""
     pause = 0.2
     deadline = time.monotonic() + 180
-    while True:
+    for attempt in itertools.count():
         try:
-            response = _post(stack, child, body)
+            response = _post(workers[attempt % len(workers)], child, body)
         except httpx.HTTPError:
             response = None
         if response is not None and response.status_code == 200:
@@ -149,10 +175,13 @@ def _until_answered(stack: Stack, child: Child, body: dict[str, Any]) -> dict[st
         assert time.monotonic() < deadline, "a message was never answered"
         time.sleep(pause)
         pause = min(pause * 2, 2.0)
+    raise AssertionError("unreachable")
 
 
-def _talk(stack: Stack, child: Child, rng: random.Random) -> None:
-    reply = _until_answered(stack, child, {"text": "", "client_message_id": "open"})
+def _talk(workers: list[str], child: Child, rng: random.Random) -> None:
+    reply = _until_answered(
+        rng.sample(workers, 2), child, {"text": "", "client_message_id": "open"}
+    )
     discloses = child.index % 3 == 0
     for n in range(ANSWERS):
         question = " ".join(m.get("text") or "" for m in reply["messages"])
@@ -162,14 +191,16 @@ def _talk(stack: Stack, child: Child, rng: random.Random) -> None:
         sent = Sent(text, f"c{child.index}-m{n}", question, disclosure=last)
         body = {"text": text, "client_message_id": sent.client_id, "step_id": reply["step_id"]}
         if rng.random() < 0.2:  # two tabs, or a double tap: the same message twice at once
+            both = [workers, workers[::-1]]  # each tab reaching a different worker first
             with ThreadPoolExecutor(2) as pool:
-                a, b = pool.map(lambda same: _until_answered(stack, child, same), [body, body])
+                a, b = pool.map(_until_answered, both, [child, child], [body, body])
             assert a["messages"] == b["messages"]
             reply = a
         else:
-            reply = _until_answered(stack, child, body)
+            reply = _until_answered(rng.sample(workers, 2), child, body)
         if rng.random() < 0.15:  # a retry after the reply was lost on the way
-            assert _until_answered(stack, child, body)["messages"] == reply["messages"]
+            again = _until_answered(rng.sample(workers, 2), child, body)
+            assert again["messages"] == reply["messages"]
         sent.reply = reply["messages"]
         child.sent.append(sent)
 
@@ -180,19 +211,24 @@ def _signal_for(stack: Stack, name: str, sig: signal.Signals) -> None:
         os.kill(process.pid, sig)
 
 
-def _faults(stack: Stack, rng: random.Random, stop: threading.Event) -> list[str]:
-    """Freeze and kill the bot's services at seeded moments until the children are done."""
+def _faults(stack: Stack, second_port: int, rng: random.Random, stop: threading.Event) -> list[str]:
+    """Freeze and kill the bot's services at seeded moments until the children are done, and
+    kill the second API worker once, mid-conversation, as a crashed worker would go."""
     done: list[str] = []
-    rasa_killed = False
+    rasa_killed = api_killed = False
     while not stop.wait(rng.uniform(0.5, 2.5)):
         fault = rng.choice(["freeze_rasa", "freeze_actions", "kill_actions", "freeze_rasa"])
-        if not rasa_killed and len(done) >= 6:
+        if not api_killed and len(done) >= 3:
+            fault, api_killed = "kill_api2", True
+        elif not rasa_killed and len(done) >= 6:
             fault, rasa_killed = "kill_rasa", True
         if fault.startswith("freeze"):
             name = fault.split("_")[1]
             _signal_for(stack, name, signal.SIGSTOP)
             time.sleep(RASA_TIMEOUT + rng.uniform(0.5, 2.0))
             _signal_for(stack, name, signal.SIGCONT)
+        elif fault == "kill_api2":
+            _restart_api_worker(stack, "api2", second_port)
         elif fault == "kill_actions":
             _signal_for(stack, "actions", signal.SIGKILL)
             stack.services["actions"].process.wait()
@@ -204,6 +240,14 @@ def _faults(stack: Stack, rng: random.Random, stop: threading.Event) -> list[str
             start_rasa(stack)
         done.append(fault)
     return done
+
+
+def _restart_api_worker(stack: Stack, name: str, port: int) -> None:
+    """Kill the worker whatever it is doing (its turns keep their leases until they expire),
+    then start it again on its port; meanwhile the other worker takes every retry."""
+    _signal_for(stack, name, signal.SIGKILL)
+    stack.services[name].process.wait()
+    start_api_worker(stack, name, port)
 
 
 def _view(stack: Stack, token: str, pep_id: str) -> dict[str, Any]:
@@ -249,20 +293,23 @@ def _check(stack: Stack, vs_token: str, child: Child) -> None:
         assert filed[0]["question"] in sent.question, (child.index, sent.client_id)
 
 
-def test_chaos_loses_nothing_doubles_nothing_and_misfiles_nothing(chaos_stack: Stack) -> None:
+def test_chaos_loses_nothing_doubles_nothing_and_misfiles_nothing(chaos: Chaos) -> None:
+    stack = chaos.stack
     rng = random.Random(SEED)
-    vs_token = staff_token(chaos_stack.api_url, "demo-vs")
-    children = [_new_child(chaos_stack, vs_token, i, rng) for i in range(CONVERSATIONS)]
+    vs_token = staff_token(stack.api_url, "demo-vs")
+    children = [_new_child(stack, vs_token, i, rng) for i in range(CONVERSATIONS)]
     seeds = [rng.randrange(2**32) for _ in children]
     stop = threading.Event()
     started = time.monotonic()
-    with ThreadPoolExecutor(1) as chaos:
-        faults = chaos.submit(_faults, chaos_stack, random.Random(SEED + 1), stop)
+    with ThreadPoolExecutor(1) as fault_thread:
+        faults = fault_thread.submit(
+            _faults, stack, chaos.second_port, random.Random(SEED + 1), stop
+        )
         try:
             with ThreadPoolExecutor(WORKERS) as pool:
                 list(
                     pool.map(
-                        lambda c_s: _talk(chaos_stack, c_s[0], random.Random(c_s[1])),
+                        lambda c_s: _talk(chaos.workers, c_s[0], random.Random(c_s[1])),
                         zip(children, seeds, strict=True),
                     )
                 )
@@ -270,6 +317,6 @@ def test_chaos_loses_nothing_doubles_nothing_and_misfiles_nothing(chaos_stack: S
             stop.set()
         happened = faults.result()
     assert time.monotonic() - started < DEADLINE_SECONDS
-    assert {"freeze_rasa", "kill_rasa"} <= set(happened), happened
+    assert {"freeze_rasa", "kill_rasa", "kill_api2"} <= set(happened), happened
     for child in children:
-        _check(chaos_stack, vs_token, child)
+        _check(stack, vs_token, child)
