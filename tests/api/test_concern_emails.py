@@ -1,6 +1,7 @@
 """Every concern emails the right people once, through a real SMTP server, and names no child.
 
 The SMTP server is aiosmtpd's, in a thread on a free port; the tests read what it received.
+A mail server that hangs is a plain socket that takes the connection and never answers.
 Requests commit as in production (the shared fixture only flushes), because the emails go once
 the concern is committed. Rasa is replaced by a stub reply, as in test_safeguarding_lead.
 """
@@ -8,6 +9,9 @@ the concern is committed. Rasa is replaced by a stub reply, as in test_safeguard
 from __future__ import annotations
 
 import logging
+import queue
+import socket
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -19,6 +23,7 @@ from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from typer.testing import CliRunner
 
 from api import rasa_client
 from api.config import Settings
@@ -63,6 +68,65 @@ def inbox() -> Iterator[Inbox]:
         yield box
     finally:
         controller.stop()
+
+
+# How long a hanging mail server holds a connection before it gives up itself: far past any
+# SMTP timeout these tests set, so whoever hangs up first says whether the timeout worked.
+PATIENCE = 20.0
+
+
+@dataclass
+class HangingServer:
+    """A mail server that takes the connection and then never answers, as a stuck one does.
+
+    It may greet first, so the client hangs on its next step (EHLO) rather than on the
+    greeting. Each connection is held until the client hangs up or PATIENCE runs out, and
+    `hung_up` records which came first: "client" or "server".
+    """
+
+    greets: bool
+    port: int = 0
+    hung_up: queue.Queue[str] = field(default_factory=queue.Queue)
+
+    def hold(self, connection: socket.socket) -> None:
+        with connection:
+            if self.greets:
+                connection.sendall(b"220 mail.demo-borough.example ESMTP\r\n")
+            connection.settimeout(PATIENCE)
+            try:
+                while connection.recv(4096):  # read what the client says; answer nothing
+                    pass
+            except TimeoutError:
+                self.hung_up.put("server")
+                return
+            except OSError:
+                pass
+            self.hung_up.put("client")
+
+
+@pytest.fixture(params=[False, True], ids=["before-the-greeting", "after-the-greeting"])
+def hanging(request: pytest.FixtureRequest) -> Iterator[HangingServer]:
+    server = HangingServer(greets=request.param, port=free_port())
+    listener = socket.create_server(("127.0.0.1", server.port))
+    listener.settimeout(0.1)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=server.hold, args=(connection,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
 
 
 @pytest.fixture
@@ -291,6 +355,74 @@ def test_a_mail_server_that_is_down_does_not_break_the_turn(
     assert notify.retry(db, settings) == (0, 0)
     assert inbox.to() == [LEAD, TEACHER]
     assert concern.status.value == "open"
+
+
+def test_a_mail_server_that_hangs_holds_the_turn_only_as_long_as_the_timeout(
+    client: TestClient,
+    demo: Demo,
+    db: Session,
+    inbox: Inbox,
+    settings: Settings,
+    hanging: HangingServer,
+) -> None:
+    port = settings.smtp_port
+    settings.smtp_port, settings.smtp_timeout_seconds = hanging.port, 0.5
+    sid = _open(client, demo)
+    reply = _say(client, demo, sid, WORDS)
+    assert reply[-1] == BOT_TEXT  # the turn came back
+    # The client gave up on the silent server; the server never ran out of patience first.
+    assert hanging.hung_up.get(timeout=PATIENCE + 10) == "client"
+    [concern] = _concerns(db, demo)
+    assert (concern.text, concern.tier.value) == (WORDS, "urgent")
+    notices = list(db.scalars(select(ConcernNotice)))
+    assert [(n.status, n.sent_at) for n in notices] == [("failed", None), ("failed", None)]
+
+    settings.smtp_port = port  # a working server: what failed is still there to send
+    assert notify.retry(db, settings) == (2, 0)
+    assert inbox.to() == [LEAD, TEACHER]
+
+
+def test_notify_retry_resends_what_failed_once_the_mail_server_is_back(
+    client: TestClient,
+    demo: Demo,
+    db: Session,
+    inbox: Inbox,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from api import config
+    from api.cli import app
+    from api.db import session as db_session
+
+    port = settings.smtp_port
+    settings.smtp_port = free_port()  # nothing listens there
+    sid = _open(client, demo)
+    _say(client, demo, sid, WORDS)
+    assert inbox.received == []
+    monkeypatch.setattr(config, "get_settings", lambda: settings)
+
+    def own_session() -> Session:
+        """The command's own, as from cron; on the test's connection, so what it does not
+        commit is rolled back when it closes."""
+        return Session(bind=db.get_bind(), join_transaction_mode="create_savepoint")
+
+    monkeypatch.setattr(db_session, "get_sessionmaker", lambda: own_session)
+
+    down = CliRunner().invoke(app, ["notify-retry"])
+    assert down.exit_code == 1, down.output  # cron hears that it failed; the notices wait
+    assert "sent 0 concern email(s); 2 still failing" in down.output
+
+    settings.smtp_port = port
+    back = CliRunner().invoke(app, ["notify-retry"])
+    assert back.exit_code == 0, back.output
+    assert "sent 2 concern email(s); 0 still failing" in back.output
+    assert inbox.to() == [LEAD, TEACHER]
+    db.expire_all()
+    assert [n.status for n in db.scalars(select(ConcernNotice))] == ["sent", "sent"]
+
+    again = CliRunner().invoke(app, ["notify-retry"])
+    assert again.exit_code == 0 and "sent 0 concern email(s)" in again.output
+    assert inbox.to() == [LEAD, TEACHER]  # nobody is emailed twice
 
 
 def test_a_recipient_without_an_address_is_recorded_not_emailed(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from api.config import DEMO_RASA_TOKEN, DEMO_SERVICE_TOKEN, Settings
+from api.config import DEMO_RASA_TOKEN, DEMO_SECRET, DEMO_SERVICE_TOKEN, Settings
 
 OWN = "o" * 40
 
@@ -41,9 +41,14 @@ def test_a_short_service_token_is_refused_even_on_loopback() -> None:
 
 
 @pytest.mark.parametrize(
-    ("field", "demo"), [("service_token", DEMO_SERVICE_TOKEN), ("rasa_token", DEMO_RASA_TOKEN)]
+    ("field", "demo"),
+    [
+        ("secret_key", DEMO_SECRET),
+        ("service_token", DEMO_SERVICE_TOKEN),
+        ("rasa_token", DEMO_RASA_TOKEN),
+    ],
 )
-def test_demo_tokens_only_on_loopback_in_demo_mode(field: str, demo: str) -> None:
+def test_demo_secrets_only_on_loopback_in_demo_mode(field: str, demo: str) -> None:
     with pytest.raises(ValidationError, match="must be set to your own secrets"):
         _own(**{field: demo})
     with pytest.raises(ValidationError, match="must be set to your own secrets"):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.config import Settings
 from api.models import AuditEntry
 from tests.helpers import Demo, page_form, page_sign_in, sign_in
 
@@ -14,6 +16,16 @@ TOKEN_URL = "/api/v1/auth/token"
 
 def _try(client: TestClient, username: str, password: str) -> int:
     return client.post(TOKEN_URL, data={"username": username, "password": password}).status_code
+
+
+@pytest.fixture
+def settings(
+    settings: Settings, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Settings:
+    """The API tests' settings, changed by the environment variables a test parametrizes."""
+    for name, value in getattr(request, "param", {}).items():
+        monkeypatch.setenv(name, value)
+    return settings.model_copy(update=Settings().model_dump(exclude_unset=True))
 
 
 def test_the_sixth_wrong_password_is_paused_and_then_even_the_right_one(
@@ -49,6 +61,39 @@ def test_one_client_is_paused_after_twenty_failures_across_names(
     client: TestClient, demo: Demo
 ) -> None:
     for i in range(20):
+        assert _try(client, f"guess-{i}", "wrong") == 401
+    assert _try(client, "demo-vs", "demo-password") == 429
+
+
+def _limit(variable: str, limit: int) -> object:
+    return pytest.param({variable: f"{limit} per 15 minutes"}, limit, id=f"{limit}-per-15-minutes")
+
+
+@pytest.mark.parametrize(
+    ("settings", "limit"),
+    [
+        _limit("PEP_VOICE_SIGN_IN_FAILURES_PER_USERNAME", 2),
+        _limit("PEP_VOICE_SIGN_IN_FAILURES_PER_USERNAME", 7),
+    ],
+    indirect=["settings"],
+)
+def test_the_username_limit_follows_its_environment_variable(
+    client: TestClient, demo: Demo, limit: int
+) -> None:
+    assert [_try(client, "demo-dt", "wrong") for _ in range(limit)] == [401] * limit
+    assert _try(client, "demo-dt", "demo-password") == 429
+    assert _try(client, "demo-sw", "demo-password") == 200
+
+
+@pytest.mark.parametrize(
+    ("settings", "limit"),
+    [_limit("PEP_VOICE_SIGN_IN_FAILURES_PER_CLIENT", 2)],
+    indirect=["settings"],
+)
+def test_the_client_limit_follows_its_environment_variable(
+    client: TestClient, demo: Demo, limit: int
+) -> None:
+    for i in range(limit):
         assert _try(client, f"guess-{i}", "wrong") == 401
     assert _try(client, "demo-vs", "demo-password") == 429
 

@@ -39,6 +39,25 @@ def test_a_denial_turned_round_or_beside_a_disclosure_stays_urgent(text: str, ki
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("i'm not sad at school, sometimes i am", "unhappy_in_school"),
+        ("nobody picks on me, well sometimes they do", "unhappy_in_school"),
+        ("no, i'm not being bullied, sometimes", "unhappy_in_school"),
+        ("I feel safe at home sometimes", "safeguarding"),
+        ("nothing bad happens at home, well sometimes it does", "safeguarding"),
+        ("i'm not scared of going home, sometimes i am", "safeguarding"),
+    ],
+)
+def test_sometimes_turns_a_denial_round_so_it_stays_urgent(text: str, kind: str) -> None:
+    """A child who says "I'm not sad at school, sometimes I am" has not said "no"."""
+    assert kind in screen_tiers(text).kinds
+    # The same words without "sometimes" are a plain "no", which raises no alarm: it is
+    # "sometimes" that turns them round.
+    assert kind not in screen_tiers(text.replace(" sometimes", "")).kinds
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "i dont want to move school",
