@@ -29,14 +29,15 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, select
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.config import Settings
-from api.models import Caseload, Child, Concern, ConcernNotice, User
+from api.models import Child, Concern, ConcernNotice, User
 from api.models.enums import ConcernKind, ConcernTier, Role
 from api.models.notice import FAILED, NO_ADDRESS, PENDING, SENT
+from api.repositories import notices as notices_repo
 
 log = logging.getLogger(__name__)
 
@@ -63,22 +64,7 @@ def enabled(settings: Settings) -> bool:
 def _school_staff(session: Session, child: Child, role: Role) -> list[User]:
     if not child.school_id:
         return []
-    stmt = select(User).where(
-        User.school_id == child.school_id,
-        User.authority_id == child.authority_id,
-        User.role == role,
-        User.active,
-    )
-    return list(session.scalars(stmt.order_by(User.full_name)))
-
-
-def _social_workers(session: Session, child: Child) -> list[User]:
-    stmt = (
-        select(User)
-        .join(Caseload, Caseload.social_worker_id == User.id)
-        .where(Caseload.child_id == child.id, User.active)
-    )
-    return list(session.scalars(stmt.order_by(User.full_name)))
+    return notices_repo.school_staff(session, child.school_id, child.authority_id, role)
 
 
 def recipients(session: Session, concern: Concern, child: Child) -> list[tuple[User, str]]:
@@ -90,7 +76,9 @@ def recipients(session: Session, concern: Concern, child: Child) -> list[tuple[U
     if urgent_harm or concern.kind in SCHOOL_KINDS:
         wanted += [(u, TEACHER) for u in _school_staff(session, child, Role.DESIGNATED_TEACHER)]
     if concern.kind in SCHOOL_KINDS:
-        wanted += [(u, SOCIAL_WORKER) for u in _social_workers(session, child)]
+        wanted += [
+            (u, SOCIAL_WORKER) for u in notices_repo.active_social_workers(session, child.id)
+        ]
     first: dict[str, tuple[User, str]] = {}
     for user, why in wanted:
         first.setdefault(user.id, (user, why))
@@ -104,11 +92,7 @@ def queue(session: Session, settings: Settings, concern: Concern) -> None:
     child = session.get(Child, concern.child_id)
     if child is None:
         return
-    told = set(
-        session.scalars(
-            select(ConcernNotice.recipient_id).where(ConcernNotice.concern_id == concern.id)
-        )
-    )
+    told = notices_repo.told_of(session, concern.id)
     ids: list[str] = []
     for user, reason in recipients(session, concern, child):
         if user.id in told:
@@ -157,17 +141,13 @@ def _forget_on_rollback(session: Session, previous: Any) -> None:
 def send_notices(bind: Engine | Connection, settings: Settings, ids: Iterable[str]) -> None:
     """Send the named notices still unsent, and record how each went."""
     with Session(bind=bind, join_transaction_mode="create_savepoint") as session:
-        stmt = select(ConcernNotice).where(
-            ConcernNotice.id.in_(list(ids)), ConcernNotice.status.in_((PENDING, FAILED))
-        )
-        deliver(session, settings, list(session.scalars(stmt)))
+        deliver(session, settings, notices_repo.unsent(session, ids))
         session.commit()
 
 
 def retry(session: Session, settings: Settings) -> tuple[int, int]:
     """Send every notice that is pending or failed; (sent, still failing)."""
-    stmt = select(ConcernNotice).where(ConcernNotice.status.in_((PENDING, FAILED)))
-    notices = list(session.scalars(stmt.order_by(ConcernNotice.created_at)))
+    notices = notices_repo.unsent(session)
     deliver(session, settings, notices)
     sent = sum(1 for n in notices if n.status == SENT)
     return sent, len(notices) - sent

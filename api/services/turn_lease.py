@@ -12,20 +12,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import timedelta
-from typing import cast
 
-from sqlalchemy import Table, bindparam, case, or_, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from api.db.base import utcnow
 from api.models import VoiceSession
-
-# The table, not the mapped class: a plain UPDATE skips the ORM's bulk-update machinery, which
-# cost more than the statement itself, on every turn. Only these statements read or write
-# the lease columns, so no loaded object has values to keep in step (`answered` also moves the
-# open question, and keeps the loaded session's in step itself).
-VOICE = cast(Table, VoiceSession.__table__)
+from api.repositories import leases
 
 
 def try_acquire(session: Session, voice_id: str, owner: str, seconds: float) -> bool:
@@ -35,63 +28,22 @@ def try_acquire(session: Session, voice_id: str, owner: str, seconds: float) -> 
     return taken
 
 
-# Built once, with bound parameters: a turn takes and gives up the lease every message, and
-# building the statement cost more than running it.
-_lease_until = VOICE.c.turn_lease_until
-_TAKE = (
-    update(VOICE)
-    .where(
-        VOICE.c.id == bindparam("voice_id"),
-        or_(
-            _lease_until.is_(None),
-            _lease_until < bindparam("now", type_=_lease_until.type),
-            VOICE.c.turn_owner == bindparam("owner"),
-        ),
-    )
-    .values(
-        turn_owner=bindparam("owner"), turn_lease_until=bindparam("until", type_=_lease_until.type)
-    )
-)
-_held = VOICE.c.turn_owner == bindparam("turn_id")
-_ANSWERED = (
-    update(VOICE)
-    .where(VOICE.c.id == bindparam("voice_id"))
-    .values(
-        current_step_id=bindparam("turn_id"),
-        updated_at=bindparam("now", type_=VOICE.c.updated_at.type),
-        turn_owner=case((_held, None), else_=VOICE.c.turn_owner),
-        turn_lease_until=case((_held, None), else_=_lease_until),
-    )
-)
-
-
 def take(session: Session, voice_id: str, owner: str, seconds: float) -> bool:
     """`try_acquire` inside the caller's transaction, which commits it (a new turn takes the
     lease in the transaction that stores its message: one commit, not two)."""
     now = utcnow()
-    params = {
-        "voice_id": voice_id,
-        "owner": owner,
-        "now": now,
-        "until": now + timedelta(seconds=seconds),
-    }
-    result = session.execute(_TAKE, params)
-    return bool(getattr(result, "rowcount", 0) == 1)
+    return leases.take(session, voice_id, owner, now, now + timedelta(seconds=seconds))
 
 
 def release(session: Session, voice_id: str, owner: str) -> None:
     """Give the lease up, only if `owner` still holds it."""
-    session.execute(
-        update(VOICE)
-        .where(VOICE.c.id == voice_id, VOICE.c.turn_owner == owner)
-        .values(turn_owner=None, turn_lease_until=None)
-    )
+    leases.release(session, voice_id, owner)
 
 
 def answered(session: Session, voice: VoiceSession, turn_id: str) -> None:
     """The answered turn's question is now the open one, and its lease is given up if it still
     holds it: one UPDATE, where it was two, on every turn."""
-    session.execute(_ANSWERED, {"voice_id": voice.id, "turn_id": turn_id, "now": utcnow()})
+    leases.answered(session, voice.id, turn_id, utcnow())
     set_committed_value(voice, "current_step_id", turn_id)
 
 
