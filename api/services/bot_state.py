@@ -35,8 +35,9 @@ def bot_state(session: Session, settings: Settings, voice: VoiceSession) -> dict
     child = children_repo.by_id(session, pep.child_id)
     if child is None:
         raise NotFound("no voice session with that id")
-    ypv = views_repo.view(session, pep.id)
-    rows = views_repo.topics(session, pep.id)
+    session.flush()  # the view is read past the unit of work, so it must hold every change
+    ypv = views_repo.view_for_bot(session, pep.id)
+    rows = views_repo.topics_for_bot(session, pep.id)
     withheld = withheld_words(voice_repo.safeguarding_concern_facts(session, pep.id))
     topics: dict[str, dict[str, Any]] = {}
     for key in TOPIC_KEYS:
