@@ -35,7 +35,7 @@ def topics(session: Session, pep_id: str) -> dict[str, ViewTopic]:
 
 
 # What the bot's state reads of the view, straight from the tables: every chat turn builds that
-# state, and loading whole ORM rows (timestamps, JSON, the identity map) cost a third more.
+# state, and loading whole ORM rows (timestamps, JSON, the identity map) cost half as much again.
 _VIEW = YoungPersonsView.__table__.c
 _TOPIC_ROW = ViewTopic.__table__.c
 _BOT_VIEW = select(
