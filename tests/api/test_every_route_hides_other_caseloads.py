@@ -6,12 +6,17 @@ Each route gets real ids of a child the caller cannot see and a body it accepts 
 a bad body 422 before the route's own check runs, which would hide a missing one); someone who
 sees the child then calls it alike and is not told 404, so the ids are real. A role the route
 refuses before any lookup may be told 403, if an id that exists nowhere is told the same.
+
+On SQLite only: the caseload rules are the services' own Python, the same on both databases,
+and test_access_matrix runs its routes on PostgreSQL too; the sweep's thousand-odd requests
+are CI minutes better kept.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +25,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from api.config import Settings
@@ -28,6 +34,7 @@ from api.models import VirtualSchoolFlag
 from api.models.enums import ConcernKind, ConcernTier, FlagKind, Role
 from tests.api.test_access_matrix import PEP_ROUTES
 from tests.factories import Factory
+from tests.fixtures.database import migrated_engine
 from tests.helpers import DEMO_USERS, Demo, add_concern
 
 # Path parameters naming a child or something of one child's (api/routes/*.py).
@@ -121,6 +128,14 @@ def _scoped(app: FastAPI) -> dict[tuple[str, str], APIRoute]:
 
 
 ROUTES = _scoped(create_app(Settings()))  # read at collection, to name a test for each
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """SQLite alone for this module (see the module's docstring)."""
+    engine = migrated_engine(f"sqlite:///{tmp_path_factory.mktemp('routes') / 'pep_voice.db'}")
+    yield engine
+    engine.dispose()
 
 
 @dataclass(frozen=True)

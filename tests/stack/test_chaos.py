@@ -34,7 +34,6 @@ from tests.fixtures.live import (
     start_rasa,
     wait_for_models,
 )
-from tests.fixtures.ports import free_port
 from tests.stack.conftest import birthday_for, staff_token
 
 SEED = 20261130
@@ -105,15 +104,15 @@ def chaos(request: pytest.FixtureRequest, tmp_path: Path, postgres_url: str) -> 
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does)")
     db_url = _fresh_postgres_database(postgres_url) if request.param == "postgres" else None
-    with running_stack(tmp_path, with_bot=True, db_url=db_url, extra_env=_chaos_env()) as stack:
-        # The action server writes through the first worker only, so turns taken by the second
-        # find their reply in the database, never handed over in-process.
-        port = free_port()
-        start_api_worker(stack, "api2", port)
-        second = f"http://127.0.0.1:{port}"
+    # The action server writes through the first worker only, so turns taken by the second
+    # find their reply in the database, never handed over in-process.
+    with running_stack(
+        tmp_path, with_bot=True, db_url=db_url, extra_env=_chaos_env(), api_workers=2
+    ) as stack:
+        first, second = stack.workers
         wait_for_models(stack)
         wait_for_models(stack, api_url=second, name="api2")
-        yield Chaos(stack, [stack.api_url, second], port)
+        yield Chaos(stack, [first, second], int(second.rsplit(":", 1)[1]))
 
 
 def _new_child(stack: Stack, vs_token: str, index: int, rng: random.Random) -> Child:
